@@ -1,0 +1,3 @@
+"""Fixtures shared by every test: see shared/testing.py."""
+
+pytest_plugins = ["shared.testing"]

@@ -1,0 +1,28 @@
+"""The catalogue service app."""
+
+from fastapi import FastAPI
+
+from services.catalogue.api import levels, public, service_types, units
+from services.catalogue.models import Event
+from services.catalogue.settings import CatalogueSettings
+from shared.app import create_service_app
+from shared.outbox import Outbox
+
+DESCRIPTION = (
+    "Tjenestekatalog: the municipality's services on its own staircase (innsatstrapp, "
+    "omsorgstrapp or prevention levels), versioned allocation criteria, units and capacity. "
+    "Reads are open to every authenticated role, writes to `admin`; `/v1/public/` serves "
+    "the published catalogue without a token."
+)
+
+
+def create_app(settings: CatalogueSettings | None = None) -> FastAPI:
+    settings = settings or CatalogueSettings()  # type: ignore[call-arg]
+    return create_service_app(
+        "catalogue",
+        settings,
+        routers=[levels.router, service_types.router, units.router],
+        public_routers=[public.router],
+        outbox=Outbox(Event, source="catalogue"),
+        description=DESCRIPTION,
+    )

@@ -1,0 +1,1 @@
+"""Catalogue rules: the criteria language, versioning and what the public may see."""

@@ -1,0 +1,215 @@
+"""Request and response bodies of the catalogue API."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from services.catalogue.domain.catalogue import (
+    CapacityUnit,
+    ScopeUnit,
+    StayPurpose,
+    UnitKind,
+    UserFeeKind,
+)
+from shared.schemas.common import LocalizedText
+
+Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$", examples=["hjemmesykepleie"])]
+LevelCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{1,20}$", examples=["3"])]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LegalBasis(Strict):
+    law: str = Field(min_length=2, max_length=200, examples=["helse- og omsorgstjenesteloven"])
+    short: str = Field(default="", max_length=20, examples=["hol"])
+    section: str = Field(min_length=1, max_length=100, examples=["§ 3-2 første ledd nr. 6 bokstav a"])
+
+
+class UserFee(Strict):
+    kind: UserFeeKind
+    description: LocalizedText | None = None
+
+
+Condition = dict[str, Any]
+
+
+class MunicipalityRead(BaseModel):
+    number: str
+    name: str
+    written_language: str
+    staircase_name: LocalizedText
+    staircase_description: LocalizedText
+
+
+class CareLevelCreate(Strict):
+    code: LevelCode
+    rank: int = Field(ge=1, le=20)
+    name: LocalizedText
+    description: LocalizedText
+
+
+class CareLevelUpdate(Strict):
+    rank: int | None = Field(default=None, ge=1, le=20)
+    name: LocalizedText | None = None
+    description: LocalizedText | None = None
+
+
+class CareLevelRead(BaseModel):
+    id: uuid.UUID
+    code: str
+    rank: int
+    name: LocalizedText
+    description: LocalizedText
+    version: int
+
+
+class CareLevelRef(BaseModel):
+    code: str
+    rank: int
+    name: LocalizedText
+
+
+class CriteriaCreate(Strict):
+    """A new version of a service type's allocation criteria."""
+
+    effective_from: date
+    text: LocalizedText
+    conditions: list[Condition] = Field(default_factory=list)
+    source: str | None = Field(default=None, max_length=300)
+
+
+class CriteriaRead(BaseModel):
+    version: int
+    effective_from: date
+    effective_to: date | None
+    text: LocalizedText
+    conditions: list[Condition]
+    source: str | None
+    created_at: datetime
+    in_force: bool = Field(description="Whether this version is in force today")
+
+
+class UnitRef(BaseModel):
+    code: str
+    name: str
+    kind: UnitKind
+    capacity: Decimal | None
+    capacity_unit: CapacityUnit | None
+
+
+class ServiceTypeBase(Strict):
+    name: LocalizedText
+    description: LocalizedText
+    requires_decision: bool
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
+    scope_unit: ScopeUnit
+    user_fee: UserFee
+    kpr_code: str | None = Field(default=None, pattern=r"^\d{1,4}$")
+    requires_lower_level_review: bool = False
+    is_long_term_place: bool = False
+    purpose: StayPurpose | None = None
+    published: bool = True
+    active_from: date
+    active_to: date | None = None
+
+
+class ServiceTypeCreate(ServiceTypeBase):
+    code: Code
+    care_level: LevelCode
+    criteria: CriteriaCreate | None = Field(
+        default=None, description="The first version of its allocation criteria"
+    )
+
+    @model_validator(mode="after")
+    def _period(self) -> ServiceTypeCreate:
+        if self.active_to is not None and self.active_to < self.active_from:
+            raise ValueError("active_to is before active_from")
+        return self
+
+
+class ServiceTypeUpdate(Strict):
+    """Fields an admin may change; criteria change only by a new version."""
+
+    care_level: LevelCode | None = None
+    name: LocalizedText | None = None
+    description: LocalizedText | None = None
+    requires_decision: bool | None = None
+    legal_basis: list[LegalBasis] | None = None
+    scope_unit: ScopeUnit | None = None
+    user_fee: UserFee | None = None
+    kpr_code: str | None = Field(default=None, pattern=r"^\d{1,4}$")
+    requires_lower_level_review: bool | None = None
+    is_long_term_place: bool | None = None
+    purpose: StayPurpose | None = None
+    published: bool | None = None
+    active_from: date | None = None
+    active_to: date | None = None
+
+
+class ServiceTypeSummary(BaseModel):
+    code: str
+    name: LocalizedText
+    care_level: CareLevelRef
+    requires_decision: bool
+    scope_unit: ScopeUnit
+    published: bool
+    purpose: StayPurpose | None
+
+
+class ServiceTypeRead(ServiceTypeSummary):
+    description: LocalizedText
+    legal_basis: list[LegalBasis]
+    user_fee: UserFee
+    kpr_code: str | None
+    requires_lower_level_review: bool
+    is_long_term_place: bool
+    active_from: date
+    active_to: date | None
+    version: int
+    current_criteria: CriteriaRead | None
+    units: list[UnitRef]
+
+
+class UnitServiceIn(Strict):
+    service_type: Code
+    capacity: Decimal | None = Field(default=None, ge=0)
+    capacity_unit: CapacityUnit | None = None
+
+
+class UnitCreate(Strict):
+    code: Code
+    name: str = Field(min_length=2, max_length=200)
+    kind: UnitKind
+    address: str | None = Field(default=None, max_length=300)
+    services: list[UnitServiceIn] = Field(default_factory=list)
+
+
+class UnitServiceRead(BaseModel):
+    service_type: str
+    capacity: Decimal | None
+    capacity_unit: CapacityUnit | None
+
+
+class UnitRead(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    kind: UnitKind
+    address: str | None
+    services: list[UnitServiceRead]
+
+
+class MetricRead(BaseModel):
+    code: str
+    kind: str
+    label: LocalizedText
+    low: float | None
+    high: float | None
+    choices: list[str]

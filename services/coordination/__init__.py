@@ -1,0 +1,1 @@
+"""The coordination service: Koordinerende enhet: individual plans, koordinator, primærkontakt and ansvarsgruppe."""

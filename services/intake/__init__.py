@@ -1,0 +1,1 @@
+"""The intake service: Søknad, kartlegging, vedtak, klage og venteliste: applications, assessments, decisions, appeals, waiting lists and deadlines. Owns the person register."""

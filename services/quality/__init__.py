@@ -1,0 +1,1 @@
+"""The quality service: Avvik, quality indicators, styringsdata and capacity forecasts."""

@@ -1,0 +1,134 @@
+"""The one way a Mestring service app is put together.
+
+Every service gets the same URL shape (`/api/<service>/...`), problem+json
+errors, request ids, JSON logs, health, its event feed, and an OpenAPI
+document where every operation has an `operationId` and documents its
+errors as problem+json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from asgi_correlation_id import CorrelationIdMiddleware
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from shared.auth import TokenVerifier
+from shared.clients import create_http_client
+from shared.db import create_engine, create_sessionmaker
+from shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from shared.health import health_router
+from shared.logging import AccessLogMiddleware, configure_logging
+from shared.outbox import Outbox
+from shared.schemas.common import Problem
+from shared.settings import ServiceSettings
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+_DEFAULT_ERRORS = {
+    "401": "Missing or invalid token",
+    "403": "The caller's role may not do this",
+    "422": "The request is not valid",
+    "500": "Internal error",
+}
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_service_app(
+    name: str,
+    settings: ServiceSettings,
+    *,
+    routers: Sequence[APIRouter],
+    outbox: Outbox,
+    description: str = "",
+    public_routers: Sequence[APIRouter] = (),
+    on_startup: Callable[[FastAPI], Any] | None = None,
+) -> FastAPI:
+    configure_logging(settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, settings.db_pool_size)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.http = create_http_client(settings)
+        if on_startup is not None:
+            await on_startup(app)
+        try:
+            yield
+        finally:
+            await app.state.http.aclose()
+            await engine.dispose()
+
+    prefix = f"/api/{name}"
+    app = FastAPI(
+        title=f"Mestring {name}",
+        version="1.0.0",
+        description=description,
+        openapi_url=f"{prefix}/openapi.json",
+        docs_url=f"{prefix}/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.service_name = name
+    app.state.token_verifier = TokenVerifier(settings)
+    app.state.outbox = outbox
+
+    install_problem_handlers(app)
+    app.add_middleware(AccessLogMiddleware, service=name)
+    app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
+
+    app.include_router(health_router(name), prefix=f"{prefix}/health")
+    app.include_router(outbox.router(), prefix=f"{prefix}/v1")
+    for router in public_routers:
+        app.include_router(router, prefix=f"{prefix}/v1/public")
+    for router in routers:
+        app.include_router(router, prefix=f"{prefix}/v1")
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        openapi_version="3.1.0",
+        description=app.description,
+        routes=app.routes,
+    )
+    components = schema.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for defs_name, defs in schemas["Problem"].pop("$defs", {}).items():
+        schemas.setdefault(defs_name, defs)
+    components["securitySchemes"] = {
+        "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    }
+    for path, item in schema.get("paths", {}).items():
+        is_open = "/health/" in path or "/v1/public/" in path
+        for operation in item.values():
+            responses = operation.setdefault("responses", {})
+            if not is_open:
+                operation["security"] = [{"bearer": []}]
+            for status, description in _DEFAULT_ERRORS.items():
+                if is_open and status in ("401", "403"):
+                    continue
+                responses.setdefault(status, {"description": description})
+            for status, response in responses.items():
+                if status[0] in "45":
+                    response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    app.openapi_schema = schema
+    return schema

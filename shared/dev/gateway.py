@@ -1,0 +1,110 @@
+"""The dev gateway: one origin for the SPA, the dev issuer and every `/api/<service>/`.
+
+It stands in for nginx when running on one machine: it serves the built SPA
+(with index.html for client-side routes) and proxies each service's prefix
+to the service over HTTP, answering a 503 problem when the service is down.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from shared.dev.issuer import SigningKey, create_issuer_app
+from shared.errors import problem_response
+from shared.settings import SERVICE_NAMES, ServiceSettings
+
+HOP_BY_HOP = {
+    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
+    "transfer-encoding", "upgrade", "host", "content-length",
+}
+
+
+def create_app() -> Starlette:
+    settings = ServiceSettings()
+    key_file = Path(os.environ.get("MESTRING_DEV_KEY_FILE", ".data/dev-issuer-key.pem"))
+    spa_dir = Path(os.environ.get("MESTRING_SPA_DIR", "frontend/dist")).resolve()
+    upstreams = {name: settings.service_url(name) for name in SERVICE_NAMES}
+    client_holder: dict[str, httpx.AsyncClient] = {}
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        client_holder["http"] = httpx.AsyncClient(
+            timeout=httpx.Timeout(60.0, connect=2.0), follow_redirects=False
+        )
+        try:
+            yield
+        finally:
+            await client_holder["http"].aclose()
+
+    async def proxy(request: Request) -> Response:
+        service = request.path_params["service"]
+        upstream = upstreams.get(service)
+        if upstream is None:
+            return problem_response(404, "Not Found", slug="not-found", detail=f"No service {service!r}")
+        url = f"{upstream}{request.url.path}"
+        if request.url.query:
+            url += f"?{request.url.query}"
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
+        client = client_holder["http"]
+        try:
+            upstream_request = client.build_request(
+                request.method, url, headers=headers, content=await request.body()
+            )
+            upstream_response = await client.send(upstream_request, stream=True)
+        except httpx.HTTPError:
+            return problem_response(
+                503,
+                "A service this depends on is unavailable",
+                slug="service-unavailable",
+                detail=f"The {service} service did not answer",
+                service=service,
+                headers={"Retry-After": "5"},
+            )
+        response_headers = {
+            k: v for k, v in upstream_response.headers.items() if k.lower() not in HOP_BY_HOP
+        }
+        return StreamingResponse(
+            upstream_response.aiter_raw(),
+            status_code=upstream_response.status_code,
+            headers=response_headers,
+            background=BackgroundTask(upstream_response.aclose),
+        )
+
+    async def spa(request: Request) -> Response:
+        relative = request.path_params.get("path", "")
+        candidate = (spa_dir / relative).resolve()
+        if relative and candidate.is_file() and spa_dir in candidate.parents:
+            cache = "public, max-age=31536000, immutable" if "/assets/" in str(candidate) else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
+        if relative.startswith("api/"):
+            return problem_response(404, "Not Found", slug="not-found")
+        index = spa_dir / "index.html"
+        if not index.is_file():
+            return HTMLResponse(
+                "<!doctype html><html lang='nb'><title>Mestring</title>"
+                "<p>Nettleserappen er ikke bygd. Kjør <code>make run</code>.</p></html>",
+                status_code=503,
+            )
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    routes: list[Route] = [
+        Route("/api/{service}/{rest:path}", proxy, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
+        Route("/{path:path}", spa, methods=["GET", "HEAD"]),
+    ]
+    if not settings.is_production:
+        issuer = create_issuer_app(
+            SigningKey.load_or_create(key_file), settings.env, settings.auth_issuer, settings.auth_audience
+        )
+        routes.insert(0, Route("/api/dev/{rest:path}", issuer, methods=["GET", "POST"]))
+    return Starlette(routes=routes, lifespan=lifespan)
+

@@ -1,0 +1,164 @@
+"""`make run`: the whole system on one machine, on one origin.
+
+Starts the embedded PostgreSQL (or uses the database URLs given), creates one
+database per service, migrates, loads the demo data, then runs the five
+services and the dev gateway under honcho. Ctrl-C or SIGTERM stops every
+process it started, PostgreSQL included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from shared.dev.issuer import SigningKey
+from shared.dev.postgres import EmbeddedPostgres, service_databases, start_embedded
+from shared.dev.users import demo_users
+from shared.settings import SERVICE_NAMES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_env(pg: EmbeddedPostgres | None, prefix: str = "") -> dict[str, str]:
+    """`<SERVICE>_DATABASE_URL` for each service: given ones win, else the embedded server's."""
+    env = {}
+    for service, database in service_databases(prefix).items():
+        key = f"{service.upper()}_DATABASE_URL"
+        if os.environ.get(key):
+            env[key] = os.environ[key]
+        elif pg is not None:
+            env[key] = pg.url(database)
+        else:
+            raise SystemExit(f"{key} is not set and no embedded PostgreSQL was started")
+    return env
+
+
+def uses_external_databases() -> bool:
+    return all(os.environ.get(f"{s.upper()}_DATABASE_URL") for s in SERVICE_NAMES)
+
+
+def migrate(env: dict[str, str]) -> None:
+    for service in SERVICE_NAMES:
+        subprocess.run(
+            [sys.executable, "-m", "alembic", "-n", service, "upgrade", "head"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+            check=True,
+        )
+
+
+def load_demo_data(env: dict[str, str]) -> None:
+    from services.catalogue.seed import seed_url
+
+    added = asyncio.run(seed_url(env["CATALOGUE_DATABASE_URL"]))
+    print(f"demo data: catalogue +{added} items" if added else "demo data: already loaded")
+
+
+def service_port(base: int, service: str) -> int:
+    return base + 1 + SERVICE_NAMES.index(service)
+
+
+def process_env(port: int, port_base: int, data_dir: Path, db_env: dict[str, str]) -> dict[str, str]:
+    env = {
+        **os.environ,
+        **db_env,
+        "MESTRING_ENV": os.environ.get("MESTRING_ENV", "dev"),
+        "MESTRING_DEV_KEY_FILE": str(data_dir / "dev-issuer-key.pem"),
+        "MESTRING_SPA_DIR": str(ROOT / "frontend" / "dist"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    if not os.environ.get("MESTRING_AUTH_JWKS_URL") and not os.environ.get("MESTRING_AUTH_PUBLIC_KEY"):
+        env["MESTRING_AUTH_JWKS_URL"] = f"http://127.0.0.1:{port}/api/dev/.well-known/jwks.json"
+    for service in SERVICE_NAMES:
+        env[f"MESTRING_{service.upper()}_URL"] = f"http://127.0.0.1:{service_port(port_base, service)}"
+    return env
+
+
+def wait_until_ready(port: int, timeout: float = 90.0) -> bool:
+    deadline = time.monotonic() + timeout
+    urls = [f"http://127.0.0.1:{port}/api/{s}/health/ready" for s in SERVICE_NAMES]
+    while time.monotonic() < deadline:
+        try:
+            if all(httpx.get(url, timeout=2).status_code == 200 for url in urls):
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def banner(port: int) -> str:
+    lines = ["", "=" * 64, f"  Mestring is running on http://127.0.0.1:{port}", "", "  Demo users:"]
+    for user in demo_users():
+        roles = ", ".join(role.value for role in user.roles)
+        lines.append(f"    {user.username:34} {user.name} ({roles}, {user.municipality_name})")
+    lines += ["", "  Ctrl-C stops everything.", "=" * 64, ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("MESTRING_PORT", "8000")))
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("MESTRING_DATA_DIR", ROOT / ".data")))
+    parser.add_argument("--no-demo-data", action="store_true")
+    args = parser.parse_args()
+    port_base = int(os.environ.get("MESTRING_SERVICE_PORT_BASE", str(args.port + 100)))
+    data_dir: Path = args.data.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+
+    pg = None
+    if not uses_external_databases():
+        print(f"starting the embedded PostgreSQL in {data_dir / 'pg'}")
+        pg = start_embedded(data_dir / "pg")
+        pg.ensure_databases(list(service_databases().values()))
+    try:
+        db_env = database_env(pg)
+        migrate(db_env)
+        if not args.no_demo_data:
+            load_demo_data(db_env)
+        SigningKey.load_or_create(data_dir / "dev-issuer-key.pem")
+        return run_processes(args.port, port_base, data_dir, db_env)
+    finally:
+        if pg is not None:
+            pg.stop()
+            print("PostgreSQL stopped")
+
+
+def run_processes(port: int, port_base: int, data_dir: Path, db_env: dict[str, str]) -> int:
+    from honcho.manager import Manager
+
+    env = process_env(port, port_base, data_dir, db_env)
+    manager = Manager()
+    uvicorn = f"{sys.executable} -m uvicorn --factory --host 127.0.0.1 --no-access-log"
+    for service in SERVICE_NAMES:
+        manager.add_process(
+            service,
+            f"{uvicorn} --port {service_port(port_base, service)} services.{service}.app:create_app",
+            env=env,
+            cwd=str(ROOT),
+        )
+    manager.add_process(
+        "gateway", f"{uvicorn} --port {port} shared.dev.gateway:create_app", env=env, cwd=str(ROOT)
+    )
+
+    def announce() -> None:
+        if wait_until_ready(port):
+            print(banner(port), flush=True)
+        else:
+            print(f"Mestring did not become ready on port {port}; see the log above", flush=True)
+
+    threading.Thread(target=announce, daemon=True).start()
+    manager.loop()
+    return int(manager.returncode or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

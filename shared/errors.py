@@ -1,0 +1,210 @@
+"""Domain errors and the one place that turns every error into RFC 9457 problem+json.
+
+`domain/` code raises these without knowing HTTP; `install_problem_handlers`
+maps each to its status once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://mestring.no/problems/"
+
+log = structlog.get_logger("mestring.errors")
+
+
+class MestringError(Exception):
+    """Base of every error that becomes a problem response."""
+
+    status: int = 500
+    slug: str = "internal"
+    title: str = "Internal error"
+
+    def __init__(self, detail: str | None = None, **extra: Any) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.extra = extra
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+
+class NotFound(MestringError):
+    status, slug, title = 404, "not-found", "Not found"
+
+
+class Conflict(MestringError):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(MestringError):
+    """The `If-Match` version is stale: somebody else changed the document."""
+
+    status, slug, title = 412, "precondition-failed", "The document has changed"
+
+
+class PreconditionRequired(MestringError):
+    status, slug, title = 428, "precondition-required", "If-Match header required"
+
+
+class Unauthorized(MestringError):
+    status, slug, title = 401, "unauthorized", "Authentication required"
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer realm="mestring"'}
+
+
+class Forbidden(MestringError):
+    status, slug, title = 403, "forbidden", "Forbidden"
+
+
+class ServiceUnavailable(MestringError):
+    """A service this one depends on is down or too slow."""
+
+    status, slug, title = 503, "service-unavailable", "A service this depends on is unavailable"
+
+    def __init__(self, service: str, detail: str | None = None) -> None:
+        super().__init__(detail or f"The {service} service did not answer", service=service)
+        self.service = service
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
+class RuleViolation(MestringError):
+    """Input that is well-formed but breaks a rule; names the field."""
+
+    status, slug, title = 422, "validation", "The request breaks a rule"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.errors = [{"field": field, "message": message}]
+
+
+def problem_response(
+    status: int,
+    title: str,
+    *,
+    slug: str | None = None,
+    detail: str | None = None,
+    instance: str | None = None,
+    errors: Sequence[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + slug if slug else "about:blank",
+        "title": title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = list(errors)
+    body.update(extra)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _field_path(loc: Sequence[Any]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+_STATUS_SLUGS = {
+    400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation",
+    428: "precondition-required",
+    429: "too-many-requests",
+    503: "service-unavailable",
+}
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Every error path of the app answers problem+json; never HTML, never a trace."""
+
+    @app.exception_handler(MestringError)
+    async def _domain(request: Request, exc: MestringError) -> JSONResponse:
+        errors = getattr(exc, "errors", None)
+        return problem_response(
+            exc.status,
+            exc.title,
+            slug=exc.slug,
+            detail=exc.detail,
+            instance=request.url.path,
+            errors=errors,
+            headers=exc.headers(),
+            **exc.extra,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"field": _field_path(err.get("loc", ())), "message": str(err.get("msg", ""))}
+            for err in exc.errors()
+        ]
+        return problem_response(
+            422,
+            "The request is not valid",
+            slug="validation",
+            detail="One or more fields are missing or invalid.",
+            instance=request.url.path,
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        status = exc.status_code
+        try:
+            title = HTTPStatus(status).phrase
+        except ValueError:
+            title = "Error"
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
+        return problem_response(
+            status,
+            title,
+            slug=_STATUS_SLUGS.get(status),
+            detail=detail,
+            instance=request.url.path,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        return problem_response(
+            500,
+            "Internal error",
+            slug="internal",
+            detail="Something went wrong on our side. The error has been logged.",
+            instance=request.url.path,
+        )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a route: document each error status as problem+json."""
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

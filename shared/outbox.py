@@ -1,0 +1,121 @@
+"""Transactional outbox: events written in the change's own transaction, served as a feed.
+
+Consumers pull `GET /api/<service>/v1/events?after=<sequence>` and keep their
+own cursor, as with Folkeregisteret's hendelseliste. Writers take a
+transaction-scoped advisory lock before they insert, so sequences become
+visible in order: a consumer that has read up to N never later finds an
+event below N appear.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import BigInteger, DateTime, Identity, String, func, select, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.auth import Principal, role_dependency
+from shared.db import TENANT_SETTING, TenantSession
+from shared.schemas.common import Page
+from shared.schemas.events import EventEnvelope
+from shared.schemas.roles import Role
+
+OUTBOX_LOCK_KEY = 7_301_100
+FeedReader = Annotated[Principal, role_dependency(Role.integration, Role.admin)]
+
+
+class EventMixin:
+    """Columns of a service's append-only `events` table."""
+
+    sequence: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4, unique=True)
+    type: Mapped[str] = mapped_column(String(100), index=True)
+    municipality: Mapped[str] = mapped_column(
+        String(4), index=True, server_default=text(f"current_setting('{TENANT_SETTING}', true)")
+    )
+    subject: Mapped[str | None] = mapped_column(String(100))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    data: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+
+
+class Outbox:
+    """Writes and reads one service's events."""
+
+    def __init__(self, model: type[EventMixin], source: str) -> None:
+        self.model = model
+        self.source = source
+
+    async def record(
+        self,
+        session: AsyncSession,
+        event_type: str,
+        *,
+        subject: str | uuid.UUID | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        """Add an event to the current transaction; it is published iff that commits."""
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
+        session.add(
+            self.model(  # type: ignore[call-arg]
+                type=event_type,
+                subject=str(subject) if subject is not None else None,
+                data=data or {},
+            )
+        )
+        await session.flush()
+
+    async def read(self, session: AsyncSession, after: int, limit: int) -> Page[EventEnvelope]:
+        model: Any = self.model
+        rows = (
+            await session.scalars(
+                select(model).where(model.sequence > after).order_by(model.sequence).limit(limit)
+            )
+        ).all()
+        items = [
+            EventEnvelope(
+                sequence=row.sequence,
+                id=row.id,
+                type=row.type,
+                source=self.source,
+                municipality=row.municipality,
+                subject=row.subject,
+                occurred_at=row.occurred_at,
+                data=row.data,
+            )
+            for row in rows
+        ]
+        next_cursor = str(items[-1].sequence) if len(items) == limit else None
+        return Page[EventEnvelope](items=items, next_cursor=next_cursor)
+
+    def router(self) -> APIRouter:
+        router = APIRouter(tags=["events"])
+        outbox = self
+
+        @router.get(
+            "/events",
+            response_model=Page[EventEnvelope],
+            operation_id=f"{self.source}_list_events",
+            summary="The event feed, oldest first",
+        )
+        async def list_events(
+            session: TenantSession,
+            _reader: FeedReader,
+            after: Annotated[int, Query(ge=0, description="Sequence of the last event seen")] = 0,
+            limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        ) -> Page[EventEnvelope]:
+            """Events of the caller's municipality with a sequence above `after`."""
+            return await outbox.read(session, after, limit)
+
+        return router
+
+
+def _app_outbox(request: Request) -> Outbox:
+    return request.app.state.outbox  # type: ignore[no-any-return]
+
+
+EventOutbox = Annotated[Outbox, Depends(_app_outbox)]

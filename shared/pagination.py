@@ -1,0 +1,82 @@
+"""Keyset pagination: `limit`, an opaque `cursor`, and `{items, next_cursor}`.
+
+The cursor holds the sort key of the last row returned, so a page never skips
+or repeats a row when rows are added meanwhile (unlike OFFSET).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Query
+from sqlalchemy import Date, DateTime, Select, Uuid, literal, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from shared.errors import RuleViolation
+from shared.schemas.common import Page
+
+T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page")]
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    plain = [v.isoformat() if isinstance(v, date | datetime) else str(v) if isinstance(v, uuid.UUID) else v for v in values]
+    raw = json.dumps(plain, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_value(column: InstrumentedAttribute[Any], value: Any) -> Any:
+    column_type = column.type
+    if isinstance(column_type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column_type, Uuid):
+        return uuid.UUID(value)
+    return value
+
+
+def decode_cursor(cursor: str, columns: Sequence[InstrumentedAttribute[Any]]) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(values, list) or len(values) != len(columns):
+            raise ValueError("wrong length")
+        return [_decode_value(col, val) for col, val in zip(columns, values, strict=True)]
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise RuleViolation("query.cursor", "The cursor is not valid; start from the first page") from exc
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    order_by: Sequence[InstrumentedAttribute[Any]],
+    limit: int,
+    cursor: str | None,
+    to_item: Callable[[Any], T],
+) -> Page[T]:
+    """Run `statement` ordered by `order_by` (ascending; end with a unique column)."""
+    if cursor:
+        values = decode_cursor(cursor, order_by)
+        bound = [literal(value, type_=col.type) for col, value in zip(order_by, values, strict=True)]
+        statement = statement.where(tuple_(*order_by) > tuple_(*bound))
+    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if has_more and rows:
+        last = rows[-1]
+        next_cursor = encode_cursor([getattr(last, col.key) for col in order_by])
+    return Page[T](items=[to_item(row) for row in rows], next_cursor=next_cursor)

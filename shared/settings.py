@@ -1,0 +1,59 @@
+"""Settings every service shares; each service adds its own database URL."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SERVICE_NAMES = ("intake", "catalogue", "coordination", "welfaretech", "quality")
+
+
+class Environment(StrEnum):
+    dev = "dev"
+    test = "test"
+    production = "production"
+
+
+class ServiceSettings(BaseSettings):
+    """Common settings, read from `MESTRING_*` environment variables.
+
+    A service subclass adds `database_url` with its own prefix
+    (`CATALOGUE_DATABASE_URL`, ...), so one environment can hold all five.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="MESTRING_", extra="ignore", populate_by_name=True)
+
+    env: Environment = Environment.dev
+    database_url: str = ""
+    db_pool_size: int = 5
+
+    auth_jwks_url: str | None = None
+    auth_public_key: str | None = Field(
+        default=None, description="PEM public key; used instead of a JWKS URL when set"
+    )
+    auth_issuer: str = "mestring-dev"
+    auth_audience: str = "mestring"
+    auth_jwks_cache_seconds: int = 600
+
+    intake_url: str = "http://127.0.0.1:8101"
+    catalogue_url: str = "http://127.0.0.1:8102"
+    coordination_url: str = "http://127.0.0.1:8103"
+    welfaretech_url: str = "http://127.0.0.1:8104"
+    quality_url: str = "http://127.0.0.1:8105"
+    http_connect_timeout: float = 2.0
+    http_read_timeout: float = 10.0
+    http_retries: int = 2
+
+    log_json: bool = True
+    log_level: str = "INFO"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == Environment.production
+
+    def service_url(self, name: str) -> str:
+        if name not in SERVICE_NAMES:
+            raise ValueError(f"unknown service {name!r}")
+        return str(getattr(self, f"{name}_url")).rstrip("/")
