@@ -56,7 +56,9 @@ class JwksCache:
             response.raise_for_status()
             keys = response.json().get("keys", [])
         except (httpx.HTTPError, ValueError) as exc:
-            raise ServiceUnavailable("identity provider", f"Could not fetch signing keys: {exc}") from exc
+            raise ServiceUnavailable(
+                "identity provider", f"Could not fetch signing keys: {exc}"
+            ) from exc
         self._keys = {key.get("kid", ""): key for key in keys}
         self._fetched_at = time.monotonic()
 

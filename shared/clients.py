@@ -61,7 +61,8 @@ class ServiceClient:
                     await asyncio.sleep(0.1 * 2**attempt)
                     continue
                 raise ServiceUnavailable(
-                    self.service, f"The {self.service} service did not answer ({type(exc).__name__})"
+                    self.service,
+                    f"The {self.service} service did not answer ({type(exc).__name__})",
                 ) from exc
             if response.status_code in RETRYABLE_STATUSES and attempt + 1 < attempts:
                 await asyncio.sleep(0.1 * 2**attempt)
@@ -80,15 +81,14 @@ class ServiceClient:
             raise NotFound(not_found)
         if response.status_code >= 400:
             raise ServiceUnavailable(
-                self.service, f"The {self.service} service refused the call ({response.status_code})"
+                self.service,
+                f"The {self.service} service refused the call ({response.status_code})",
             )
         return response.json()
 
 
 def create_http_client(settings: ServiceSettings) -> httpx.AsyncClient:
-    timeout = httpx.Timeout(
-        settings.http_read_timeout, connect=settings.http_connect_timeout
-    )
+    timeout = httpx.Timeout(settings.http_read_timeout, connect=settings.http_connect_timeout)
     return httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=50))
 
 

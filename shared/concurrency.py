@@ -27,7 +27,7 @@ def _parse_if_match(
         raise PreconditionRequired("Send If-Match with the ETag of the version you edited")
     value = if_match.strip().removeprefix("W/").strip('"')
     if not value.isdigit():
-        raise RuleViolation("header.If-Match", "If-Match must be an ETag such as \"3\"")
+        raise RuleViolation("header.If-Match", 'If-Match must be an ETag such as "3"')
     return int(value)
 
 

@@ -13,8 +13,13 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Integer, MetaData, String, func, text
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy import DateTime, Integer, String, func, text
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from shared.auth import CurrentPrincipal
@@ -33,21 +38,23 @@ TENANT_SETTING = "mestring.municipality"
 class TenantMixin:
     """UUID key, owning municipality, timestamps and an optimistic-lock version."""
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(
+        primary_key=True, default=uuid.uuid4, server_default=func.gen_random_uuid()
+    )
     municipality: Mapped[str] = mapped_column(
         String(4), index=True, server_default=text(f"current_setting('{TENANT_SETTING}', true)")
     )
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    version: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=1, server_default=text("1")
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.version}
 
 
 def create_engine(database_url: str, pool_size: int = 5) -> AsyncEngine:
@@ -68,7 +75,9 @@ async def set_tenant(session: AsyncSession, municipality: str) -> None:
     )
 
 
-async def _tenant_session(request: Request, principal: CurrentPrincipal) -> AsyncIterator[AsyncSession]:
+async def _tenant_session(
+    request: Request, principal: CurrentPrincipal
+) -> AsyncIterator[AsyncSession]:
     """One request is one transaction, scoped to the caller's municipality.
 
     It commits after the route returns and before the response is sent, so a

@@ -50,7 +50,11 @@ class IdempotentRequest:
     """What a creating route needs: replay a stored answer, or remember a new one."""
 
     def __init__(
-        self, model: type[IdempotencyKeyMixin], session: AsyncSession, key: str | None, fingerprint: str
+        self,
+        model: type[IdempotencyKeyMixin],
+        session: AsyncSession,
+        key: str | None,
+        fingerprint: str,
     ) -> None:
         self.model = model
         self.session = session
@@ -112,7 +116,9 @@ def idempotency_dependency(model: type[IdempotencyKeyMixin]) -> Any:
         ] = None,
     ) -> IdempotentRequest:
         if idempotency_key is not None and not (0 < len(idempotency_key) <= MAX_KEY_LENGTH):
-            raise RuleViolation("header.Idempotency-Key", f"Must be 1 to {MAX_KEY_LENGTH} characters")
+            raise RuleViolation(
+                "header.Idempotency-Key", f"Must be 1 to {MAX_KEY_LENGTH} characters"
+            )
         raw = await request.body()
         try:
             canonical = json.dumps(json.loads(raw or b"null"), sort_keys=True).encode()

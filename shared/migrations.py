@@ -8,7 +8,7 @@ from typing import Any
 
 from alembic import context
 from sqlalchemy import MetaData, pool
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import create_async_engine
 
 
@@ -46,6 +46,10 @@ async def _run_async(url: str, metadata: MetaData) -> None:
 
 def run_migrations(service: str, metadata: MetaData) -> None:
     connection: Any = context.config.attributes.get("connection")
+    if isinstance(connection, Engine):
+        with connection.begin() as conn:
+            _run(conn, metadata)
+        return
     if connection is not None:
         _run(connection, metadata)
         return

@@ -33,13 +33,17 @@ class EventMixin:
     """Columns of a service's append-only `events` table."""
 
     sequence: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4, unique=True)
+    id: Mapped[uuid.UUID] = mapped_column(
+        default=uuid.uuid4, unique=True, server_default=func.gen_random_uuid()
+    )
     type: Mapped[str] = mapped_column(String(100), index=True)
     municipality: Mapped[str] = mapped_column(
         String(4), index=True, server_default=text(f"current_setting('{TENANT_SETTING}', true)")
     )
     subject: Mapped[str | None] = mapped_column(String(100))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    occurred_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     data: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
 
 

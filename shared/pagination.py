@@ -31,7 +31,14 @@ Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous 
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
-    plain = [v.isoformat() if isinstance(v, date | datetime) else str(v) if isinstance(v, uuid.UUID) else v for v in values]
+    plain = [
+        v.isoformat()
+        if isinstance(v, date | datetime)
+        else str(v)
+        if isinstance(v, uuid.UUID)
+        else v
+        for v in values
+    ]
     raw = json.dumps(plain, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -55,7 +62,9 @@ def decode_cursor(cursor: str, columns: Sequence[InstrumentedAttribute[Any]]) ->
             raise ValueError("wrong length")
         return [_decode_value(col, val) for col, val in zip(columns, values, strict=True)]
     except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise RuleViolation("query.cursor", "The cursor is not valid; start from the first page") from exc
+        raise RuleViolation(
+            "query.cursor", "The cursor is not valid; start from the first page"
+        ) from exc
 
 
 async def paginate(
@@ -70,7 +79,9 @@ async def paginate(
     """Run `statement` ordered by `order_by` (ascending; end with a unique column)."""
     if cursor:
         values = decode_cursor(cursor, order_by)
-        bound = [literal(value, type_=col.type) for col, value in zip(order_by, values, strict=True)]
+        bound = [
+            literal(value, type_=col.type) for col, value in zip(order_by, values, strict=True)
+        ]
         statement = statement.where(tuple_(*order_by) > tuple_(*bound))
     rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
     has_more = len(rows) > limit

@@ -13,6 +13,7 @@ import itertools
 import os
 import random
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
@@ -103,7 +105,9 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def settings_kwargs(service: str, database_urls: dict[str, str], signing_key: SigningKey) -> dict[str, Any]:
+def settings_kwargs(
+    service: str, database_urls: dict[str, str], signing_key: SigningKey
+) -> dict[str, Any]:
     return {
         "env": "test",
         "database_url": database_urls[service],
@@ -135,8 +139,32 @@ def municipality() -> str:
             return code
 
 
-def run_sync(coro: Any) -> Any:
-    return asyncio.run(coro)
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class RunningServer:
+    """An ASGI app under uvicorn on a free loopback port (real HTTP), which a test can stop."""
+
+    def __init__(self, app: Any) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self.task = asyncio.create_task(self.server.serve())
+        while not self.server.started:  # noqa: ASYNC110 (uvicorn offers only this flag)
+            await asyncio.sleep(0.02)
+
+    async def stop(self) -> None:
+        self.server.should_exit = True
+        if self.task is not None:
+            await self.task
+            self.task = None
 
 
 __all__ = ["SERVICE_NAMES", "auth", "open_client", "settings_kwargs"]

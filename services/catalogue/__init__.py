@@ -1,1 +1,5 @@
-"""The catalogue service: Tjenestekatalog: the municipality's services on its own innsatstrapp, versioned allocation criteria, units and capacity."""
+"""The catalogue service: the municipality's services on its own staircase.
+
+Tjenestekatalog: care levels (innsatstrapp), service types, versioned allocation criteria,
+units and capacity.
+"""

@@ -104,9 +104,7 @@ class AllocationCriteria(TenantMixin, Base):
         UniqueConstraint("service_type_id", "effective_from"),
     )
 
-    service_type_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("service_types.id"), index=True
-    )
+    service_type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service_types.id"), index=True)
     criteria_version: Mapped[int] = mapped_column(Integer)
     effective_from: Mapped[date] = mapped_column(Date)
     text: Mapped[dict[str, str]] = mapped_column(JSONB)

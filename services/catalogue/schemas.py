@@ -29,7 +29,9 @@ class Strict(BaseModel):
 class LegalBasis(Strict):
     law: str = Field(min_length=2, max_length=200, examples=["helse- og omsorgstjenesteloven"])
     short: str = Field(default="", max_length=20, examples=["hol"])
-    section: str = Field(min_length=1, max_length=100, examples=["§ 3-2 første ledd nr. 6 bokstav a"])
+    section: str = Field(
+        min_length=1, max_length=100, examples=["§ 3-2 første ledd nr. 6 bokstav a"]
+    )
 
 
 class UserFee(Strict):

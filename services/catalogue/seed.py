@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from services.catalogue.demo import MUNICIPALITIES
 from services.catalogue.models import (
     AllocationCriteria,
     CareLevel,
@@ -22,12 +23,20 @@ from services.catalogue.models import (
     UnitService,
 )
 from services.catalogue.repository import checked_conditions
-from services.catalogue.seed_data import MUNICIPALITIES
 from shared.db import create_engine, create_sessionmaker, set_tenant
 
 SERVICE_FIELDS = (
-    "name", "description", "requires_decision", "legal_basis", "scope_unit", "user_fee",
-    "kpr_code", "requires_lower_level_review", "is_long_term_place", "purpose", "published",
+    "name",
+    "description",
+    "requires_decision",
+    "legal_basis",
+    "scope_unit",
+    "user_fee",
+    "kpr_code",
+    "requires_lower_level_review",
+    "is_long_term_place",
+    "purpose",
+    "published",
 )
 
 
@@ -55,7 +64,10 @@ async def _levels(session: AsyncSession, data: dict[str, Any]) -> tuple[dict[str
     for item in data["care_levels"]:
         if item["code"] not in levels:
             level = CareLevel(
-                code=item["code"], rank=item["rank"], name=item["name"], description=item["description"]
+                code=item["code"],
+                rank=item["rank"],
+                name=item["name"],
+                description=item["description"],
             )
             session.add(level)
             levels[item["code"]] = level
@@ -99,7 +111,9 @@ async def _services(
                     criteria_version=criteria["version"],
                     effective_from=date.fromisoformat(criteria["effective_from"]),
                     text=criteria["text"],
-                    conditions=checked_conditions(criteria["conditions"], f"{item['code']}.conditions"),
+                    conditions=checked_conditions(
+                        criteria["conditions"], f"{item['code']}.conditions"
+                    ),
                     source=criteria.get("source"),
                     created_by="seed",
                 )
@@ -108,13 +122,17 @@ async def _services(
     return services, added
 
 
-async def _units(session: AsyncSession, data: dict[str, Any], services: dict[str, ServiceType]) -> int:
+async def _units(
+    session: AsyncSession, data: dict[str, Any], services: dict[str, ServiceType]
+) -> int:
     existing = {u.code for u in await session.scalars(select(Unit))}
     added = 0
     for item in data["units"]:
         if item["code"] in existing:
             continue
-        unit = Unit(code=item["code"], name=item["name"], kind=item["kind"], address=item.get("address"))
+        unit = Unit(
+            code=item["code"], name=item["name"], kind=item["kind"], address=item.get("address")
+        )
         for delivery in item.get("services", []):
             unit.services.append(
                 UnitService(

@@ -1,1 +1,4 @@
-"""The coordination service: Koordinerende enhet: individual plans, koordinator, primærkontakt and ansvarsgruppe."""
+"""The coordination service: koordinerende enhet and the plans around a person.
+
+Individual plans, koordinator, primærkontakt and ansvarsgruppe.
+"""

@@ -1,1 +1,4 @@
-"""The intake service: Søknad, kartlegging, vedtak, klage og venteliste: applications, assessments, decisions, appeals, waiting lists and deadlines. Owns the person register."""
+"""The intake service: applications, assessments, decisions, appeals, waiting lists.
+
+Søknad, kartlegging, vedtak, klage og venteliste, with their deadlines. Owns the person register.
+"""

@@ -7,7 +7,10 @@ from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
 from shared.outbox import Outbox
 
-DESCRIPTION = "Søknad, kartlegging, vedtak, klage og venteliste: applications, assessments, decisions, appeals, waiting lists and deadlines. Owns the person register."
+DESCRIPTION = (
+    "Søknad, kartlegging, vedtak, klage og venteliste: applications, assessments, decisions, "
+    "appeals, waiting lists and deadlines. Owns the person register."
+)
 
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:

@@ -1,1 +1,4 @@
-"""The quality service: Avvik, quality indicators, styringsdata and capacity forecasts."""
+"""The quality service: avvik, quality indicators and management data.
+
+Deviations and their handling, quality indicators, styringsdata and capacity forecasts.
+"""

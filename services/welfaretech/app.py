@@ -7,7 +7,10 @@ from services.welfaretech.settings import WelfaretechSettings
 from shared.app import create_service_app
 from shared.outbox import Outbox
 
-DESCRIPTION = "Velferdsteknologi: needs assessments, recommendations, consent and legal basis, device loans and benefit realisation."
+DESCRIPTION = (
+    "Velferdsteknologi: needs assessments, recommendations, consent and legal basis, device "
+    "loans and benefit realisation."
+)
 
 
 def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:

@@ -1,4 +1,4 @@
-"""Write each service's OpenAPI document to frontend/openapi/<service>.json (for `npm run gen:api`)."""
+"""Write each service's OpenAPI document to frontend/openapi/<service>.json (`npm run gen:api`)."""
 
 from __future__ import annotations
 

@@ -24,8 +24,16 @@ from shared.errors import problem_response
 from shared.settings import SERVICE_NAMES, ServiceSettings
 
 HOP_BY_HOP = {
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
-    "transfer-encoding", "upgrade", "host", "content-length",
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "content-length",
 }
 
 
@@ -50,7 +58,9 @@ def create_app() -> Starlette:
         service = request.path_params["service"]
         upstream = upstreams.get(service)
         if upstream is None:
-            return problem_response(404, "Not Found", slug="not-found", detail=f"No service {service!r}")
+            return problem_response(
+                404, "Not Found", slug="not-found", detail=f"No service {service!r}"
+            )
         url = f"{upstream}{request.url.path}"
         if request.url.query:
             url += f"?{request.url.query}"
@@ -84,7 +94,11 @@ def create_app() -> Starlette:
         relative = request.path_params.get("path", "")
         candidate = (spa_dir / relative).resolve()
         if relative and candidate.is_file() and spa_dir in candidate.parents:
-            cache = "public, max-age=31536000, immutable" if "/assets/" in str(candidate) else "no-cache"
+            cache = (
+                "public, max-age=31536000, immutable"
+                if "/assets/" in str(candidate)
+                else "no-cache"
+            )
             return FileResponse(candidate, headers={"Cache-Control": cache})
         if relative.startswith("api/"):
             return problem_response(404, "Not Found", slug="not-found")
@@ -98,13 +112,19 @@ def create_app() -> Starlette:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
     routes: list[Route] = [
-        Route("/api/{service}/{rest:path}", proxy, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]),
+        Route(
+            "/api/{service}/{rest:path}",
+            proxy,
+            methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"],
+        ),
         Route("/{path:path}", spa, methods=["GET", "HEAD"]),
     ]
     if not settings.is_production:
         issuer = create_issuer_app(
-            SigningKey.load_or_create(key_file), settings.env, settings.auth_issuer, settings.auth_audience
+            SigningKey.load_or_create(key_file),
+            settings.env,
+            settings.auth_issuer,
+            settings.auth_audience,
         )
         routes.insert(0, Route("/api/dev/{rest:path}", issuer, methods=["GET", "POST"]))
     return Starlette(routes=routes, lifespan=lifespan)
-

@@ -66,11 +66,20 @@ class SigningKey:
             raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
             return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
-        return {"kty": "RSA", "use": "sig", "alg": "RS256", "kid": self.kid,
-                "n": b64(numbers.n), "e": b64(numbers.e)}
+        return {
+            "kty": "RSA",
+            "use": "sig",
+            "alg": "RS256",
+            "kid": self.kid,
+            "n": b64(numbers.n),
+            "e": b64(numbers.e),
+        }
 
     def sign(self, claims: dict[str, Any]) -> str:
-        return jwt.encode(claims, self.private_pem.decode(), algorithm="RS256", headers={"kid": self.kid})
+        token: str = jwt.encode(
+            claims, self.private_pem.decode(), algorithm="RS256", headers={"kid": self.kid}
+        )
+        return token
 
 
 def claims_for(

@@ -36,8 +36,21 @@ class EmbeddedPostgres:
         from pgserver._commands import POSTGRES_BIN_PATH
 
         result = subprocess.run(
-            [str(POSTGRES_BIN_PATH / "psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
-             "-h", self.socket_dir, "-U", "postgres", "-d", database],
+            [
+                str(POSTGRES_BIN_PATH / "psql"),
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                self.socket_dir,
+                "-U",
+                "postgres",
+                "-d",
+                database,
+            ],
             input=sql.encode(),
             capture_output=True,
             check=False,
@@ -69,7 +82,7 @@ def start_embedded(data_dir: Path) -> EmbeddedPostgres:
     import pgserver
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(str(data_dir.resolve()), cleanup_mode="stop")
+    server = pgserver.get_server(str(data_dir.resolve()), cleanup_mode="stop")  # type: ignore[attr-defined]
     host = parse_qs(urlparse(server.get_uri()).query)["host"][0]
     return EmbeddedPostgres(server=server, socket_dir=host)
 

@@ -66,7 +66,9 @@ def service_port(base: int, service: str) -> int:
     return base + 1 + SERVICE_NAMES.index(service)
 
 
-def process_env(port: int, port_base: int, data_dir: Path, db_env: dict[str, str]) -> dict[str, str]:
+def process_env(
+    port: int, port_base: int, data_dir: Path, db_env: dict[str, str]
+) -> dict[str, str]:
     env = {
         **os.environ,
         **db_env,
@@ -75,10 +77,14 @@ def process_env(port: int, port_base: int, data_dir: Path, db_env: dict[str, str
         "MESTRING_SPA_DIR": str(ROOT / "frontend" / "dist"),
         "PYTHONUNBUFFERED": "1",
     }
-    if not os.environ.get("MESTRING_AUTH_JWKS_URL") and not os.environ.get("MESTRING_AUTH_PUBLIC_KEY"):
+    if not os.environ.get("MESTRING_AUTH_JWKS_URL") and not os.environ.get(
+        "MESTRING_AUTH_PUBLIC_KEY"
+    ):
         env["MESTRING_AUTH_JWKS_URL"] = f"http://127.0.0.1:{port}/api/dev/.well-known/jwks.json"
     for service in SERVICE_NAMES:
-        env[f"MESTRING_{service.upper()}_URL"] = f"http://127.0.0.1:{service_port(port_base, service)}"
+        env[f"MESTRING_{service.upper()}_URL"] = (
+            f"http://127.0.0.1:{service_port(port_base, service)}"
+        )
     return env
 
 
@@ -107,7 +113,9 @@ def banner(port: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=int(os.environ.get("MESTRING_PORT", "8000")))
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("MESTRING_DATA_DIR", ROOT / ".data")))
+    parser.add_argument(
+        "--data", type=Path, default=Path(os.environ.get("MESTRING_DATA_DIR", ROOT / ".data"))
+    )
     parser.add_argument("--no-demo-data", action="store_true")
     args = parser.parse_args()
     port_base = int(os.environ.get("MESTRING_SERVICE_PORT_BASE", str(args.port + 100)))
@@ -139,12 +147,9 @@ def run_processes(port: int, port_base: int, data_dir: Path, db_env: dict[str, s
     manager = Manager()
     uvicorn = f"{sys.executable} -m uvicorn --factory --host 127.0.0.1 --no-access-log"
     for service in SERVICE_NAMES:
-        manager.add_process(
-            service,
-            f"{uvicorn} --port {service_port(port_base, service)} services.{service}.app:create_app",
-            env=env,
-            cwd=str(ROOT),
-        )
+        port_of_service = service_port(port_base, service)
+        command = f"{uvicorn} --port {port_of_service} services.{service}.app:create_app"
+        manager.add_process(service, command, env=env, cwd=str(ROOT))
     manager.add_process(
         "gateway", f"{uvicorn} --port {port} shared.dev.gateway:create_app", env=env, cwd=str(ROOT)
     )

@@ -72,7 +72,11 @@ async def list_care_levels(
     operation_id="create_care_level",
 )
 async def create_care_level(
-    body: CareLevelCreate, repo: CatalogueRepoDep, user: Admin, idempotent: Idempotent, outbox: EventOutbox
+    body: CareLevelCreate,
+    repo: CatalogueRepoDep,
+    user: Admin,
+    idempotent: Idempotent,
+    outbox: EventOutbox,
 ) -> Response:
     """Add a level to the staircase (admin)."""
     if (replayed := await idempotent.replay()) is not None:
@@ -85,7 +89,10 @@ async def create_care_level(
     )
     await repo.add(level, f"A care level with code {body.code!r} or rank {body.rank} exists")
     await outbox.record(
-        repo.session, "care_level.created", subject=level.code, data={"code": level.code, "by": user.sub}
+        repo.session,
+        "care_level.created",
+        subject=level.code,
+        data={"code": level.code, "by": user.sub},
     )
     read = care_level_read(level)
     return await idempotent.respond(201, read, headers={"ETag": f'"{level.version}"'})
@@ -114,7 +121,10 @@ async def update_care_level(
         setattr(level, field, value)
     await repo.add(level, f"Another level already has rank {body.rank}")
     await outbox.record(
-        repo.session, "care_level.changed", subject=level.code, data={"code": level.code, "fields": sorted(changes), "by": user.sub}
+        repo.session,
+        "care_level.changed",
+        subject=level.code,
+        data={"code": level.code, "fields": sorted(changes), "by": user.sub},
     )
     set_etag(response, level.version)
     return care_level_read(level)

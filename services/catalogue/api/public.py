@@ -65,7 +65,9 @@ def _municipality_read(profile: MunicipalityProfile) -> MunicipalityRead:
 async def public_list_municipalities(request: Request) -> list[MunicipalityRead]:
     """The municipalities that publish a catalogue here (profiles are public, not tenant rows)."""
     async with request.app.state.sessionmaker() as session, session.begin():
-        profiles = await session.scalars(select(MunicipalityProfile).order_by(MunicipalityProfile.name))
+        profiles = await session.scalars(
+            select(MunicipalityProfile).order_by(MunicipalityProfile.name)
+        )
         return [_municipality_read(profile) for profile in profiles]
 
 

@@ -174,7 +174,8 @@ async def list_criteria_versions(
     versions = criteria_reads(await repo.criteria_versions(service), today)
     if on is not None:
         versions = [
-            v for v in versions
+            v
+            for v in versions
             if v.effective_from <= on and (v.effective_to is None or on <= v.effective_to)
         ]
         if not versions:
@@ -241,7 +242,9 @@ async def add_criteria_version(
     return await idempotent.respond(201, reads[-1])
 
 
-@router.get("/criteria-metrics", response_model=list[MetricRead], operation_id="list_criteria_metrics")
+@router.get(
+    "/criteria-metrics", response_model=list[MetricRead], operation_id="list_criteria_metrics"
+)
 async def list_criteria_metrics(_: CurrentPrincipal) -> list[MetricRead]:
     """The facts criteria can test, with their ranges."""
     return [

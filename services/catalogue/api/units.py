@@ -80,7 +80,9 @@ async def create_unit(
         service = await repo.service_type(delivery.service_type, f"body.services.{i}.service_type")
         unit.services.append(
             UnitService(
-                service_type=service, capacity=delivery.capacity, capacity_unit=delivery.capacity_unit
+                service_type=service,
+                capacity=delivery.capacity,
+                capacity_unit=delivery.capacity_unit,
             )
         )
     await repo.add(unit, f"A unit with code {body.code!r} exists, or a service is listed twice")

@@ -43,23 +43,55 @@ METRICS: dict[str, Metric] = {
         Metric("cognitive_mean", MetricKind.number, "Kognitiv skår", "Cognitive mean", 1, 5),
         Metric("need_level", MetricKind.choice, "Bistandsbehov", "Need level", choices=NEED_LEVELS),
         Metric("age", MetricKind.integer, "Alder", "Age", 0, 130),
-        Metric("assessed_hours_per_week", MetricKind.number, "Vurdert behov, timer per uke",
-               "Assessed need, hours per week", 0, 168),
-        Metric("expected_duration_months", MetricKind.integer, "Forventet varighet, måneder",
-               "Expected duration, months", 0, 1200),
-        Metric("needs_24h_care", MetricKind.boolean, "Behov for døgnkontinuerlig helsehjelp",
-               "Needs round-the-clock care"),
+        Metric(
+            "assessed_hours_per_week",
+            MetricKind.number,
+            "Vurdert behov, timer per uke",
+            "Assessed need, hours per week",
+            0,
+            168,
+        ),
+        Metric(
+            "expected_duration_months",
+            MetricKind.integer,
+            "Forventet varighet, måneder",
+            "Expected duration, months",
+            0,
+            1200,
+        ),
+        Metric(
+            "needs_24h_care",
+            MetricKind.boolean,
+            "Behov for døgnkontinuerlig helsehjelp",
+            "Needs round-the-clock care",
+        ),
         Metric("has_dementia", MetricKind.boolean, "Demens", "Dementia"),
-        Metric("lower_levels_tried", MetricKind.boolean, "Lavere nivå prøvd eller vurdert",
-               "Lower levels tried or considered"),
-        Metric("has_rehabilitation_potential", MetricKind.boolean, "Rehabiliteringspotensial",
-               "Rehabilitation potential"),
+        Metric(
+            "lower_levels_tried",
+            MetricKind.boolean,
+            "Lavere nivå prøvd eller vurdert",
+            "Lower levels tried or considered",
+        ),
+        Metric(
+            "has_rehabilitation_potential",
+            MetricKind.boolean,
+            "Rehabiliteringspotensial",
+            "Rehabilitation potential",
+        ),
         Metric("is_palliative", MetricKind.boolean, "Palliativ fase", "Palliative phase"),
-        Metric("relative_care_burden", MetricKind.boolean, "Særlig tyngende omsorgsarbeid for pårørende",
-               "Heavy care burden on relatives"),
+        Metric(
+            "relative_care_burden",
+            MetricKind.boolean,
+            "Særlig tyngende omsorgsarbeid for pårørende",
+            "Heavy care burden on relatives",
+        ),
         Metric("is_discharge_ready", MetricKind.boolean, "Utskrivningsklar", "Ready for discharge"),
-        Metric("acute_need", MetricKind.boolean, "Akutt behov for observasjon eller behandling",
-               "Acute need of observation or treatment"),
+        Metric(
+            "acute_need",
+            MetricKind.boolean,
+            "Akutt behov for observasjon eller behandling",
+            "Acute need of observation or treatment",
+        ),
         Metric("has_fall_risk", MetricKind.boolean, "Fallrisiko", "Fall risk"),
         Metric("has_nutrition_risk", MetricKind.boolean, "Ernæringsrisiko", "Nutrition risk"),
     )
@@ -91,7 +123,9 @@ def _check_value(metric: Metric, op: str, value: Any, path: str) -> None:
             raise CriteriaError(f"{path}.op", f"{metric.code} cannot be compared with {op}")
     elif metric.kind == MetricKind.choice:
         if value not in metric.choices:
-            raise CriteriaError(f"{path}.value", f"{metric.code} is one of {', '.join(metric.choices)}")
+            raise CriteriaError(
+                f"{path}.value", f"{metric.code} is one of {', '.join(metric.choices)}"
+            )
         if op in _ORDERING:
             raise CriteriaError(f"{path}.op", f"{metric.code} cannot be compared with {op}")
     else:
@@ -99,8 +133,14 @@ def _check_value(metric: Metric, op: str, value: Any, path: str) -> None:
             raise CriteriaError(f"{path}.value", f"{metric.code} takes a number")
         if metric.kind == MetricKind.integer and not float(value).is_integer():
             raise CriteriaError(f"{path}.value", f"{metric.code} takes a whole number")
-        if metric.low is not None and metric.high is not None and not metric.low <= value <= metric.high:
-            raise CriteriaError(f"{path}.value", f"{metric.code} lies between {metric.low:g} and {metric.high:g}")
+        if (
+            metric.low is not None
+            and metric.high is not None
+            and not metric.low <= value <= metric.high
+        ):
+            raise CriteriaError(
+                f"{path}.value", f"{metric.code} lies between {metric.low:g} and {metric.high:g}"
+            )
 
 
 def validate_conditions(conditions: Sequence[Any], path: str = "conditions") -> None:
@@ -156,7 +196,9 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
     raise CriteriaError("op", f"Unknown operator {op!r}")
 
 
-def evaluate(conditions: Sequence[Any], facts: Mapping[str, Any]) -> tuple[bool | None, list[Finding]]:
+def evaluate(
+    conditions: Sequence[Any], facts: Mapping[str, Any]
+) -> tuple[bool | None, list[Finding]]:
     """Whether `facts` meet all `conditions`: True, False, or None when a needed fact is missing."""
     findings: list[Finding] = []
     verdicts: list[bool | None] = []
@@ -170,7 +212,9 @@ def evaluate(conditions: Sequence[Any], facts: Mapping[str, Any]) -> tuple[bool 
             continue
         actual = facts.get(condition["metric"])
         met = None if actual is None else _compare(actual, condition["op"], condition["value"])
-        findings.append(Finding(condition["metric"], condition["op"], condition["value"], actual, met))
+        findings.append(
+            Finding(condition["metric"], condition["op"], condition["value"], actual, met)
+        )
         verdicts.append(met)
     if False in verdicts:
         return False, findings
@@ -199,7 +243,9 @@ def periods(effective_froms: Sequence[tuple[int, date]]) -> list[VersionPeriod]:
 def version_in_force(effective_froms: Sequence[tuple[int, date]], on: date) -> int | None:
     """The version in force on `on`, or None before the first one."""
     for period in periods(effective_froms):
-        if period.effective_from <= on and (period.effective_to is None or on <= period.effective_to):
+        if period.effective_from <= on and (
+            period.effective_to is None or on <= period.effective_to
+        ):
             return period.version
     return None
 

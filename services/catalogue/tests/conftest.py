@@ -13,7 +13,9 @@ from shared.testing import auth, open_client, settings_kwargs
 
 
 @pytest.fixture(scope="session")
-async def client(database_urls: dict[str, str], signing_key: SigningKey) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    database_urls: dict[str, str], signing_key: SigningKey
+) -> AsyncIterator[httpx.AsyncClient]:
     settings = CatalogueSettings(**settings_kwargs("catalogue", database_urls, signing_key))
     async for http in open_client(create_app(settings)):
         yield http
@@ -40,14 +42,26 @@ def level_body(code: str = "1", rank: int = 1, **overrides: Any) -> dict[str, An
     return {**body, **overrides}
 
 
-def service_body(code: str = "hjemmesykepleie", level: str = "1", **overrides: Any) -> dict[str, Any]:
+def service_body(
+    code: str = "hjemmesykepleie", level: str = "1", **overrides: Any
+) -> dict[str, Any]:
     body = {
         "code": code,
         "care_level": level,
         "name": {"nb": "Hjemmesykepleie", "nn": "Heimesjukepleie", "en": "Home nursing"},
-        "description": {"nb": "Helsehjelp i hjemmet.", "nn": "Helsehjelp i heimen.", "en": "Care at home."},
+        "description": {
+            "nb": "Helsehjelp i hjemmet.",
+            "nn": "Helsehjelp i heimen.",
+            "en": "Care at home.",
+        },
         "requires_decision": True,
-        "legal_basis": [{"law": "helse- og omsorgstjenesteloven", "short": "hol", "section": "§ 3-2 første ledd nr. 6 bokstav a"}],
+        "legal_basis": [
+            {
+                "law": "helse- og omsorgstjenesteloven",
+                "short": "hol",
+                "section": "§ 3-2 første ledd nr. 6 bokstav a",
+            }
+        ],
         "scope_unit": "hours_per_week",
         "user_fee": {"kind": "none"},
         "active_from": "2020-01-01",
@@ -62,7 +76,10 @@ def service_body(code: str = "hjemmesykepleie", level: str = "1", **overrides: A
 
 
 async def make_service(
-    client: httpx.AsyncClient, headers: dict[str, str], code: str = "hjemmesykepleie", **overrides: Any
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    code: str = "hjemmesykepleie",
+    **overrides: Any,
 ) -> dict[str, Any]:
     """A level (if missing) and a service type in the caller's municipality."""
     await client.post("/api/catalogue/v1/care-levels", json=level_body(), headers=headers)

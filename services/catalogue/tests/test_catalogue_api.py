@@ -23,11 +23,15 @@ async def test_admin_creates_a_service_that_every_role_can_read(
     body = response.json()
     assert body["care_level"]["code"] == "1"
     assert body["current_criteria"]["version"] == 1
-    assert body["current_criteria"]["conditions"] == [{"metric": "adl_mean", "op": ">=", "value": 2}]
+    assert body["current_criteria"]["conditions"] == [
+        {"metric": "adl_mean", "op": ">=", "value": 2}
+    ]
     assert response.headers["etag"] == '"1"'
 
 
-async def test_unknown_service_type_is_a_404_problem(client: httpx.AsyncClient, reader: dict[str, str]) -> None:
+async def test_unknown_service_type_is_a_404_problem(
+    client: httpx.AsyncClient, reader: dict[str, str]
+) -> None:
     response = await client.get(f"{API}/service-types/finnes-ikke", headers=reader)
 
     assert response.status_code == 404
@@ -35,7 +39,9 @@ async def test_unknown_service_type_is_a_404_problem(client: httpx.AsyncClient, 
     assert response.json()["type"].endswith("/not-found")
 
 
-async def test_invalid_input_is_a_422_with_field_paths(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+async def test_invalid_input_is_a_422_with_field_paths(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
     body = service_body(scope_unit="litres", name={"nn": "mangler bokmål"})
 
     response = await client.post(f"{API}/service-types", json=body, headers=admin)
@@ -56,17 +62,27 @@ async def test_an_unknown_criteria_metric_is_a_422_naming_the_condition(
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "body.criteria.conditions.0.metric"
-    assert (await client.get(f"{API}/service-types/hjemmesykepleie", headers=admin)).status_code == 404
+    assert (
+        await client.get(f"{API}/service-types/hjemmesykepleie", headers=admin)
+    ).status_code == 404
 
 
-async def test_a_service_needs_an_existing_care_level(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
-    response = await client.post(f"{API}/service-types", json=service_body(level="9"), headers=admin)
+async def test_a_service_needs_an_existing_care_level(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    response = await client.post(
+        f"{API}/service-types", json=service_body(level="9"), headers=admin
+    )
 
     assert response.status_code == 422
-    assert response.json()["errors"] == [{"field": "body.care_level", "message": "There is no care level '9'"}]
+    assert response.json()["errors"] == [
+        {"field": "body.care_level", "message": "There is no care level '9'"}
+    ]
 
 
-async def test_a_second_service_with_the_same_code_is_a_409(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+async def test_a_second_service_with_the_same_code_is_a_409(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
     await make_service(client, admin)
 
     response = await client.post(f"{API}/service-types", json=service_body(), headers=admin)
@@ -91,8 +107,11 @@ async def test_criteria_versions_keep_history_retrievable_by_date(
 
     added = await client.post(
         criteria,
-        json={"effective_from": "2025-01-01", "text": {"nb": "Strengere krav."},
-              "conditions": [{"metric": "adl_mean", "op": ">=", "value": 3}]},
+        json={
+            "effective_from": "2025-01-01",
+            "text": {"nb": "Strengere krav."},
+            "conditions": [{"metric": "adl_mean", "op": ">=", "value": 3}],
+        },
         headers=admin,
     )
 
@@ -107,15 +126,21 @@ async def test_criteria_versions_keep_history_retrievable_by_date(
     assert {k: v for k, v in old.items() if k not in ("effective_to", "in_force")} == {
         k: v for k, v in first.items() if k not in ("effective_to", "in_force")
     }
-    on_2024 = (await client.get(criteria, params={"on": "2024-06-30"}, headers=admin)).json()["items"]
+    on_2024 = (await client.get(criteria, params={"on": "2024-06-30"}, headers=admin)).json()[
+        "items"
+    ]
     assert [v["version"] for v in on_2024] == [1]
-    on_2026 = (await client.get(criteria, params={"on": "2026-06-30"}, headers=admin)).json()["items"]
+    on_2026 = (await client.get(criteria, params={"on": "2026-06-30"}, headers=admin)).json()[
+        "items"
+    ]
     assert [v["version"] for v in on_2026] == [2]
     before = await client.get(criteria, params={"on": "2023-01-01"}, headers=admin)
     assert before.status_code == 404
 
 
-async def test_a_version_cannot_take_effect_before_the_latest(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+async def test_a_version_cannot_take_effect_before_the_latest(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
     await make_service(client, admin)
 
     response = await client.post(
@@ -129,14 +154,19 @@ async def test_a_version_cannot_take_effect_before_the_latest(client: httpx.Asyn
 
 
 async def test_the_database_refuses_to_change_a_criteria_version(
-    client: httpx.AsyncClient, admin: dict[str, str], database_urls: dict[str, str], municipality: str
+    client: httpx.AsyncClient,
+    admin: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
 ) -> None:
     await make_service(client, admin)
     engine = create_async_engine(database_urls["catalogue"])
 
     try:
         async with engine.begin() as connection:
-            await connection.execute(text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality})
+            await connection.execute(
+                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
+            )
             await connection.execute(text("UPDATE allocation_criteria SET source = 'endret'"))
         refused = False
     except Exception as exc:  # the trigger raises
@@ -147,7 +177,9 @@ async def test_the_database_refuses_to_change_a_criteria_version(
     assert refused
 
 
-async def test_update_needs_if_match_and_refuses_a_stale_one(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+async def test_update_needs_if_match_and_refuses_a_stale_one(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
     await make_service(client, admin)
     url = f"{API}/service-types/hjemmesykepleie"
     change = {"published": False}
@@ -172,7 +204,9 @@ async def test_a_retried_post_with_the_same_key_creates_nothing_twice(
 
     first = await client.post(f"{API}/service-types", json=service_body(), headers=headers)
     again = await client.post(f"{API}/service-types", json=service_body(), headers=headers)
-    other = await client.post(f"{API}/service-types", json=service_body(code="annen"), headers=headers)
+    other = await client.post(
+        f"{API}/service-types", json=service_body(code="annen"), headers=headers
+    )
 
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json()
@@ -214,10 +248,18 @@ async def test_public_read_needs_no_token_and_shows_only_published(
     assert [level["code"] for level in levels.json()["items"]] == ["1"]
 
 
-async def test_units_list_the_services_they_deliver(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+async def test_units_list_the_services_they_deliver(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
     await make_service(client, admin)
-    body = {"code": "sone-nord", "name": "Hjemmetjenesten sone nord", "kind": "home_care_zone",
-            "services": [{"service_type": "hjemmesykepleie", "capacity": 120, "capacity_unit": "persons"}]}
+    body = {
+        "code": "sone-nord",
+        "name": "Hjemmetjenesten sone nord",
+        "kind": "home_care_zone",
+        "services": [
+            {"service_type": "hjemmesykepleie", "capacity": 120, "capacity_unit": "persons"}
+        ],
+    }
 
     created = await client.post(f"{API}/units", json=body, headers=admin)
     service = (await client.get(f"{API}/service-types/hjemmesykepleie", headers=admin)).json()

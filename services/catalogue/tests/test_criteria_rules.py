@@ -20,8 +20,12 @@ def test_known_conditions_validate() -> None:
     validate_conditions(
         [
             {"metric": "age", "op": "<", "value": 67},
-            {"any": [{"metric": "needs_24h_care", "op": "==", "value": True},
-                     {"metric": "need_level", "op": "in", "value": ["extensive"]}]},
+            {
+                "any": [
+                    {"metric": "needs_24h_care", "op": "==", "value": True},
+                    {"metric": "need_level", "op": "in", "value": ["extensive"]},
+                ]
+            },
         ]
     )
 
@@ -50,14 +54,26 @@ def test_bpa_right_is_met_only_under_67_with_32_hours_over_two_years() -> None:
         {"metric": "expected_duration_months", "op": ">", "value": 24},
         {"metric": "assessed_hours_per_week", "op": ">=", "value": 32},
     ]
-    assert evaluate(bpa, {"age": 45, "expected_duration_months": 36, "assessed_hours_per_week": 35})[0] is True
-    assert evaluate(bpa, {"age": 70, "expected_duration_months": 36, "assessed_hours_per_week": 35})[0] is False
+    assert (
+        evaluate(bpa, {"age": 45, "expected_duration_months": 36, "assessed_hours_per_week": 35})[0]
+        is True
+    )
+    assert (
+        evaluate(bpa, {"age": 70, "expected_duration_months": 36, "assessed_hours_per_week": 35})[0]
+        is False
+    )
     assert evaluate(bpa, {"age": 45, "expected_duration_months": 36})[0] is None
 
 
 def test_any_holds_when_one_branch_holds() -> None:
-    conditions = [{"any": [{"metric": "has_dementia", "op": "==", "value": True},
-                           {"metric": "adl_mean", "op": ">=", "value": 4}]}]
+    conditions = [
+        {
+            "any": [
+                {"metric": "has_dementia", "op": "==", "value": True},
+                {"metric": "adl_mean", "op": ">=", "value": 4},
+            ]
+        }
+    ]
     assert evaluate(conditions, {"has_dementia": False, "adl_mean": 4.2})[0] is True
     assert evaluate(conditions, {"has_dementia": False, "adl_mean": 2})[0] is False
 
@@ -84,13 +100,21 @@ def test_a_new_version_cannot_start_before_the_latest() -> None:
 
 
 @given(
-    st.lists(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)), min_size=1, max_size=6, unique=True),
+    st.lists(
+        st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    ),
     st.dates(min_value=date(1999, 1, 1), max_value=date(2041, 1, 1)),
 )
-def test_exactly_one_version_is_in_force_after_the_first_starts(starts: list[date], day: date) -> None:
+def test_exactly_one_version_is_in_force_after_the_first_starts(
+    starts: list[date], day: date
+) -> None:
     versions = list(enumerate(sorted(starts), start=1))
     in_force = [
-        p for p in periods(versions)
+        p
+        for p in periods(versions)
         if p.effective_from <= day and (p.effective_to is None or day <= p.effective_to)
     ]
     assert len(in_force) == (0 if day < min(starts) else 1)

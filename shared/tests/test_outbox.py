@@ -1,0 +1,84 @@
+"""An event is in the feed if and only if its transaction committed."""
+
+from collections.abc import Callable
+
+import httpx
+from fastapi import FastAPI
+
+from shared.db import set_tenant
+from shared.testing import auth
+
+FEED = "/api/intake/v1/events"
+
+
+async def test_committed_events_are_in_the_feed_and_rolled_back_ones_never(
+    intake: httpx.AsyncClient,
+    intake_app: FastAPI,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    outbox = intake_app.state.outbox
+    sessionmaker = intake_app.state.sessionmaker
+    async with sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        await outbox.record(session, "application.received", subject="a-1", data={"n": 1})
+    async with sessionmaker() as session:
+        await session.begin()
+        await set_tenant(session, municipality)
+        await outbox.record(session, "application.received", subject="a-2", data={"n": 2})
+        await session.rollback()
+    async with sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        await outbox.record(session, "decision.made", subject="d-1")
+
+    feed = (
+        await intake.get(
+            FEED, headers=auth(token_factory("systemintegrasjon", municipality=municipality))
+        )
+    ).json()
+
+    assert [(e["type"], e["subject"]) for e in feed["items"]] == [
+        ("application.received", "a-1"),
+        ("decision.made", "d-1"),
+    ]
+    assert all(e["source"] == "intake" and e["municipality"] == municipality for e in feed["items"])
+
+
+async def test_the_feed_continues_after_a_sequence(
+    intake: httpx.AsyncClient,
+    intake_app: FastAPI,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    async with intake_app.state.sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        for n in range(5):
+            await intake_app.state.outbox.record(session, "test.counted", data={"n": n})
+    headers = auth(token_factory("systemintegrasjon", municipality=municipality))
+
+    first = (await intake.get(FEED, params={"limit": 3}, headers=headers)).json()
+    rest = (await intake.get(FEED, params={"after": first["next_cursor"]}, headers=headers)).json()
+
+    assert [e["data"]["n"] for e in first["items"] + rest["items"]] == [0, 1, 2, 3, 4]
+    assert rest["next_cursor"] is None
+
+
+async def test_another_municipality_does_not_see_the_events(
+    intake: httpx.AsyncClient,
+    intake_app: FastAPI,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    async with intake_app.state.sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        await intake_app.state.outbox.record(session, "secret.thing")
+
+    other = (
+        await intake.get(
+            FEED,
+            params={"limit": 500},
+            headers=auth(token_factory("systemintegrasjon", municipality="0301")),
+        )
+    ).json()
+
+    assert "secret.thing" not in [e["type"] for e in other["items"]]
