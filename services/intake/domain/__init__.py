@@ -1,0 +1,1 @@
+"""Intake rules: deadlines, need levels, decisions; no HTTP, no SQL, no clock."""
