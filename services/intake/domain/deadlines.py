@@ -47,7 +47,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def interim_reply_due(received: date) -> date:
-    """A foreløpig svar is owed when a case is not decided within a month of receipt (fvl § 11 a)."""
+    """A foreløpig svar is owed if a case is not decided within a month (fvl § 11 a)."""
     return add_months(received, 1)
 
 
