@@ -1,0 +1,118 @@
+"""The demo municipalities' catalogues, built from their plans, loaded through the real loader."""
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.catalogue.demo import MUNICIPALITIES
+from services.catalogue.seed import seed
+from shared.db import create_engine, create_sessionmaker
+from shared.testing import auth
+
+API = "/api/catalogue/v1"
+NORDRE_FOLLO, SELBU = "3207", "5032"
+
+
+@pytest.fixture(scope="module")
+async def seeded(database_urls: dict[str, str]) -> int:
+    engine = create_engine(database_urls["catalogue"])
+    sessionmaker: async_sessionmaker[AsyncSession] = create_sessionmaker(engine)
+    added = await seed(sessionmaker)
+    added_again = await seed(sessionmaker)
+    await engine.dispose()
+    assert added_again == 0, "a second run must add nothing"
+    return added
+
+
+def headers_for(token_factory: Callable[..., str], municipality: str) -> dict[str, str]:
+    return auth(token_factory("saksbehandler", municipality=municipality))
+
+
+async def service(client: httpx.AsyncClient, headers: dict[str, str], code: str) -> dict[str, Any]:
+    response = await client.get(f"{API}/service-types/{code}", headers=headers)
+    assert response.status_code == 200, code
+    return response.json()  # type: ignore[no-any-return]
+
+
+async def all_services(client: httpx.AsyncClient, headers: dict[str, str]) -> list[dict[str, Any]]:
+    page = (await client.get(f"{API}/service-types", params={"limit": 500}, headers=headers)).json()
+    return page["items"]  # type: ignore[no-any-return]
+
+
+async def test_the_demo_data_loads_once(seeded: int) -> None:
+    expected = sum(
+        1 + len(m["care_levels"]) + len(m["service_types"]) + len(m["units"]) for m in MUNICIPALITIES
+    )
+    assert seeded == expected
+
+
+@pytest.mark.parametrize("municipality", [NORDRE_FOLLO, SELBU])
+async def test_each_demo_municipality_has_a_full_staircase(
+    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
+) -> None:
+    headers = headers_for(token_factory, municipality)
+
+    levels = (await client.get(f"{API}/care-levels", headers=headers)).json()["items"]
+    services = await all_services(client, headers)
+
+    assert [level["rank"] for level in levels] == sorted(level["rank"] for level in levels)
+    assert len(levels) >= 4
+    assert len(services) >= 15
+    assert {s["care_level"]["code"] for s in services} == {level["code"] for level in levels}
+    purposes = {s["purpose"] for s in services if s["purpose"]}
+    assert purposes == {"rehabilitation", "assessment", "respite", "palliative"}
+    assert any(not s["requires_decision"] for s in services), "open, low-threshold services exist"
+
+
+async def test_selbu_bpa_follows_the_plans_rule(
+    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+) -> None:
+    headers = headers_for(token_factory, SELBU)
+    bpa = next(s for s in await all_services(client, headers) if "bpa" in s["code"])
+
+    detail = await service(client, headers, bpa["code"])
+
+    criteria = detail["current_criteria"]
+    assert "under 67 år" in criteria["text"]["nb"]
+    metrics = {c["metric"]: (c["op"], c["value"]) for c in criteria["conditions"] if "metric" in c}
+    assert metrics["age"] == ("<", 67)
+    assert metrics["assessed_hours_per_week"] == (">=", 32)
+    assert detail["requires_decision"]
+
+
+async def test_nordre_follo_long_term_stay_needs_lower_levels_tried(
+    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+) -> None:
+    headers = headers_for(token_factory, NORDRE_FOLLO)
+    long_term = [s for s in await all_services(client, headers) if "langtid" in s["code"]]
+
+    detail = await service(client, headers, long_term[0]["code"])
+
+    assert detail["requires_lower_level_review"] and detail["is_long_term_place"]
+    assert "døgnkontinuerlig" in detail["current_criteria"]["text"]["nb"]
+    conditions = detail["current_criteria"]["conditions"]
+    assert {"metric": "lower_levels_tried", "op": "==", "value": True} in conditions
+
+
+async def test_the_demo_units_deliver_home_nursing(
+    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+) -> None:
+    for municipality, unit in ((NORDRE_FOLLO, "hjemmetjenesten-ski"), (SELBU, "hjemmetjenesten-selbu")):
+        headers = headers_for(token_factory, municipality)
+        detail = await service(client, headers, "hjemmesykepleie")
+        assert unit in [u["code"] for u in detail["units"]]
+
+
+async def test_some_demo_criteria_have_a_history(
+    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+) -> None:
+    headers = headers_for(token_factory, SELBU)
+    histories = []
+    for summary in await all_services(client, headers):
+        versions = (await client.get(f"{API}/service-types/{summary['code']}/criteria", headers=headers)).json()
+        histories.append(len(versions["items"]))
+
+    assert max(histories) >= 2
