@@ -149,13 +149,15 @@ class RunningServer:
     """An ASGI app under uvicorn on a free loopback port (real HTTP), which a test can stop."""
 
     def __init__(self, app: Any) -> None:
+        self.app = app
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
         self.task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
+        """Serve (again) on the same port."""
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
         self.task = asyncio.create_task(self.server.serve())
         while not self.server.started:  # noqa: ASYNC110 (uvicorn offers only this flag)
             await asyncio.sleep(0.02)

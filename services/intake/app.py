@@ -2,14 +2,16 @@
 
 from fastapi import FastAPI
 
+from services.intake.api import applications, persons
 from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
 from shared.outbox import Outbox
 
 DESCRIPTION = (
-    "Søknad, kartlegging, vedtak, klage og venteliste: applications, assessments, decisions, "
-    "appeals, waiting lists and deadlines. Owns the person register."
+    "Søknad, kartlegging, vedtak, klage og venteliste: persons, applications, assessments, "
+    "decisions, appeals, waiting lists and deadlines. Every read or write of a person's data "
+    "is written to the access log."
 )
 
 
@@ -18,7 +20,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     return create_service_app(
         "intake",
         settings,
-        routers=[],
+        routers=[persons.router, applications.router],
         outbox=Outbox(Event, source="intake"),
         description=DESCRIPTION,
     )

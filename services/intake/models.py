@@ -1,9 +1,17 @@
-"""Tables of the intake service."""
+"""Tables of the intake service: persons, applications and the access log."""
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from __future__ import annotations
 
-from shared.db import NAMING_CONVENTION
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from shared.access_log import AccessLogMixin
+from shared.db import NAMING_CONVENTION, TenantMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
 
@@ -20,3 +28,103 @@ class Event(EventMixin, Base):
 
 class IdempotencyKey(IdempotencyKeyMixin, Base):
     __tablename__ = "idempotency_keys"
+
+
+class AccessLogEntry(AccessLogMixin, Base):
+    """Tilgangslogg: append-only."""
+
+    __tablename__ = "access_log"
+
+
+class Person(TenantMixin, Base):
+    """Tjenestemottaker: someone who applies for or receives services."""
+
+    __tablename__ = "persons"
+    __table_args__ = (UniqueConstraint("municipality", "national_id"),)
+
+    national_id: Mapped[str] = mapped_column(String(11))
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    search_text: Mapped[str] = mapped_column(String(300), index=True)
+    address: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    preferred_language: Mapped[str] = mapped_column(String(10), default="nb")
+    needs_interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str | None] = mapped_column(String(50))
+    gp: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+
+    relatives: Mapped[list[Relative]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="Relative.created_at"
+    )
+    representatives: Mapped[list[Representative]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="Representative.created_at"
+    )
+
+
+class Relative(TenantMixin, Base):
+    """Pårørende: a close person, what they are to the person and what they may be told."""
+
+    __tablename__ = "relatives"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(200))
+    is_next_of_kin: Mapped[bool] = mapped_column(Boolean, default=False)
+    information_scope: Mapped[str] = mapped_column(String(30), default="none")
+    can_help_with: Mapped[str | None] = mapped_column(Text)
+
+
+class Representative(TenantMixin, Base):
+    """Verge or fullmektig, and the scope of what they may do for the person."""
+
+    __tablename__ = "representatives"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(Text)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class Application(TenantMixin, Base):
+    """Søknad: a request for services; the received date starts the clock."""
+
+    __tablename__ = "applications"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(30))
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    applicant_kind: Mapped[str] = mapped_column(String(30))
+    applicant_name: Mapped[str | None] = mapped_column(String(200))
+    what_matters: Mapped[str | None] = mapped_column(Text)
+    urgency: Mapped[str] = mapped_column(String(20), default="normal")
+    consent_to_obtain_information: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(30), default="received", index=True)
+    interim_reply_sent_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    registered_by: Mapped[str] = mapped_column(String(200))
+
+    items: Mapped[list[ApplicationItem]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="ApplicationItem.position"
+    )
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
+
+
+class ApplicationItem(TenantMixin, Base):
+    """One service type asked for in an application, as the catalogue named it then."""
+
+    __tablename__ = "application_items"
+    __table_args__ = (UniqueConstraint("application_id", "service_type"),)
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    service_type: Mapped[str] = mapped_column(String(60))
+    service_name: Mapped[dict[str, str]] = mapped_column(JSONB)
+    care_level_rank: Mapped[int] = mapped_column()
+    requires_decision: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)

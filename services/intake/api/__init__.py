@@ -1,0 +1,1 @@
+"""HTTP routers of intake: thin, they parse, load, call the rules and store."""

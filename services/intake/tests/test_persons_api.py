@@ -1,0 +1,176 @@
+"""Finding and registering persons, with the access log written for every read."""
+
+from collections.abc import Callable
+
+import httpx
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from services.intake.tests.conftest import API, person_body, register_person, synthetic_national_id
+from shared.testing import auth
+
+
+async def test_a_registered_person_is_found_by_partial_name_without_accents(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    person = await register_person(client, caseworker)
+
+    found = (await client.get(f"{API}/persons", params={"q": "odeg"}, headers=caseworker)).json()
+    also = (
+        await client.get(f"{API}/persons", params={"q": "ÅSE ødegå"}, headers=caseworker)
+    ).json()
+    none = (await client.get(f"{API}/persons", params={"q": "hansen"}, headers=caseworker)).json()
+
+    assert [p["id"] for p in found["items"]] == [person["id"]]
+    assert [p["id"] for p in also["items"]] == [person["id"]]
+    assert none["items"] == []
+
+
+async def test_lists_show_the_national_id_masked_and_the_detail_in_full(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    national_id = synthetic_national_id()
+    person = await register_person(client, caseworker, national_id=national_id)
+
+    listed = (
+        await client.get(f"{API}/persons", params={"q": national_id}, headers=caseworker)
+    ).json()
+    detail = (await client.get(f"{API}/persons/{person['id']}", headers=caseworker)).json()
+
+    assert listed["items"][0]["national_id_masked"] == national_id[:6] + "*****"
+    assert "national_id" not in listed["items"][0]
+    assert detail["national_id"] == national_id
+    assert detail["relatives"][0]["relation"] == "datter"
+    assert detail["representatives"][0]["kind"] == "power_of_attorney"
+
+
+async def test_a_wrong_check_digit_is_a_422_naming_the_field(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    number = synthetic_national_id()
+    wrong = number[:10] + str((int(number[10]) + 1) % 10)
+
+    response = await client.post(
+        f"{API}/persons", json=person_body(national_id=wrong), headers=caseworker
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "body.national_id"
+
+
+async def test_the_same_national_id_twice_is_a_409(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    national_id = synthetic_national_id()
+    await register_person(client, caseworker, national_id=national_id)
+
+    response = await client.post(
+        f"{API}/persons", json=person_body(national_id=national_id), headers=caseworker
+    )
+
+    assert response.status_code == 409
+
+
+async def test_roles_decide_who_may_register_and_who_may_read(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    person = await register_person(client, caseworker)
+
+    by_coordinator = await client.post(
+        f"{API}/persons", json=person_body(), headers=headers_for("koordinator")
+    )
+    read_by_coordinator = await client.get(
+        f"{API}/persons/{person['id']}", headers=headers_for("koordinator")
+    )
+    search_by_clinician = await client.get(f"{API}/persons", headers=headers_for("helsepersonell"))
+    read_by_integration = await client.get(
+        f"{API}/persons/{person['id']}", headers=headers_for("systemintegrasjon")
+    )
+
+    assert by_coordinator.status_code == 403
+    assert read_by_coordinator.status_code == 200
+    assert search_by_clinician.status_code == 403
+    assert read_by_integration.status_code == 403
+
+
+async def test_another_municipalitys_person_is_a_404(
+    client: httpx.AsyncClient, caseworker: dict[str, str], token_factory: Callable[..., str]
+) -> None:
+    person = await register_person(client, caseworker)
+
+    response = await client.get(
+        f"{API}/persons/{person['id']}",
+        headers=auth(token_factory("saksbehandler", municipality="0301")),
+    )
+
+    assert response.status_code == 404
+
+
+async def test_a_stale_edit_is_a_412_and_a_blind_one_a_428(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    person = await register_person(client, caseworker)
+    url = f"{API}/persons/{person['id']}"
+
+    blind = await client.patch(url, json={"phone": "22 22 22 22"}, headers=caseworker)
+    done = await client.patch(
+        url,
+        json={"phone": "22 22 22 22", "given_name": "Åsa"},
+        headers={**caseworker, "If-Match": '"1"'},
+    )
+    stale = await client.patch(
+        url, json={"phone": "33 33 33 33"}, headers={**caseworker, "If-Match": '"1"'}
+    )
+
+    assert blind.status_code == 428
+    assert done.status_code == 200 and done.json()["given_name"] == "Åsa"
+    assert stale.status_code == 412
+    found = (await client.get(f"{API}/persons", params={"q": "åsa"}, headers=caseworker)).json()
+    assert [p["id"] for p in found["items"]] == [person["id"]]
+
+
+async def test_every_read_and_write_is_in_the_access_log(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    person = await register_person(client, caseworker)
+    await client.get(f"{API}/persons", params={"q": "ødegård"}, headers=caseworker)
+    await client.get(f"{API}/persons/{person['id']}", headers=headers_for("koordinator"))
+
+    log = (
+        await client.get(f"{API}/persons/{person['id']}/access-log", headers=headers_for("leder"))
+    ).json()
+
+    assert [(e["action"], e["actor_roles"]) for e in reversed(log)] == [
+        ("create", ["saksbehandler"]),
+        ("search", ["saksbehandler"]),
+        ("read", ["koordinator"]),
+    ]
+
+
+async def test_the_access_log_cannot_be_changed(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    await register_person(client, caseworker)
+    engine = create_async_engine(database_urls["intake"])
+
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
+            )
+            await connection.execute(text("DELETE FROM access_log"))
+        refused = False
+    except DBAPIError as exc:
+        refused = "append-only" in str(exc)
+    finally:
+        await engine.dispose()
+
+    assert refused
