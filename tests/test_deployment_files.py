@@ -124,7 +124,9 @@ def test_compose_service_waits_for_a_healthy_database_and_checks_its_readiness(n
 def test_compose_gateway_serves_on_port_8000_with_a_healthcheck() -> None:
     gateway = _compose()["services"]["gateway"]
     assert gateway["build"]["dockerfile"] == "infra/Dockerfile.gateway"
-    assert any(str(port).endswith("8000}:80") or str(port) == "8000:80" for port in gateway["ports"])
+    assert any(
+        str(port).endswith("8000}:80") or str(port) == "8000:80" for port in gateway["ports"]
+    )
     assert "healthcheck" in gateway
     assert set(gateway["depends_on"]) == set(SERVICES)
 
@@ -144,7 +146,11 @@ def test_service_image_is_python_3_11_slim_and_runs_as_a_non_root_user() -> None
 def test_gateway_image_builds_the_spa_with_node_and_serves_it_with_nginx() -> None:
     dockerfile = (INFRA / "Dockerfile.gateway").read_text(encoding="utf-8")
     stages = re.findall(r"^FROM\s+(\S+)", dockerfile, re.MULTILINE)
-    assert stages[0].startswith("node:20") and stages[-1].startswith("nginx:") and "alpine" in stages[-1]
+    assert (
+        stages[0].startswith("node:20")
+        and stages[-1].startswith("nginx:")
+        and "alpine" in stages[-1]
+    )
     assert "npm ci" in dockerfile and "npm run build" in dockerfile
     assert "COPY infra/nginx.conf /etc/nginx/nginx.conf" in dockerfile
     assert re.search(r"^COPY --from=\S+ \S*dist /usr/share/nginx/html", dockerfile, re.MULTILINE)
@@ -213,7 +219,9 @@ def test_k8s_deployment_probes_the_health_urls(name: str) -> None:
     assert f"services.{name}.app:create_app" in container["command"]
     assert "--factory" in container["command"]
     resources = container["resources"]
-    assert {"cpu", "memory"} <= set(resources["requests"]) and {"cpu", "memory"} <= set(resources["limits"])
+    assert {"cpu", "memory"} <= set(resources["requests"]) and {"cpu", "memory"} <= set(
+        resources["limits"]
+    )
 
 
 @pytest.mark.parametrize("name", SERVICES)
@@ -223,7 +231,9 @@ def test_k8s_deployment_reads_config_and_its_database_url_from_a_secret(name: st
     assert config["data"]["MESTRING_ENV"] == "production"
     secret_name = None
     for container in pod["containers"] + pod.get("initContainers", []):
-        sources = [s["configMapRef"]["name"] for s in container.get("envFrom", []) if "configMapRef" in s]
+        sources = [
+            s["configMapRef"]["name"] for s in container.get("envFrom", []) if "configMapRef" in s
+        ]
         assert "mestring-config" in sources, container["name"]
         env = {e["name"]: e for e in container.get("env", [])}
         ref = env[f"{name.upper()}_DATABASE_URL"]["valueFrom"]["secretKeyRef"]

@@ -44,7 +44,8 @@ async def all_services(client: httpx.AsyncClient, headers: dict[str, str]) -> li
 
 async def test_the_demo_data_loads_once(seeded: int) -> None:
     expected = sum(
-        1 + len(m["care_levels"]) + len(m["service_types"]) + len(m["units"]) for m in MUNICIPALITIES
+        1 + len(m["care_levels"]) + len(m["service_types"]) + len(m["units"])
+        for m in MUNICIPALITIES
     )
     assert seeded == expected
 
@@ -100,7 +101,10 @@ async def test_nordre_follo_long_term_stay_needs_lower_levels_tried(
 async def test_the_demo_units_deliver_home_nursing(
     seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
 ) -> None:
-    for municipality, unit in ((NORDRE_FOLLO, "hjemmetjenesten-ski"), (SELBU, "hjemmetjenesten-selbu")):
+    for municipality, unit in (
+        (NORDRE_FOLLO, "hjemmetjenesten-ski"),
+        (SELBU, "hjemmetjenesten-selbu"),
+    ):
         headers = headers_for(token_factory, municipality)
         detail = await service(client, headers, "hjemmesykepleie")
         assert unit in [u["code"] for u in detail["units"]]
@@ -112,7 +116,9 @@ async def test_some_demo_criteria_have_a_history(
     headers = headers_for(token_factory, SELBU)
     histories = []
     for summary in await all_services(client, headers):
-        versions = (await client.get(f"{API}/service-types/{summary['code']}/criteria", headers=headers)).json()
+        versions = (
+            await client.get(f"{API}/service-types/{summary['code']}/criteria", headers=headers)
+        ).json()
         histories.append(len(versions["items"]))
 
     assert max(histories) >= 2
