@@ -1,0 +1,52 @@
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { ArrowRightIcon } from '@navikt/aksel-icons';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+
+import { usePageTitle } from '@/components/page-title/use-page-title';
+import { CATALOGUE_PATH } from '@/features/catalogue/routes';
+import { useSession } from '@/lib/auth';
+
+import styles from './home-page.module.css';
+
+/** /: a welcome, what this user can do, and the way into the catalogue. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  usePageTitle(t('app.nav.overview'));
+  const name = session?.user.name ?? '';
+  const roles = session?.user.roles ?? [];
+
+  return (
+    <div className={styles.page}>
+      <Heading level={1} data-size="lg">
+        {t('home.title', { name })}
+      </Heading>
+      <Paragraph className={styles.intro}>{t('home.intro')}</Paragraph>
+      {roles.map((role) => (
+        <Paragraph key={role} className={styles.intro}>
+          {t(`home.roleIntro.${role}`)}
+        </Paragraph>
+      ))}
+      <ul className={styles.cards}>
+        <li>
+          <Card data-color="accent" className={styles.card}>
+            <Heading level={2} data-size="sm">
+              {t('home.catalogueCard.title')}
+            </Heading>
+            <Paragraph>{t('home.catalogueCard.body')}</Paragraph>
+            <Link asChild>
+              <RouterLink to={CATALOGUE_PATH} className={styles.cardLink}>
+                {t('home.catalogueCard.link')}
+                <ArrowRightIcon aria-hidden fontSize="1.25em" />
+              </RouterLink>
+            </Link>
+          </Card>
+        </li>
+      </ul>
+      <Paragraph data-size="sm" className={styles.soon}>
+        {t('home.comingSoon')}
+      </Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+
+import { authRoutes, RequireAuth } from '@/features/auth/routes';
+import { catalogueRoutes } from '@/features/catalogue/routes';
+
+import { HomePage } from './home-page/home-page';
+import { Layout } from './layout/layout';
+import { NotFoundPage } from './not-found-page/not-found-page';
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      ...authRoutes,
+      {
+        element: (
+          <RequireAuth>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

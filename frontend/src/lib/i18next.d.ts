@@ -1,0 +1,11 @@
+import 'i18next';
+
+import type { resources } from './i18n';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: (typeof resources)['nb'];
+    returnNull: false;
+  }
+}

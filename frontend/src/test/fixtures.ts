@@ -1,0 +1,60 @@
+/** Small catalogue data in the generated API shapes, for component tests. */
+import type { CareLevel, CriteriaVersion, ServiceType, ServiceTypeSummary } from '@/features/catalogue/api/types';
+
+export const text = (nb: string, nn = '', en = '') => ({ nb, nn, en });
+
+export function careLevel(rank: number, name: string): CareLevel {
+  return {
+    id: `00000000-0000-0000-0000-00000000000${rank}`,
+    code: String(rank),
+    rank,
+    name: text(name, `${name} (nn)`, `${name} (en)`),
+    description: text(`Om ${name}`),
+    version: 1,
+  };
+}
+
+export function serviceSummary(code: string, level: CareLevel, overrides: Partial<ServiceTypeSummary> = {}): ServiceTypeSummary {
+  return {
+    code,
+    name: text(code.replace(/-/g, ' ')),
+    care_level: { code: level.code, rank: level.rank, name: level.name },
+    requires_decision: true,
+    scope_unit: 'hours_per_week',
+    published: true,
+    purpose: null,
+    ...overrides,
+  };
+}
+
+export function criteriaVersion(version: number, overrides: Partial<CriteriaVersion> = {}): CriteriaVersion {
+  return {
+    version,
+    effective_from: `202${version}-01-01`,
+    effective_to: null,
+    text: text(`Kriterier versjon ${version}`),
+    conditions: [{ metric: 'adl_mean', op: '>=', value: 3 }],
+    source: null,
+    created_at: '2024-01-01T00:00:00Z',
+    in_force: false,
+    ...overrides,
+  };
+}
+
+export function serviceType(code: string, level: CareLevel, overrides: Partial<ServiceType> = {}): ServiceType {
+  return {
+    ...serviceSummary(code, level),
+    description: text('Hjelp hjemme.'),
+    legal_basis: [{ law: 'helse- og omsorgstjenesteloven', short: 'hol', section: '§ 3-2 første ledd nr. 6 bokstav a' }],
+    user_fee: { kind: 'none', description: null },
+    kpr_code: null,
+    requires_lower_level_review: false,
+    is_long_term_place: false,
+    active_from: '2021-01-01',
+    active_to: null,
+    version: 1,
+    current_criteria: null,
+    units: [],
+    ...overrides,
+  };
+}

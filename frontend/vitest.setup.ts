@@ -1,0 +1,14 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+  localStorage.clear();
+});
+
+// jsdom has no Web Animations API; Designsystemet's Spinner synchronises its animation with it.
+if (!('getAnimations' in document)) {
+  Object.defineProperty(document, 'getAnimations', { value: () => [], configurable: true });
+}
