@@ -17,6 +17,7 @@ import socket
 import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ import uvicorn
 from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
 from shared.dev.issuer import SigningKey
 from shared.dev.postgres import EmbeddedPostgres, service_databases, start_embedded
@@ -137,6 +140,22 @@ def municipality() -> str:
         code = _shuffled[next(_codes)]
         if code not in DEMO_MUNICIPALITIES:
             return code
+
+
+@asynccontextmanager
+async def tenant_connection(
+    database_url: str, municipality: str
+) -> AsyncIterator[AsyncConnection]:
+    """A raw connection as the services' role, scoped to one municipality, committed at exit."""
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
+            )
+            yield connection
+    finally:
+        await engine.dispose()
 
 
 def free_port() -> int:

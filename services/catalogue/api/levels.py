@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Response
 from sqlalchemy import select
 
-from services.catalogue.api.views import care_level_read
+from services.catalogue.api.views import care_level_read, municipality_read
 from services.catalogue.models import CareLevel, IdempotencyKey
 from services.catalogue.repository import CatalogueRepoDep
 from services.catalogue.schemas import (
@@ -23,7 +23,7 @@ from shared.errors import problem_responses
 from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
-from shared.schemas.common import LocalizedText, Page
+from shared.schemas.common import Page
 from shared.schemas.roles import Role
 
 router = APIRouter(tags=["care levels"])
@@ -39,14 +39,7 @@ Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)
 )
 async def get_municipality(repo: CatalogueRepoDep, _: CurrentPrincipal) -> MunicipalityRead:
     """The caller's municipality: its name and what it calls its staircase."""
-    profile = await repo.profile()
-    return MunicipalityRead(
-        number=profile.municipality,
-        name=profile.name,
-        written_language=profile.written_language,
-        staircase_name=LocalizedText.model_validate(profile.staircase_name),
-        staircase_description=LocalizedText.model_validate(profile.staircase_description),
-    )
+    return municipality_read(await repo.profile())
 
 
 @router.get("/care-levels", response_model=Page[CareLevelRead], operation_id="list_care_levels")

@@ -9,7 +9,12 @@ from fastapi import APIRouter, Depends, Path, Request
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.catalogue.api.views import care_level_read, service_read, service_summary
+from services.catalogue.api.views import (
+    care_level_read,
+    municipality_read,
+    service_read,
+    service_summary,
+)
 from services.catalogue.models import CareLevel, MunicipalityProfile, ServiceType
 from services.catalogue.repository import CatalogueRepo
 from services.catalogue.schemas import (
@@ -22,7 +27,7 @@ from shared.clock import Today
 from shared.db import set_tenant
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, paginate
-from shared.schemas.common import LocalizedText, Page
+from shared.schemas.common import Page
 
 router = APIRouter(tags=["public"])
 MunicipalityNumber = Annotated[str, Path(pattern=r"^\d{4}$", description="Kommunenummer")]
@@ -47,16 +52,6 @@ def _published(today: object) -> list[object]:
     ]
 
 
-def _municipality_read(profile: MunicipalityProfile) -> MunicipalityRead:
-    return MunicipalityRead(
-        number=profile.municipality,
-        name=profile.name,
-        written_language=profile.written_language,
-        staircase_name=LocalizedText.model_validate(profile.staircase_name),
-        staircase_description=LocalizedText.model_validate(profile.staircase_description),
-    )
-
-
 @router.get(
     "/municipalities",
     response_model=list[MunicipalityRead],
@@ -68,7 +63,7 @@ async def public_list_municipalities(request: Request) -> list[MunicipalityRead]
         profiles = await session.scalars(
             select(MunicipalityProfile).order_by(MunicipalityProfile.name)
         )
-        return [_municipality_read(profile) for profile in profiles]
+        return [municipality_read(profile) for profile in profiles]
 
 
 @router.get(
@@ -79,7 +74,7 @@ async def public_list_municipalities(request: Request) -> list[MunicipalityRead]
 )
 async def public_get_municipality(session: PublicSession) -> MunicipalityRead:
     profile = await CatalogueRepo(session).profile()
-    return _municipality_read(profile)
+    return municipality_read(profile)
 
 
 @router.get(

@@ -5,17 +5,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from services.catalogue.models import AllocationCriteria, CareLevel, ServiceType, UnitService
+from services.catalogue.models import (
+    AllocationCriteria,
+    CareLevel,
+    MunicipalityProfile,
+    ServiceType,
+    UnitService,
+)
 from services.catalogue.repository import CatalogueRepo, criteria_periods
 from services.catalogue.schemas import (
     CareLevelRead,
     CareLevelRef,
     CriteriaRead,
+    MunicipalityRead,
     ServiceTypeRead,
     ServiceTypeSummary,
     UnitRef,
 )
 from shared.schemas.common import LocalizedText
+
+
+def municipality_read(profile: MunicipalityProfile) -> MunicipalityRead:
+    return MunicipalityRead(
+        number=profile.municipality,
+        name=profile.name,
+        written_language=profile.written_language,
+        staircase_name=LocalizedText.model_validate(profile.staircase_name),
+        staircase_description=LocalizedText.model_validate(profile.staircase_description),
+    )
 
 
 def care_level_read(level: CareLevel) -> CareLevelRead:

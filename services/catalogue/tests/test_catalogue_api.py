@@ -3,11 +3,12 @@
 from collections.abc import Callable
 
 import httpx
+import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.exc import DBAPIError
 
 from services.catalogue.tests.conftest import level_body, make_service, service_body
-from shared.testing import auth
+from shared.testing import auth, tenant_connection
 
 API = "/api/catalogue/v1"
 
@@ -160,21 +161,10 @@ async def test_the_database_refuses_to_change_a_criteria_version(
     municipality: str,
 ) -> None:
     await make_service(client, admin)
-    engine = create_async_engine(database_urls["catalogue"])
 
-    try:
-        async with engine.begin() as connection:
-            await connection.execute(
-                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
-            )
+    with pytest.raises(DBAPIError, match="immutable"):
+        async with tenant_connection(database_urls["catalogue"], municipality) as connection:
             await connection.execute(text("UPDATE allocation_criteria SET source = 'endret'"))
-        refused = False
-    except Exception as exc:  # the trigger raises
-        refused = "immutable" in str(exc)
-    finally:
-        await engine.dispose()
-
-    assert refused
 
 
 async def test_update_needs_if_match_and_refuses_a_stale_one(

@@ -2,24 +2,20 @@
 
 import httpx
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
+
+from shared.testing import tenant_connection
 
 
 async def insert_units(database_url: str, municipality: str, count: int) -> None:
-    engine = create_async_engine(database_url)
-    async with engine.begin() as connection:
-        await connection.execute(
-            text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
-        )
+    async with tenant_connection(database_url, municipality) as connection:
         await connection.execute(
             text(
-                "INSERT INTO units (id, code, name, kind) "
-                "SELECT gen_random_uuid(), 'enhet-' || lpad(n::text, 4, '0'), 'Enhet ' || n, 'other' "
+                "INSERT INTO units (code, name, kind) "
+                "SELECT 'enhet-' || lpad(n::text, 4, '0'), 'Enhet ' || n, 'other' "
                 "FROM generate_series(1, :count) AS n"
             ),
             {"count": count},
         )
-    await engine.dispose()
 
 
 async def test_a_thousand_rows_are_walked_exactly_once(

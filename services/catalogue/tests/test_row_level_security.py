@@ -7,6 +7,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from services.catalogue.tests.conftest import make_service
+from shared.testing import tenant_connection
 
 
 async def test_without_a_municipality_the_database_shows_no_rows(
@@ -27,16 +28,10 @@ async def test_without_a_municipality_the_database_shows_no_rows(
 async def test_the_database_refuses_a_row_for_another_municipality(
     database_urls: dict[str, str], municipality: str
 ) -> None:
-    engine = create_async_engine(database_urls["catalogue"])
-
     with pytest.raises(DBAPIError, match="row-level security"):
-        async with engine.begin() as connection:
-            await connection.execute(
-                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
-            )
+        async with tenant_connection(database_urls["catalogue"], municipality) as connection:
             await connection.execute(
                 text(
                     "INSERT INTO units (code, name, kind, municipality) VALUES ('x', 'X', 'other', '0301')"
                 )
             )
-    await engine.dispose()

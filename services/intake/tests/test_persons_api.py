@@ -3,12 +3,12 @@
 from collections.abc import Callable
 
 import httpx
+import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from services.intake.tests.conftest import API, person_body, register_person, synthetic_national_id
-from shared.testing import auth
+from shared.testing import auth, tenant_connection
 
 
 async def test_a_registered_person_is_found_by_partial_name_without_accents(
@@ -159,18 +159,7 @@ async def test_the_access_log_cannot_be_changed(
     municipality: str,
 ) -> None:
     await register_person(client, caseworker)
-    engine = create_async_engine(database_urls["intake"])
 
-    try:
-        async with engine.begin() as connection:
-            await connection.execute(
-                text("SELECT set_config('mestring.municipality', :m, true)"), {"m": municipality}
-            )
+    with pytest.raises(DBAPIError, match="append-only"):
+        async with tenant_connection(database_urls["intake"], municipality) as connection:
             await connection.execute(text("DELETE FROM access_log"))
-        refused = False
-    except DBAPIError as exc:
-        refused = "append-only" in str(exc)
-    finally:
-        await engine.dispose()
-
-    assert refused
