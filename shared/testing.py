@@ -143,9 +143,7 @@ def municipality() -> str:
 
 
 @asynccontextmanager
-async def tenant_connection(
-    database_url: str, municipality: str
-) -> AsyncIterator[AsyncConnection]:
+async def tenant_connection(database_url: str, municipality: str) -> AsyncIterator[AsyncConnection]:
     """A raw connection as the services' role, scoped to one municipality, committed at exit."""
     engine = create_async_engine(database_url)
     try:

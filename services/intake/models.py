@@ -107,6 +107,7 @@ class Application(TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(30), default="received", index=True)
     interim_reply_sent_on: Mapped[date | None] = mapped_column(Date)
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    assessment_unit: Mapped[str | None] = mapped_column(String(60), index=True)
     registered_by: Mapped[str] = mapped_column(String(200))
 
     items: Mapped[list[ApplicationItem]] = relationship(
@@ -127,4 +128,37 @@ class ApplicationItem(TenantMixin, Base):
     service_name: Mapped[dict[str, str]] = mapped_column(JSONB)
     care_level_rank: Mapped[int] = mapped_column()
     requires_decision: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Assessment(TenantMixin, Base):
+    """Kartlegging: what matters to the person, functional scores, resources and risks.
+
+    An assessment is history: a later one is a new row, never an overwrite.
+    """
+
+    __tablename__ = "assessments"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    application_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("applications.id"), index=True
+    )
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessed_by: Mapped[str] = mapped_column(String(200))
+    assessed_by_name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(30))
+    what_matters: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    spec_version: Mapped[str] = mapped_column(String(30))
+    scores: Mapped[dict[str, int]] = mapped_column(JSONB)
+    derived: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    own_resources: Mapped[str | None] = mapped_column(Text)
+    network: Mapped[str | None] = mapped_column(Text)
+    relatives_contribution: Mapped[str | None] = mapped_column(Text)
+    housing: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    rehabilitation_potential: Mapped[str] = mapped_column(String(20))
+    welfare_technology: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    nutrition_risk: Mapped[str] = mapped_column(String(20))
+    fall_risk: Mapped[str] = mapped_column(String(20))
+    facts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    diagnoses: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
     note: Mapped[str | None] = mapped_column(Text)

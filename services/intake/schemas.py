@@ -5,10 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.intake.domain.applications import ApplicantKind, ApplicationStatus, Channel, Urgency
+from services.intake.domain.assessments import Place, Potential, Risk, WelfareTechnology
+from services.intake.domain.functional import NeedLevel
 from shared.schemas.common import LocalizedText
 
 Name = Field(min_length=1, max_length=100)
@@ -147,6 +150,9 @@ class ApplicationCreate(Strict):
     )
     urgency: Urgency = Urgency.normal
     consent_to_obtain_information: bool = False
+    assessment_unit: str | None = Field(
+        default=None, max_length=60, description="The unit asked to do the home assessment"
+    )
 
 
 class ApplicationItemRead(BaseModel):
@@ -171,6 +177,7 @@ class ApplicationRead(BaseModel):
     status: ApplicationStatus
     interim_reply_due: date = Field(description="One calendar month after receipt (fvl § 11 a)")
     interim_reply_sent_on: date | None
+    assessment_unit: str | None
     registered_by: str
     created_at: datetime
     version: int
@@ -198,3 +205,104 @@ class TimelineEntry(BaseModel):
     id: uuid.UUID
     summary: str
     status: str | None = None
+
+
+class Goal(Strict):
+    """A goal in the person's own words («Hva er viktig for deg?»)."""
+
+    text: str = Field(min_length=1, max_length=2000)
+    priority: int = Field(default=1, ge=1, le=10)
+
+
+class WelfareTechnologyScreening(Strict):
+    """Every application is screened for welfare technology (Stange, Selbu)."""
+
+    positive: bool
+    needs: list[WelfareTechnology] = Field(default_factory=list, max_length=10)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Housing(Strict):
+    kind: str = Field(
+        default="own_home", pattern=r"^(own_home|rented|care_housing|institution|other)$"
+    )
+    accessible: bool | None = None
+    stairs: bool | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Diagnosis(Strict):
+    system: str = Field(pattern=r"^(ICD-10|ICPC-2)$")
+    code: str = Field(pattern=r"^[A-Z][0-9A-Z.]{1,7}$")
+    text: str | None = Field(default=None, max_length=200)
+
+
+class AssessmentCreate(Strict):
+    what_matters: list[Goal] = Field(min_length=1, max_length=10)
+    assessed_on: date
+    place: Place
+    scores: dict[str, int] = Field(description="Every functional variable, 1–5 or 9")
+    own_resources: str | None = Field(default=None, max_length=5000)
+    network: str | None = Field(default=None, max_length=5000)
+    relatives_contribution: str | None = Field(
+        default=None, max_length=5000, description="What relatives can and want to do"
+    )
+    housing: Housing = Field(default_factory=Housing)
+    rehabilitation_potential: Potential
+    welfare_technology: WelfareTechnologyScreening
+    nutrition_risk: Risk
+    fall_risk: Risk
+    needs_24h_care: bool = False
+    has_dementia: bool = False
+    is_palliative: bool = False
+    relative_care_burden: bool = False
+    acute_need: bool = False
+    expected_duration_months: int | None = Field(default=None, ge=0, le=1200)
+    assessed_hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    diagnoses: list[Diagnosis] = Field(default_factory=list, max_length=20)
+    note: str | None = Field(default=None, max_length=5000)
+
+
+class DerivedRead(BaseModel):
+    adl_mean: float | None
+    iadl_mean: float | None
+    cognitive_mean: float | None
+    overall_mean: float | None
+    need_level: NeedLevel | None
+    rule: str
+
+
+class AssessmentRead(BaseModel):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    application_id: uuid.UUID | None
+    assessed_on: date
+    assessed_by_name: str
+    place: Place
+    what_matters: list[Goal]
+    spec_version: str
+    scores: dict[str, int]
+    derived: DerivedRead
+    own_resources: str | None
+    network: str | None
+    relatives_contribution: str | None
+    housing: Housing
+    rehabilitation_potential: Potential
+    welfare_technology: WelfareTechnologyScreening
+    nutrition_risk: Risk
+    fall_risk: Risk
+    facts: dict[str, Any] = Field(
+        description="The facts the catalogue's criteria are tested against"
+    )
+    follow_ups: list[str]
+    diagnoses: list[Diagnosis]
+    note: str | None
+    created_at: datetime
+
+
+class FunctionalVariableRead(BaseModel):
+    code: str
+    group: str
+    name: LocalizedText
+    scale: list[int]
+    spec_version: str

@@ -55,6 +55,7 @@ def application_read(application: Application) -> ApplicationRead:
         status=application.status,  # type: ignore[arg-type]
         interim_reply_due=interim_reply_due(application.received_on),
         interim_reply_sent_on=application.interim_reply_sent_on,
+        assessment_unit=application.assessment_unit,
         registered_by=application.registered_by,
         created_at=application.created_at,
         version=application.version,

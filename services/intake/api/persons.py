@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
+from sqlalchemy import select
 
 from services.intake.api.deps import (
     ACCESS_LOG,
@@ -17,7 +18,7 @@ from services.intake.api.deps import (
 )
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import search_key
-from services.intake.models import Person, Relative, Representative
+from services.intake.models import Assessment, Person, Relative, Representative
 from services.intake.repository import ApplicationRepoDep, PersonRepoDep
 from services.intake.schemas import (
     AccessLogRead,
@@ -247,6 +248,20 @@ async def get_person_timeline(
                     status="sent" if application.interim_reply_sent_on else "due",
                 )
             )
+    assessments = await persons.session.scalars(
+        select(Assessment).where(Assessment.person_id == person.id)
+    )
+    for assessment in assessments:
+        level = assessment.derived.get("need_level")
+        entries.append(
+            TimelineEntry(
+                on=assessment.assessed_on,
+                kind="assessment.completed",
+                id=assessment.id,
+                summary=assessment.assessed_by_name,
+                status=level,
+            )
+        )
     await ACCESS_LOG.record(persons.session, user, person.id, AccessAction.read, "timeline")
     return sorted(entries, key=lambda entry: entry.on)
 
