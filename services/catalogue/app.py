@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from services.catalogue.api import levels, public, service_types, units
+from services.catalogue.api import evaluation, levels, public, service_types, units
 from services.catalogue.models import Event
 from services.catalogue.settings import CatalogueSettings
 from shared.app import create_service_app
@@ -21,7 +21,7 @@ def create_app(settings: CatalogueSettings | None = None) -> FastAPI:
     return create_service_app(
         "catalogue",
         settings,
-        routers=[levels.router, service_types.router, units.router],
+        routers=[levels.router, service_types.router, units.router, evaluation.router],
         public_routers=[public.router],
         outbox=Outbox(Event, source="catalogue"),
         description=DESCRIPTION,

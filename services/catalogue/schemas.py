@@ -215,3 +215,29 @@ class MetricRead(BaseModel):
     low: float | None
     high: float | None
     choices: list[str]
+
+
+class EvaluationRequest(Strict):
+    """A person's facts from an assessment, to test against the criteria in force."""
+
+    facts: dict[str, Any] = Field(description="Metric code → value (see /criteria-metrics)")
+    on: date | None = Field(
+        default=None, description="The day whose criteria apply; today if left out"
+    )
+
+
+class FindingRead(BaseModel):
+    metric: str
+    op: str
+    expected: Any
+    actual: Any
+    met: bool | None
+
+
+class ServiceEvaluation(BaseModel):
+    service_type: ServiceTypeSummary
+    criteria_version: int | None
+    met: bool | None = Field(
+        description="True: all criteria met; False: one is not; None: a fact is missing"
+    )
+    findings: list[FindingRead]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends
 
 from shared.clients import CatalogueClient, ServiceClient
+from shared.errors import ServiceUnavailable
 
 
 class CatalogueApi:
@@ -21,6 +22,16 @@ class CatalogueApi:
             f"/api/catalogue/v1/service-types/{code}",
             not_found=f"There is no service type {code!r}",
         )
+        return result
+
+    async def evaluate(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every service in force with whether the facts meet its criteria (lowest level first)."""
+        response = await self.client.request(
+            "POST", "/api/catalogue/v1/criteria/evaluate", json={"facts": facts}
+        )
+        if response.status_code >= 400:
+            raise ServiceUnavailable("catalogue", f"The catalogue refused ({response.status_code})")
+        result: list[dict[str, Any]] = response.json()
         return result
 
 

@@ -162,3 +162,86 @@ class Assessment(TenantMixin, Base):
     facts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     diagnoses: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class Decision(TenantMixin, Base):
+    """Enkeltvedtak on one service asked for. Once made it is never edited; a change is a new
+    decision that names the one it replaces."""
+
+    __tablename__ = "decisions"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    application_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("applications.id"), index=True
+    )
+    replaces_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("decisions.id"), index=True)
+    service_type: Mapped[str] = mapped_column(String(60), index=True)
+    service_name: Mapped[dict[str, str]] = mapped_column(JSONB)
+    care_level_rank: Mapped[int] = mapped_column()
+    is_long_term_place: Mapped[bool] = mapped_column(Boolean, default=False)
+    purpose: Mapped[str | None] = mapped_column(String(30))
+    outcome: Mapped[str] = mapped_column(String(20))
+    scope_amount: Mapped[float | None] = mapped_column()
+    scope_unit: Mapped[str] = mapped_column(String(30))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date, index=True)
+    review_on: Mapped[date | None] = mapped_column(Date, index=True)
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    contact: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    facts: Mapped[str] = mapped_column(Text)
+    considerations: Mapped[str] = mapped_column(Text)
+    legal_basis: Mapped[list[dict[str, str]]] = mapped_column(JSONB)
+    criteria: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    user_fee: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    lower_levels: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    rights: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    language: Mapped[str] = mapped_column(String(2), default="nb")
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    drafted_by: Mapped[str] = mapped_column(String(200))
+    made_by: Mapped[str | None] = mapped_column(String(200))
+    made_by_name: Mapped[str | None] = mapped_column(String(200))
+    made_on: Mapped[date | None] = mapped_column(Date)
+    delivery: Mapped[str | None] = mapped_column(String(20))
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    appeal_deadline: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
+
+
+class WaitingListEntry(TenantMixin, Base):
+    """Venteliste for a long-term place: a granted decision with no place free yet (hol § 3-2 a)."""
+
+    __tablename__ = "waiting_list"
+    __table_args__ = (UniqueConstraint("decision_id"),)
+
+    decision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("decisions.id"))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    service_type: Mapped[str] = mapped_column(String(60), index=True)
+    listed_on: Mapped[date] = mapped_column(Date)
+    priority: Mapped[int] = mapped_column(default=2)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    history: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
+
+
+class Appeal(TenantMixin, Base):
+    """Klage: registered even when late (flagged), re-assessed, and forwarded if upheld."""
+
+    __tablename__ = "appeals"
+
+    decision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("decisions.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    appellant: Mapped[str] = mapped_column(String(200))
+    grounds: Mapped[str] = mapped_column(Text)
+    late: Mapped[bool] = mapped_column(Boolean)
+    late_reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    reassessment: Mapped[str | None] = mapped_column(Text)
+    new_decision_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("decisions.id"))
+    forwarded_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(30))
+    outcome_on: Mapped[date | None] = mapped_column(Date)
+    outcome_note: Mapped[str | None] = mapped_column(Text)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from services.intake.domain.applications import ApplicantKind, ApplicationStatus, Channel, Urgency
 from services.intake.domain.assessments import Place, Potential, Risk, WelfareTechnology
+from services.intake.domain.decisions import DecisionStatus, Delivery, Outcome, TriedStatus
 from services.intake.domain.functional import NeedLevel
 from shared.schemas.common import LocalizedText
 
@@ -306,3 +307,112 @@ class FunctionalVariableRead(BaseModel):
     name: LocalizedText
     scale: list[int]
     spec_version: str
+
+
+class Contact(Strict):
+    """The person's named contact (tjenesteansvarlig/primærkontakt)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    unit: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=30)
+
+
+class LowerLevelIn(Strict):
+    service_type: str = Field(min_length=1, max_length=60)
+    status: TriedStatus
+    why_not_enough: str = Field(min_length=1, max_length=2000)
+
+
+class DecisionFields(Strict):
+    outcome: Outcome
+    scope_amount: float | None = Field(default=None, ge=0, le=168 * 7)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    review_on: date | None = None
+    unit: str | None = Field(default=None, max_length=60, description="The unit that delivers it")
+    contact: Contact | None = None
+    facts: str = Field(max_length=10000, description="The facts the decision rests on")
+    considerations: str = Field(max_length=10000, description="The main considerations")
+    lower_levels: list[LowerLevelIn] = Field(default_factory=list, max_length=20)
+    language: str | None = Field(default=None, pattern=r"^(nb|nn)$")
+    place_available: bool = Field(
+        default=True, description="For a long-term place: false puts the person on the waiting list"
+    )
+
+
+class DecisionCreate(DecisionFields):
+    application_id: uuid.UUID
+    service_type: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$")
+    replaces_id: uuid.UUID | None = Field(
+        default=None, description="The made decision this one changes (a made one is never edited)"
+    )
+
+
+class DecisionUpdate(DecisionFields):
+    pass
+
+
+class CriteriaCited(BaseModel):
+    version: int
+    effective_from: date
+    text: LocalizedText
+
+
+class DecisionRead(BaseModel):
+    id: uuid.UUID
+    person: PersonSummary
+    application_id: uuid.UUID | None
+    replaces_id: uuid.UUID | None
+    service_type: str
+    service_name: LocalizedText
+    care_level_rank: int
+    purpose: str | None
+    outcome: Outcome
+    scope_amount: float | None
+    scope_unit: str
+    starts_on: date | None
+    ends_on: date | None
+    review_on: date | None
+    review_due: date | None = Field(description="When the decision must be reviewed")
+    unit: str | None
+    contact: Contact | None
+    facts: str
+    considerations: str
+    legal_basis: list[dict[str, str]]
+    criteria: CriteriaCited | None
+    user_fee: dict[str, Any] | None
+    lower_levels: list[LowerLevelIn]
+    rights: dict[str, Any]
+    language: str
+    status: DecisionStatus
+    made_on: date | None
+    made_by_name: str | None
+    delivery: Delivery | None
+    sent_on: date | None
+    received_on: date | None
+    appeal_deadline: date | None = Field(
+        description="Four weeks after the person received it, moved to a working day"
+    )
+    version: int
+
+
+class DecisionDelivery(Strict):
+    method: Delivery
+    sent_on: date
+    received_on: date = Field(description="The day the person received (or will have received) it")
+
+
+class DecisionStatusChange(Strict):
+    status: DecisionStatus
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Suggestion(BaseModel):
+    service_type: str
+    name: LocalizedText
+    care_level_rank: int
+    requires_decision: bool
+    met: bool | None
+    lowest: bool = Field(description="On the lowest level whose criteria are met (LEON/BEON)")
+    criteria_version: int | None
+    reasons: list[dict[str, Any]]

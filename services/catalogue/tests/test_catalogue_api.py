@@ -264,3 +264,25 @@ async def test_units_list_the_services_they_deliver(
     )
     assert unknown.status_code == 422
     assert unknown.json()["errors"][0]["field"] == "body.services.0.service_type"
+
+
+async def test_facts_are_evaluated_against_the_criteria_in_force(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    await make_service(client, admin)
+    await make_service(client, admin, code="apen-kafe", criteria=None)
+
+    low = await client.post(
+        f"{API}/criteria/evaluate", json={"facts": {"adl_mean": 1.2}}, headers=admin
+    )
+    high = await client.post(
+        f"{API}/criteria/evaluate", json={"facts": {"adl_mean": 3.5}}, headers=admin
+    )
+    unknown = await client.post(f"{API}/criteria/evaluate", json={"facts": {}}, headers=admin)
+
+    by_code = {r["service_type"]["code"]: r for r in low.json()}
+    assert by_code["hjemmesykepleie"]["met"] is False
+    assert by_code["hjemmesykepleie"]["criteria_version"] == 1
+    assert by_code["apen-kafe"]["met"] is True
+    assert {r["service_type"]["code"]: r["met"] for r in high.json()}["hjemmesykepleie"] is True
+    assert {r["service_type"]["code"]: r["met"] for r in unknown.json()}["hjemmesykepleie"] is None

@@ -1,7 +1,7 @@
 """Intake over HTTP against its test database, with the real catalogue on a loopback port."""
 
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,7 @@ from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
+from shared.clock import today_in_norway
 from shared.dev.issuer import SigningKey
 from shared.national_id import make_synthetic
 from shared.testing import RunningServer, auth, open_client, settings_kwargs
@@ -43,6 +44,18 @@ async def client(
 
 
 @pytest.fixture
+def today_is(client: httpx.AsyncClient) -> Iterator[Callable[[date], None]]:
+    """Set the service's clock (the `Today` dependency) for this test."""
+    app = client._transport.app  # type: ignore[attr-defined]
+
+    def _set(day: date) -> None:
+        app.dependency_overrides[today_in_norway] = lambda: day
+
+    yield _set
+    app.dependency_overrides.pop(today_in_norway, None)
+
+
+@pytest.fixture
 def caseworker(token_factory: Callable[..., str], municipality: str) -> dict[str, str]:
     return auth(token_factory("saksbehandler", municipality=municipality))
 
@@ -57,39 +70,103 @@ def headers_for(
     return _headers
 
 
+CATALOGUE_LEVELS = [
+    ("2", 2, "Tidlig innsats"),
+    ("3", 3, "Hjemmebaserte tjenester"),
+    ("5", 5, "Institusjon"),
+]
+CATALOGUE_SERVICES: list[dict[str, Any]] = [
+    {
+        "code": "trygghetsalarm",
+        "care_level": "2",
+        "name": {"nb": "Trygghetsalarm"},
+        "scope_unit": "none",
+        "criteria": [{"metric": "has_fall_risk", "op": "==", "value": True}],
+    },
+    {
+        "code": "hjemmesykepleie",
+        "care_level": "3",
+        "name": {"nb": "Hjemmesykepleie"},
+        "scope_unit": "hours_per_week",
+        "criteria": [{"metric": "adl_mean", "op": ">=", "value": 2}],
+    },
+    {
+        "code": "praktisk-bistand",
+        "care_level": "3",
+        "name": {"nb": "Praktisk bistand"},
+        "scope_unit": "hours_per_week",
+        "criteria": [{"metric": "iadl_mean", "op": ">=", "value": 4}],
+    },
+    {
+        "code": "bpa",
+        "care_level": "3",
+        "name": {"nb": "Brukerstyrt personlig assistanse"},
+        "scope_unit": "hours_per_week",
+        "requires_lower_level_review": True,
+        "legal_basis": [
+            {"law": "pasient- og brukerrettighetsloven", "short": "pbrl", "section": "§ 2-1 d"}
+        ],
+        "criteria": [{"metric": "age", "op": "<", "value": 67}],
+    },
+    {
+        "code": "langtidsopphold",
+        "care_level": "5",
+        "name": {"nb": "Langtidsopphold i sykehjem"},
+        "scope_unit": "place",
+        "requires_lower_level_review": True,
+        "is_long_term_place": True,
+        "legal_basis": [
+            {"law": "pasient- og brukerrettighetsloven", "short": "pbrl", "section": "§ 2-1 e"}
+        ],
+        "criteria": [{"metric": "needs_24h_care", "op": "==", "value": True}],
+    },
+    {
+        "code": "korttidsopphold-rehabilitering",
+        "care_level": "5",
+        "name": {"nb": "Korttidsopphold – rehabilitering"},
+        "scope_unit": "place",
+        "purpose": "rehabilitation",
+        "criteria": [],
+    },
+]
+
+
 @pytest.fixture
 async def catalogue_services(
     catalogue_server: RunningServer, token_factory: Callable[..., str], municipality: str
 ) -> list[str]:
-    """This test's municipality gets two service types in the real catalogue."""
+    """This test's municipality gets a small staircase of service types in the real catalogue."""
     admin = auth(token_factory("admin", municipality=municipality))
-    level = {
-        "code": "3",
-        "rank": 3,
-        "name": {"nb": "Hjemmebaserte tjenester"},
-        "description": {"nb": "Hjemme."},
-    }
     async with httpx.AsyncClient(base_url=catalogue_server.url) as catalogue:
-        await catalogue.post("/api/catalogue/v1/care-levels", json=level, headers=admin)
-        for code, name in (
-            ("hjemmesykepleie", "Hjemmesykepleie"),
-            ("praktisk-bistand", "Praktisk bistand"),
-        ):
+        for code, rank, name in CATALOGUE_LEVELS:
+            level = {"code": code, "rank": rank, "name": {"nb": name}, "description": {"nb": name}}
+            await catalogue.post("/api/catalogue/v1/care-levels", json=level, headers=admin)
+        for service in CATALOGUE_SERVICES:
             body = {
-                "code": code,
-                "care_level": "3",
-                "name": {"nb": name},
-                "description": {"nb": name},
+                "description": service["name"],
                 "requires_decision": True,
-                "scope_unit": "hours_per_week",
                 "user_fee": {"kind": "none"},
                 "active_from": "2020-01-01",
+                "legal_basis": [
+                    {
+                        "law": "helse- og omsorgstjenesteloven",
+                        "short": "hol",
+                        "section": "§ 3-2 første ledd nr. 6",
+                    }
+                ],
+                **{k: v for k, v in service.items() if k != "criteria"},
+                "criteria": {
+                    "effective_from": "2024-01-01",
+                    "text": {"nb": f"Kriterier for {service['name']['nb']}."},
+                    "conditions": service["criteria"],
+                    "source": "Test",
+                },
             }
             response = await catalogue.post(
                 "/api/catalogue/v1/service-types", json=body, headers=admin
             )
             assert response.status_code == 201, response.text
-    return ["hjemmesykepleie", "praktisk-bistand"]
+    return [service["code"] for service in CATALOGUE_SERVICES]
 
 
 def synthetic_national_id(born: date | None = None) -> str:

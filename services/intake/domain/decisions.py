@@ -1,0 +1,198 @@
+"""Enkeltvedtak: what a decision must hold, its states, and the rights the law fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from shared.errors import Conflict, Forbidden, RuleViolation
+
+
+class Outcome(StrEnum):
+    granted = "granted"
+    partly_granted = "partly_granted"
+    refused = "refused"
+
+
+class DecisionStatus(StrEnum):
+    """draft → (ready for approval) → made → sent → in force → evaluated → ended."""
+
+    draft = "draft"
+    ready_for_approval = "ready_for_approval"
+    made = "made"
+    sent = "sent"
+    in_force = "in_force"
+    evaluated = "evaluated"
+    ended = "ended"
+
+
+EDITABLE = (DecisionStatus.draft, DecisionStatus.ready_for_approval)
+MADE = (
+    DecisionStatus.made,
+    DecisionStatus.sent,
+    DecisionStatus.in_force,
+    DecisionStatus.evaluated,
+    DecisionStatus.ended,
+)
+
+
+class Delivery(StrEnum):
+    digital = "digital"
+    post = "post"
+    in_person = "in_person"
+
+
+class TriedStatus(StrEnum):
+    tried = "tried"
+    considered = "considered"
+
+
+@dataclass(frozen=True)
+class LowerLevel:
+    """A lower-level service tried or considered, and why it was not enough (LEON/BEON)."""
+
+    service_type: str
+    status: TriedStatus
+    why_not_enough: str
+
+
+@dataclass(frozen=True)
+class ServiceRules:
+    """What the catalogue says about the service decided on."""
+
+    requires_lower_level_review: bool
+    is_long_term_place: bool
+    purpose: str | None
+    scope_unit: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    outcome: Outcome
+    scope_amount: float | None
+    starts_on: date | None
+    ends_on: date | None
+    review_on: date | None
+    contact_name: str | None
+    facts: str
+    considerations: str
+    lower_levels: list[LowerLevel] = field(default_factory=list)
+
+
+def is_granting(outcome: Outcome) -> bool:
+    return outcome in (Outcome.granted, Outcome.partly_granted)
+
+
+def check_draft(draft: Draft, service: ServiceRules) -> None:
+    """Refuse a decision that lacks what the law and the municipality require of it."""
+    if not draft.facts.strip():
+        raise RuleViolation("body.facts", "State the facts the decision rests on (fvl § 25)")
+    if not draft.considerations.strip():
+        raise RuleViolation("body.considerations", "State the main considerations (fvl § 25)")
+    if not is_granting(draft.outcome):
+        return
+    if draft.scope_amount is None and service.scope_unit not in ("place", "none"):
+        raise RuleViolation("body.scope_amount", f"State the scope in {service.scope_unit}")
+    if draft.starts_on is None:
+        raise RuleViolation("body.starts_on", "A granted service has a start date")
+    if draft.ends_on is not None and draft.ends_on < draft.starts_on:
+        raise RuleViolation("body.ends_on", "The end is before the start")
+    if service.purpose is not None and draft.ends_on is None:
+        raise RuleViolation("body.ends_on", "A short-term stay states its planned end")
+    if draft.review_on is None:
+        raise RuleViolation("body.review_on", "A granted decision has a review date")
+    if draft.review_on <= draft.starts_on:
+        raise RuleViolation("body.review_on", "The review comes after the start")
+    if not (draft.contact_name or "").strip():
+        raise RuleViolation(
+            "body.contact", "Name the person's contact (tjenesteansvarlig/primærkontakt)"
+        )
+    if service.requires_lower_level_review:
+        if not draft.lower_levels:
+            raise RuleViolation(
+                "body.lower_levels",
+                "Document which lower-level services were tried or considered, and why they "
+                "were not enough (LEON/BEON)",
+            )
+        for i, lower in enumerate(draft.lower_levels):
+            if not lower.why_not_enough.strip():
+                raise RuleViolation(
+                    f"body.lower_levels.{i}.why_not_enough", "Say why it was not enough"
+                )
+
+
+class BpaRight(StrEnum):
+    applies = "applies"
+    applies_unless_much_more_expensive = "applies_unless_much_more_expensive"
+    does_not_apply = "does_not_apply"
+    unknown = "unknown"
+
+
+@dataclass(frozen=True)
+class BpaAssessment:
+    right: BpaRight
+    reason: str
+
+
+def bpa_right(
+    age: int | None, hours_per_week: float | None, expected_duration_months: int | None
+) -> BpaAssessment:
+    """Pasient- og brukerrettighetsloven § 2-1 d: under 67, a long-lasting (over two years) and
+    large need: at least 32 hours a week, or 25–32 hours unless BPA would cost the municipality
+    significantly more. Below that there is no right, though the municipality may still organise
+    services as BPA. Claims no right the law does not give, and hides none it does."""
+    if age is None or hours_per_week is None or expected_duration_months is None:
+        return BpaAssessment(
+            BpaRight.unknown, "Age, hours per week and expected duration are needed"
+        )
+    if age >= 67:
+        return BpaAssessment(BpaRight.does_not_apply, "The right is for persons under 67")
+    if expected_duration_months <= 24:
+        return BpaAssessment(
+            BpaRight.does_not_apply, "The need is not expected to last over two years"
+        )
+    if hours_per_week >= 32:
+        return BpaAssessment(BpaRight.applies, "Under 67, over two years, at least 32 hours a week")
+    if hours_per_week >= 25:
+        return BpaAssessment(
+            BpaRight.applies_unless_much_more_expensive,
+            "25–32 hours a week: a right unless BPA is significantly more expensive",
+        )
+    return BpaAssessment(BpaRight.does_not_apply, "Under 25 hours a week")
+
+
+_NEXT = {
+    DecisionStatus.draft: {DecisionStatus.ready_for_approval, DecisionStatus.made},
+    DecisionStatus.ready_for_approval: {DecisionStatus.made, DecisionStatus.draft},
+    DecisionStatus.made: {DecisionStatus.sent},
+    DecisionStatus.sent: {DecisionStatus.in_force, DecisionStatus.ended},
+    DecisionStatus.in_force: {DecisionStatus.evaluated, DecisionStatus.ended},
+    DecisionStatus.evaluated: {DecisionStatus.ended, DecisionStatus.in_force},
+    DecisionStatus.ended: set(),
+}
+
+
+def move(
+    current: DecisionStatus,
+    target: DecisionStatus,
+    *,
+    four_eyes: bool,
+    actor: str,
+    drafted_by: str,
+) -> DecisionStatus:
+    """The next state; four-eyes municipalities need a second caseworker to make a decision."""
+    if target not in _NEXT[current]:
+        raise Conflict(f"A decision that is {current.value} cannot become {target.value}")
+    if target == DecisionStatus.made and four_eyes:
+        if current != DecisionStatus.ready_for_approval:
+            raise Conflict("This municipality requires approval by a second caseworker first")
+        if actor == drafted_by:
+            raise Forbidden("The decision must be approved by another caseworker (four eyes)")
+    return target
+
+
+def check_editable(status: DecisionStatus) -> None:
+    """A made decision is never edited; a change is a new decision that refers to it."""
+    if status not in EDITABLE:
+        raise Conflict("A made decision cannot be changed; make a new decision that replaces it")
