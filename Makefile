@@ -8,7 +8,7 @@ NPM_STAMP := frontend/node_modules/.installed
 SPA_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run test install spa chromium lint typecheck openapi clean help
+.PHONY: run test install spa chromium pango lint typecheck openapi clean help
 
 help:
 	@echo "make run    start Mestring on http://127.0.0.1:$${MESTRING_PORT:-8000} (embedded PostgreSQL, demo data)"
@@ -42,10 +42,18 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-run: install spa
+# weasyprint (decision letters as PDF) needs Pango from Debian.
+pango: $(PY_STAMP)
+	@if ! $(PY) -c "import weasyprint" >/dev/null 2>&1; then \
+	  echo "installing Debian's Pango for PDF letters"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	fi
+
+run: install pango spa
 	$(PY) -m shared.dev.run
 
-test: install spa chromium
+test: install pango spa chromium
 	cd frontend && npm test --silent
 	$(PY) -m pytest
 

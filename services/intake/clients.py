@@ -24,6 +24,16 @@ class CatalogueApi:
         )
         return result
 
+    async def municipality_name(self) -> str | None:
+        """The caller's municipality as the catalogue names it, or None if it has no profile."""
+        response = await self.client.request("GET", "/api/catalogue/v1/municipality")
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise ServiceUnavailable("catalogue", f"The catalogue refused ({response.status_code})")
+        name: str = response.json()["name"]
+        return name
+
     async def evaluate(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
         """Every service in force with whether the facts meet its criteria (lowest level first)."""
         response = await self.client.request(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from services.intake.domain.applications import ApplicationStatus
 from services.intake.domain.assessments import age_on
 from services.intake.domain.deadlines import appeal_deadline, norwegian_calendar
 from services.intake.domain.decisions import DecisionStatus, Outcome
+from services.intake.letters.render import letter_html, letter_pdf
 from services.intake.models import Application, Assessment, Decision, WaitingListEntry
 from services.intake.repository import ApplicationRepoDep
 from services.intake.schemas import (
@@ -584,6 +586,51 @@ async def get_decision(
     )
     set_etag(response, decision.version)
     return decision_read(decision)
+
+
+@router.get(
+    "/decisions/{decision_id}/letter",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The letter: PDF with `Accept: application/pdf`, HTML otherwise",
+            "content": {"text/html": {}, "application/pdf": {}},
+        },
+        **problem_responses(404, 503),
+    },
+    operation_id="get_decision_letter",
+)
+async def get_decision_letter(
+    decision: FoundDecision,
+    session: TenantSession,
+    catalogue: CatalogueApiDep,
+    user: CurrentPrincipal,
+    request: Request,
+    today: Today,
+) -> Response:
+    """The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask."""
+    check_may_read(user, decision)
+    name = await catalogue.municipality_name() or decision.municipality
+    html = letter_html(decision, name, today)
+    wants_pdf = "application/pdf" in request.headers.get("accept", "")
+    await ACCESS_LOG.record(
+        session,
+        user,
+        decision.person_id,
+        AccessAction.export,
+        "decision_letter",
+        decision.id,
+        reason="pdf" if wants_pdf else "html",
+    )
+    if not wants_pdf:
+        return Response(html, media_type="text/html; charset=utf-8")
+    pdf = await anyio.to_thread.run_sync(letter_pdf, html)
+    filename = f"vedtak-{str(decision.id)[:8]}.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
 
 
 @router.get("/decisions", response_model=Page[DecisionRead], operation_id="list_decisions")

@@ -357,3 +357,60 @@ async def test_a_clinician_sees_only_decisions_of_their_unit(
 
     assert [d["id"] for d in listed["items"]] == [ours["id"]]
     assert other.status_code == 403
+
+
+async def test_the_letter_pdf_holds_the_appeal_deadline_the_appeal_body_and_the_justification(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    today_is(date(2026, 3, 5))
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    decision = await draft(client, caseworker, decision_body(application))
+    made = (await make(client, caseworker, decision)).json()
+    await client.post(
+        f"{API}/decisions/{decision['id']}/delivery",
+        json={"method": "digital", "sent_on": "2026-03-06", "received_on": "2026-03-09"},
+        headers={**caseworker, "If-Match": f'"{made["version"]}"'},
+    )
+
+    pdf = await client.get(
+        f"{API}/decisions/{decision['id']}/letter",
+        headers={**caseworker, "Accept": "application/pdf"},
+    )
+    html = await client.get(f"{API}/decisions/{decision['id']}/letter", headers=caseworker)
+
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    text = " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(io.BytesIO(pdf.content)).pages
+    )
+    assert "Klagefristen er 7. april 2026" in text
+    assert "Statsforvalteren" in text
+    assert "ADL-gjennomsnitt 3" in text
+    assert "helse- og omsorgstjenesteloven" in text
+    assert "versjon 1" in text
+    assert "Aisha Rahman" in text
+    assert "forvaltningsloven § 18" in text
+    assert html.headers["content-type"].startswith("text/html")
+    assert "<h1>Vedtak om hjemmesykepleie</h1>" in html.text
+
+
+async def test_a_draft_letter_is_marked_as_a_draft_and_states_the_deadline_rule(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    application = await application_for(
+        client, caseworker, ["hjemmesykepleie"], preferred_language="nn"
+    )
+    decision = await draft(client, caseworker, decision_body(application))
+
+    html = (await client.get(f"{API}/decisions/{decision['id']}/letter", headers=caseworker)).text
+
+    assert "UTKAST" in html
+    assert "fire veker frå den dagen du fekk vedtaket" in html
+    assert decision["language"] == "nn"

@@ -1,0 +1,1 @@
+"""Decision letters (vedtaksbrev) in plain Norwegian, as HTML and PDF (weasyprint)."""
