@@ -54,7 +54,7 @@ class TenantMixin:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
-        return {"version_id_col": cls.version}
+        return {"version_id_col": cls.version, "eager_defaults": True}
 
 
 def create_engine(database_url: str, pool_size: int = 5) -> AsyncEngine:

@@ -2,7 +2,15 @@
 
 from fastapi import FastAPI
 
-from services.intake.api import applications, assessments, decisions, persons
+from services.intake.api import (
+    appeals,
+    applications,
+    assessments,
+    decisions,
+    persons,
+    waiting_list,
+    worklist,
+)
 from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
@@ -20,7 +28,15 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
     return create_service_app(
         "intake",
         settings,
-        routers=[persons.router, applications.router, assessments.router, decisions.router],
+        routers=[
+            persons.router,
+            applications.router,
+            assessments.router,
+            decisions.router,
+            appeals.router,
+            waiting_list.router,
+            worklist.router,
+        ],
         outbox=Outbox(Event, source="intake"),
         description=DESCRIPTION,
     )

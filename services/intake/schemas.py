@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.intake.domain.appeals import AppealStatus, GovernorOutcome
 from services.intake.domain.applications import ApplicantKind, ApplicationStatus, Channel, Urgency
 from services.intake.domain.assessments import Place, Potential, Risk, WelfareTechnology
 from services.intake.domain.decisions import DecisionStatus, Delivery, Outcome, TriedStatus
@@ -416,3 +417,91 @@ class Suggestion(BaseModel):
     lowest: bool = Field(description="On the lowest level whose criteria are met (LEON/BEON)")
     criteria_version: int | None
     reasons: list[dict[str, Any]]
+
+
+class AppealCreate(Strict):
+    decision_id: uuid.UUID
+    received_on: date
+    appellant: str = Field(min_length=1, max_length=200, examples=["Åse Ødegård (selv)"])
+    grounds: str = Field(min_length=1, max_length=10000)
+    late_reason: str | None = Field(default=None, max_length=2000)
+
+
+class AppealReassessment(Strict):
+    result: AppealStatus = Field(description="changed_by_municipality or upheld_by_municipality")
+    reassessment: str = Field(min_length=1, max_length=10000)
+    new_decision_id: uuid.UUID | None = Field(
+        default=None, description="When changed: the new decision that replaces the appealed one"
+    )
+
+
+class AppealForward(Strict):
+    forwarded_on: date
+
+
+class AppealOutcome(Strict):
+    outcome: GovernorOutcome
+    outcome_on: date
+    note: str | None = Field(default=None, max_length=5000)
+
+
+class AppealRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    decision_id: uuid.UUID
+    person_id: uuid.UUID
+    received_on: date
+    appellant: str
+    grounds: str
+    late: bool = Field(
+        description="Received after the appeal deadline (still registered, fvl § 31)"
+    )
+    late_reason: str | None
+    status: AppealStatus
+    reassessment: str | None
+    new_decision_id: uuid.UUID | None
+    forwarded_on: date | None
+    outcome: GovernorOutcome | None
+    outcome_on: date | None
+    outcome_note: str | None
+    county_governor: str
+    version: int
+
+
+class WaitingListRead(BaseModel):
+    id: uuid.UUID
+    decision_id: uuid.UUID
+    person: PersonSummary
+    service_type: str
+    listed_on: date
+    days_waiting: int
+    priority: int
+    status: str
+    history: list[dict[str, Any]]
+    version: int
+
+
+class WaitingListStep(Strict):
+    action: str = Field(pattern=r"^(offer|accept|decline|remove|prioritise)$")
+    on: date
+    unit: str | None = Field(default=None, max_length=200)
+    priority: int | None = Field(default=None, ge=1, le=3)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class InterimReply(Strict):
+    """Foreløpig svar (fvl § 11 a): why the case takes time and when to expect a decision."""
+
+    sent_on: date
+    expected_decision_by: date
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class WorklistItem(BaseModel):
+    kind: str
+    due: date
+    overdue: bool
+    subject_id: str
+    person: PersonSummary
+    title: str

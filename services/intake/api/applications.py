@@ -20,10 +20,11 @@ from services.intake.schemas import (
     ApplicationItemRead,
     ApplicationRead,
     ApplicationStatusChange,
+    InterimReply,
 )
 from shared.access_log import AccessAction
 from shared.concurrency import IfMatchVersion, check_version, set_etag
-from shared.errors import NotFound, RuleViolation, problem_responses
+from shared.errors import Conflict, NotFound, RuleViolation, problem_responses
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
 from shared.schemas.common import LocalizedText, Page
@@ -228,6 +229,49 @@ async def change_application_status(
         f"application.{body.status.value}",
         subject=application.id,
         data={"person_id": str(application.person_id), "status": body.status.value},
+    )
+    set_etag(response, application.version)
+    return application_read(application)
+
+
+@router.post(
+    "/applications/{application_id}/interim-reply",
+    response_model=ApplicationRead,
+    responses=problem_responses(404, 409, 412, 428),
+    operation_id="record_interim_reply",
+)
+async def record_interim_reply(
+    application_id: uuid.UUID,
+    body: InterimReply,
+    applications: ApplicationRepoDep,
+    user: Caseworker,
+    if_match: IfMatchVersion,
+    response: Response,
+) -> ApplicationRead:
+    """Record the foreløpig svar (fvl § 11 a): why it takes time, when to expect an answer."""
+    application = await applications.get(application_id)
+    check_version(if_match, application.version)
+    if ApplicationStatus(application.status) not in (
+        ApplicationStatus.received,
+        ApplicationStatus.in_assessment,
+    ):
+        raise Conflict("The application is already decided or withdrawn")
+    if body.sent_on < application.received_on:
+        raise RuleViolation("body.sent_on", "Sent before the application was received")
+    if body.expected_decision_by <= body.sent_on:
+        raise RuleViolation(
+            "body.expected_decision_by", "The expected decision date is after the reply"
+        )
+    application.interim_reply_sent_on = body.sent_on
+    await applications.session.flush()
+    await ACCESS_LOG.record(
+        applications.session,
+        user,
+        application.person_id,
+        AccessAction.update,
+        "application",
+        application.id,
+        reason=f"foreløpig svar: {body.reason} (vedtak innen {body.expected_decision_by})",
     )
     set_etag(response, application.version)
     return application_read(application)

@@ -18,7 +18,14 @@ from services.intake.api.deps import (
 )
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import search_key
-from services.intake.models import Assessment, Person, Relative, Representative
+from services.intake.models import (
+    Appeal,
+    Assessment,
+    Decision,
+    Person,
+    Relative,
+    Representative,
+)
 from services.intake.repository import ApplicationRepoDep, PersonRepoDep
 from services.intake.schemas import (
     AccessLogRead,
@@ -262,8 +269,34 @@ async def get_person_timeline(
                 status=level,
             )
         )
+    entries += await decisions_and_appeals(persons.session, person.id)
     await ACCESS_LOG.record(persons.session, user, person.id, AccessAction.read, "timeline")
     return sorted(entries, key=lambda entry: entry.on)
+
+
+async def decisions_and_appeals(session: Any, person_id: uuid.UUID) -> list[TimelineEntry]:
+    entries = []
+    for decision in await session.scalars(select(Decision).where(Decision.person_id == person_id)):
+        entries.append(
+            TimelineEntry(
+                on=decision.made_on or decision.created_at.date(),
+                kind=f"decision.{decision.outcome}",
+                id=decision.id,
+                summary=decision.service_name.get("nb", decision.service_type),
+                status=decision.status,
+            )
+        )
+    for appeal in await session.scalars(select(Appeal).where(Appeal.person_id == person_id)):
+        entries.append(
+            TimelineEntry(
+                on=appeal.received_on,
+                kind="appeal.received",
+                id=appeal.id,
+                summary=appeal.appellant,
+                status=appeal.status,
+            )
+        )
+    return entries
 
 
 @router.get(

@@ -1,0 +1,44 @@
+"""The caseworker's worklist: what is owed, and by when; overdue first.
+
+Care never drops silently: a decision about to end or whose review is due
+shows weeks ahead, until a new decision renews, changes or ends it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+LOOKAHEAD = timedelta(weeks=6)
+INTERIM_LOOKAHEAD = timedelta(days=7)
+
+
+class Kind(StrEnum):
+    interim_reply_due = "interim_reply_due"
+    review_due = "review_due"
+    decision_ending = "decision_ending"
+    awaiting_approval = "awaiting_approval"
+    not_sent = "not_sent"
+    appeal_to_reassess = "appeal_to_reassess"
+
+
+@dataclass(frozen=True)
+class Task:
+    kind: Kind
+    due: date
+    subject_id: str
+    person_id: str
+    title: str
+
+    def is_overdue(self, today: date) -> bool:
+        return self.due < today
+
+
+def is_within(due: date | None, today: date, window: timedelta = LOOKAHEAD) -> bool:
+    return due is not None and due <= today + window
+
+
+def ordered(tasks: list[Task], today: date) -> list[Task]:
+    """Overdue first, then the nearest deadline."""
+    return sorted(tasks, key=lambda task: (not task.is_overdue(today), task.due, task.kind.value))

@@ -1,0 +1,314 @@
+"""Appeals, the waiting list, interim replies and the deadline worklist over HTTP."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import httpx
+
+from services.intake.tests.conftest import API
+from services.intake.tests.test_decisions_api import application_for, decision_body, draft, make
+
+
+async def delivered_decision(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    service: str = "hjemmesykepleie",
+    sent_on: str = "2026-03-06",
+    received_on: str = "2026-03-09",
+    **overrides: Any,
+) -> dict[str, Any]:
+    application = await application_for(client, caseworker, [service])
+    decision = await draft(client, caseworker, decision_body(application, service, **overrides))
+    made = (await make(client, caseworker, decision)).json()
+    response = await client.post(
+        f"{API}/decisions/{decision['id']}/delivery",
+        json={"method": "post", "sent_on": sent_on, "received_on": received_on},
+        headers={**caseworker, "If-Match": f'"{made["version"]}"'},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def if_match(headers: dict[str, str], body: dict[str, Any]) -> dict[str, str]:
+    return {**headers, "If-Match": f'"{body["version"]}"'}
+
+
+async def test_a_late_appeal_is_registered_and_flagged(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+
+    on_time = await client.post(
+        f"{API}/appeals",
+        json={
+            "decision_id": decision["id"],
+            "received_on": "2026-04-07",
+            "appellant": "Åse Ødegård",
+            "grounds": "For lite hjelp.",
+        },
+        headers=caseworker,
+    )
+    late = await client.post(
+        f"{API}/appeals",
+        json={
+            "decision_id": decision["id"],
+            "received_on": "2026-04-08",
+            "appellant": "Åse Ødegård",
+            "grounds": "For lite hjelp.",
+            "late_reason": "Var innlagt på sykehus.",
+        },
+        headers=caseworker,
+    )
+
+    assert on_time.status_code == late.status_code == 201
+    assert on_time.json()["late"] is False
+    assert late.json()["late"] is True
+    assert late.json()["county_governor"].startswith("Statsforvalteren")
+
+
+async def test_an_upheld_appeal_is_forwarded_and_its_outcome_recorded(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+    appeal = (
+        await client.post(
+            f"{API}/appeals",
+            json={
+                "decision_id": decision["id"],
+                "received_on": "2026-03-20",
+                "appellant": "Datter",
+                "grounds": "Trenger mer.",
+            },
+            headers=caseworker,
+        )
+    ).json()
+    url = f"{API}/appeals/{appeal['id']}"
+
+    too_early = await client.post(
+        f"{url}/forward", json={"forwarded_on": "2026-04-01"}, headers=if_match(caseworker, appeal)
+    )
+    upheld = (
+        await client.post(
+            f"{url}/reassessment",
+            json={"result": "upheld_by_municipality", "reassessment": "Vurderingen står seg."},
+            headers=if_match(caseworker, appeal),
+        )
+    ).json()
+    forwarded = (
+        await client.post(
+            f"{url}/forward",
+            json={"forwarded_on": "2026-04-01"},
+            headers=if_match(caseworker, upheld),
+        )
+    ).json()
+    closed = await client.post(
+        f"{url}/outcome",
+        json={"outcome": "upheld", "outcome_on": "2026-06-01"},
+        headers=if_match(caseworker, forwarded),
+    )
+
+    assert too_early.status_code == 409
+    assert upheld["status"] == "upheld_by_municipality"
+    assert forwarded["status"] == "forwarded"
+    assert closed.status_code == 200 and closed.json()["outcome"] == "upheld"
+
+
+async def test_an_appeal_decided_in_the_persons_favour_names_the_new_decision(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+    appeal = (
+        await client.post(
+            f"{API}/appeals",
+            json={
+                "decision_id": decision["id"],
+                "received_on": "2026-03-20",
+                "appellant": "Selv",
+                "grounds": "Trenger kveldsbesøk.",
+            },
+            headers=caseworker,
+        )
+    ).json()
+    new = await draft(
+        client,
+        caseworker,
+        decision_body(
+            {"id": decision["application_id"]}, scope_amount=6, replaces_id=decision["id"]
+        ),
+    )
+
+    missing = await client.post(
+        f"{API}/appeals/{appeal['id']}/reassessment",
+        json={"result": "changed_by_municipality", "reassessment": "Medhold."},
+        headers=if_match(caseworker, appeal),
+    )
+    changed = await client.post(
+        f"{API}/appeals/{appeal['id']}/reassessment",
+        json={
+            "result": "changed_by_municipality",
+            "reassessment": "Medhold.",
+            "new_decision_id": new["id"],
+        },
+        headers=if_match(caseworker, appeal),
+    )
+
+    assert missing.status_code == 422
+    assert changed.status_code == 200 and changed.json()["new_decision_id"] == new["id"]
+
+
+async def test_offering_and_declining_a_place_on_the_waiting_list(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    application = await application_for(client, caseworker, ["langtidsopphold"])
+    decision = await draft(
+        client,
+        caseworker,
+        decision_body(
+            application,
+            "langtidsopphold",
+            scope_amount=None,
+            place_available=False,
+            lower_levels=[
+                {
+                    "service_type": "hjemmesykepleie",
+                    "status": "tried",
+                    "why_not_enough": "Utrygg om natten.",
+                }
+            ],
+        ),
+    )
+    await make(client, caseworker, decision)
+
+    listed = (await client.get(f"{API}/waiting-list", headers=headers_for("leder"))).json()
+    entry = listed[0]
+    no_unit = await client.post(
+        f"{API}/waiting-list/{entry['id']}/steps",
+        json={"action": "offer", "on": "2026-05-01"},
+        headers=if_match(caseworker, entry),
+    )
+    offered = (
+        await client.post(
+            f"{API}/waiting-list/{entry['id']}/steps",
+            json={"action": "offer", "on": "2026-05-01", "unit": "Ski sykehjem"},
+            headers=if_match(caseworker, entry),
+        )
+    ).json()
+    declined = (
+        await client.post(
+            f"{API}/waiting-list/{entry['id']}/steps",
+            json={
+                "action": "decline",
+                "on": "2026-05-03",
+                "note": "Vil vente på plass nær datteren.",
+            },
+            headers=if_match(caseworker, offered),
+        )
+    ).json()
+    by_leader = await client.post(
+        f"{API}/waiting-list/{entry['id']}/steps",
+        json={"action": "remove", "on": "2026-05-04"},
+        headers=if_match(headers_for("leder"), declined),
+    )
+
+    assert [e["decision_id"] for e in listed] == [decision["id"]]
+    assert no_unit.status_code == 422
+    assert offered["status"] == "offered"
+    assert declined["status"] == "waiting"
+    assert [h["action"] for h in declined["history"][1:]] == ["offer", "decline"]
+    assert by_leader.status_code == 403
+
+
+async def test_the_worklist_shows_what_is_overdue_first(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    ending = await delivered_decision(
+        client, caseworker, ends_on="2026-04-01", review_on="2026-03-25", starts_on="2026-03-10"
+    )
+    application = await application_for(client, caseworker, ["praktisk-bistand"])
+    today_is(date(2026, 4, 15))
+
+    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+
+    kinds = [(i["kind"], i["due"], i["overdue"]) for i in items]
+    assert ("interim_reply_due", "2026-04-10", True) in kinds
+    assert ("review_due", "2026-03-25", True) in kinds
+    assert ("decision_ending", "2026-04-01", True) in kinds
+    assert kinds[0][1] == "2026-03-25"
+    assert all(i["overdue"] for i in items[:3])
+    assert {i["subject_id"] for i in items} >= {ending["id"], application["id"]}
+
+
+async def test_an_interim_reply_takes_the_application_off_the_worklist(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    application = await application_for(client, caseworker, ["praktisk-bistand"])
+    today_is(date(2026, 4, 8))
+
+    replied = await client.post(
+        f"{API}/applications/{application['id']}/interim-reply",
+        json={
+            "sent_on": "2026-04-08",
+            "expected_decision_by": "2026-05-01",
+            "reason": "Venter på kartlegging.",
+        },
+        headers=if_match(caseworker, application),
+    )
+    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+
+    assert replied.status_code == 200 and replied.json()["interim_reply_sent_on"] == "2026-04-08"
+    assert application["id"] not in [i["subject_id"] for i in items]
+
+
+async def test_the_timeline_holds_the_whole_case_in_order(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 12))
+    decision = await delivered_decision(
+        client, caseworker, sent_on="2026-03-12", received_on="2026-03-13"
+    )
+    await client.post(
+        f"{API}/appeals",
+        json={
+            "decision_id": decision["id"],
+            "received_on": "2026-03-20",
+            "appellant": "Selv",
+            "grounds": "Uenig.",
+        },
+        headers=caseworker,
+    )
+
+    timeline = (
+        await client.get(f"{API}/persons/{decision['person']['id']}/timeline", headers=caseworker)
+    ).json()
+
+    assert [e["kind"] for e in timeline] == [
+        "application.received",
+        "decision.granted",
+        "appeal.received",
+    ]
