@@ -56,10 +56,15 @@ def migrate(env: dict[str, str]) -> None:
 
 
 def load_demo_data(env: dict[str, str]) -> None:
-    from services.catalogue.seed import seed_url
+    from services.catalogue.seed import seed_url as seed_catalogue
+    from services.intake.seed import seed_url as seed_intake
 
-    added = asyncio.run(seed_url(env["CATALOGUE_DATABASE_URL"]))
-    print(f"demo data: catalogue +{added} items" if added else "demo data: already loaded")
+    catalogue = asyncio.run(seed_catalogue(env["CATALOGUE_DATABASE_URL"]))
+    intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"]))
+    if catalogue or intake:
+        print(f"demo data: catalogue +{catalogue} items, intake +{intake} persons")
+    else:
+        print("demo data: already loaded")
 
 
 def service_port(base: int, service: str) -> int:
