@@ -109,12 +109,17 @@ def test_the_demo_catalogue_is_loaded_and_public(system: str) -> None:
     assert len(services["items"]) >= 15
 
 
-def test_the_spa_in_chromium_signs_in_opens_the_staircase_and_a_service(system: str) -> None:
+E2E_SCRIPTS = sorted(p.name for p in (ROOT / "frontend" / "e2e").glob("*.e2e.mjs"))
+
+
+@pytest.mark.parametrize("script", E2E_SCRIPTS)
+def test_the_spa_in_chromium(system: str, script: str) -> None:
+    """Each script signs in and walks its screens in a real Chromium, with axe checks."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.fail("Chromium is missing: `make test` installs Debian's chromium")
     result = subprocess.run(
-        ["node", "e2e/catalogue.e2e.mjs"],
+        ["node", f"e2e/{script}"],
         cwd=ROOT / "frontend",
         env={**os.environ, "MESTRING_E2E_URL": system, "CHROMIUM_PATH": chromium},
         capture_output=True,
