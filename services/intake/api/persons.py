@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 from sqlalchemy import select
 
 from services.intake.api.deps import (
@@ -16,10 +16,12 @@ from services.intake.api.deps import (
     Caseworker,
     Idempotent,
 )
+from services.intake.domain.access import CASE_ROLES
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import search_key
 from services.intake.models import (
     Appeal,
+    Application,
     Assessment,
     Decision,
     Person,
@@ -41,12 +43,14 @@ from services.intake.schemas import (
     TimelineEntry,
 )
 from shared.access_log import AccessAction
+from shared.auth import CurrentPrincipal, Principal
 from shared.concurrency import IfMatchVersion, check_version, set_etag
-from shared.errors import RuleViolation, problem_responses
+from shared.errors import Forbidden, RuleViolation, problem_responses
 from shared.national_id import InvalidNationalId, mask, parse_national_id
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
 from shared.schemas.common import Page
+from shared.schemas.roles import Role
 
 router = APIRouter(tags=["persons"])
 
@@ -162,6 +166,41 @@ async def register_person(
     )
 
 
+EmergencyReason = Annotated[
+    str | None,
+    Header(
+        alias="X-Emergency-Access-Reason",
+        max_length=500,
+        description="Nødtilgang («blålys»): read without a service relation, with a written "
+        "reason; logged and reviewed afterwards",
+    ),
+]
+
+
+async def check_may_read_person(
+    session: Any, user: Principal, person_id: uuid.UUID, emergency_reason: str | None
+) -> str | None:
+    """Need to know: case roles read; a clinician needs a relation through their unit, or
+    emergency access with a written reason. Returns the reason to log, if any."""
+    if user.has_any(*CASE_ROLES):
+        return None
+    if user.has_any(Role.clinician) and user.units:
+        asked = select(Application.id).where(
+            Application.person_id == person_id, Application.assessment_unit.in_(user.units)
+        )
+        serves = select(Decision.id).where(
+            Decision.person_id == person_id, Decision.unit.in_(user.units)
+        )
+        if await session.scalar(asked.limit(1)) or await session.scalar(serves.limit(1)):
+            return None
+    if user.has_any(Role.clinician) and emergency_reason and emergency_reason.strip():
+        return f"NØDTILGANG: {emergency_reason.strip()}"
+    raise Forbidden(
+        "You have no service relation to this person (tjenstlig behov); emergency access "
+        "needs a written reason"
+    )
+
+
 @router.get(
     "/persons/{person_id}",
     response_model=PersonRead,
@@ -169,11 +208,17 @@ async def register_person(
     operation_id="get_person",
 )
 async def get_person(
-    person_id: uuid.UUID, persons: PersonRepoDep, user: CaseReader, response: Response
+    person_id: uuid.UUID,
+    persons: PersonRepoDep,
+    user: CurrentPrincipal,
+    response: Response,
+    emergency_reason: EmergencyReason = None,
 ) -> PersonRead:
+    """A person's details; clinicians need a service relation or emergency access."""
     person = await persons.get(person_id)
+    reason = await check_may_read_person(persons.session, user, person.id, emergency_reason)
     await ACCESS_LOG.record(
-        persons.session, user, person.id, AccessAction.read, "person", person.id
+        persons.session, user, person.id, AccessAction.read, "person", person.id, reason=reason
     )
     set_etag(response, person.version)
     return person_read(person)

@@ -33,7 +33,9 @@ async def test_a_demo_person_is_found_and_has_a_history(
 ) -> None:
     headers = auth(token_factory("saksbehandler", municipality="3207"))
 
-    found = (await client.get(f"{API}/persons", params={"q": "hansen", "limit": 5}, headers=headers)).json()
+    found = (
+        await client.get(f"{API}/persons", params={"q": "hansen", "limit": 5}, headers=headers)
+    ).json()
     person = found["items"][0]
     timeline = (await client.get(f"{API}/persons/{person['id']}/timeline", headers=headers)).json()
 
@@ -49,5 +51,9 @@ async def test_the_demo_worklist_and_waiting_list_have_entries(
     worklist = (await client.get(f"{API}/worklist", headers=headers)).json()
     waiting = (await client.get(f"{API}/waiting-list", headers=headers)).json()
 
-    assert worklist and {i["kind"] for i in worklist} & {"review_due", "interim_reply_due", "appeal_to_reassess"}
+    assert worklist and {i["kind"] for i in worklist} & {
+        "review_due",
+        "interim_reply_due",
+        "appeal_to_reassess",
+    }
     assert waiting

@@ -163,3 +163,39 @@ async def test_the_access_log_cannot_be_changed(
     with pytest.raises(DBAPIError, match="append-only"):
         async with tenant_connection(database_urls["intake"], municipality) as connection:
             await connection.execute(text("DELETE FROM access_log"))
+
+
+async def test_a_clinician_reads_a_person_only_with_a_relation_or_emergency_access(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    from services.intake.tests.conftest import application_body
+
+    served = await register_person(client, caseworker)
+    stranger = await register_person(client, caseworker)
+    body = application_body(served["id"], assessment_unit="hjemmetjenesten-nord")
+    assert (
+        await client.post(f"{API}/applications", json=body, headers=caseworker)
+    ).status_code == 201
+    nurse = auth(
+        token_factory("helsepersonell", municipality=municipality, units=["hjemmetjenesten-nord"])
+    )
+
+    related = await client.get(f"{API}/persons/{served['id']}", headers=nurse)
+    refused = await client.get(f"{API}/persons/{stranger['id']}", headers=nurse)
+    emergency = await client.get(
+        f"{API}/persons/{stranger['id']}",
+        headers={**nurse, "X-Emergency-Access-Reason": "Funnet falt, trenger medisinliste"},
+    )
+    log = (
+        await client.get(f"{API}/persons/{stranger['id']}/access-log", headers=headers_for("leder"))
+    ).json()
+
+    assert related.status_code == 200
+    assert refused.status_code == 403
+    assert emergency.status_code == 200
+    assert log[0]["reason"] == "NØDTILGANG: Funnet falt, trenger medisinliste"
