@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 
 import { authRoutes, RequireAuth } from '@/features/auth/routes';
 import { catalogueRoutes } from '@/features/catalogue/routes';
+import { intakeRoutes } from '@/features/intake/routes';
 
 import { HomePage } from './home-page/home-page';
 import { Layout } from './layout/layout';
@@ -18,7 +19,7 @@ export const routes: RouteObject[] = [
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes],
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -7,6 +7,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 
 import { getToken, signOut } from './auth';
 import type { paths as CataloguePaths } from './api/catalogue';
+import type { paths as IntakePaths } from './api/intake';
 import { ApiProblem, NetworkError, asProblemBody } from './problem';
 
 const authMiddleware: Middleware = {
@@ -35,6 +36,7 @@ function serviceClient<Paths extends {}>() {
 }
 
 export const catalogueClient = serviceClient<CataloguePaths>();
+export const intakeClient = serviceClient<IntakePaths>();
 
 type ApiResult<T> = { data?: T; error?: unknown; response: Response };
 

@@ -9,12 +9,15 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import enAuth from '../locales/en/auth.json';
 import enCatalogue from '../locales/en/catalogue.json';
 import enCommon from '../locales/en/common.json';
+import enIntake from '../locales/en/intake.json';
 import nbAuth from '../locales/nb/auth.json';
 import nbCatalogue from '../locales/nb/catalogue.json';
 import nbCommon from '../locales/nb/common.json';
+import nbIntake from '../locales/nb/intake.json';
 import nnAuth from '../locales/nn/auth.json';
 import nnCatalogue from '../locales/nn/catalogue.json';
 import nnCommon from '../locales/nn/common.json';
+import nnIntake from '../locales/nn/intake.json';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,9 +27,9 @@ const STORAGE_KEY = 'mestring.language';
 
 /** One namespace; the top-level keys are the features (`catalogue.scopeUnit.place`). */
 export const resources = {
-  nb: { translation: { ...nbCommon, auth: nbAuth, catalogue: nbCatalogue } },
-  nn: { translation: { ...nnCommon, auth: nnAuth, catalogue: nnCatalogue } },
-  en: { translation: { ...enCommon, auth: enAuth, catalogue: enCatalogue } },
+  nb: { translation: { ...nbCommon, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake } },
+  nn: { translation: { ...nnCommon, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake } },
+  en: { translation: { ...enCommon, auth: enAuth, catalogue: enCatalogue, intake: enIntake } },
 } as const;
 
 /** BCP 47 locales for Intl number and date formatting. */

@@ -13,4 +13,20 @@ export const queryKeys = {
     criteriaMetrics: () => ['catalogue', 'criteria-metrics'] as const,
     units: () => ['catalogue', 'units'] as const,
   },
+  intake: {
+    all: () => ['intake'] as const,
+    persons: {
+      all: () => ['intake', 'persons'] as const,
+      search: (q: string) => ['intake', 'persons', 'search', { q }] as const,
+      detail: (id: string) => ['intake', 'persons', 'detail', id] as const,
+      timeline: (id: string) => ['intake', 'persons', 'detail', id, 'timeline'] as const,
+      accessLog: (id: string) => ['intake', 'persons', 'detail', id, 'access-log'] as const,
+    },
+    applications: {
+      all: () => ['intake', 'applications'] as const,
+      list: (filter: { personId?: string; status?: string }) =>
+        ['intake', 'applications', 'list', { personId: filter.personId ?? null, status: filter.status ?? null }] as const,
+      detail: (id: string) => ['intake', 'applications', 'detail', id] as const,
+    },
+  },
 } as const;

@@ -4,11 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 
+import { ERROR_KEYS } from '@/features/intake/lib/form-errors';
 import { ROLES } from '@/lib/auth';
 import { LANGUAGES, resources } from '@/lib/i18n';
 import { PROBLEM_KEYS } from '@/lib/problem';
 
 import catalogueJson from '../../openapi/catalogue.json';
+import intakeJson from '../../openapi/intake.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -37,6 +39,8 @@ function hasKey(language: (typeof LANGUAGES)[number], key: string): boolean {
 type Schema = { enum?: string[] };
 const catalogueSpec = catalogueJson as unknown as { components: { schemas: Record<string, Schema> } };
 const enumOf = (name: string) => catalogueSpec.components.schemas[name]?.enum ?? [];
+const intakeSpec = intakeJson as unknown as { components: { schemas: Record<string, Schema> } };
+const intakeEnumOf = (name: string) => intakeSpec.components.schemas[name]?.enum ?? [];
 
 describe('locales', () => {
   it.each(['nn', 'en'] as const)('%s has exactly the keys nb has', (language) => {
@@ -62,6 +66,7 @@ describe('locales', () => {
       'catalogue.staircase.stepOf',
       'catalogue.detail.longTermPlaceValue',
       'catalogue.criteria.noConditions',
+      'intake.needLevel.moderate_to_large',
     ]);
     const sentences = [...flat.nb].filter(([key, value]) => value.split(' ').length >= 4 && !sameInBoth.has(key));
     const copied = sentences.filter(([key, value]) => flat.nn.get(key) === value).map(([key]) => key);
@@ -79,6 +84,18 @@ describe('every value the APIs send has a text', () => {
     ['role', [...ROLES]],
     ['home.roleIntro', [...ROLES]],
     ['problem', [...PROBLEM_KEYS]],
+    ['intake.channel', intakeEnumOf('Channel')],
+    ['intake.applicantKind', intakeEnumOf('ApplicantKind')],
+    ['intake.urgency', intakeEnumOf('Urgency')],
+    ['intake.urgencyDescription', intakeEnumOf('Urgency')],
+    ['intake.applicationStatus', intakeEnumOf('ApplicationStatus')],
+    ['intake.informationScope', intakeEnumOf('InformationScope')],
+    ['intake.informationScopeDescription', intakeEnumOf('InformationScope')],
+    ['intake.representativeKind', intakeEnumOf('RepresentativeKind')],
+    ['intake.representativeKindDescription', intakeEnumOf('RepresentativeKind')],
+    ['intake.needLevel', intakeEnumOf('NeedLevel')],
+    ['intake.decisionOutcome', intakeEnumOf('Outcome')],
+    ['intake.errors', [...ERROR_KEYS]],
   ];
 
   it.each(cases)('%s', (prefix, values) => {

@@ -58,3 +58,11 @@ export function serviceType(code: string, level: CareLevel, overrides: Partial<S
     ...overrides,
   };
 }
+
+/** A signed-in user with these roles (the SPA reads the token's claims; the APIs are stubbed). */
+export function signInAs(roles: string[], name = 'Ingrid Solberg'): void {
+  const claims = { sub: 'test-user', name, municipality: '3207', roles, units: [], exp: 9_999_999_999 };
+  const bytes = new TextEncoder().encode(JSON.stringify(claims));
+  const payload = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  sessionStorage.setItem('mestring.token', `h.${payload}.s`);
+}

@@ -5,6 +5,7 @@ import { Link as RouterLink } from 'react-router';
 
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { CATALOGUE_PATH } from '@/features/catalogue/routes';
+import { canReadPersons, PERSONS_PATH } from '@/features/intake/routes';
 import { useSession } from '@/lib/auth';
 
 import styles from './home-page.module.css';
@@ -43,6 +44,22 @@ export function HomePage() {
             </Link>
           </Card>
         </li>
+        {canReadPersons(roles) ? (
+          <li>
+            <Card data-color="accent" className={styles.card}>
+              <Heading level={2} data-size="sm">
+                {t('home.personsCard.title')}
+              </Heading>
+              <Paragraph>{t('home.personsCard.body')}</Paragraph>
+              <Link asChild>
+                <RouterLink to={PERSONS_PATH} className={styles.cardLink}>
+                  {t('home.personsCard.link')}
+                  <ArrowRightIcon aria-hidden fontSize="1.25em" />
+                </RouterLink>
+              </Link>
+            </Card>
+          </li>
+        ) : null}
       </ul>
       <Paragraph data-size="sm" className={styles.soon}>
         {t('home.comingSoon')}

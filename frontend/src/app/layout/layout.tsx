@@ -7,6 +7,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
+import { canReadPersons, PERSONS_PATH } from '@/features/intake/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
 
 import { LanguagePicker } from '../language-picker/language-picker';
@@ -125,6 +126,16 @@ export function Layout() {
                   {t('app.nav.catalogue')}
                 </NavLink>
               </li>
+              {canReadPersons(session.user.roles) ? (
+                <li>
+                  <NavLink
+                    to={PERSONS_PATH}
+                    className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}
+                  >
+                    {t('app.nav.persons')}
+                  </NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}

@@ -366,6 +366,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/v1/criteria/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate Criteria
+         * @description Every service in force, lowest care level first, with whether the facts meet its criteria.
+         */
+        post: operations["evaluate_criteria"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -465,6 +485,24 @@ export interface components {
              */
             in_force: boolean;
         };
+        /**
+         * EvaluationRequest
+         * @description A person's facts from an assessment, to test against the criteria in force.
+         */
+        EvaluationRequest: {
+            /**
+             * Facts
+             * @description Metric code → value (see /criteria-metrics)
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /**
+             * On
+             * @description The day whose criteria apply; today if left out
+             */
+            on?: string | null;
+        };
         /** EventEnvelope */
         EventEnvelope: {
             /**
@@ -503,6 +541,19 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        /** FindingRead */
+        FindingRead: {
+            /** Metric */
+            metric: string;
+            /** Op */
+            op: string;
+            /** Expected */
+            expected: unknown;
+            /** Actual */
+            actual: unknown;
+            /** Met */
+            met: boolean | null;
         };
         /** LegalBasis */
         LegalBasis: {
@@ -607,6 +658,19 @@ export interface components {
          * @enum {string}
          */
         ScopeUnit: "hours_per_week" | "visits_per_day" | "visits_per_week" | "days_per_week" | "place" | "none";
+        /** ServiceEvaluation */
+        ServiceEvaluation: {
+            service_type: components["schemas"]["ServiceTypeSummary"];
+            /** Criteria Version */
+            criteria_version: number | null;
+            /**
+             * Met
+             * @description True: all criteria met; False: one is not; None: a fact is missing
+             */
+            met: boolean | null;
+            /** Findings */
+            findings: components["schemas"]["FindingRead"][];
+        };
         /** ServiceTypeCreate */
         ServiceTypeCreate: {
             name: components["schemas"]["LocalizedText"];
@@ -2291,6 +2355,66 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluate_criteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEvaluation"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -89,7 +89,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Person */
+        /**
+         * Get Person
+         * @description A person's details; clinicians need a service relation or emergency access.
+         */
         get: operations["get_person"];
         put?: never;
         post?: never;
@@ -205,6 +208,393 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/applications/{application_id}/interim-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Interim Reply
+         * @description Record the foreløpig svar (fvl § 11 a): why it takes time, when to expect an answer.
+         */
+        post: operations["record_interim_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/functional-variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Functional Variables
+         * @description The IPLOS/KPR functional variables in force, with their scales.
+         */
+        get: operations["list_functional_variables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/applications/{application_id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assessments
+         * @description The application's assessments, oldest first; scores are history, never overwritten.
+         */
+        get: operations["list_assessments"];
+        put?: never;
+        /**
+         * Record Assessment
+         * @description Record an assessment; the need level and the criteria facts are computed, never typed.
+         */
+        post: operations["record_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/applications/{application_id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest Services
+         * @description Services whose criteria the latest assessment meets, lowest level first (LEON/BEON).
+         */
+        get: operations["suggest_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Decisions
+         * @description Decisions; a clinician sees those of their own units only.
+         */
+        get: operations["list_decisions"];
+        put?: never;
+        /**
+         * Draft Decision
+         * @description Draft a decision on one service asked for; the catalogue gives its rules and criteria.
+         */
+        post: operations["draft_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Decision */
+        get: operations["get_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Decision
+         * @description Change a draft; a made decision is immutable (409).
+         */
+        patch: operations["update_decision"];
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Decision For Approval
+         * @description Ready for approval by a second caseworker (four eyes).
+         */
+        post: operations["submit_decision_for_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}/make": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make Decision
+         * @description Make (fatte) the decision. From now on it is immutable.
+         */
+        post: operations["make_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Decision Delivery
+         * @description How and when the person got the decision; the appeal deadline follows from receipt.
+         */
+        post: operations["record_decision_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Decision Status
+         * @description In force, evaluated, or ended.
+         */
+        post: operations["change_decision_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/decisions/{decision_id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Decision Letter
+         * @description The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask.
+         */
+        get: operations["get_decision_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Appeals */
+        get: operations["list_appeals"];
+        put?: never;
+        /**
+         * Register Appeal
+         * @description Register an appeal; a late one is flagged, never refused silently (fvl § 31).
+         */
+        post: operations["register_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/appeals/{appeal_id}/reassessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassess Appeal
+         * @description The municipality's own look (fvl § 33): change the decision, or uphold it.
+         */
+        post: operations["reassess_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/appeals/{appeal_id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward Appeal
+         * @description Upheld by the municipality: the case goes to Statsforvalteren.
+         */
+        post: operations["forward_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/appeals/{appeal_id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Appeal Outcome
+         * @description What Statsforvalteren decided.
+         */
+        post: operations["record_appeal_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/appeals/{appeal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Appeal */
+        get: operations["get_appeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Waiting List
+         * @description Who waits for a long-term place, most urgent and longest waiting first.
+         */
+        get: operations["get_waiting_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/waiting-list/{entry_id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Waiting List Step
+         * @description Offer a place, record the answer, change priority, or remove from the list.
+         */
+        post: operations["record_waiting_list_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Worklist
+         * @description Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals.
+         */
+        get: operations["get_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -249,6 +639,114 @@ export interface components {
              */
             city: string;
         };
+        /** AppealCreate */
+        AppealCreate: {
+            /**
+             * Decision Id
+             * Format: uuid
+             */
+            decision_id: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * Appellant
+             * @example Åse Ødegård (selv)
+             */
+            appellant: string;
+            /** Grounds */
+            grounds: string;
+            /** Late Reason */
+            late_reason?: string | null;
+        };
+        /** AppealForward */
+        AppealForward: {
+            /**
+             * Forwarded On
+             * Format: date
+             */
+            forwarded_on: string;
+        };
+        /** AppealOutcome */
+        AppealOutcome: {
+            outcome: components["schemas"]["GovernorOutcome"];
+            /**
+             * Outcome On
+             * Format: date
+             */
+            outcome_on: string;
+            /** Note */
+            note?: string | null;
+        };
+        /** AppealRead */
+        AppealRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Decision Id
+             * Format: uuid
+             */
+            decision_id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** Appellant */
+            appellant: string;
+            /** Grounds */
+            grounds: string;
+            /**
+             * Late
+             * @description Received after the appeal deadline (still registered, fvl § 31)
+             */
+            late: boolean;
+            /** Late Reason */
+            late_reason: string | null;
+            status: components["schemas"]["AppealStatus"];
+            /** Reassessment */
+            reassessment: string | null;
+            /** New Decision Id */
+            new_decision_id: string | null;
+            /** Forwarded On */
+            forwarded_on: string | null;
+            outcome: components["schemas"]["GovernorOutcome"] | null;
+            /** Outcome On */
+            outcome_on: string | null;
+            /** Outcome Note */
+            outcome_note: string | null;
+            /** County Governor */
+            county_governor: string;
+            /** Version */
+            version: number;
+        };
+        /** AppealReassessment */
+        AppealReassessment: {
+            /** @description changed_by_municipality or upheld_by_municipality */
+            result: components["schemas"]["AppealStatus"];
+            /** Reassessment */
+            reassessment: string;
+            /**
+             * New Decision Id
+             * @description When changed: the new decision that replaces the appealed one
+             */
+            new_decision_id?: string | null;
+        };
+        /**
+         * AppealStatus
+         * @enum {string}
+         */
+        AppealStatus: "received" | "changed_by_municipality" | "upheld_by_municipality" | "forwarded" | "closed";
         /**
          * ApplicantKind
          * @description Who applied: the person, or someone on their behalf.
@@ -286,6 +784,11 @@ export interface components {
              * @default false
              */
             consent_to_obtain_information: boolean;
+            /**
+             * Assessment Unit
+             * @description The unit asked to do the home assessment
+             */
+            assessment_unit?: string | null;
         };
         /** ApplicationItemIn */
         ApplicationItemIn: {
@@ -342,6 +845,8 @@ export interface components {
             interim_reply_due: string;
             /** Interim Reply Sent On */
             interim_reply_sent_on: string | null;
+            /** Assessment Unit */
+            assessment_unit: string | null;
             /** Registered By */
             registered_by: string;
             /**
@@ -363,11 +868,380 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            /** What Matters */
+            what_matters: components["schemas"]["Goal"][];
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            place: components["schemas"]["Place"];
+            /**
+             * Scores
+             * @description Every functional variable, 1–5 or 9
+             */
+            scores: {
+                [key: string]: number;
+            };
+            /** Own Resources */
+            own_resources?: string | null;
+            /** Network */
+            network?: string | null;
+            /**
+             * Relatives Contribution
+             * @description What relatives can and want to do
+             */
+            relatives_contribution?: string | null;
+            housing?: components["schemas"]["Housing"];
+            rehabilitation_potential: components["schemas"]["Potential"];
+            welfare_technology: components["schemas"]["WelfareTechnologyScreening"];
+            nutrition_risk: components["schemas"]["Risk"];
+            fall_risk: components["schemas"]["Risk"];
+            /**
+             * Needs 24H Care
+             * @default false
+             */
+            needs_24h_care: boolean;
+            /**
+             * Has Dementia
+             * @default false
+             */
+            has_dementia: boolean;
+            /**
+             * Is Palliative
+             * @default false
+             */
+            is_palliative: boolean;
+            /**
+             * Relative Care Burden
+             * @default false
+             */
+            relative_care_burden: boolean;
+            /**
+             * Acute Need
+             * @default false
+             */
+            acute_need: boolean;
+            /** Expected Duration Months */
+            expected_duration_months?: number | null;
+            /** Assessed Hours Per Week */
+            assessed_hours_per_week?: number | null;
+            /** Diagnoses */
+            diagnoses?: components["schemas"]["Diagnosis"][];
+            /** Note */
+            note?: string | null;
+        };
+        /** AssessmentRead */
+        AssessmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Application Id */
+            application_id: string | null;
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            /** Assessed By Name */
+            assessed_by_name: string;
+            place: components["schemas"]["Place"];
+            /** What Matters */
+            what_matters: components["schemas"]["Goal"][];
+            /** Spec Version */
+            spec_version: string;
+            /** Scores */
+            scores: {
+                [key: string]: number;
+            };
+            derived: components["schemas"]["DerivedRead"];
+            /** Own Resources */
+            own_resources: string | null;
+            /** Network */
+            network: string | null;
+            /** Relatives Contribution */
+            relatives_contribution: string | null;
+            housing: components["schemas"]["Housing"];
+            rehabilitation_potential: components["schemas"]["Potential"];
+            welfare_technology: components["schemas"]["WelfareTechnologyScreening"];
+            nutrition_risk: components["schemas"]["Risk"];
+            fall_risk: components["schemas"]["Risk"];
+            /**
+             * Facts
+             * @description The facts the catalogue's criteria are tested against
+             */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** Follow Ups */
+            follow_ups: string[];
+            /** Diagnoses */
+            diagnoses: components["schemas"]["Diagnosis"][];
+            /** Note */
+            note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * Channel
          * @enum {string}
          */
         Channel: "digital" | "letter" | "phone" | "hospital_message" | "gp" | "relative" | "in_person";
+        /**
+         * Contact
+         * @description The person's named contact (tjenesteansvarlig/primærkontakt).
+         */
+        Contact: {
+            /** Name */
+            name: string;
+            /** Unit */
+            unit?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** CriteriaCited */
+        CriteriaCited: {
+            /** Version */
+            version: number;
+            /**
+             * Effective From
+             * Format: date
+             */
+            effective_from: string;
+            text: components["schemas"]["LocalizedText"];
+        };
+        /** DecisionCreate */
+        DecisionCreate: {
+            outcome: components["schemas"]["Outcome"];
+            /** Scope Amount */
+            scope_amount?: number | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Review On */
+            review_on?: string | null;
+            /**
+             * Unit
+             * @description The unit that delivers it
+             */
+            unit?: string | null;
+            contact?: components["schemas"]["Contact"] | null;
+            /**
+             * Facts
+             * @description The facts the decision rests on
+             */
+            facts: string;
+            /**
+             * Considerations
+             * @description The main considerations
+             */
+            considerations: string;
+            /** Lower Levels */
+            lower_levels?: components["schemas"]["LowerLevelIn"][];
+            /** Language */
+            language?: string | null;
+            /**
+             * Place Available
+             * @description For a long-term place: false puts the person on the waiting list
+             * @default true
+             */
+            place_available: boolean;
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Service Type */
+            service_type: string;
+            /**
+             * Replaces Id
+             * @description The made decision this one changes (a made one is never edited)
+             */
+            replaces_id?: string | null;
+        };
+        /** DecisionDelivery */
+        DecisionDelivery: {
+            method: components["schemas"]["Delivery"];
+            /**
+             * Sent On
+             * Format: date
+             */
+            sent_on: string;
+            /**
+             * Received On
+             * Format: date
+             * @description The day the person received (or will have received) it
+             */
+            received_on: string;
+        };
+        /** DecisionRead */
+        DecisionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            person: components["schemas"]["PersonSummary"];
+            /** Application Id */
+            application_id: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            /** Service Type */
+            service_type: string;
+            service_name: components["schemas"]["LocalizedText"];
+            /** Care Level Rank */
+            care_level_rank: number;
+            /** Purpose */
+            purpose: string | null;
+            outcome: components["schemas"]["Outcome"];
+            /** Scope Amount */
+            scope_amount: number | null;
+            /** Scope Unit */
+            scope_unit: string;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Review On */
+            review_on: string | null;
+            /**
+             * Review Due
+             * @description When the decision must be reviewed
+             */
+            review_due: string | null;
+            /** Unit */
+            unit: string | null;
+            contact: components["schemas"]["Contact"] | null;
+            /** Facts */
+            facts: string;
+            /** Considerations */
+            considerations: string;
+            /** Legal Basis */
+            legal_basis: {
+                [key: string]: string;
+            }[];
+            criteria: components["schemas"]["CriteriaCited"] | null;
+            /** User Fee */
+            user_fee: {
+                [key: string]: unknown;
+            } | null;
+            /** Lower Levels */
+            lower_levels: components["schemas"]["LowerLevelIn"][];
+            /** Rights */
+            rights: {
+                [key: string]: unknown;
+            };
+            /** Language */
+            language: string;
+            status: components["schemas"]["DecisionStatus"];
+            /** Made On */
+            made_on: string | null;
+            /** Made By Name */
+            made_by_name: string | null;
+            delivery: components["schemas"]["Delivery"] | null;
+            /** Sent On */
+            sent_on: string | null;
+            /** Received On */
+            received_on: string | null;
+            /**
+             * Appeal Deadline
+             * @description Four weeks after the person received it, moved to a working day
+             */
+            appeal_deadline: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * DecisionStatus
+         * @description draft → (ready for approval) → made → sent → in force → evaluated → ended.
+         * @enum {string}
+         */
+        DecisionStatus: "draft" | "ready_for_approval" | "made" | "sent" | "in_force" | "evaluated" | "ended";
+        /** DecisionStatusChange */
+        DecisionStatusChange: {
+            status: components["schemas"]["DecisionStatus"];
+            /** Note */
+            note?: string | null;
+        };
+        /** DecisionUpdate */
+        DecisionUpdate: {
+            outcome: components["schemas"]["Outcome"];
+            /** Scope Amount */
+            scope_amount?: number | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Review On */
+            review_on?: string | null;
+            /**
+             * Unit
+             * @description The unit that delivers it
+             */
+            unit?: string | null;
+            contact?: components["schemas"]["Contact"] | null;
+            /**
+             * Facts
+             * @description The facts the decision rests on
+             */
+            facts: string;
+            /**
+             * Considerations
+             * @description The main considerations
+             */
+            considerations: string;
+            /** Lower Levels */
+            lower_levels?: components["schemas"]["LowerLevelIn"][];
+            /** Language */
+            language?: string | null;
+            /**
+             * Place Available
+             * @description For a long-term place: false puts the person on the waiting list
+             * @default true
+             */
+            place_available: boolean;
+        };
+        /**
+         * Delivery
+         * @enum {string}
+         */
+        Delivery: "digital" | "post" | "in_person";
+        /** DerivedRead */
+        DerivedRead: {
+            /** Adl Mean */
+            adl_mean: number | null;
+            /** Iadl Mean */
+            iadl_mean: number | null;
+            /** Cognitive Mean */
+            cognitive_mean: number | null;
+            /** Overall Mean */
+            overall_mean: number | null;
+            need_level: components["schemas"]["NeedLevel"] | null;
+            /** Rule */
+            rule: string;
+        };
+        /** Diagnosis */
+        Diagnosis: {
+            /** System */
+            system: string;
+            /** Code */
+            code: string;
+            /** Text */
+            text?: string | null;
+        };
         /** EventEnvelope */
         EventEnvelope: {
             /**
@@ -407,6 +1281,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** FunctionalVariableRead */
+        FunctionalVariableRead: {
+            /** Code */
+            code: string;
+            /** Group */
+            group: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Scale */
+            scale: number[];
+            /** Spec Version */
+            spec_version: string;
+        };
         /** GeneralPractitioner */
         GeneralPractitioner: {
             /** Name */
@@ -417,11 +1303,62 @@ export interface components {
             phone?: string | null;
         };
         /**
+         * Goal
+         * @description A goal in the person's own words («Hva er viktig for deg?»).
+         */
+        Goal: {
+            /** Text */
+            text: string;
+            /**
+             * Priority
+             * @default 1
+             */
+            priority: number;
+        };
+        /**
+         * GovernorOutcome
+         * @description What Statsforvalteren decided.
+         * @enum {string}
+         */
+        GovernorOutcome: "upheld" | "changed" | "repealed_and_returned" | "dismissed";
+        /** Housing */
+        Housing: {
+            /**
+             * Kind
+             * @default own_home
+             */
+            kind: string;
+            /** Accessible */
+            accessible?: boolean | null;
+            /** Stairs */
+            stairs?: boolean | null;
+            /** Note */
+            note?: string | null;
+        };
+        /**
          * InformationScope
          * @description What a relative may be told (taushetsplikt: only with consent or by law).
          * @enum {string}
          */
         InformationScope: "none" | "practical" | "health";
+        /**
+         * InterimReply
+         * @description Foreløpig svar (fvl § 11 a): why the case takes time and when to expect a decision.
+         */
+        InterimReply: {
+            /**
+             * Sent On
+             * Format: date
+             */
+            sent_on: string;
+            /**
+             * Expected Decision By
+             * Format: date
+             */
+            expected_decision_by: string;
+            /** Reason */
+            reason: string;
+        };
         /**
          * LocalizedText
          * @description A text in bokmål, nynorsk and English (bokmål is required).
@@ -440,10 +1377,43 @@ export interface components {
              */
             en: string;
         };
+        /** LowerLevelIn */
+        LowerLevelIn: {
+            /** Service Type */
+            service_type: string;
+            status: components["schemas"]["TriedStatus"];
+            /** Why Not Enough */
+            why_not_enough: string;
+        };
+        /**
+         * NeedLevel
+         * @description Bistandsbehov, as Helsedirektoratet groups users in national statistics.
+         * @enum {string}
+         */
+        NeedLevel: "limited" | "moderate_to_large" | "extensive";
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "granted" | "partly_granted" | "refused";
+        /** Page[AppealRead] */
+        Page_AppealRead_: {
+            /** Items */
+            items: components["schemas"]["AppealRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[ApplicationRead] */
         Page_ApplicationRead_: {
             /** Items */
             items: components["schemas"]["ApplicationRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[DecisionRead] */
+        Page_DecisionRead_: {
+            /** Items */
+            items: components["schemas"]["DecisionRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -575,6 +1545,16 @@ export interface components {
             /** Representatives */
             representatives?: components["schemas"]["RepresentativeIn"][] | null;
         };
+        /**
+         * Place
+         * @enum {string}
+         */
+        Place: "home" | "office" | "phone" | "institution" | "hospital";
+        /**
+         * Potential
+         * @enum {string}
+         */
+        Potential: "yes" | "no" | "uncertain";
         /** RelativeIn */
         RelativeIn: {
             /** Name */
@@ -670,6 +1650,34 @@ export interface components {
              */
             id: string;
         };
+        /**
+         * Risk
+         * @enum {string}
+         */
+        Risk: "none" | "some" | "high";
+        /** Suggestion */
+        Suggestion: {
+            /** Service Type */
+            service_type: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Care Level Rank */
+            care_level_rank: number;
+            /** Requires Decision */
+            requires_decision: boolean;
+            /** Met */
+            met: boolean | null;
+            /**
+             * Lowest
+             * @description On the lowest level whose criteria are met (LEON/BEON)
+             */
+            lowest: boolean;
+            /** Criteria Version */
+            criteria_version: number | null;
+            /** Reasons */
+            reasons: {
+                [key: string]: unknown;
+            }[];
+        };
         /** TimelineEntry */
         TimelineEntry: {
             /**
@@ -693,10 +1701,99 @@ export interface components {
             status?: string | null;
         };
         /**
+         * TriedStatus
+         * @enum {string}
+         */
+        TriedStatus: "tried" | "considered";
+        /**
          * Urgency
          * @enum {string}
          */
         Urgency: "normal" | "urgent";
+        /** WaitingListRead */
+        WaitingListRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Decision Id
+             * Format: uuid
+             */
+            decision_id: string;
+            person: components["schemas"]["PersonSummary"];
+            /** Service Type */
+            service_type: string;
+            /**
+             * Listed On
+             * Format: date
+             */
+            listed_on: string;
+            /** Days Waiting */
+            days_waiting: number;
+            /** Priority */
+            priority: number;
+            /** Status */
+            status: string;
+            /** History */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /** Version */
+            version: number;
+        };
+        /** WaitingListStep */
+        WaitingListStep: {
+            /** Action */
+            action: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Unit */
+            unit?: string | null;
+            /** Priority */
+            priority?: number | null;
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * WelfareTechnology
+         * @description What the screening may point to; the welfaretech service assesses it further.
+         * @enum {string}
+         */
+        WelfareTechnology: "safety_alarm" | "fall_sensor" | "door_sensor" | "location_technology" | "digital_supervision" | "medication_dispenser" | "stove_guard" | "remote_monitoring" | "video_visit";
+        /**
+         * WelfareTechnologyScreening
+         * @description Every application is screened for welfare technology (Stange, Selbu).
+         */
+        WelfareTechnologyScreening: {
+            /** Positive */
+            positive: boolean;
+            /** Needs */
+            needs?: components["schemas"]["WelfareTechnology"][];
+            /** Note */
+            note?: string | null;
+        };
+        /** WorklistItem */
+        WorklistItem: {
+            /** Kind */
+            kind: string;
+            /**
+             * Due
+             * Format: date
+             */
+            due: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Subject Id */
+            subject_id: string;
+            person: components["schemas"]["PersonSummary"];
+            /** Title */
+            title: string;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details.
@@ -1036,7 +2133,10 @@ export interface operations {
     get_person: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Nødtilgang («blålys»): read without a service relation, with a written reason; logged and reviewed afterwards */
+                "X-Emergency-Access-Reason"?: string | null;
+            };
             path: {
                 person_id: string;
             };
@@ -1614,6 +2714,1904 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_interim_reply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterimReply"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_functional_variables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionalVariableRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggest_services: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestion"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_decisions: {
+        parameters: {
+            query?: {
+                person_id?: string | null;
+                status?: components["schemas"]["DecisionStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DecisionRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draft_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_decision_for_approval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    make_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_decision_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDelivery"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_decision_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_decision_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter: PDF with `Accept: application/pdf`, HTML otherwise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_appeals: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["AppealStatus"] | null;
+                person_id?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AppealRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_appeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassess_appeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealReassessment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forward_appeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealForward"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_appeal_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealOutcome"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appeal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_waiting_list: {
+        parameters: {
+            query?: {
+                service_type?: string | null;
+                include_closed?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingListRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_waiting_list_step: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitingListStep"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingListRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistItem"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

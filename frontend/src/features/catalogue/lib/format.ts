@@ -1,17 +1,12 @@
 /** Dates, periods and capacities in the UI language. */
 import type { TFunction } from 'i18next';
 
+import { formatDate } from '@/lib/dates';
 import { localeOf, type Language } from '@/lib/i18n';
 
 import type { CapacityUnit } from '../api/types';
 
-/** `YYYY-MM-DD` as a long date («1. januar 2025»), read as a calendar date, not an instant. */
-export function formatDate(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!year || !month || !day) return isoDate;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
+export { formatDate, todayIso } from '@/lib/dates';
 
 export function formatPeriod(from: string, to: string | null | undefined, language: Language, t: TFunction): string {
   const fromText = formatDate(from, language);
@@ -27,11 +22,6 @@ export function periodStatus(from: string, to: string | null | undefined, today:
   if (from > today) return 'future';
   if (to && to < today) return 'past';
   return 'inForce';
-}
-
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function formatCapacity(

@@ -1,0 +1,431 @@
+// End-to-end: intake in Debian's Chromium against a running Mestring — find and register a
+// person, open the person page, register an application and see its interim reply deadline.
+//
+//   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/intake.e2e.mjs
+//
+// Env: MESTRING_E2E_URL (base URL of a running system, required) and CHROMIUM_PATH (default
+// /usr/bin/chromium). It signs in as the caseworker of Nordre Follo (saksbehandler-nordrefollo)
+// and registers a new person with a synthetic national id (Tenor: birth month + 80, valid mod-11
+// check digits), so it can run again and again against the same database. The search page, the
+// person form, the person page and the application form are checked with axe (WCAG 2.1 A/AA; a
+// serious or critical violation fails) and screenshotted at 1280, 768 and 375 px into
+// e2e/artifacts/, where no page may scroll sideways. The last line is «e2e: N passed, M failed»;
+// the exit code is non-zero on any failure.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.MESTRING_E2E_URL ?? '').replace(/\/+$/, '');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const STEP_TIMEOUT_MS = 20_000;
+const TOTAL_TIMEOUT_MS = 115_000;
+const WIDTHS = [
+  { width: 1280, height: 900 },
+  { width: 768, height: 1024 },
+  { width: 375, height: 812 },
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+const results = [];
+let browser;
+
+function summaryAndExit(code) {
+  const passed = results.filter((r) => r.status === 'passed').length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const skipped = results.filter((r) => r.status === 'skipped').length;
+  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(code ?? (failed > 0 ? 1 : 0));
+}
+
+const watchdog = setTimeout(async () => {
+  console.error(`e2e: the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
+  results.push({ name: 'whole run within time limit', status: 'failed' });
+  await browser?.close().catch(() => {});
+  summaryAndExit(1);
+}, TOTAL_TIMEOUT_MS);
+watchdog.unref();
+
+function withTimeout(promise, ms, name) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`step timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+let blocked = false;
+let currentPage;
+
+/**
+ * Runs one step. After a failed step the rest are skipped rather than run into timeouts,
+ * except checks marked `blocking: false` (axe, widths), whose failure does not stop the run,
+ * and `always` ones.
+ */
+async function step(name, fn, { blocking = true, always = false } = {}) {
+  if (blocked && !always) {
+    results.push({ name, status: 'skipped' });
+    console.log(`- skip  ${name}`);
+    return;
+  }
+  const started = Date.now();
+  try {
+    await withTimeout(fn(), STEP_TIMEOUT_MS, name);
+    results.push({ name, status: 'passed' });
+    console.log(`✔ pass  ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, status: 'failed' });
+    console.log(`✘ FAIL  ${name}: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' / ') : error}`);
+    const shot = join(ARTIFACTS, `failure-${results.length}.png`);
+    await currentPage?.screenshot({ path: shot, fullPage: true }).then(() => console.log(`        screenshot: ${shot}`)).catch(() => {});
+    if (blocking) blocked = true;
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function checkAccessibility(page, label) {
+  const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const blocking = report.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''));
+  for (const violation of report.violations) {
+    const mark = BLOCKING_IMPACTS.has(violation.impact ?? '') ? '!!' : '  ';
+    console.log(`   ${mark} axe ${label}: [${violation.impact}] ${violation.id}: ${violation.help}`);
+    for (const node of violation.nodes.slice(0, 5)) console.log(`        at ${node.target.join(' ')}`);
+  }
+  assert(blocking.length === 0, `${blocking.length} serious/critical axe violation(s) on ${label}`);
+}
+
+/** Screenshots at phone, tablet and desktop width, and no horizontal scrolling at any of them. */
+async function checkWidths(page, label) {
+  const overflowing = [];
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(ARTIFACTS, `${label}-${size.width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 1) overflowing.push(`${size.width}px (+${overflow}px)`);
+  }
+  await page.setViewportSize(WIDTHS[0]);
+  assert(overflowing.length === 0, `${label} scrolls sideways at ${overflowing.join(', ')}`);
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Test data: a synthetic person nobody real can have.
+
+const WEIGHTS_1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const WEIGHTS_2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/** The mod-11 check digit for `digits` with `weights`; null when it would be 10 (no such number). */
+function checkDigit(digits, weights) {
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(digits[i]), 0);
+  const digit = (11 - (sum % 11)) % 11;
+  return digit === 10 ? null : String(digit);
+}
+
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+const randomInt = (min, max) => min + Math.floor(Math.random() * (max - min + 1));
+
+/**
+ * A Tenor-style synthetic fødselsnummer: DD (MM + 80) YY, an individual number 000–499 (births
+ * 1900–1999) and two check digits; a candidate whose check digit computes to 10 is skipped.
+ */
+function syntheticNationalId() {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const year = randomInt(1930, 1999);
+    const month = randomInt(1, 12);
+    const day = randomInt(1, 28);
+    const individual = randomInt(0, 499);
+    const base = `${pad(day)}${pad(month + 80)}${pad(year % 100)}${pad(individual, 3)}`;
+    const first = checkDigit(base, WEIGHTS_1);
+    if (first === null) continue;
+    const second = checkDigit(base + first, WEIGHTS_2);
+    if (second === null) continue;
+    return { value: base + first + second, birthDate: `${year}-${pad(month)}-${pad(day)}` };
+  }
+  throw new Error('no synthetic national id found');
+}
+
+/** The same number with its last digit changed: 11 digits, wrong check digit. */
+function withWrongCheckDigit(nationalId) {
+  const last = Number(nationalId[10]);
+  return nationalId.slice(0, 10) + String((last + 1) % 10);
+}
+
+function randomWord(length) {
+  const letters = 'bcdfghjklmnprstv';
+  let word = '';
+  for (let i = 0; i < length; i++) word += letters[randomInt(0, letters.length - 1)];
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `YYYY-MM-DD` one calendar month after today (fvl § 11 a), the 31st clamped to the month's end. */
+function oneMonthFromToday() {
+  const now = new Date();
+  const year = now.getFullYear() + (now.getMonth() === 11 ? 1 : 0);
+  const month = (now.getMonth() + 1) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${pad(month + 1)}-${pad(Math.min(now.getDate(), lastDay))}`;
+}
+
+function longNorwegianDate(isoDate) {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!BASE_URL) {
+    console.error('e2e: set MESTRING_E2E_URL to the base URL of a running Mestring, e.g. http://127.0.0.1:8000');
+    results.push({ name: 'configuration', status: 'failed' });
+    summaryAndExit(2);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  console.log(`e2e: ${BASE_URL} with ${CHROMIUM_PATH}`);
+
+  const nationalId = syntheticNationalId();
+  const token = randomWord(7);
+  const person = { given: 'Åse', family: `Nordli ${token}` };
+  const fullName = `${person.given} ${person.family}`;
+  const whatMatters = `Jeg vil bo hjemme og gå tur til butikken selv (${token}).`;
+  const dueDate = longNorwegianDate(oneMonthFromToday());
+  console.log(`e2e: registering ${fullName}, ${nationalId.value}; interim reply due ${dueDate}`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    timeout: 30_000,
+  });
+  const context = await browser.newContext({ viewport: WIDTHS[0], locale: 'nb-NO' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  currentPage = page;
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  let personUrl = '';
+
+  await step('sign in as the caseworker in Nordre Follo', async () => {
+    await page.goto(`${BASE_URL}/logg-inn`);
+    const region = page.getByRole('region', { name: 'Nordre Follo kommune' });
+    await region.getByRole('button', { name: /Saksbehandler/ }).click();
+    await page.waitForURL(`${BASE_URL}/`);
+    await page.getByRole('heading', { level: 1, name: /^Velkommen/ }).waitFor();
+  });
+
+  await step('«Personer» in the main menu opens the person search', async () => {
+    const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await nav.getByRole('link', { name: 'Personer' }).click();
+    await page.waitForURL(`${BASE_URL}/personer`);
+    await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
+    await page.getByRole('searchbox', { name: /Navn eller fødselsnummer/ }).waitFor();
+    await page.getByText('Skriv inn navn eller fødselsnummer for å søke.').waitFor();
+  });
+
+  await step('a search nobody matches says so', async () => {
+    await page.getByRole('searchbox').fill(`Zzq${token}`);
+    await page.getByText(`Ingen personer passer til «Zzq${token}».`).waitFor();
+    await page.getByRole('link', { name: 'Registrer en ny person' }).waitFor();
+  });
+
+  await step('search page: no serious accessibility violations', () => checkAccessibility(page, 'person-search'), {
+    blocking: false,
+  });
+  await step('search page fits phone, tablet and desktop', () => checkWidths(page, 'person-search'), { blocking: false });
+
+  await step('«Registrer ny person» opens the person form', async () => {
+    await page.getByRole('link', { name: 'Registrer ny person', exact: true }).click();
+    await page.waitForURL(`${BASE_URL}/personer/ny`);
+    await page.getByRole('heading', { level: 1, name: 'Registrer ny person' }).waitFor();
+  });
+
+  await step('an empty form gets an error summary that takes focus', async () => {
+    await page.getByRole('button', { name: 'Registrer person' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    await summary.getByRole('link', { name: 'Fødselsnummer eller D-nummer må fylles ut.' }).waitFor();
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="error-summary"]') !== null);
+    assert(focused, 'the error summary does not have focus');
+    await summary.getByRole('link', { name: 'Fødselsnummer eller D-nummer må fylles ut.' }).click();
+    const input = page.getByLabel('Fødselsnummer eller D-nummer');
+    assert(await input.evaluate((el) => el === document.activeElement), 'the summary link did not move focus to the input');
+  });
+
+  await step('person form (with errors): no serious accessibility violations', () => checkAccessibility(page, 'person-form'), {
+    blocking: false,
+  });
+
+  await step('a wrong check digit comes back from the API at the national id field', async () => {
+    await page.getByLabel('Fødselsnummer eller D-nummer').fill(withWrongCheckDigit(nationalId.value));
+    await page.getByLabel('Fornavn').fill(person.given);
+    await page.getByLabel('Etternavn').fill(person.family);
+    await page.getByRole('button', { name: 'Registrer person' }).click();
+    const message = 'Fødselsnummeret er ikke gyldig. Sjekk at alle sifrene er riktige.';
+    await page.getByTestId('error-summary').getByRole('link', { name: message }).waitFor();
+    const input = page.getByLabel('Fødselsnummer eller D-nummer');
+    assert((await input.getAttribute('aria-invalid')) === 'true', 'the national id input is not marked invalid');
+    const description = await input.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    assert(description.includes(message), `the input is not described by the message (${description})`);
+  });
+
+  await step('fill in contact, interpreter, GP, a relative and a guardian', async () => {
+    await page.getByLabel('Fødselsnummer eller D-nummer').fill(nationalId.value);
+    await page.getByLabel('Gateadresse').fill('Kirkeveien 12');
+    await page.getByLabel('Postnummer').fill('1400');
+    await page.getByLabel('Poststed').fill('Ski');
+    await page.getByLabel('Telefon', { exact: true }).fill('64 85 00 00');
+    await page.getByLabel('Trenger tolk', { exact: true }).check();
+    await page.getByLabel('Tolkespråk').fill('nordsamisk');
+    await page.getByLabel('Fastlegens navn').fill('Kari Lege');
+    await page.getByLabel('Legekontor', { exact: true }).fill('Ski legesenter');
+    await page.getByRole('button', { name: 'Legg til pårørende' }).click();
+    const relative = page.getByRole('group', { name: 'Pårørende 1' });
+    await relative.getByLabel('Navn', { exact: true }).fill('Ola Nordli');
+    await relative.getByLabel(/^Relasjon/).fill('sønn');
+    await relative.getByLabel(/^Nærmeste pårørende/).check();
+    await relative.getByRole('radio', { name: /^Praktiske opplysninger/ }).check();
+    await page.getByRole('button', { name: 'Legg til verge eller fullmektig' }).click();
+    const guardian = page.getByRole('group', { name: 'Verge eller fullmektig 1' });
+    await guardian.getByLabel(/^Type/).selectOption('guardian');
+    await guardian.getByLabel('Navn', { exact: true }).fill('Per Verge');
+    await guardian.getByLabel(/^Hva gjelder/).fill('Økonomi');
+  });
+
+  await step('person form fits phone, tablet and desktop', () => checkWidths(page, 'person-form'), { blocking: false });
+
+  await step('registering opens the new person page, with the full national id', async () => {
+    await page.getByRole('button', { name: 'Registrer person' }).click();
+    await page.waitForURL(/\/personer\/[0-9a-f-]{36}$/);
+    personUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
+    await page.getByText('Personen er registrert.').waitFor();
+    const shown = (await page.getByTestId('national-id').textContent())?.replace(/\s/g, '');
+    assert(shown === nationalId.value, `national id shown as ${shown}`);
+  });
+
+  await step('the person is found by part of the name', async () => {
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Personer' }).click();
+    await page.waitForURL(`${BASE_URL}/personer`);
+    await page.getByRole('searchbox').fill(`nordli ${token.slice(0, 4).toLowerCase()}`);
+    const results = page.getByTestId('person-results');
+    const link = results.getByRole('link', { name: fullName });
+    await link.waitFor();
+    const row = results.getByRole('row').filter({ has: page.getByRole('link', { name: fullName }) });
+    const masked = `${nationalId.value.slice(0, 6)}*****`;
+    await row.getByText(masked).waitFor();
+    await row.getByRole('cell', { name: 'Ski', exact: true }).waitFor();
+    assert(!(await results.textContent())?.includes(nationalId.value), 'the full national id is shown in the results');
+  });
+
+  await step('search results: no serious accessibility violations', () => checkAccessibility(page, 'person-results'), {
+    blocking: false,
+  });
+  await step('search results fit phone, tablet and desktop', () => checkWidths(page, 'person-results'), { blocking: false });
+
+  await step('the result opens the person page with contact, GP, relatives and guardian', async () => {
+    await page.getByTestId('person-results').getByRole('link', { name: fullName }).click();
+    await page.waitForURL(personUrl);
+    await page.getByRole('heading', { level: 1, name: fullName }).waitFor();
+    await page.getByText('Trenger tolk: nordsamisk').waitFor();
+    await page.getByText('Kari Lege').waitFor();
+    await page.getByRole('heading', { level: 3, name: /Ola Nordli/ }).waitFor();
+    await page.getByText('Praktiske opplysninger').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Per Verge' }).waitFor();
+    await page.getByText('Ingen søknader er registrert.').waitFor();
+  });
+
+  await step('the access log shows who looked', async () => {
+    await page.getByText('Vis tilgangsloggen').click();
+    const log = page.getByTestId('access-log');
+    await log.waitFor();
+    await log.getByRole('row').filter({ hasText: 'Registrering: personopplysninger' }).first().waitFor();
+    await log.getByRole('row').filter({ hasText: 'Saksbehandler' }).first().waitFor();
+  });
+
+  await step('person page: no serious accessibility violations', () => checkAccessibility(page, 'person-page'), {
+    blocking: false,
+  });
+
+  await step('«Ny søknad» opens the application form, «Hva er viktig for deg?» first', async () => {
+    await page.getByRole('link', { name: 'Ny søknad' }).click();
+    await page.waitForURL(`${personUrl}/soknad/ny`);
+    await page.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Hjemmesykepleie' }).waitFor();
+    const first = await page
+      .getByRole('form', { name: 'Ny søknad' })
+      .locator('input:not([type=hidden]), textarea, select')
+      .first()
+      .getAttribute('name');
+    assert(first === 'what_matters', `the first field is ${first}`);
+  });
+
+  await step('application form: no serious accessibility violations', () => checkAccessibility(page, 'application-form'), {
+    blocking: false,
+  });
+  await step('application form fits phone, tablet and desktop', () => checkWidths(page, 'application-form'), {
+    blocking: false,
+  });
+
+  await step('register an application for «Hjemmesykepleie»', async () => {
+    await page.getByLabel('Hva er viktig for deg?').fill(whatMatters);
+    await page.getByLabel('Hvordan kom søknaden inn?').selectOption('phone');
+    await page.getByRole('checkbox', { name: 'Hjemmesykepleie' }).check();
+    await page.getByLabel(/^Personen samtykker/).check();
+    await page.getByRole('button', { name: 'Registrer søknad' }).click();
+    await page.waitForURL(personUrl);
+  });
+
+  await step('the person page shows the application with its interim reply date', async () => {
+    const created = page.getByTestId('application-created');
+    await created.waitFor();
+    await created.getByText(new RegExp(escapeRegExp(dueDate))).waitFor();
+    const card = page.getByTestId('application-card').filter({ hasText: whatMatters });
+    await card.waitFor();
+    await card.getByRole('heading', { level: 3, name: 'Hjemmesykepleie' }).waitFor();
+    await card.getByText('Mottatt', { exact: true }).first().waitFor();
+    await card.getByText(dueDate).waitFor();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('[data-kind="application.received"]').waitFor();
+    await timeline.locator('[data-kind="application.interim_reply_due"]').getByText(dueDate).waitFor();
+  });
+
+  await step('person page (with application): no serious accessibility violations', () => checkAccessibility(page, 'person-page-application'), {
+    blocking: false,
+  });
+  await step('person page fits phone, tablet and desktop', () => checkWidths(page, 'person-page'), { blocking: false });
+
+  await step('no uncaught errors in the page', async () => {
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  }, { always: true });
+
+  await browser.close();
+  summaryAndExit();
+}
+
+main().catch(async (error) => {
+  console.error(`e2e: ${error instanceof Error ? error.stack : error}`);
+  results.push({ name: 'run', status: 'failed' });
+  await browser?.close().catch(() => {});
+  summaryAndExit(1);
+});

@@ -1,0 +1,122 @@
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { Localized } from '@/components/localized/localized';
+import { formatDate } from '@/lib/dates';
+import { useLocalize } from '@/lib/i18n';
+
+import type { ApplicationRead, ApplicationStatus } from '../../api/types';
+import { Deadline } from '../deadline/deadline';
+
+import styles from './application-list.module.css';
+
+const STATUS_COLOR: Record<ApplicationStatus, 'info' | 'warning' | 'success' | 'neutral'> = {
+  received: 'info',
+  in_assessment: 'warning',
+  decided: 'success',
+  withdrawn: 'neutral',
+};
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className={styles.fact}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ApplicationCard({ application, highlighted }: { application: ApplicationRead; highlighted: boolean }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const headingId = `application-${application.id}`;
+  const open = application.status === 'received' || application.status === 'in_assessment';
+  return (
+    <Card
+      className={styles.card}
+      data-color={highlighted ? 'accent' : undefined}
+      aria-labelledby={headingId}
+      data-testid="application-card"
+      data-application-id={application.id}
+    >
+      <div className={styles.top}>
+        <Heading level={3} data-size="xs" id={headingId}>
+          {application.services.map((service, index) => (
+            <span key={service.service_type}>
+              {index > 0 ? ', ' : null}
+              <Localized text={service.service_name} />
+            </span>
+          ))}
+        </Heading>
+        <Tag data-color={STATUS_COLOR[application.status]} data-size="sm">
+          {t(`intake.applicationStatus.${application.status}`)}
+        </Tag>
+      </div>
+      {application.what_matters ? (
+        <figure className={styles.whatMatters}>
+          <figcaption className={styles.whatMattersCaption}>{t('intake.applicationForm.whatMatters')}</figcaption>
+          <blockquote className={styles.quote}>{application.what_matters}</blockquote>
+        </figure>
+      ) : null}
+      <dl className={styles.facts}>
+        <Fact term={t('intake.application.receivedOn')}>{formatDate(application.received_on, language)}</Fact>
+        {open || application.interim_reply_sent_on ? (
+          <Fact term={t('intake.application.interimReplyDue')}>
+            <Deadline due={application.interim_reply_due} status={application.status} sentOn={application.interim_reply_sent_on} />
+          </Fact>
+        ) : null}
+        <Fact term={t('intake.application.channel')}>{t(`intake.channel.${application.channel}`)}</Fact>
+        <Fact term={t('intake.application.applicant')}>
+          {application.applicant_name
+            ? t('intake.application.applicantWithName', {
+                kind: t(`intake.applicantKind.${application.applicant_kind}`),
+                name: application.applicant_name,
+              })
+            : t(`intake.applicantKind.${application.applicant_kind}`)}
+        </Fact>
+        <Fact term={t('intake.application.urgency')}>
+          {application.urgency === 'urgent' ? (
+            <Tag data-color="danger" data-size="sm">
+              {t('intake.urgency.urgent')}
+            </Tag>
+          ) : (
+            t('intake.urgency.normal')
+          )}
+        </Fact>
+        <Fact term={t('intake.application.consent')}>
+          {application.consent_to_obtain_information ? t('intake.application.yes') : t('intake.application.no')}
+        </Fact>
+      </dl>
+      {application.services.some((service) => service.note) ? (
+        <ul className={styles.notes}>
+          {application.services
+            .filter((service) => service.note)
+            .map((service) => (
+              <li key={service.service_type}>
+                <span className={styles.noteService}>
+                  <Localized text={service.service_name} />:
+                </span>{' '}
+                {service.note}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}
+
+/** A person's applications, newest first, each with status and the interim reply's deadline. */
+export function ApplicationList({ applications, highlightId }: { applications: ApplicationRead[]; highlightId?: string | null }) {
+  const { t } = useTranslation();
+  if (applications.length === 0) return <Paragraph>{t('intake.person.noApplications')}</Paragraph>;
+  return (
+    <ul className={styles.list}>
+      {applications.map((application) => (
+        <li key={application.id}>
+          <ApplicationCard application={application} highlighted={application.id === highlightId} />
+        </li>
+      ))}
+    </ul>
+  );
+}

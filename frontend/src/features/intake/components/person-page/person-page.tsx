@@ -1,0 +1,346 @@
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { ArrowLeftIcon, PlusIcon } from '@navikt/aksel-icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+
+import { usePageTitle } from '@/components/page-title/use-page-title';
+import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { useSession } from '@/lib/auth';
+import { formatDate } from '@/lib/dates';
+import { useLocalize } from '@/lib/i18n';
+import { isNotFound } from '@/lib/problem';
+
+import { usePersonApplications } from '../../api/get-applications';
+import { usePerson } from '../../api/get-person';
+import { usePersonTimeline } from '../../api/get-person-timeline';
+import type { PersonRead } from '../../api/types';
+import { languageName } from '../../lib/languages';
+import { formatNationalId } from '../../lib/national-id';
+import { canReadAccessLog, canReadPersons, canRegister } from '../../lib/permissions';
+import { newApplicationPath, PERSONS_PATH } from '../../paths';
+import { AccessLog } from '../access-log/access-log';
+import { ApplicationList } from '../application-list/application-list';
+import { NoAccess } from '../no-access/no-access';
+import { Timeline } from '../timeline/timeline';
+
+import styles from './person-page.module.css';
+
+type LocationState = { registered?: boolean; createdApplication?: string } | null;
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className={styles.fact}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function NotGiven() {
+  const { t } = useTranslation();
+  return <span className={styles.subtle}>{t('intake.notGiven')}</span>;
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Link asChild className={styles.back}>
+      <RouterLink to={PERSONS_PATH}>
+        <ArrowLeftIcon aria-hidden fontSize="1.25em" />
+        {t('intake.person.back')}
+      </RouterLink>
+    </Link>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={styles.section}>
+      <Heading level={2} data-size="sm" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+function PersonDetails({ person }: { person: PersonRead }) {
+  const { t } = useTranslation();
+  const { language, locale } = useLocalize();
+  const address = person.address;
+  const hasAddress = Boolean(address.street || address.postcode || address.city);
+  return (
+    <Card className={styles.card}>
+      <dl className={styles.facts}>
+        <Fact term={t('intake.person.nationalId')}>
+          <span className={styles.nationalId} data-testid="national-id">
+            {formatNationalId(person.national_id)}
+          </span>
+        </Fact>
+        <Fact term={t('intake.person.birthDate')}>{formatDate(person.birth_date, language)}</Fact>
+        <Fact term={t('intake.person.address')}>
+          {hasAddress ? (
+            <>
+              {address.street ? <span className={styles.line}>{address.street}</span> : null}
+              {address.postcode || address.city ? (
+                <span className={styles.line}>{[address.postcode, address.city].filter(Boolean).join(' ')}</span>
+              ) : null}
+            </>
+          ) : (
+            <NotGiven />
+          )}
+        </Fact>
+        <Fact term={t('intake.person.phone')}>{person.phone ? <a href={`tel:${person.phone}`}>{person.phone}</a> : <NotGiven />}</Fact>
+        <Fact term={t('intake.person.preferredLanguage')}>{languageName(person.preferred_language, locale)}</Fact>
+        <Fact term={t('intake.person.interpreter')}>
+          {person.needs_interpreter ? (
+            <Tag data-color="warning" data-size="sm">
+              {person.interpreter_language
+                ? t('intake.person.interpreterNeededIn', { language: person.interpreter_language })
+                : t('intake.person.interpreterNeeded')}
+            </Tag>
+          ) : (
+            t('intake.person.interpreterNotNeeded')
+          )}
+        </Fact>
+      </dl>
+    </Card>
+  );
+}
+
+function GeneralPractitioner({ person }: { person: PersonRead }) {
+  const { t } = useTranslation();
+  const gp = person.gp;
+  if (!gp) return <Paragraph>{t('intake.person.noGp')}</Paragraph>;
+  return (
+    <Card className={styles.card}>
+      <dl className={styles.facts}>
+        <Fact term={t('intake.person.gpName')}>{gp.name}</Fact>
+        <Fact term={t('intake.person.gpPractice')}>{gp.practice || <NotGiven />}</Fact>
+        <Fact term={t('intake.person.gpPhone')}>{gp.phone ? <a href={`tel:${gp.phone}`}>{gp.phone}</a> : <NotGiven />}</Fact>
+      </dl>
+    </Card>
+  );
+}
+
+function Relatives({ person }: { person: PersonRead }) {
+  const { t } = useTranslation();
+  if (person.relatives.length === 0) return <Paragraph>{t('intake.person.noRelatives')}</Paragraph>;
+  return (
+    <ul className={styles.cards}>
+      {person.relatives.map((relative) => (
+        <li key={relative.id}>
+          <Card className={styles.card}>
+            <div className={styles.cardTop}>
+              <Heading level={3} data-size="xs">
+                {relative.name}
+                <span className={styles.relation}> ({relative.relation})</span>
+              </Heading>
+              {relative.is_next_of_kin ? (
+                <Tag data-color="info" data-size="sm">
+                  {t('intake.person.nextOfKin')}
+                </Tag>
+              ) : null}
+            </div>
+            <dl className={styles.facts}>
+              <Fact term={t('intake.person.mayBeTold')}>
+                <span className={styles.line}>{t(`intake.informationScope.${relative.information_scope ?? 'none'}`)}</span>
+                <span className={`${styles.line} ${styles.subtle}`}>
+                  {t(`intake.informationScopeDescription.${relative.information_scope ?? 'none'}`)}
+                </span>
+              </Fact>
+              <Fact term={t('intake.person.contact')}>
+                {relative.phone || relative.email ? (
+                  <>
+                    {relative.phone ? (
+                      <span className={styles.line}>
+                        <a href={`tel:${relative.phone}`}>{relative.phone}</a>
+                      </span>
+                    ) : null}
+                    {relative.email ? (
+                      <span className={styles.line}>
+                        <a href={`mailto:${relative.email}`}>{relative.email}</a>
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  <NotGiven />
+                )}
+              </Fact>
+              {relative.can_help_with ? <Fact term={t('intake.person.canHelpWith')}>{relative.can_help_with}</Fact> : null}
+            </dl>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Representatives({ person }: { person: PersonRead }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  if (person.representatives.length === 0) return <Paragraph>{t('intake.person.noRepresentatives')}</Paragraph>;
+  const period = (from?: string | null, to?: string | null) => {
+    if (from && to) return t('intake.person.validPeriod', { from: formatDate(from, language), to: formatDate(to, language) });
+    if (from) return t('intake.person.validFrom', { date: formatDate(from, language) });
+    if (to) return t('intake.person.validUntil', { date: formatDate(to, language) });
+    return t('intake.person.validOpen');
+  };
+  return (
+    <ul className={styles.cards}>
+      {person.representatives.map((representative) => (
+        <li key={representative.id}>
+          <Card className={styles.card}>
+            <div className={styles.cardTop}>
+              <Heading level={3} data-size="xs">
+                {representative.name}
+              </Heading>
+              <Tag data-color="info" data-size="sm">
+                {t(`intake.representativeKind.${representative.kind}`)}
+              </Tag>
+            </div>
+            <dl className={styles.facts}>
+              <Fact term={t('intake.person.representativeScope')}>{representative.scope}</Fact>
+              <Fact term={t('intake.person.valid')}>{period(representative.valid_from, representative.valid_to)}</Fact>
+              <Fact term={t('intake.person.contact')}>{representative.contact || <NotGiven />}</Fact>
+            </dl>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** After «Registrer søknad»: the new application's interim reply date, at the top where the page opens. */
+function ApplicationCreated({ personId, applicationId }: { personId: string; applicationId: string }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const applications = usePersonApplications(personId);
+  const created = applications.data?.find((application) => application.id === applicationId);
+  if (!created) return null;
+  return (
+    <Alert data-color="success" data-testid="application-created">
+      <Paragraph>{t('intake.person.applicationCreated')}</Paragraph>
+      <Paragraph>{t('intake.person.applicationCreatedDeadline', { date: formatDate(created.interim_reply_due, language) })}</Paragraph>
+    </Alert>
+  );
+}
+
+function ApplicationsSection({ personId, createdId }: { personId: string; createdId: string | null }) {
+  const { t } = useTranslation();
+  const applications = usePersonApplications(personId);
+  return (
+    <Section id="applications-heading" title={t('intake.person.applications')}>
+      {applications.isPending ? <Loading /> : null}
+      {applications.isError ? <ProblemAlert error={applications.error} onRetry={() => void applications.refetch()} /> : null}
+      {applications.isSuccess ? <ApplicationList applications={applications.data} highlightId={createdId} /> : null}
+    </Section>
+  );
+}
+
+function TimelineSection({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const timeline = usePersonTimeline(personId);
+  return (
+    <Section id="timeline-heading" title={t('intake.timeline.title')}>
+      {timeline.isPending ? <Loading /> : null}
+      {timeline.isError ? <ProblemAlert error={timeline.error} onRetry={() => void timeline.refetch()} /> : null}
+      {timeline.isSuccess ? <Timeline entries={timeline.data} /> : null}
+    </Section>
+  );
+}
+
+/** /personer/:id: the person in full, their applications and history, and who has looked. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const session = useSession();
+  const location = useLocation();
+  const state = location.state as LocationState;
+  const roles = session?.user.roles ?? [];
+  const allowed = canReadPersons(roles);
+  const person = usePerson(id);
+  const name = person.data ? t('intake.personName', { given: person.data.given_name, family: person.data.family_name }) : undefined;
+  usePageTitle(allowed ? (name ?? (person.isError ? t('intake.person.notFoundTitle') : undefined)) : t('intake.noAccess.title'));
+
+  if (!allowed) return <NoAccess reason="read" />;
+  if (person.isPending) return <Loading />;
+  if (person.isError) {
+    return (
+      <div className={styles.page}>
+        <BackLink />
+        {isNotFound(person.error) ? (
+          <>
+            <Heading level={1} data-size="lg">
+              {t('intake.person.notFoundTitle')}
+            </Heading>
+            <Paragraph>{t('intake.person.notFoundBody')}</Paragraph>
+          </>
+        ) : (
+          <>
+            <Heading level={1} data-size="lg">
+              {t('intake.person.title')}
+            </Heading>
+            <ProblemAlert error={person.error} onRetry={() => void person.refetch()} />
+          </>
+        )}
+      </div>
+    );
+  }
+
+  const data = person.data;
+  return (
+    <div className={styles.page}>
+      <BackLink />
+      <header className={styles.header}>
+        <div className={styles.titleRow}>
+          <div className={styles.titleText}>
+            <Heading level={1} data-size="lg">
+              {name}
+            </Heading>
+            <Paragraph className={styles.born}>{t('intake.person.born', { date: formatDate(data.birth_date, language) })}</Paragraph>
+          </div>
+          {canRegister(roles) ? (
+            <Button asChild>
+              <RouterLink to={newApplicationPath(data.id)}>
+                <PlusIcon aria-hidden fontSize="1.5em" />
+                {t('intake.person.newApplication')}
+              </RouterLink>
+            </Button>
+          ) : null}
+        </div>
+        {state?.createdApplication ? <ApplicationCreated personId={data.id} applicationId={state.createdApplication} /> : null}
+        {state?.registered ? (
+          <Alert data-color="success">
+            <Paragraph>{t('intake.person.registered')}</Paragraph>
+          </Alert>
+        ) : null}
+      </header>
+
+      <div className={styles.columns}>
+        <div className={styles.column}>
+          <Section id="details-heading" title={t('intake.person.details')}>
+            <PersonDetails person={data} />
+          </Section>
+          <Section id="gp-heading" title={t('intake.person.gp')}>
+            <GeneralPractitioner person={data} />
+          </Section>
+          <Section id="relatives-heading" title={t('intake.person.relatives')}>
+            <Relatives person={data} />
+          </Section>
+          <Section id="representatives-heading" title={t('intake.person.representatives')}>
+            <Representatives person={data} />
+          </Section>
+        </div>
+        <div className={styles.column}>
+          <ApplicationsSection personId={data.id} createdId={state?.createdApplication ?? null} />
+          <TimelineSection personId={data.id} />
+        </div>
+      </div>
+
+      {canReadAccessLog(roles) ? <AccessLog personId={data.id} /> : null}
+    </div>
+  );
+}

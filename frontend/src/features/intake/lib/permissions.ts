@@ -1,0 +1,15 @@
+/** Who may do what in intake; the API decides, these only keep the UI from offering what it would refuse. */
+import type { Role } from '@/lib/auth';
+
+const PERSON_READERS: readonly Role[] = ['saksbehandler', 'koordinator', 'leder'];
+const CASEWORKERS: readonly Role[] = ['saksbehandler'];
+const ACCESS_LOG_READERS: readonly Role[] = ['leder', 'saksbehandler'];
+
+const hasAny = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((role) => allowed.includes(role));
+
+/** Find and read persons and their applications. */
+export const canReadPersons = (roles: readonly Role[]) => hasAny(roles, PERSON_READERS);
+/** Register persons and applications. */
+export const canRegister = (roles: readonly Role[]) => hasAny(roles, CASEWORKERS);
+/** See who has looked at a person's data. */
+export const canReadAccessLog = (roles: readonly Role[]) => hasAny(roles, ACCESS_LOG_READERS);
