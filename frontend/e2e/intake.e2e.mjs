@@ -1,5 +1,7 @@
 // End-to-end: intake in Debian's Chromium against a running Mestring — find and register a
-// person, open the person page, register an application and see its interim reply deadline.
+// person, open the person page, register an application and see its interim reply deadline;
+// then record an assessment, write a decision for «Hjemmesykepleie», make it, register its
+// delivery (appeal deadline) and download the decision letter as a PDF; finally the worklist.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/intake.e2e.mjs
 //
@@ -7,12 +9,13 @@
 // /usr/bin/chromium). It signs in as the caseworker of Nordre Follo (saksbehandler-nordrefollo)
 // and registers a new person with a synthetic national id (Tenor: birth month + 80, valid mod-11
 // check digits), so it can run again and again against the same database. The search page, the
-// person form, the person page and the application form are checked with axe (WCAG 2.1 A/AA; a
+// person form, the person page, the application form, the assessment form, the decision form and
+// the decision page (the sandboxed letter preview left out) are checked with axe (WCAG 2.1 A/AA; a
 // serious or critical violation fails) and screenshotted at 1280, 768 and 375 px into
 // e2e/artifacts/, where no page may scroll sideways. The last line is «e2e: N passed, M failed»;
 // the exit code is non-zero on any failure.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -89,8 +92,11 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function checkAccessibility(page, label) {
-  const report = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/** `skipFrames`: selectors of frames axe leaves out (the sandboxed letter preview, which runs no scripts). */
+async function checkAccessibility(page, label, skipFrames = []) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  for (const selector of skipFrames) builder = builder.exclude(selector);
+  const report = await builder.analyze();
   const blocking = report.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''));
   for (const violation of report.violations) {
     const mark = BLOCKING_IMPACTS.has(violation.impact ?? '') ? '!!' : '  ';
@@ -176,6 +182,14 @@ function oneMonthFromToday() {
 function longNorwegianDate(isoDate) {
   const [year, month, day] = isoDate.split('-').map(Number);
   return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** `YYYY-MM-DD` `months` calendar months from today (the day clamped to the month's end). */
+function inMonths(months) {
+  const now = new Date();
+  const target = new Date(Date.UTC(now.getFullYear(), now.getMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return `${target.getUTCFullYear()}-${pad(target.getUTCMonth() + 1)}-${pad(Math.min(now.getDate(), lastDay))}`;
 }
 
 const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -414,6 +428,153 @@ async function main() {
     blocking: false,
   });
   await step('person page fits phone, tablet and desktop', () => checkWidths(page, 'person-page'), { blocking: false });
+
+  // -------------------------------------------------------------------------------------------
+  // Assessment, decision, letter.
+
+  let assessmentUrl = '';
+  let decisionUrl = '';
+
+  await step('«Kartlegg behov» opens the assessment form, «Hva er viktig for deg?» first', async () => {
+    const card = page.getByTestId('application-card').filter({ hasText: whatMatters });
+    await card.getByRole('link', { name: 'Kartlegg behov' }).click();
+    await page.waitForURL(/\/soknad\/[0-9a-f-]{36}\/kartlegging$/);
+    assessmentUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: 'Kartlegging' }).waitFor();
+    await page.locator('fieldset[id^="assessment-scores-"]').first().waitFor();
+    const first = await page
+      .getByRole('form', { name: 'Kartlegging' })
+      .locator('input:not([type=hidden]), textarea, select')
+      .first()
+      .getAttribute('name');
+    assert(first === 'what_matters.0.text', `the first field is ${first}`);
+  });
+
+  await step('assessment form: no serious accessibility violations', () => checkAccessibility(page, 'assessment-form'), {
+    blocking: false,
+  });
+  await step('assessment form fits phone, tablet and desktop', () => checkWidths(page, 'assessment-form'), { blocking: false });
+
+  await step('record an assessment: what matters, every score and the rest', async () => {
+    await page.getByLabel('Mål 1').fill(`Gå tur med hunden hver dag (${token}).`);
+    await page.getByRole('button', { name: 'Legg til et mål' }).click();
+    await page.getByLabel('Mål 2').fill('Lage middag selv.');
+    const variables = page.locator('fieldset[id^="assessment-scores-"]');
+    const count = await variables.count();
+    assert(count >= 10, `only ${count} functional variables`);
+    for (let i = 0; i < count; i++) {
+      const fieldset = variables.nth(i);
+      const score = (await fieldset.locator('input[data-score="3"]').count()) > 0 ? '3' : '2';
+      await fieldset.locator(`input[data-score="${score}"]`).check();
+    }
+    await page.getByLabel('Personens egne ressurser').fill('Klarer seg godt med hjelpemidler.');
+    await page.getByLabel('Nettverk', { exact: true }).fill('Sønn i nærheten.');
+    await page.getByLabel('Hva pårørende bidrar med').fill('Handler en gang i uka.');
+    await page.locator('input[name="housing.stairs"][value="yes"]').check();
+    await page.locator('input[name="rehabilitation_potential"][value="yes"]').check();
+    await page.getByLabel('Personen er positiv til velferdsteknologi').check();
+    await page.getByRole('checkbox', { name: 'Trygghetsalarm' }).check();
+    await page.locator('input[name="nutrition_risk"][value="some"]').check();
+    await page.locator('input[name="fall_risk"][value="high"]').check();
+    await page.getByLabel('Vurdert behov (timer per uke)').fill('4');
+    await page.getByRole('button', { name: 'Lagre kartleggingen' }).click();
+    const result = page.getByTestId('assessment-result');
+    await result.waitFor();
+    const level = (await result.getByTestId('need-level').textContent()) ?? '';
+    assert(/bistandsbehov/.test(level), `need level shown as «${level}»`);
+    await result.getByText('Sett i gang fallforebygging').waitFor();
+  });
+
+  await step('«Skriv vedtak» opens the decision form with suggestions and the service rules', async () => {
+    await page.getByTestId('assessment-result').getByRole('link', { name: 'Skriv vedtak: Hjemmesykepleie' }).click();
+    await page.waitForURL(/\/vedtak\/ny\?tjeneste=hjemmesykepleie$/);
+    await page.getByRole('heading', { level: 1, name: /^Nytt vedtak/ }).waitFor();
+    await page.getByTestId('suggestion').first().waitFor();
+    await page.getByTestId('service-rules').waitFor();
+    await page.getByLabel('Omfang (Besøk per dag)').waitFor();
+  });
+
+  await step('decision form: no serious accessibility violations', () => checkAccessibility(page, 'decision-form'), {
+    blocking: false,
+  });
+  await step('decision form fits phone, tablet and desktop', () => checkWidths(page, 'decision-form'), { blocking: false });
+
+  await step('save the decision as a draft', async () => {
+    await page.getByRole('radio', { name: 'Innvilget', exact: true }).check();
+    await page.getByLabel('Omfang (Besøk per dag)').fill('2');
+    await page.getByLabel('Fra dato').fill(inMonths(0));
+    await page.getByLabel('Evalueres innen').fill(inMonths(3));
+    await page.getByLabel('Utførende enhet').fill('Hjemmesykepleien Ski');
+    await page.getByLabel('Navn', { exact: true }).fill('Kari Kontakt');
+    await page.getByLabel('Telefon', { exact: true }).fill('64 85 00 01');
+    await page.getByLabel('Faktiske forhold', { exact: true }).fill(`Kartleggingen viser behov for hjelp med legemidler og stell (${token}).`);
+    await page.getByLabel('Vurdering', { exact: true }).fill('Kriteriene for hjemmesykepleie er oppfylt. Lavere nivå er ikke nok.');
+    await page.getByRole('button', { name: 'Lagre som utkast' }).click();
+    await page.waitForURL(/\/vedtak\/[0-9a-f-]{36}$/);
+    decisionUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: 'Vedtak: Hjemmesykepleie' }).waitFor();
+    await page.getByTestId('decision-status').getByText('Utkast').waitFor();
+    await page.getByTestId('letter-preview').waitFor();
+  });
+
+  await step('decision page: no serious accessibility violations', () => checkAccessibility(page, 'decision-page', ['[data-testid="letter-preview"]']), {
+    blocking: false,
+  });
+
+  await step('«Fatt vedtak» makes the decision', async () => {
+    await page.getByRole('button', { name: 'Fatt vedtak' }).click();
+    await page.getByTestId('decision-status').getByText('Fattet').waitFor();
+  });
+
+  await step('«Registrer utsending» shows the appeal deadline', async () => {
+    await page.getByLabel('Hvordan ble vedtaket sendt?').selectOption('post');
+    await page.getByRole('button', { name: 'Registrer utsending' }).click();
+    const done = page.getByTestId('delivery-done');
+    await done.waitFor();
+    await done.getByText(/^Klagefristen er \d{1,2}\. \p{L}+ \d{4}\.$/u).waitFor();
+    await page.getByTestId('appeal-deadline').waitFor();
+  });
+
+  await step('«Last ned vedtaksbrev (PDF)» downloads a PDF', async () => {
+    const [response, download] = await Promise.all([
+      page.waitForResponse((r) => /\/decisions\/[0-9a-f-]{36}\/letter$/.test(r.url()) && r.request().headers().accept === 'application/pdf'),
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Last ned vedtaksbrev (PDF)' }).click(),
+    ]);
+    assert(response.status() === 200, `the letter answered ${response.status()}`);
+    assert((response.headers()['content-type'] ?? '').startsWith('application/pdf'), `content type ${response.headers()['content-type']}`);
+    const body = readFileSync(await download.path());
+    assert(body.length > 500 && body.subarray(0, 5).toString() === '%PDF-', `not a PDF (${body.length} bytes)`);
+    assert(download.suggestedFilename().endsWith('.pdf'), `download named ${download.suggestedFilename()}`);
+  });
+
+  await step('decision page (sent): no serious accessibility violations', () => checkAccessibility(page, 'decision-page-sent', ['[data-testid="letter-preview"]']), {
+    blocking: false,
+  });
+  await step('decision page fits phone, tablet and desktop', () => checkWidths(page, 'decision-page'), { blocking: false });
+
+  await step('the person page lists the decision with its status', async () => {
+    await page.getByRole('link', { name: `Tilbake til ${fullName}` }).click();
+    await page.waitForURL(personUrl);
+    const card = page.getByTestId('decision-card').filter({ hasText: 'Hjemmesykepleie' });
+    await card.getByText('Sendt', { exact: true }).waitFor();
+    await card.getByRole('link', { name: 'Hjemmesykepleie' }).waitFor();
+  });
+
+  await step('«Arbeidsliste» in the main menu lists tasks, overdue first with «Forfalt»', async () => {
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Arbeidsliste' }).click();
+    await page.waitForURL(`${BASE_URL}/arbeidsliste`);
+    await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
+    const rows = page.getByTestId('worklist').locator('tbody tr');
+    await rows.first().waitFor();
+    const overdue = await rows.evaluateAll((elements) => elements.map((row) => row.hasAttribute('data-overdue')));
+    const firstOnTime = overdue.indexOf(false);
+    assert(firstOnTime === -1 || !overdue.slice(firstOnTime).includes(true), 'an overdue task comes after one on time');
+    if (overdue[0]) await rows.first().getByText('Forfalt', { exact: true }).waitFor();
+  });
+
+  await step('worklist: no serious accessibility violations', () => checkAccessibility(page, 'worklist'), { blocking: false });
+  await step('worklist fits phone, tablet and desktop', () => checkWidths(page, 'worklist'), { blocking: false });
 
   await step('no uncaught errors in the page', async () => {
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);

@@ -27,6 +27,21 @@ export const queryKeys = {
       list: (filter: { personId?: string; status?: string }) =>
         ['intake', 'applications', 'list', { personId: filter.personId ?? null, status: filter.status ?? null }] as const,
       detail: (id: string) => ['intake', 'applications', 'detail', id] as const,
+      assessments: (id: string) => ['intake', 'applications', 'detail', id, 'assessments'] as const,
+      suggestions: (id: string) => ['intake', 'applications', 'detail', id, 'suggestions'] as const,
     },
+    functionalVariables: () => ['intake', 'functional-variables'] as const,
+    decisions: {
+      all: () => ['intake', 'decisions'] as const,
+      list: (filter: { personId?: string }) => ['intake', 'decisions', 'list', { personId: filter.personId ?? null }] as const,
+      detail: (id: string) => ['intake', 'decisions', 'detail', id] as const,
+      letter: (id: string, version: number) => ['intake', 'decisions', 'detail', id, 'letter', version] as const,
+    },
+    appeals: {
+      all: () => ['intake', 'appeals'] as const,
+      list: (filter: { personId?: string }) => ['intake', 'appeals', 'list', { personId: filter.personId ?? null }] as const,
+    },
+    worklist: () => ['intake', 'worklist'] as const,
+    waitingList: () => ['intake', 'waiting-list'] as const,
   },
 } as const;

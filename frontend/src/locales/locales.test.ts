@@ -95,6 +95,15 @@ describe('every value the APIs send has a text', () => {
     ['intake.representativeKindDescription', intakeEnumOf('RepresentativeKind')],
     ['intake.needLevel', intakeEnumOf('NeedLevel')],
     ['intake.decisionOutcome', intakeEnumOf('Outcome')],
+    ['intake.place', intakeEnumOf('Place')],
+    ['intake.potential', intakeEnumOf('Potential')],
+    ['intake.risk', intakeEnumOf('Risk')],
+    ['intake.welfareTechnology', intakeEnumOf('WelfareTechnology')],
+    ['intake.decisionStatus', intakeEnumOf('DecisionStatus')],
+    ['intake.delivery', intakeEnumOf('Delivery')],
+    ['intake.triedStatus', intakeEnumOf('TriedStatus')],
+    ['intake.appeal.status', intakeEnumOf('AppealStatus')],
+    ['intake.appeal.governorOutcome', intakeEnumOf('GovernorOutcome')],
     ['intake.errors', [...ERROR_KEYS]],
   ];
 

@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { CATALOGUE_PATH } from '@/features/catalogue/routes';
-import { canReadPersons, PERSONS_PATH } from '@/features/intake/routes';
+import { canReadPersons, canReadWorklist, PERSONS_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { useSession } from '@/lib/auth';
 
 import styles from './home-page.module.css';
@@ -30,6 +30,22 @@ export function HomePage() {
         </Paragraph>
       ))}
       <ul className={styles.cards}>
+        {canReadWorklist(roles) ? (
+          <li>
+            <Card data-color="accent" className={styles.card} data-testid="worklist-card">
+              <Heading level={2} data-size="sm">
+                {t('home.worklistCard.title')}
+              </Heading>
+              <Paragraph>{t('home.worklistCard.body')}</Paragraph>
+              <Link asChild>
+                <RouterLink to={WORKLIST_PATH} className={styles.cardLink}>
+                  {t('home.worklistCard.link')}
+                  <ArrowRightIcon aria-hidden fontSize="1.25em" />
+                </RouterLink>
+              </Link>
+            </Card>
+          </li>
+        ) : null}
         <li>
           <Card data-color="accent" className={styles.card}>
             <Heading level={2} data-size="sm">

@@ -7,7 +7,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
-import { canReadPersons, PERSONS_PATH } from '@/features/intake/routes';
+import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
 
 import { LanguagePicker } from '../language-picker/language-picker';
@@ -135,6 +135,26 @@ export function Layout() {
                     {t('app.nav.persons')}
                   </NavLink>
                 </li>
+              ) : null}
+              {canReadWorklist(session.user.roles) ? (
+                <>
+                  <li>
+                    <NavLink
+                      to={WORKLIST_PATH}
+                      className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}
+                    >
+                      {t('app.nav.worklist')}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink
+                      to={WAITING_LIST_PATH}
+                      className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}
+                    >
+                      {t('app.nav.waitingList')}
+                    </NavLink>
+                  </li>
+                </>
               ) : null}
             </ul>
           </nav>

@@ -1,5 +1,8 @@
 export const PERSONS_PATH = '/personer';
 export const NEW_PERSON_PATH = `${PERSONS_PATH}/ny`;
+export const DECISIONS_PATH = '/vedtak';
+export const WORKLIST_PATH = '/arbeidsliste';
+export const WAITING_LIST_PATH = '/venteliste';
 
 export function personPath(id: string): string {
   return `${PERSONS_PATH}/${encodeURIComponent(id)}`;
@@ -7,4 +10,17 @@ export function personPath(id: string): string {
 
 export function newApplicationPath(personId: string): string {
   return `${personPath(personId)}/soknad/ny`;
+}
+
+export function assessmentPath(personId: string, applicationId: string): string {
+  return `${personPath(personId)}/soknad/${encodeURIComponent(applicationId)}/kartlegging`;
+}
+
+export function newDecisionPath(personId: string, applicationId: string, serviceType?: string): string {
+  const base = `${personPath(personId)}/soknad/${encodeURIComponent(applicationId)}/vedtak/ny`;
+  return serviceType ? `${base}?tjeneste=${encodeURIComponent(serviceType)}` : base;
+}
+
+export function decisionPath(id: string): string {
+  return `${DECISIONS_PATH}/${encodeURIComponent(id)}`;
 }

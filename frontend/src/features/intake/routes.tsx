@@ -2,16 +2,21 @@ import type { RouteObject } from 'react-router';
 
 import { useSession } from '@/lib/auth';
 
+import { AssessmentFormPage } from './components/assessment-form-page/assessment-form-page';
+import { DecisionFormPage } from './components/decision-form-page/decision-form-page';
+import { DecisionPage } from './components/decision-page/decision-page';
+import { WaitingListPage } from './components/waiting-list-page/waiting-list-page';
+import { WorklistPage } from './components/worklist-page/worklist-page';
 import { ApplicationFormPage } from './components/application-form-page/application-form-page';
 import { PersonFormPage } from './components/person-form-page/person-form-page';
 import { PersonPage } from './components/person-page/person-page';
 import { NoAccess } from './components/no-access/no-access';
 import { PersonSearchPage } from './components/person-search-page/person-search-page';
 import { canReadPersons } from './lib/permissions';
-import { NEW_PERSON_PATH, PERSONS_PATH } from './paths';
+import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
 
-export { PERSONS_PATH } from './paths';
-export { canReadPersons } from './lib/permissions';
+export { PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
+export { canReadPersons, canReadWorklist } from './lib/permissions';
 
 function PersonSearchRoute() {
   const session = useSession();
@@ -24,4 +29,9 @@ export const intakeRoutes: RouteObject[] = [
   { path: NEW_PERSON_PATH, element: <PersonFormPage /> },
   { path: `${PERSONS_PATH}/:id`, element: <PersonPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/ny`, element: <ApplicationFormPage /> },
+  { path: `${PERSONS_PATH}/:id/soknad/:applicationId/kartlegging`, element: <AssessmentFormPage /> },
+  { path: `${PERSONS_PATH}/:id/soknad/:applicationId/vedtak/ny`, element: <DecisionFormPage /> },
+  { path: `${DECISIONS_PATH}/:id`, element: <DecisionPage /> },
+  { path: WORKLIST_PATH, element: <WorklistPage /> },
+  { path: WAITING_LIST_PATH, element: <WaitingListPage /> },
 ];

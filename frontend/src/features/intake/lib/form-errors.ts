@@ -16,6 +16,18 @@ export const ERROR_KEYS = [
   'unknownService',
   'receivedOn',
   'receivedOnFuture',
+  'goals',
+  'score',
+  'assessedOn',
+  'number',
+  'date',
+  'reviewOn',
+  'endsOn',
+  'scopeAmount',
+  'contact',
+  'lowerLevels',
+  'serviceNotApplied',
+  'decisionExists',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

@@ -13,3 +13,7 @@ export const canReadPersons = (roles: readonly Role[]) => hasAny(roles, PERSON_R
 export const canRegister = (roles: readonly Role[]) => hasAny(roles, CASEWORKERS);
 /** See who has looked at a person's data. */
 export const canReadAccessLog = (roles: readonly Role[]) => hasAny(roles, ACCESS_LOG_READERS);
+
+const WORKLIST_READERS: readonly Role[] = ['saksbehandler', 'leder'];
+/** The worklist and the waiting list. */
+export const canReadWorklist = (roles: readonly Role[]) => hasAny(roles, WORKLIST_READERS);

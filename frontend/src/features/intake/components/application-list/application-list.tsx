@@ -1,12 +1,14 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 
 import { Localized } from '@/components/localized/localized';
 import { formatDate } from '@/lib/dates';
-import { useLocalize } from '@/lib/i18n';
+import { pickLocalized, useLocalize } from '@/lib/i18n';
 
 import type { ApplicationRead, ApplicationStatus } from '../../api/types';
+import { assessmentPath, newDecisionPath } from '../../paths';
 import { Deadline } from '../deadline/deadline';
 
 import styles from './application-list.module.css';
@@ -27,7 +29,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function ApplicationCard({ application, highlighted }: { application: ApplicationRead; highlighted: boolean }) {
+function ApplicationCard({ application, highlighted, actions }: { application: ApplicationRead; highlighted: boolean; actions: boolean }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const headingId = `application-${application.id}`;
@@ -102,19 +104,44 @@ function ApplicationCard({ application, highlighted }: { application: Applicatio
             ))}
         </ul>
       ) : null}
+      {actions && open ? (
+        <div className={styles.actions}>
+          <Button asChild variant="secondary" data-size="sm">
+            <RouterLink to={assessmentPath(application.person.id, application.id)} data-testid="assess-link">
+              {t('intake.application.assess')}
+            </RouterLink>
+          </Button>
+          {application.services.map((service) => (
+            <Button key={service.service_type} asChild variant="tertiary" data-size="sm">
+              <RouterLink to={newDecisionPath(application.person.id, application.id, service.service_type)} data-testid="decision-link">
+                {t('intake.application.writeDecision', { service: pickLocalized(service.service_name, language).value })}
+              </RouterLink>
+            </Button>
+          ))}
+        </div>
+      ) : null}
     </Card>
   );
 }
 
 /** A person's applications, newest first, each with status and the interim reply's deadline. */
-export function ApplicationList({ applications, highlightId }: { applications: ApplicationRead[]; highlightId?: string | null }) {
+export function ApplicationList({
+  applications,
+  highlightId,
+  actions = false,
+}: {
+  applications: ApplicationRead[];
+  highlightId?: string | null;
+  /** Offer «Kartlegg behov» and «Skriv vedtak» on open applications (caseworkers). */
+  actions?: boolean;
+}) {
   const { t } = useTranslation();
   if (applications.length === 0) return <Paragraph>{t('intake.person.noApplications')}</Paragraph>;
   return (
     <ul className={styles.list}>
       {applications.map((application) => (
         <li key={application.id}>
-          <ApplicationCard application={application} highlighted={application.id === highlightId} />
+          <ApplicationCard application={application} highlighted={application.id === highlightId} actions={actions} />
         </li>
       ))}
     </ul>

@@ -21,6 +21,7 @@ import { canReadAccessLog, canReadPersons, canRegister } from '../../lib/permiss
 import { newApplicationPath, PERSONS_PATH } from '../../paths';
 import { AccessLog } from '../access-log/access-log';
 import { ApplicationList } from '../application-list/application-list';
+import { DecisionList } from '../decision-list/decision-list';
 import { NoAccess } from '../no-access/no-access';
 import { Timeline } from '../timeline/timeline';
 
@@ -227,14 +228,14 @@ function ApplicationCreated({ personId, applicationId }: { personId: string; app
   );
 }
 
-function ApplicationsSection({ personId, createdId }: { personId: string; createdId: string | null }) {
+function ApplicationsSection({ personId, createdId, actions }: { personId: string; createdId: string | null; actions: boolean }) {
   const { t } = useTranslation();
   const applications = usePersonApplications(personId);
   return (
     <Section id="applications-heading" title={t('intake.person.applications')}>
       {applications.isPending ? <Loading /> : null}
       {applications.isError ? <ProblemAlert error={applications.error} onRetry={() => void applications.refetch()} /> : null}
-      {applications.isSuccess ? <ApplicationList applications={applications.data} highlightId={createdId} /> : null}
+      {applications.isSuccess ? <ApplicationList applications={applications.data} highlightId={createdId} actions={actions} /> : null}
     </Section>
   );
 }
@@ -335,7 +336,10 @@ export function PersonPage() {
           </Section>
         </div>
         <div className={styles.column}>
-          <ApplicationsSection personId={data.id} createdId={state?.createdApplication ?? null} />
+          <ApplicationsSection personId={data.id} createdId={state?.createdApplication ?? null} actions={canRegister(roles)} />
+          <Section id="decisions-heading" title={t('intake.decision.listHeading')}>
+            <DecisionList personId={data.id} />
+          </Section>
           <TimelineSection personId={data.id} />
         </div>
       </div>

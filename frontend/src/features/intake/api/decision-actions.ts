@@ -1,0 +1,93 @@
+/** The steps of a decision after the draft: make it, register delivery; each needs `If-Match` with the version shown. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { intakeClient, unwrap } from '@/lib/api-client';
+import { getToken, signOut } from '@/lib/auth';
+import { ApiProblem, asProblemBody, NetworkError } from '@/lib/problem';
+import { queryKeys } from '@/lib/query-keys';
+
+import type { DecisionDelivery, DecisionRead } from './types';
+
+const etag = (version: number) => `"${version}"`;
+
+function useRefreshDecision() {
+  const queryClient = useQueryClient();
+  return async (decision: DecisionRead) => {
+    queryClient.setQueryData(queryKeys.intake.decisions.detail(decision.id), decision);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.intake.decisions.list({ personId: decision.person.id }) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.intake.persons.timeline(decision.person.id) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.intake.applications.all() }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.intake.worklist() }),
+    ]);
+  };
+}
+
+/** «Fatt vedtak». */
+export function useMakeDecision() {
+  const refresh = useRefreshDecision();
+  return useMutation<DecisionRead, unknown, { id: string; version: number }>({
+    mutationFn: ({ id, version }) =>
+      unwrap(
+        intakeClient.POST('/api/intake/v1/decisions/{decision_id}/make', {
+          params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** «Registrer utsending»: how and when it was sent and received; the answer has the appeal deadline. */
+export function useRegisterDelivery() {
+  const refresh = useRefreshDecision();
+  return useMutation<DecisionRead, unknown, { id: string; version: number; body: DecisionDelivery }>({
+    mutationFn: ({ id, version, body }) =>
+      unwrap(
+        intakeClient.POST('/api/intake/v1/decisions/{decision_id}/delivery', {
+          body,
+          params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** The decision letter as HTML, for the preview. */
+export async function getDecisionLetterHtml(id: string, signal?: AbortSignal): Promise<string> {
+  return fetchLetter(id, 'text/html', signal).then((response) => response.text());
+}
+
+/** The letter's HTML for the decision's current version (a new version gives a new letter). */
+export const decisionLetterQuery = (id: string, version: number) =>
+  queryOptions({
+    queryKey: queryKeys.intake.decisions.letter(id, version),
+    queryFn: ({ signal }) => getDecisionLetterHtml(id, signal),
+  });
+
+export function useDecisionLetter(id: string, version: number) {
+  return useQuery(decisionLetterQuery(id, version));
+}
+
+/** The decision letter as a PDF. */
+export async function getDecisionLetterPdf(id: string): Promise<Blob> {
+  return fetchLetter(id, 'application/pdf').then((response) => response.blob());
+}
+
+async function fetchLetter(id: string, accept: string, signal?: AbortSignal): Promise<Response> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await globalThis.fetch(`/api/intake/v1/decisions/${encodeURIComponent(id)}/letter`, {
+      headers: { Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      signal,
+    });
+  } catch (cause) {
+    throw new NetworkError(cause);
+  }
+  if (response.status === 401) signOut('expired');
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiProblem(response.status, asProblemBody(body));
+  }
+  return response;
+}

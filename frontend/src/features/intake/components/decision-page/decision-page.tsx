@@ -1,0 +1,341 @@
+import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { ArrowLeftIcon, DownloadIcon } from '@navikt/aksel-icons';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+
+import { Localized } from '@/components/localized/localized';
+import { usePageTitle } from '@/components/page-title/use-page-title';
+import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { useSession } from '@/lib/auth';
+import { formatDate, todayIso } from '@/lib/dates';
+import { localeOf, useLocalize } from '@/lib/i18n';
+import { ApiProblem, isNotFound } from '@/lib/problem';
+
+import { getDecisionLetterPdf, useDecisionLetter, useMakeDecision, useRegisterDelivery } from '../../api/decision-actions';
+import { useDecision } from '../../api/get-decision';
+import { DELIVERIES, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
+import { canReadPersons, canRegister } from '../../lib/permissions';
+import { personPath } from '../../paths';
+import { AppealSection } from '../appeal-section/appeal-section';
+import { NoAccess } from '../no-access/no-access';
+
+import styles from './decision-page.module.css';
+
+export const DECISION_STATUS_COLOR: Record<DecisionStatus, 'info' | 'warning' | 'success' | 'neutral'> = {
+  draft: 'warning',
+  ready_for_approval: 'warning',
+  made: 'info',
+  sent: 'success',
+  in_force: 'success',
+  evaluated: 'neutral',
+  ended: 'neutral',
+};
+
+type BpaRight = 'applies' | 'applies_unless_much_more_expensive' | 'does_not_apply' | 'unknown';
+type Rights = { bpa?: { right?: BpaRight; reason?: string; law?: string }; long_term_stay?: { law?: string; note?: string } };
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className={styles.fact}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function DecisionFacts({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const date = (value?: string | null) => (value ? formatDate(value, language) : '–');
+  const scope =
+    decision.scope_amount !== null && decision.scope_unit !== 'none'
+      ? `${new Intl.NumberFormat(localeOf(language)).format(decision.scope_amount)} ${t(`catalogue.scopeUnit.${decision.scope_unit as 'none'}`, { defaultValue: decision.scope_unit }).toLowerCase()}`
+      : '–';
+  return (
+    <Card className={styles.card}>
+      <dl className={styles.facts}>
+        <Fact term={t('intake.decision.status')}>
+          <Tag data-color={DECISION_STATUS_COLOR[decision.status]} data-size="sm" data-testid="decision-status">
+            {t(`intake.decisionStatus.${decision.status}`)}
+          </Tag>
+        </Fact>
+        <Fact term={t('intake.decision.outcome')}>{t(`intake.decisionOutcome.${decision.outcome}`)}</Fact>
+        <Fact term={t('intake.decision.scope')}>{scope}</Fact>
+        <Fact term={t('intake.decision.period')}>
+          {decision.starts_on || decision.ends_on ? `${date(decision.starts_on)} – ${decision.ends_on ? date(decision.ends_on) : ''}` : '–'}
+        </Fact>
+        <Fact term={t('intake.decision.reviewOn')}>{date(decision.review_on ?? decision.review_due)}</Fact>
+        <Fact term={t('intake.decision.unit')}>{decision.unit ?? '–'}</Fact>
+        <Fact term={t('intake.decision.contact')}>
+          {decision.contact ? [decision.contact.name, decision.contact.unit, decision.contact.phone].filter(Boolean).join(', ') : '–'}
+        </Fact>
+        {decision.made_on ? (
+          <Fact term={t('intake.decision.madeOn')}>
+            {t('intake.decision.madeBy', { name: decision.made_by_name ?? '', date: date(decision.made_on) })}
+          </Fact>
+        ) : null}
+        {decision.sent_on ? (
+          <Fact term={t('intake.decision.sentOn')}>
+            {date(decision.sent_on)}
+            {decision.delivery ? ` (${t(`intake.delivery.${decision.delivery}`).toLowerCase()})` : ''}
+          </Fact>
+        ) : null}
+        {decision.appeal_deadline ? (
+          <Fact term={t('intake.decision.appealDeadline')}>
+            <span data-testid="appeal-deadline">{date(decision.appeal_deadline)}</span>
+          </Fact>
+        ) : null}
+      </dl>
+    </Card>
+  );
+}
+
+function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const rights = decision.rights as Rights;
+  const bpa = rights.bpa;
+  const longTerm = rights.long_term_stay;
+  return (
+    <section aria-labelledby="rights-heading" className={styles.section}>
+      <Heading level={2} data-size="sm" id="rights-heading">
+        {t('intake.decision.rightsHeading')}
+      </Heading>
+      {bpa?.right ? (
+        <Card className={styles.card} data-testid="bpa-right">
+          <Heading level={3} data-size="2xs">
+            {t('intake.decision.bpa')}
+          </Heading>
+          <Paragraph>{t(`intake.decision.bpaRight.${bpa.right}`)}</Paragraph>
+          {bpa.reason ? <Paragraph data-size="sm">{bpa.reason}</Paragraph> : null}
+          {bpa.law ? <Paragraph data-size="sm" className={styles.subtle}>{bpa.law}</Paragraph> : null}
+        </Card>
+      ) : null}
+      {longTerm?.law || longTerm?.note ? (
+        <Card className={styles.card}>
+          <Heading level={3} data-size="2xs">
+            {t('intake.decision.longTermStay')}
+          </Heading>
+          {longTerm.note ? <Paragraph>{longTerm.note}</Paragraph> : null}
+          {longTerm.law ? <Paragraph data-size="sm" className={styles.subtle}>{longTerm.law}</Paragraph> : null}
+        </Card>
+      ) : null}
+      {decision.criteria ? (
+        <Card className={styles.card}>
+          <Heading level={3} data-size="2xs">
+            {t('intake.decision.criteriaHeading', {
+              version: decision.criteria.version,
+              date: formatDate(decision.criteria.effective_from, language),
+            })}
+          </Heading>
+          <Paragraph className={styles.preLine}>
+            <Localized text={decision.criteria.text} />
+          </Paragraph>
+        </Card>
+      ) : null}
+    </section>
+  );
+}
+
+function Letter({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const letter = useDecisionLetter(decision.id, decision.version);
+  const [downloading, setDownloading] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+
+  const download = async () => {
+    setDownloading(true);
+    setProblem(null);
+    try {
+      const blob = await getDecisionLetterPdf(decision.id);
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = `vedtak-${decision.service_type}-${decision.id.slice(0, 8)}.pdf`;
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="letter-heading" className={styles.section}>
+      <div className={styles.titleRow}>
+        <Heading level={2} data-size="sm" id="letter-heading">
+          {t('intake.decision.letterHeading')}
+        </Heading>
+        <Button variant="secondary" onClick={() => void download()} loading={downloading} disabled={downloading}>
+          <DownloadIcon aria-hidden fontSize="1.25em" />
+          {downloading ? t('intake.decision.downloading') : t('intake.decision.downloadPdf')}
+        </Button>
+      </div>
+      {problem ? <ProblemAlert error={problem} /> : null}
+      {letter.isPending ? <Loading label={t('intake.decision.letterLoading')} /> : null}
+      {letter.isError ? <ProblemAlert error={letter.error} onRetry={() => void letter.refetch()} /> : null}
+      {letter.isSuccess ? (
+        <iframe title={t('intake.decision.letterTitle')} srcDoc={letter.data} sandbox="" className={styles.letter} data-testid="letter-preview" />
+      ) : null}
+    </section>
+  );
+}
+
+function DeliveryForm({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const register = useRegisterDelivery();
+  const [method, setMethod] = useState<Delivery>('post');
+  const [sentOn, setSentOn] = useState(todayIso());
+  const [receivedOn, setReceivedOn] = useState(todayIso());
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(sentOn) || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || receivedOn < sentOn) {
+      setError(t('intake.errors.date', { field: t('intake.decision.deliveryReceivedOn'), number: '' }));
+      return;
+    }
+    setError(null);
+    register.mutate({ id: decision.id, version: decision.version, body: { method, sent_on: sentOn, received_on: receivedOn } });
+  };
+  return (
+    <form onSubmit={submit} noValidate className={styles.inlineForm} aria-labelledby="delivery-heading">
+      <Heading level={3} data-size="xs" id="delivery-heading">
+        {t('intake.decision.deliveryHeading')}
+      </Heading>
+      <div className={styles.grid}>
+        <Field>
+          <Label>{t('intake.decision.deliveryMethod')}</Label>
+          <Select id="delivery-method" value={method} onChange={(event) => setMethod(event.target.value as Delivery)}>
+            {DELIVERIES.map((value) => (
+              <Select.Option key={value} value={value}>
+                {t(`intake.delivery.${value}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Textfield label={t('intake.decision.deliverySentOn')} type="date" value={sentOn} onChange={(event) => setSentOn(event.target.value)} />
+        <Textfield
+          label={t('intake.decision.deliveryReceivedOn')}
+          description={t('intake.decision.deliveryReceivedDescription')}
+          type="date"
+          value={receivedOn}
+          onChange={(event) => setReceivedOn(event.target.value)}
+          error={error ?? undefined}
+        />
+      </div>
+      {register.isError ? <ActionProblem error={register.error} /> : null}
+      <Button type="submit" loading={register.isPending} disabled={register.isPending} className={styles.submit}>
+        {register.isPending ? t('intake.decision.deliverySubmitting') : t('intake.decision.deliverySubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function ActionProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiProblem && error.status === 412) {
+    return (
+      <Alert data-color="warning" role="alert">
+        <Paragraph>{t('intake.decision.stale')}</Paragraph>
+      </Alert>
+    );
+  }
+  return (
+    <div role="alert">
+      <ProblemAlert error={error} />
+    </div>
+  );
+}
+
+function Steps({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const make = useMakeDecision();
+  const canMake = decision.status === 'draft' || decision.status === 'ready_for_approval';
+  return (
+    <section aria-labelledby="steps-heading" className={styles.section}>
+      <h2 id="steps-heading" className={styles.visuallyHidden}>
+        {t('intake.decision.make')}
+      </h2>
+      {canMake ? (
+        <div className={styles.makeRow}>
+          <Button onClick={() => make.mutate({ id: decision.id, version: decision.version })} loading={make.isPending} disabled={make.isPending}>
+            {make.isPending ? t('intake.decision.making') : t('intake.decision.make')}
+          </Button>
+        </div>
+      ) : null}
+      {make.isError ? <ActionProblem error={make.error} /> : null}
+      {make.isSuccess && decision.status === 'made' ? (
+        <Alert data-color="success" role="status">
+          <Paragraph>{t('intake.decision.made')}</Paragraph>
+        </Alert>
+      ) : null}
+      {decision.status === 'made' ? <DeliveryForm decision={decision} /> : null}
+      {decision.appeal_deadline ? (
+        <Alert data-color="success" role="status" data-testid="delivery-done">
+          <Paragraph>{t('intake.decision.deliveryDone')}</Paragraph>
+          <Paragraph>{t('intake.decision.appealDeadlineValue', { date: formatDate(decision.appeal_deadline, language) })}</Paragraph>
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
+/** /vedtak/:id: the decision, its rights and criteria, the letter, and the steps (make, delivery, appeal). */
+export function DecisionPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { localize } = useLocalize();
+  const session = useSession();
+  const location = useLocation();
+  const saved = (location.state as { saved?: boolean } | null)?.saved;
+  const roles = session?.user.roles ?? [];
+  const decision = useDecision(id);
+  usePageTitle(decision.data ? t('intake.decision.title', { service: localize(decision.data.service_name) }) : undefined);
+
+  if (!canReadPersons(roles)) return <NoAccess reason="read" />;
+  if (decision.isPending) return <Loading />;
+  if (decision.isError) {
+    return (
+      <div className={styles.page}>
+        <Heading level={1} data-size="lg">
+          {t('intake.decision.listHeading')}
+        </Heading>
+        {isNotFound(decision.error) ? <Paragraph>{t('notFound.body')}</Paragraph> : <ProblemAlert error={decision.error} />}
+      </div>
+    );
+  }
+  const data = decision.data;
+  const name = t('intake.personName', { given: data.person.given_name, family: data.person.family_name });
+  const caseworker = canRegister(roles);
+  return (
+    <div className={styles.page}>
+      <Link asChild className={styles.back}>
+        <RouterLink to={personPath(data.person.id)}>
+          <ArrowLeftIcon aria-hidden fontSize="1.25em" />
+          {t('intake.decision.back', { name })}
+        </RouterLink>
+      </Link>
+      <header className={styles.header}>
+        <Heading level={1} data-size="lg">
+          {t('intake.decision.title', { service: localize(data.service_name) })}
+        </Heading>
+        <Paragraph className={styles.for}>{t('intake.decisionForm.for', { name })}</Paragraph>
+        {saved && data.status === 'draft' ? (
+          <Alert data-color="success">
+            <Paragraph>{t('intake.decision.saved')}</Paragraph>
+          </Alert>
+        ) : null}
+      </header>
+      <DecisionFacts decision={data} />
+      {caseworker ? <Steps decision={data} /> : null}
+      <RightsAndCriteria decision={data} />
+      <Letter decision={data} />
+      {data.appeal_deadline ? <AppealSection decision={data} canRegister={caseworker} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import type { FunctionalVariable } from '../api/types';
+
+import { emptyAssessment, toAssessmentCreate, validateAssessment } from './assessment-form';
+
+const variable = (code: string, group: string, scale = [1, 2, 3, 4, 5, 9]): FunctionalVariable => ({
+  code,
+  group,
+  name: { nb: code, nn: code, en: code },
+  scale,
+  spec_version: '1',
+});
+const variables = [variable('toalett', 'adl'), variable('syn', 'sensory', [1, 2, 3, 4, 9])];
+
+describe('assessment form', () => {
+  it('asks for a goal, every score and the risks', () => {
+    const errors = validateAssessment(emptyAssessment('2026-01-10'), variables, '2026-01-10');
+    expect(errors).toEqual({
+      'what_matters.0.text': 'goals',
+      'scores.toalett': 'score',
+      'scores.syn': 'score',
+      rehabilitation_potential: 'required',
+      nutrition_risk: 'required',
+      fall_risk: 'required',
+    });
+  });
+
+  it('refuses a score outside the variable scale (5 on a sensory variable)', () => {
+    const values = { ...emptyAssessment(), scores: { toalett: 5, syn: 5 } };
+    expect(validateAssessment(values, variables)['scores.syn']).toBe('score');
+    expect(validateAssessment(values, variables)['scores.toalett']).toBeUndefined();
+  });
+
+  it('sends the goals in order as priorities, every score and null for what is not given', () => {
+    const values = {
+      ...emptyAssessment('2026-01-10'),
+      what_matters: [{ text: ' Gå tur ' }, { text: '' }, { text: 'Lage mat' }],
+      scores: { toalett: 3, syn: 9 },
+      rehabilitation_potential: 'yes' as const,
+      nutrition_risk: 'none' as const,
+      fall_risk: 'high' as const,
+      assessed_hours_per_week: '2,5',
+    };
+    const body = toAssessmentCreate(values, variables);
+    expect(body.what_matters).toEqual([
+      { text: 'Gå tur', priority: 1 },
+      { text: 'Lage mat', priority: 2 },
+    ]);
+    expect(body.scores).toEqual({ toalett: 3, syn: 9 });
+    expect(body.assessed_hours_per_week).toBe(2.5);
+    expect(body.housing).toEqual({ kind: 'own_home', accessible: null, stairs: null, note: null });
+    expect(body.own_resources).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+/** The decision (vedtak) form: outcome, scope, dates, contact, facts and considerations, and LEON/BEON when required. */
+import type { DecisionCreate, Outcome, TriedStatus } from '../api/types';
+
+import type { ErrorKey, FormErrors } from './form-errors';
+
+export const DECISION_TEXT_LIMIT = 20000;
+
+export type LowerLevelValues = { service_type: string; status: TriedStatus; why_not_enough: string };
+
+export type DecisionFormValues = {
+  outcome: Outcome | '';
+  scope_amount: string;
+  starts_on: string;
+  ends_on: string;
+  review_on: string;
+  unit: string;
+  contact: { name: string; unit: string; phone: string };
+  facts: string;
+  considerations: string;
+  lower_levels: LowerLevelValues[];
+  language: 'nb' | 'nn';
+  place_available: boolean;
+};
+
+/** What the form needs to know about the service to check it. */
+export type DecisionRules = { requiresLowerLevelReview: boolean; measured: boolean };
+
+export function emptyDecision(language: 'nb' | 'nn' = 'nb'): DecisionFormValues {
+  return {
+    outcome: '',
+    scope_amount: '',
+    starts_on: '',
+    ends_on: '',
+    review_on: '',
+    unit: '',
+    contact: { name: '', unit: '', phone: '' },
+    facts: '',
+    considerations: '',
+    lower_levels: [],
+    language,
+    place_available: true,
+  };
+}
+
+export function emptyLowerLevel(): LowerLevelValues {
+  return { service_type: '', status: 'tried', why_not_enough: '' };
+}
+
+export function decisionFields(values: DecisionFormValues): string[] {
+  return [
+    'service_type',
+    'outcome',
+    'scope_amount',
+    'starts_on',
+    'ends_on',
+    'review_on',
+    'unit',
+    'contact',
+    'contact.name',
+    'contact.unit',
+    'contact.phone',
+    'facts',
+    'considerations',
+    'lower_levels',
+    ...values.lower_levels.flatMap((_, index) => [
+      `lower_levels.${index}.service_type`,
+      `lower_levels.${index}.why_not_enough`,
+    ]),
+    'language',
+  ];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function validateDecision(values: DecisionFormValues, rules: DecisionRules): FormErrors {
+  const errors: FormErrors = {};
+  const granting = values.outcome !== '' && values.outcome !== 'refused';
+  if (!values.outcome) errors.outcome = 'required';
+  if (granting && rules.measured) {
+    const amount = values.scope_amount.trim().replace(',', '.');
+    if (!amount) errors.scope_amount = 'scopeAmount';
+    else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) errors.scope_amount = 'number';
+  }
+  if (granting && !values.starts_on) errors.starts_on = 'required';
+  for (const path of ['starts_on', 'ends_on'] as const) {
+    if (values[path] && !ISO_DATE.test(values[path])) errors[path] ??= 'date';
+  }
+  if (values.starts_on && values.ends_on && values.ends_on < values.starts_on) errors.ends_on = 'date';
+  if (granting && !ISO_DATE.test(values.review_on)) errors.review_on = 'reviewOn';
+  if (granting && !values.contact.name.trim()) errors['contact.name'] = 'contact';
+  if (!values.facts.trim()) errors.facts = 'required';
+  else if (values.facts.length > DECISION_TEXT_LIMIT) errors.facts = 'tooLong';
+  if (!values.considerations.trim()) errors.considerations = 'required';
+  else if (values.considerations.length > DECISION_TEXT_LIMIT) errors.considerations = 'tooLong';
+  if (granting && rules.requiresLowerLevelReview && values.lower_levels.length === 0) errors.lower_levels = 'lowerLevels';
+  values.lower_levels.forEach((level, index) => {
+    if (!level.service_type.trim()) errors[`lower_levels.${index}.service_type`] = 'required';
+    if (!level.why_not_enough.trim()) errors[`lower_levels.${index}.why_not_enough`] = 'required';
+  });
+  return errors;
+}
+
+export function decisionServerErrorKey(path: string): ErrorKey {
+  if (path === 'review_on') return 'reviewOn';
+  if (path === 'starts_on') return 'required';
+  if (path.startsWith('contact')) return 'contact';
+  if (path === 'scope_amount') return 'scopeAmount';
+  if (path === 'ends_on') return 'endsOn';
+  if (path.startsWith('lower_levels')) return 'lowerLevels';
+  if (path === 'service_type') return 'serviceNotApplied';
+  return 'invalid';
+}
+
+const optional = (value: string): string | null => (value.trim() ? value.trim() : null);
+
+export function toDecisionCreate(applicationId: string, serviceType: string, values: DecisionFormValues): DecisionCreate {
+  const contactGiven = values.contact.name.trim() || values.contact.unit.trim() || values.contact.phone.trim();
+  return {
+    application_id: applicationId,
+    service_type: serviceType,
+    outcome: values.outcome as Outcome,
+    scope_amount: values.scope_amount.trim() ? Number(values.scope_amount.trim().replace(',', '.')) : null,
+    starts_on: optional(values.starts_on),
+    ends_on: optional(values.ends_on),
+    review_on: optional(values.review_on),
+    unit: optional(values.unit),
+    contact: contactGiven
+      ? { name: values.contact.name.trim(), unit: optional(values.contact.unit), phone: optional(values.contact.phone) }
+      : null,
+    facts: values.facts.trim(),
+    considerations: values.considerations.trim(),
+    lower_levels: values.lower_levels.map((level) => ({
+      service_type: level.service_type,
+      status: level.status,
+      why_not_enough: level.why_not_enough.trim(),
+    })),
+    language: values.language,
+    place_available: values.place_available,
+  };
+}
