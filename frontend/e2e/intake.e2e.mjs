@@ -1,7 +1,9 @@
 // End-to-end: intake in Debian's Chromium against a running Mestring — find and register a
 // person, open the person page, register an application and see its interim reply deadline;
 // then record an assessment, write a decision for «Hjemmesykepleie», make it, register its
-// delivery (appeal deadline) and download the decision letter as a PDF; finally the worklist.
+// delivery (appeal deadline) and download the decision letter as a PDF; then the worklist, and
+// finally the decision is put into force («Sett i verk»). It starts by searching for the demo
+// surname «Hansen» and opening the first result.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/intake.e2e.mjs
 //
@@ -241,6 +243,20 @@ async function main() {
     await region.getByRole('button', { name: /Saksbehandler/ }).click();
     await page.waitForURL(`${BASE_URL}/`);
     await page.getByRole('heading', { level: 1, name: /^Velkommen/ }).waitFor();
+  });
+
+  await step('a search for the demo surname «Hansen» opens the first result’s person page', async () => {
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Personer' }).click();
+    await page.waitForURL(`${BASE_URL}/personer`);
+    await page.getByRole('searchbox', { name: /Navn eller fødselsnummer/ }).fill('Hansen');
+    const links = page.getByTestId('person-results').getByRole('link', { name: /Hansen/ });
+    await links.first().waitFor();
+    assert((await links.count()) >= 1, 'no result for «Hansen»');
+    const name = ((await links.first().textContent()) ?? '').trim();
+    await links.first().click();
+    await page.waitForURL(/\/personer\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    assert(await page.getByRole('heading', { level: 1, name }).isVisible(), `the heading «${name}» is not visible`);
   });
 
   await step('«Personer» in the main menu opens the person search', async () => {
@@ -575,6 +591,15 @@ async function main() {
 
   await step('worklist: no serious accessibility violations', () => checkAccessibility(page, 'worklist'), { blocking: false });
   await step('worklist fits phone, tablet and desktop', () => checkWidths(page, 'worklist'), { blocking: false });
+
+  await step('«Sett i verk» on the sent decision shows «Iverksatt»', async () => {
+    await page.goto(decisionUrl);
+    await page.getByRole('heading', { level: 1, name: 'Vedtak: Hjemmesykepleie' }).waitFor();
+    await page.getByTestId('decision-status').getByText('Sendt', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sett i verk' }).click();
+    await page.getByTestId('decision-status').getByText('Iverksatt', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Registrer evaluering' }).waitFor();
+  });
 
   await step('no uncaught errors in the page', async () => {
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);

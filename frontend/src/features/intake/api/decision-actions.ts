@@ -1,4 +1,4 @@
-/** The steps of a decision after the draft: make it, register delivery; each needs `If-Match` with the version shown. */
+/** The steps of a decision after the draft: submit for approval, make it, register delivery, change its status; each needs `If-Match` with the version shown. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { intakeClient, unwrap } from '@/lib/api-client';
@@ -6,7 +6,7 @@ import { getToken, signOut } from '@/lib/auth';
 import { ApiProblem, asProblemBody, NetworkError } from '@/lib/problem';
 import { queryKeys } from '@/lib/query-keys';
 
-import type { DecisionDelivery, DecisionRead } from './types';
+import type { DecisionDelivery, DecisionRead, DecisionStatusChange } from './types';
 
 const etag = (version: number) => `"${version}"`;
 
@@ -16,7 +16,7 @@ function useRefreshDecision() {
     queryClient.setQueryData(queryKeys.intake.decisions.detail(decision.id), decision);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: queryKeys.intake.decisions.list({ personId: decision.person.id }) }),
-      queryClient.invalidateQueries({ queryKey: queryKeys.intake.persons.timeline(decision.person.id) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.intake.persons.detail(decision.person.id) }),
       queryClient.invalidateQueries({ queryKey: queryKeys.intake.applications.all() }),
       queryClient.invalidateQueries({ queryKey: queryKeys.intake.worklist() }),
     ]);
@@ -30,6 +30,35 @@ export function useMakeDecision() {
     mutationFn: ({ id, version }) =>
       unwrap(
         intakeClient.POST('/api/intake/v1/decisions/{decision_id}/make', {
+          params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** «Send til godkjenning»: where the municipality requires four eyes, another caseworker makes it. */
+export function useSubmitDecision() {
+  const refresh = useRefreshDecision();
+  return useMutation<DecisionRead, unknown, { id: string; version: number }>({
+    mutationFn: ({ id, version }) =>
+      unwrap(
+        intakeClient.POST('/api/intake/v1/decisions/{decision_id}/submit', {
+          params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** The steps after delivery: «Sett i verk» (in_force), «Registrer evaluering» (evaluated), «Avslutt vedtak» (ended, with a note). */
+export function useChangeDecisionStatus() {
+  const refresh = useRefreshDecision();
+  return useMutation<DecisionRead, unknown, { id: string; version: number; body: DecisionStatusChange }>({
+    mutationFn: ({ id, version, body }) =>
+      unwrap(
+        intakeClient.POST('/api/intake/v1/decisions/{decision_id}/status', {
+          body,
           params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
         }),
       ),

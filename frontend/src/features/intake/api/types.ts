@@ -42,6 +42,7 @@ export type DecisionCreate = Schemas['DecisionCreate'];
 export type DecisionRead = Schemas['DecisionRead'];
 export type DecisionStatus = Schemas['DecisionStatus'];
 export type DecisionDelivery = Schemas['DecisionDelivery'];
+export type DecisionStatusChange = Schemas['DecisionStatusChange'];
 export type Delivery = Schemas['Delivery'];
 export type Outcome = Schemas['Outcome'];
 export type TriedStatus = Schemas['TriedStatus'];

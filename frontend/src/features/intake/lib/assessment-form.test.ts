@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { FunctionalVariable } from '../api/types';
 
-import { emptyAssessment, toAssessmentCreate, validateAssessment } from './assessment-form';
+import { assessmentFields, assessmentServerErrorKey, emptyAssessment, toAssessmentCreate, validateAssessment } from './assessment-form';
 
 const variable = (code: string, group: string, scale = [1, 2, 3, 4, 5, 9]): FunctionalVariable => ({
   code,
@@ -51,5 +51,25 @@ describe('assessment form', () => {
     expect(body.assessed_hours_per_week).toBe(2.5);
     expect(body.housing).toEqual({ kind: 'own_home', accessible: null, stairs: null, note: null });
     expect(body.own_resources).toBeNull();
+  });
+
+  it('checks each diagnosis code, sends it upper-cased and places a server error at the code', () => {
+    const values = {
+      ...emptyAssessment('2026-01-10'),
+      diagnoses: [
+        { system: 'ICD-10' as const, code: ' f03 ', text: ' Demens ' },
+        { system: 'ICPC-2' as const, code: '7', text: '' },
+      ],
+    };
+    const errors = validateAssessment(values, variables, '2026-01-10');
+    expect(errors['diagnoses.0.code']).toBeUndefined();
+    expect(errors['diagnoses.1.code']).toBe('diagnosisCode');
+    expect(toAssessmentCreate(values, variables).diagnoses).toEqual([
+      { system: 'ICD-10', code: 'F03', text: 'Demens' },
+      { system: 'ICPC-2', code: '7', text: null },
+    ]);
+    expect(assessmentFields(values, variables)).toContain('diagnoses.1.code');
+    expect(assessmentServerErrorKey('diagnoses.0.code')).toBe('diagnosisCode');
+    expect(toAssessmentCreate(emptyAssessment(), variables).diagnoses).toEqual([]);
   });
 });

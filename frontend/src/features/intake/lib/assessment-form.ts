@@ -6,10 +6,19 @@ import type { AssessmentCreate, FunctionalVariable, HousingKind, Place, Potentia
 import type { ErrorKey, FormErrors } from './form-errors';
 
 export const MAX_GOALS = 10;
+export const MAX_DIAGNOSES = 20;
+export const DIAGNOSIS_SYSTEMS = ['ICD-10', 'ICPC-2'] as const;
+export type DiagnosisSystem = (typeof DIAGNOSIS_SYSTEMS)[number];
+/** The API's pattern for a code (F03, F00.1, P70); letters are upper-cased before the check. */
+const DIAGNOSIS_CODE = /^[A-Z][0-9A-Z.]{1,7}$/;
+export const DIAGNOSIS_TEXT_LIMIT = 200;
 export const TEXT_LIMIT = 5000;
 
 export type Goal = { text: string };
 export type YesNo = '' | 'yes' | 'no';
+export type DiagnosisValues = { system: DiagnosisSystem; code: string; text: string };
+
+export const emptyDiagnosis = (): DiagnosisValues => ({ system: 'ICD-10', code: '', text: '' });
 
 export type AssessmentFormValues = {
   what_matters: Goal[];
@@ -32,6 +41,8 @@ export type AssessmentFormValues = {
   acute_need: boolean;
   expected_duration_months: string;
   assessed_hours_per_week: string;
+  /** Repeatable; none to begin with. */
+  diagnoses: DiagnosisValues[];
   note: string;
 };
 
@@ -56,6 +67,7 @@ export function emptyAssessment(today: string = todayIso()): AssessmentFormValue
     acute_need: false,
     expected_duration_months: '',
     assessed_hours_per_week: '',
+    diagnoses: [],
     note: '',
   };
 }
@@ -82,6 +94,8 @@ export function assessmentFields(values: AssessmentFormValues, variables: readon
     'fall_risk',
     'expected_duration_months',
     'assessed_hours_per_week',
+    'diagnoses',
+    ...values.diagnoses.flatMap((_, index) => [`diagnoses.${index}.system`, `diagnoses.${index}.code`, `diagnoses.${index}.text`]),
     'note',
   ];
 }
@@ -118,6 +132,10 @@ export function validateAssessment(
   if (values.assessed_hours_per_week.trim() && !isNumberIn(values.assessed_hours_per_week, 0, 168, false)) {
     errors.assessed_hours_per_week = 'number';
   }
+  values.diagnoses.forEach((diagnosis, index) => {
+    if (!DIAGNOSIS_CODE.test(diagnosis.code.trim().toUpperCase())) errors[`diagnoses.${index}.code`] = 'diagnosisCode';
+    if (diagnosis.text.trim().length > DIAGNOSIS_TEXT_LIMIT) errors[`diagnoses.${index}.text`] = 'tooLong';
+  });
   return errors;
 }
 
@@ -125,6 +143,7 @@ export function assessmentServerErrorKey(path: string): ErrorKey {
   if (path.startsWith('scores')) return 'score';
   if (path.startsWith('what_matters')) return 'goals';
   if (path === 'assessed_on') return 'assessedOn';
+  if (/^diagnoses\.\d+\.code$/.test(path)) return 'diagnosisCode';
   return 'invalid';
 }
 
@@ -166,7 +185,11 @@ export function toAssessmentCreate(values: AssessmentFormValues, variables: read
     acute_need: values.acute_need,
     expected_duration_months: optionalNumber(values.expected_duration_months),
     assessed_hours_per_week: optionalNumber(values.assessed_hours_per_week),
-    diagnoses: [],
+    diagnoses: values.diagnoses.map((diagnosis) => ({
+      system: diagnosis.system,
+      code: diagnosis.code.trim().toUpperCase(),
+      text: optional(diagnosis.text),
+    })),
     note: optional(values.note),
   };
 }

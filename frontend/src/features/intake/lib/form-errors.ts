@@ -28,6 +28,7 @@ export const ERROR_KEYS = [
   'lowerLevels',
   'serviceNotApplied',
   'decisionExists',
+  'diagnosisCode',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

@@ -29,7 +29,11 @@ import {
 import {
   assessmentFields,
   assessmentServerErrorKey,
+  DIAGNOSIS_SYSTEMS,
+  DIAGNOSIS_TEXT_LIMIT,
   emptyAssessment,
+  emptyDiagnosis,
+  MAX_DIAGNOSES,
   MAX_GOALS,
   toAssessmentCreate,
   validateAssessment,
@@ -159,10 +163,18 @@ export function AssessmentFormPage() {
     expected_duration_months: t('intake.assessment.expectedDuration'),
     assessed_hours_per_week: t('intake.assessment.assessedHours'),
     note: t('intake.assessment.note'),
+    diagnoses: t('intake.assessment.diagnosesHeading'),
   };
   const labelOf = (path: string) => {
     if (path.startsWith('scores.')) return variableName(path.slice('scores.'.length));
     if (path.startsWith('what_matters.')) return t('intake.assessment.goal', { number: Number(path.split('.')[1]) + 1 });
+    if (path.startsWith('diagnoses.')) {
+      const [, index, part] = path.split('.');
+      const number = Number(index) + 1;
+      if (part === 'text') return t('intake.assessment.diagnosisTextN', { number });
+      if (part === 'system') return t('intake.assessment.diagnosisSystemN', { number });
+      return t('intake.assessment.diagnosisCodeN', { number });
+    }
     return labels[path] ?? labels[path.split('.')[0] ?? ''] ?? path;
   };
   const message = (path: string): string | undefined => {
@@ -451,6 +463,68 @@ export function AssessmentFormPage() {
               />
             </div>
             <Textfield label={labels.note} multiline rows={3} {...form.text('note')} error={message('note')} />
+          </section>
+
+          <section aria-labelledby="diagnoses-heading" className={styles.section} id={form.id('diagnoses')}>
+            <Heading level={2} data-size="sm" id="diagnoses-heading">
+              {t('intake.assessment.diagnosesHeading')}
+            </Heading>
+            <Paragraph data-size="sm">{t('intake.assessment.diagnosesDescription')}</Paragraph>
+            {values.diagnoses.length > 0 ? (
+              <ol className={styles.goals}>
+                {values.diagnoses.map((_, index) => (
+                  <li key={index} className={styles.diagnosis}>
+                    <Fieldset>
+                      <Fieldset.Legend>{t('intake.assessment.diagnosis', { number: index + 1 })}</Fieldset.Legend>
+                      <div className={styles.diagnosisGrid}>
+                        <Field>
+                          <Label>{t('intake.assessment.diagnosisSystem')}</Label>
+                          <Select {...form.text(`diagnoses.${index}.system`)}>
+                            {DIAGNOSIS_SYSTEMS.map((system) => (
+                              <Select.Option key={system} value={system}>
+                                {system}
+                              </Select.Option>
+                            ))}
+                          </Select>
+                        </Field>
+                        <Textfield
+                          label={t('intake.assessment.diagnosisCode')}
+                          description={t('intake.assessment.diagnosisCodeDescription')}
+                          autoComplete="off"
+                          {...form.text(`diagnoses.${index}.code`)}
+                          error={message(`diagnoses.${index}.code`)}
+                          aria-required
+                        />
+                        <Textfield
+                          label={t('intake.assessment.diagnosisText')}
+                          maxLength={DIAGNOSIS_TEXT_LIMIT}
+                          {...form.text(`diagnoses.${index}.text`)}
+                          error={message(`diagnoses.${index}.text`)}
+                        />
+                      </div>
+                    </Fieldset>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => form.setValues((v) => ({ ...v, diagnoses: v.diagnoses.filter((__, i) => i !== index) }), 'diagnoses')}
+                    >
+                      <TrashIcon aria-hidden fontSize="1.25em" />
+                      {t('intake.assessment.removeDiagnosis', { number: index + 1 })}
+                    </Button>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {values.diagnoses.length < MAX_DIAGNOSES ? (
+              <Button
+                variant="secondary"
+                className={styles.add}
+                onClick={() => form.setValues((v) => ({ ...v, diagnoses: [...v.diagnoses, emptyDiagnosis()] }))}
+              >
+                <PlusIcon aria-hidden fontSize="1.25em" />
+                {t('intake.assessment.addDiagnosis')}
+              </Button>
+            ) : null}
           </section>
 
           <div className={styles.actions}>

@@ -12,7 +12,14 @@ import { formatDate, todayIso } from '@/lib/dates';
 import { localeOf, useLocalize } from '@/lib/i18n';
 import { ApiProblem, isNotFound } from '@/lib/problem';
 
-import { getDecisionLetterPdf, useDecisionLetter, useMakeDecision, useRegisterDelivery } from '../../api/decision-actions';
+import {
+  getDecisionLetterPdf,
+  useChangeDecisionStatus,
+  useDecisionLetter,
+  useMakeDecision,
+  useRegisterDelivery,
+  useSubmitDecision,
+} from '../../api/decision-actions';
 import { useDecision } from '../../api/get-decision';
 import { DELIVERIES, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
 import { canReadPersons, canRegister } from '../../lib/permissions';
@@ -235,12 +242,19 @@ function DeliveryForm({ decision }: { decision: DecisionRead }) {
   );
 }
 
-function ActionProblem({ error }: { error: unknown }) {
+function ActionProblem({ error, forbiddenMessage }: { error: unknown; forbiddenMessage?: string }) {
   const { t } = useTranslation();
   if (error instanceof ApiProblem && error.status === 412) {
     return (
       <Alert data-color="warning" role="alert">
         <Paragraph>{t('intake.decision.stale')}</Paragraph>
+      </Alert>
+    );
+  }
+  if (forbiddenMessage && error instanceof ApiProblem && error.status === 403) {
+    return (
+      <Alert data-color="danger" role="alert" data-testid="approval-forbidden">
+        <Paragraph>{forbiddenMessage}</Paragraph>
       </Alert>
     );
   }
@@ -251,11 +265,91 @@ function ActionProblem({ error }: { error: unknown }) {
   );
 }
 
+/** «Avslutt vedtak» asks for confirmation and an optional note before the status becomes `ended`. */
+function EndForm({ decision, onCancel }: { decision: DecisionRead; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeDecisionStatus();
+  const [note, setNote] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = note.trim();
+    change.mutate({ id: decision.id, version: decision.version, body: { status: 'ended', note: trimmed ? trimmed : null } });
+  };
+  return (
+    <form onSubmit={submit} noValidate className={styles.inlineForm} aria-labelledby="end-heading" data-testid="end-form">
+      <Heading level={3} data-size="xs" id="end-heading">
+        {t('intake.decision.endHeading')}
+      </Heading>
+      <Paragraph>{t('intake.decision.endConfirm')}</Paragraph>
+      <Textfield
+        label={t('intake.decision.endNote')}
+        description={t('intake.decision.endNoteDescription')}
+        multiline
+        rows={3}
+        maxLength={2000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
+      {change.isError ? <ActionProblem error={change.error} /> : null}
+      <div className={styles.makeRow}>
+        <Button type="submit" data-color="danger" loading={change.isPending} disabled={change.isPending}>
+          {change.isPending ? t('intake.decision.ending') : t('intake.decision.endSubmit')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel} disabled={change.isPending}>
+          {t('intake.decision.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** After delivery: «Sett i verk» (sent), «Registrer evaluering» (in force) and «Avslutt vedtak» (in force, evaluated). */
+function StatusSteps({ decision }: { decision: DecisionRead }) {
+  const { t } = useTranslation();
+  const change = useChangeDecisionStatus();
+  const [ending, setEnding] = useState(false);
+  const next = (status: 'in_force' | 'evaluated') => change.mutate({ id: decision.id, version: decision.version, body: { status } });
+  const canEnd = decision.status === 'in_force' || decision.status === 'evaluated';
+  if (decision.status !== 'sent' && !canEnd) {
+    return decision.status === 'ended' ? (
+      <Alert data-color="info" role="status" data-testid="decision-ended">
+        <Paragraph>{t('intake.decision.ended')}</Paragraph>
+      </Alert>
+    ) : null;
+  }
+  return (
+    <>
+      <div className={styles.makeRow}>
+        {decision.status === 'sent' ? (
+          <Button onClick={() => next('in_force')} loading={change.isPending} disabled={change.isPending}>
+            {t('intake.decision.putInForce')}
+          </Button>
+        ) : null}
+        {decision.status === 'in_force' ? (
+          <Button onClick={() => next('evaluated')} loading={change.isPending} disabled={change.isPending}>
+            {t('intake.decision.registerEvaluation')}
+          </Button>
+        ) : null}
+        {canEnd && !ending ? (
+          <Button variant="secondary" onClick={() => setEnding(true)} disabled={change.isPending}>
+            {t('intake.decision.end')}
+          </Button>
+        ) : null}
+      </div>
+      {change.isError ? <ActionProblem error={change.error} /> : null}
+      {canEnd && ending ? <EndForm decision={decision} onCancel={() => setEnding(false)} /> : null}
+    </>
+  );
+}
+
 function Steps({ decision }: { decision: DecisionRead }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const make = useMakeDecision();
+  const submit = useSubmitDecision();
   const canMake = decision.status === 'draft' || decision.status === 'ready_for_approval';
+  const approving = decision.status === 'ready_for_approval';
+  const busy = make.isPending || submit.isPending;
   return (
     <section aria-labelledby="steps-heading" className={styles.section}>
       <h2 id="steps-heading" className={styles.visuallyHidden}>
@@ -263,12 +357,28 @@ function Steps({ decision }: { decision: DecisionRead }) {
       </h2>
       {canMake ? (
         <div className={styles.makeRow}>
-          <Button onClick={() => make.mutate({ id: decision.id, version: decision.version })} loading={make.isPending} disabled={make.isPending}>
-            {make.isPending ? t('intake.decision.making') : t('intake.decision.make')}
+          <Button onClick={() => make.mutate({ id: decision.id, version: decision.version })} loading={make.isPending} disabled={busy}>
+            {make.isPending ? t('intake.decision.making') : approving ? t('intake.decision.approve') : t('intake.decision.make')}
           </Button>
+          {decision.status === 'draft' ? (
+            <Button
+              variant="secondary"
+              onClick={() => submit.mutate({ id: decision.id, version: decision.version })}
+              loading={submit.isPending}
+              disabled={busy}
+            >
+              {submit.isPending ? t('intake.decision.submitting') : t('intake.decision.submitForApproval')}
+            </Button>
+          ) : null}
         </div>
       ) : null}
-      {make.isError ? <ActionProblem error={make.error} /> : null}
+      {approving && !make.isError ? (
+        <Alert data-color="info" role="status" data-testid="awaiting-approval">
+          <Paragraph>{t('intake.decision.awaitingApproval')}</Paragraph>
+        </Alert>
+      ) : null}
+      {submit.isError ? <ActionProblem error={submit.error} /> : null}
+      {make.isError ? <ActionProblem error={make.error} forbiddenMessage={approving ? t('intake.decision.approveOwnForbidden') : undefined} /> : null}
       {make.isSuccess && decision.status === 'made' ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t('intake.decision.made')}</Paragraph>
@@ -281,11 +391,12 @@ function Steps({ decision }: { decision: DecisionRead }) {
           <Paragraph>{t('intake.decision.appealDeadlineValue', { date: formatDate(decision.appeal_deadline, language) })}</Paragraph>
         </Alert>
       ) : null}
+      <StatusSteps key={decision.status} decision={decision} />
     </section>
   );
 }
 
-/** /vedtak/:id: the decision, its rights and criteria, the letter, and the steps (make, delivery, appeal). */
+/** /vedtak/:id: the decision, its rights and criteria, the letter, and the steps (submit, make or approve, delivery, in force, evaluation, end, appeal). */
 export function DecisionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
