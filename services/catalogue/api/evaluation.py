@@ -6,12 +6,18 @@ from fastapi import APIRouter
 from sqlalchemy import or_, select
 
 from services.catalogue.api.views import service_summary
-from services.catalogue.domain.criteria import evaluate, version_in_force
+from services.catalogue.domain.criteria import (
+    CriteriaError,
+    evaluate,
+    validate_facts,
+    version_in_force,
+)
 from services.catalogue.models import AllocationCriteria, ServiceType
 from services.catalogue.repository import CatalogueRepoDep
 from services.catalogue.schemas import EvaluationRequest, FindingRead, ServiceEvaluation
 from shared.auth import CurrentPrincipal
 from shared.clock import Today
+from shared.errors import RuleViolation, problem_responses
 
 router = APIRouter(tags=["criteria"])
 
@@ -19,12 +25,17 @@ router = APIRouter(tags=["criteria"])
 @router.post(
     "/criteria/evaluate",
     response_model=list[ServiceEvaluation],
+    responses=problem_responses(422),
     operation_id="evaluate_criteria",
 )
 async def evaluate_criteria(
     body: EvaluationRequest, repo: CatalogueRepoDep, _: CurrentPrincipal, today: Today
 ) -> list[ServiceEvaluation]:
     """Every service in force, lowest care level first, with whether the facts meet its criteria."""
+    try:
+        validate_facts(body.facts, "body.facts")
+    except CriteriaError as exc:
+        raise RuleViolation(exc.path.removesuffix(".value"), str(exc)) from exc
     day = body.on or today
     services = (
         await repo.session.scalars(

@@ -166,6 +166,16 @@ def validate_conditions(conditions: Sequence[Any], path: str = "conditions") -> 
         _check_value(metric, condition["op"], condition["value"], here)
 
 
+def validate_facts(facts: Mapping[str, Any], path: str = "facts") -> None:
+    """A person's facts use known metrics with values of the right kind (None means unknown)."""
+    for code, value in facts.items():
+        metric = METRICS.get(code)
+        if metric is None:
+            raise CriteriaError(f"{path}.{code}", f"Unknown metric {code!r}")
+        if value is not None:
+            _check_value(metric, "==", value, f"{path}.{code}")
+
+
 @dataclass(frozen=True)
 class Finding:
     """How one condition fared against a person's facts."""

@@ -286,3 +286,21 @@ async def test_facts_are_evaluated_against_the_criteria_in_force(
     assert by_code["apen-kafe"]["met"] is True
     assert {r["service_type"]["code"]: r["met"] for r in high.json()}["hjemmesykepleie"] is True
     assert {r["service_type"]["code"]: r["met"] for r in unknown.json()}["hjemmesykepleie"] is None
+
+
+async def test_facts_of_the_wrong_kind_are_a_422_not_a_500(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    await make_service(client, admin)
+
+    wrong_type = await client.post(
+        f"{API}/criteria/evaluate", json={"facts": {"adl_mean": "høy"}}, headers=admin
+    )
+    unknown = await client.post(
+        f"{API}/criteria/evaluate", json={"facts": {"shoe_size": 44}}, headers=admin
+    )
+
+    assert wrong_type.status_code == 422
+    assert wrong_type.json()["errors"][0]["field"] == "body.facts.adl_mean"
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "body.facts.shoe_size"
