@@ -146,6 +146,7 @@ def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
             raise Forbidden(f"This needs one of the roles: {allowed}")
         return principal
 
+    _check.roles = frozenset(roles)  # type: ignore[attr-defined]
     return _check
 
 
