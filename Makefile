@@ -51,14 +51,14 @@ pango: $(PY_STAMP)
 	fi
 
 run: install pango spa
-	$(PY) -m shared.dev.run
+	$(PY) -m dev.run
 
 test: install pango spa chromium
 	cd frontend && npm test --silent
 	$(PY) -m pytest
 
 openapi: $(PY_STAMP)
-	$(PY) -m shared.dev.export_openapi
+	$(PY) -m dev.export_openapi
 	cd frontend && npm run gen:api
 
 lint: install

@@ -1,3 +1,3 @@
-"""Fixtures shared by every test: see shared/testing.py."""
+"""Fixtures shared by every test: see dev/testing.py."""
 
-pytest_plugins = ["shared.testing"]
+pytest_plugins = ["dev.testing"]

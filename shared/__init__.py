@@ -14,5 +14,8 @@ Public modules (import from them directly):
 - `shared.concurrency`: `IfMatchVersion`, `check_version`, `set_etag`
 - `shared.clock`: `Today`
 - `shared.schemas`: `Problem`, `Page`, `LocalizedText`, `EventEnvelope`, `Role`
-- `shared.dev`: dev token issuer, dev gateway, embedded PostgreSQL, `make run`
+- `shared.permissions`: `allow`, `public`, `declared_access` (access declared on every route)
+
+The dev token issuer, dev gateway, embedded PostgreSQL and `make run` live outside this
+package, in `dev/`.
 """

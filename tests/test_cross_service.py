@@ -7,6 +7,8 @@ import httpx
 import pytest
 from fastapi import APIRouter
 
+from dev.issuer import SigningKey
+from dev.testing import RunningServer, auth, open_client, settings_kwargs
 from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.catalogue.tests.conftest import make_service
@@ -15,9 +17,7 @@ from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
 from shared.auth import CurrentPrincipal
-from shared.dev.issuer import SigningKey
 from shared.outbox import Outbox
-from shared.testing import RunningServer, auth, open_client, settings_kwargs
 
 
 @pytest.fixture

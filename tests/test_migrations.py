@@ -8,9 +8,9 @@ from pytest_alembic import tests as alembic_tests
 from pytest_alembic.config import Config
 from sqlalchemy import create_engine
 
-from shared.dev.postgres import EmbeddedPostgres
+from dev.postgres import EmbeddedPostgres
+from dev.testing import alembic_config
 from shared.settings import SERVICE_NAMES
-from shared.testing import alembic_config
 
 
 @pytest.fixture(params=SERVICE_NAMES)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from shared.dev.export_openapi import openapi_of
+from dev.export_openapi import openapi_of
 from shared.settings import SERVICE_NAMES
 
 

@@ -6,10 +6,10 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from dev.issuer import SigningKey
+from dev.testing import open_client, settings_kwargs
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
-from shared.dev.issuer import SigningKey
-from shared.testing import open_client, settings_kwargs
 
 
 @pytest.fixture(scope="session")

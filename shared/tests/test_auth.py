@@ -7,11 +7,11 @@ import httpx
 import pytest
 from jose import jwt
 
+from dev.issuer import SigningKey, create_issuer_app
+from dev.testing import RunningServer, auth
 from shared.auth import TokenVerifier
-from shared.dev.issuer import SigningKey, create_issuer_app
 from shared.errors import Unauthorized
 from shared.settings import Environment, ServiceSettings
-from shared.testing import RunningServer, auth
 
 FEED = "/api/intake/v1/events"
 

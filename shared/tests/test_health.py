@@ -2,10 +2,10 @@
 
 import httpx
 
+from dev.issuer import SigningKey
+from dev.testing import open_client, settings_kwargs
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
-from shared.dev.issuer import SigningKey
-from shared.testing import open_client, settings_kwargs
 
 
 async def test_live_and_ready_answer_200(intake: httpx.AsyncClient) -> None:

@@ -5,8 +5,8 @@ from collections.abc import Callable
 import httpx
 from fastapi import FastAPI
 
+from dev.testing import auth
 from shared.db import set_tenant
-from shared.testing import auth
 
 FEED = "/api/intake/v1/events"
 

@@ -5,8 +5,8 @@ from collections.abc import Callable
 
 import httpx
 
+from dev.testing import auth
 from shared.pagination import encode_cursor
-from shared.testing import auth
 
 
 async def test_limit_outside_1_to_500_is_a_422(

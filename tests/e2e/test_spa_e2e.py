@@ -45,7 +45,7 @@ def _is_free(port: int) -> bool:
 
 @pytest.fixture(scope="module")
 def system() -> Iterator[str]:
-    """`python -m shared.dev.run` on free ports with its own data folder; stopped with SIGTERM."""
+    """`python -m dev.run` on free ports with its own data folder; stopped with SIGTERM."""
     if not (ROOT / "frontend" / "dist" / "index.html").exists():
         pytest.fail("The SPA is not built: run `make test` (it builds frontend/dist first)")
     port = free_port_block()
@@ -55,7 +55,7 @@ def system() -> Iterator[str]:
     for service in SERVICES:
         env.pop(f"{service.upper()}_DATABASE_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "shared.dev.run"],
+        [sys.executable, "-m", "dev.run"],
         cwd=ROOT,
         env=env,
         stdout=log,

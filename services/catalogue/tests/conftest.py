@@ -6,10 +6,10 @@ from typing import Any
 import httpx
 import pytest
 
+from dev.issuer import SigningKey
+from dev.testing import auth, open_client, settings_kwargs
 from services.catalogue.app import create_app
 from services.catalogue.settings import CatalogueSettings
-from shared.dev.issuer import SigningKey
-from shared.testing import auth, open_client, settings_kwargs
 
 
 @pytest.fixture(scope="session")

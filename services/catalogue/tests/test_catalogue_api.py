@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from dev.testing import auth, tenant_connection
 from services.catalogue.tests.conftest import level_body, make_service, service_body
-from shared.testing import auth, tenant_connection
 
 API = "/api/catalogue/v1"
 

@@ -7,10 +7,10 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from dev.testing import auth
 from services.catalogue.demo import MUNICIPALITIES
 from services.catalogue.seed import seed
 from shared.db import create_engine, create_sessionmaker
-from shared.testing import auth
 
 API = "/api/catalogue/v1"
 NORDRE_FOLLO, SELBU = "3207", "5032"

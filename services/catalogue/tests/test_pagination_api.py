@@ -3,7 +3,7 @@
 import httpx
 from sqlalchemy import text
 
-from shared.testing import tenant_connection
+from dev.testing import tenant_connection
 
 
 async def insert_units(database_url: str, municipality: str, count: int) -> None:

@@ -6,8 +6,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from dev.testing import tenant_connection
 from services.catalogue.tests.conftest import make_service
-from shared.testing import tenant_connection
 
 
 async def test_without_a_municipality_the_database_shows_no_rows(

@@ -8,14 +8,14 @@ from typing import Any
 import httpx
 import pytest
 
+from dev.issuer import SigningKey
+from dev.testing import RunningServer, auth, open_client, settings_kwargs
 from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
 from shared.clock import today_in_norway
-from shared.dev.issuer import SigningKey
 from shared.national_id import make_synthetic
-from shared.testing import RunningServer, auth, open_client, settings_kwargs
 
 API = "/api/intake/v1"
 _random = random.Random(20261123)

@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 import httpx
 
+from dev.testing import RunningServer, auth
 from services.intake.tests.conftest import API, application_body, register_person
-from shared.testing import RunningServer, auth
 
 
 async def test_an_application_is_registered_with_its_interim_reply_date(

@@ -5,9 +5,9 @@ from typing import Any
 
 import httpx
 
+from dev.testing import auth
 from services.intake.domain.functional import VARIABLES, Group
 from services.intake.tests.conftest import API, application_body, register_person
-from shared.testing import auth
 
 
 def scores(value: int, **overrides: int) -> dict[str, int]:

@@ -7,9 +7,9 @@ from typing import Any
 import httpx
 import pytest
 
+from dev.testing import auth
 from services.intake.tests.conftest import API, application_body, register_person
 from services.intake.tests.test_assessments_api import assessment_body, scores
-from shared.testing import auth
 
 
 async def application_for(

@@ -6,9 +6,9 @@ from datetime import date
 import httpx
 import pytest
 
+from dev.testing import auth
 from services.intake.seed import PERSONS, seed
 from shared.db import create_engine, create_sessionmaker
-from shared.testing import auth
 
 API = "/api/intake/v1"
 

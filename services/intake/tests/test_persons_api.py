@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from dev.testing import auth, tenant_connection
 from services.intake.tests.conftest import API, person_body, register_person, synthetic_national_id
-from shared.testing import auth, tenant_connection
 
 
 async def test_a_registered_person_is_found_by_partial_name_without_accents(

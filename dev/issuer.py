@@ -19,7 +19,7 @@ from fastapi import APIRouter, FastAPI
 from jose import jwt
 from pydantic import BaseModel
 
-from shared.dev.users import DemoUser, demo_user, demo_users
+from dev.users import DemoUser, demo_user, demo_users
 from shared.errors import NotFound, install_problem_handlers
 from shared.settings import Environment
 

@@ -30,8 +30,8 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
-from shared.dev.issuer import SigningKey
-from shared.dev.postgres import EmbeddedPostgres, service_databases, start_embedded
+from dev.issuer import SigningKey
+from dev.postgres import EmbeddedPostgres, service_databases, start_embedded
 from shared.schemas.roles import Role
 from shared.settings import SERVICE_NAMES
 

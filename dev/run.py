@@ -19,9 +19,9 @@ from pathlib import Path
 
 import httpx
 
-from shared.dev.issuer import SigningKey
-from shared.dev.postgres import EmbeddedPostgres, service_databases, start_embedded
-from shared.dev.users import demo_users
+from dev.issuer import SigningKey
+from dev.postgres import EmbeddedPostgres, service_databases, start_embedded
+from dev.users import demo_users
 from shared.settings import SERVICE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,7 +156,7 @@ def run_processes(port: int, port_base: int, data_dir: Path, db_env: dict[str, s
         command = f"{uvicorn} --port {port_of_service} services.{service}.app:create_app"
         manager.add_process(service, command, env=env, cwd=str(ROOT))
     manager.add_process(
-        "gateway", f"{uvicorn} --port {port} shared.dev.gateway:create_app", env=env, cwd=str(ROOT)
+        "gateway", f"{uvicorn} --port {port} dev.gateway:create_app", env=env, cwd=str(ROOT)
     )
 
     def announce() -> None:

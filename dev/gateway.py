@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from shared.dev.issuer import SigningKey, create_issuer_app
+from dev.issuer import SigningKey, create_issuer_app
 from shared.errors import problem_response
 from shared.settings import SERVICE_NAMES, ServiceSettings
 
