@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy import BigInteger, DateTime, Identity, String, func, select, text
+from sqlalchemy import BigInteger, DateTime, Identity, SmallInteger, String, func, select, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shared.auth import Principal, role_dependency
 from shared.db import TENANT_SETTING, TenantSession
 from shared.schemas.common import Page
-from shared.schemas.events import EventEnvelope
+from shared.schemas.events import EventEnvelope, EventPayload
 from shared.schemas.roles import Role
 
 OUTBOX_LOCK_KEY = 7_301_100
@@ -37,6 +37,7 @@ class EventMixin:
         default=uuid.uuid4, unique=True, server_default=func.gen_random_uuid()
     )
     type: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(SmallInteger, server_default=text("1"))
     municipality: Mapped[str] = mapped_column(
         String(4), index=True, server_default=text(f"current_setting('{TENANT_SETTING}', true)")
     )
@@ -57,18 +58,18 @@ class Outbox:
     async def record(
         self,
         session: AsyncSession,
-        event_type: str,
+        payload: EventPayload,
         *,
         subject: str | uuid.UUID | None = None,
-        data: dict[str, Any] | None = None,
     ) -> None:
         """Add an event to the current transaction; it is published iff that commits."""
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": OUTBOX_LOCK_KEY})
         session.add(
             self.model(  # type: ignore[call-arg]
-                type=event_type,
+                type=payload.event_type,
+                version=payload.event_version,
                 subject=str(subject) if subject is not None else None,
-                data=data or {},
+                data=payload.model_dump(mode="json"),
             )
         )
         await session.flush()
@@ -85,6 +86,7 @@ class Outbox:
                 sequence=row.sequence,
                 id=row.id,
                 type=row.type,
+                version=row.version,
                 source=self.source,
                 municipality=row.municipality,
                 subject=row.subject,

@@ -1,12 +1,24 @@
 """An event is in the feed if and only if its transaction committed."""
 
 from collections.abc import Callable
+from typing import ClassVar
 
 import httpx
 from fastapi import FastAPI
 
 from dev.testing import auth
 from shared.db import set_tenant
+from shared.schemas.events import EventEnvelope, EventPayload
+
+
+class Counted(EventPayload):
+    event_type: ClassVar[str] = "test.counted"
+
+    n: int
+
+
+class Secret(EventPayload):
+    event_type: ClassVar[str] = "test.secret"
 
 FEED = "/api/intake/v1/events"
 
@@ -21,15 +33,15 @@ async def test_committed_events_are_in_the_feed_and_rolled_back_ones_never(
     sessionmaker = intake_app.state.sessionmaker
     async with sessionmaker() as session, session.begin():
         await set_tenant(session, municipality)
-        await outbox.record(session, "application.received", subject="a-1", data={"n": 1})
+        await outbox.record(session, Counted(n=1), subject="a-1")
     async with sessionmaker() as session:
         await session.begin()
         await set_tenant(session, municipality)
-        await outbox.record(session, "application.received", subject="a-2", data={"n": 2})
+        await outbox.record(session, Counted(n=2), subject="a-2")
         await session.rollback()
     async with sessionmaker() as session, session.begin():
         await set_tenant(session, municipality)
-        await outbox.record(session, "decision.made", subject="d-1")
+        await outbox.record(session, Secret(), subject="d-1")
 
     feed = (
         await intake.get(
@@ -38,8 +50,8 @@ async def test_committed_events_are_in_the_feed_and_rolled_back_ones_never(
     ).json()
 
     assert [(e["type"], e["subject"]) for e in feed["items"]] == [
-        ("application.received", "a-1"),
-        ("decision.made", "d-1"),
+        ("test.counted", "a-1"),
+        ("test.secret", "d-1"),
     ]
     assert all(e["source"] == "intake" and e["municipality"] == municipality for e in feed["items"])
 
@@ -53,7 +65,7 @@ async def test_the_feed_continues_after_a_sequence(
     async with intake_app.state.sessionmaker() as session, session.begin():
         await set_tenant(session, municipality)
         for n in range(5):
-            await intake_app.state.outbox.record(session, "test.counted", data={"n": n})
+            await intake_app.state.outbox.record(session, Counted(n=n))
     headers = auth(token_factory("systemintegrasjon", municipality=municipality))
 
     first = (await intake.get(FEED, params={"limit": 3}, headers=headers)).json()
@@ -71,7 +83,7 @@ async def test_another_municipality_does_not_see_the_events(
 ) -> None:
     async with intake_app.state.sessionmaker() as session, session.begin():
         await set_tenant(session, municipality)
-        await intake_app.state.outbox.record(session, "secret.thing")
+        await intake_app.state.outbox.record(session, Secret())
 
     other = (
         await intake.get(
@@ -81,4 +93,22 @@ async def test_another_municipality_does_not_see_the_events(
         )
     ).json()
 
-    assert "secret.thing" not in [e["type"] for e in other["items"]]
+    assert "test.secret" not in [e["type"] for e in other["items"]]
+
+
+def test_a_feed_event_parses_back_into_its_payload_model() -> None:
+    envelope = EventEnvelope.model_validate(
+        {
+            "sequence": 1,
+            "id": "00000000-0000-4000-8000-000000000001",
+            "type": "test.counted",
+            "version": 1,
+            "source": "intake",
+            "municipality": "3207",
+            "occurred_at": "2026-11-30T12:00:00Z",
+            "data": {"n": 7},
+        }
+    )
+
+    assert envelope.payload() == Counted(n=7)
+    assert envelope.model_copy(update={"type": "unknown.kind"}).payload() is None

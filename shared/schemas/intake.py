@@ -1,0 +1,241 @@
+"""What intake publishes to other services: closed sets, summaries and event payloads.
+
+Coordination, welfare technology and quality read persons and decisions from
+intake over HTTP and consume its event feed; they parse both with these
+models, so producer and consumers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, Field
+
+from shared.schemas.events import EventPayload
+
+# Closed sets -------------------------------------------------------------------------------
+
+
+class Outcome(StrEnum):
+    granted = "granted"
+    partly_granted = "partly_granted"
+    refused = "refused"
+
+
+class DecisionStatus(StrEnum):
+    """draft → (ready for approval) → made → sent → in force → evaluated → ended."""
+
+    draft = "draft"
+    ready_for_approval = "ready_for_approval"
+    made = "made"
+    sent = "sent"
+    in_force = "in_force"
+    evaluated = "evaluated"
+    ended = "ended"
+
+
+class ApplicationStatus(StrEnum):
+    received = "received"
+    in_assessment = "in_assessment"
+    decided = "decided"
+    withdrawn = "withdrawn"
+
+
+class AppealStatus(StrEnum):
+    received = "received"
+    changed_by_municipality = "changed_by_municipality"
+    upheld_by_municipality = "upheld_by_municipality"
+    forwarded = "forwarded"
+    closed = "closed"
+
+
+class WaitingStatus(StrEnum):
+    waiting = "waiting"
+    offered = "offered"
+    accepted = "accepted"
+    removed = "removed"
+
+
+class WaitingAction(StrEnum):
+    offer = "offer"
+    accept = "accept"
+    decline = "decline"
+    remove = "remove"
+    prioritise = "prioritise"
+
+
+class WelfareTechnology(StrEnum):
+    """What the assessment's screening may point to; the welfaretech service assesses it."""
+
+    safety_alarm = "safety_alarm"
+    fall_sensor = "fall_sensor"
+    door_sensor = "door_sensor"
+    location_technology = "location_technology"
+    digital_supervision = "digital_supervision"
+    medication_dispenser = "medication_dispenser"
+    stove_guard = "stove_guard"
+    remote_monitoring = "remote_monitoring"
+    video_visit = "video_visit"
+
+
+class BpaRightStatus(StrEnum):
+    applies = "applies"
+    applies_unless_much_more_expensive = "applies_unless_much_more_expensive"
+    does_not_apply = "does_not_apply"
+    unknown = "unknown"
+
+
+# Summaries other services read -------------------------------------------------------------
+
+
+class PersonSummary(BaseModel):
+    """How a person shows in lists: the national id masked."""
+
+    id: uuid.UUID
+    given_name: str
+    family_name: str
+    birth_date: date
+    national_id_masked: str
+    city: str
+
+
+class BpaRightRecord(BaseModel):
+    """Whether pbrl § 2-1 d gives a right to BPA, and why, as assessed when drafting."""
+
+    right: BpaRightStatus
+    reason: str
+    law: str = "pbrl § 2-1 d"
+
+
+class LongTermStayRight(BaseModel):
+    """The right to a long-term place (pbrl § 2-1 e) and the waiting-list duty (hol § 3-2 a)."""
+
+    law: str = "pbrl § 2-1 e, hol § 3-2 a"
+    note: str
+
+
+class DecisionRights(BaseModel):
+    """The statutory rights a decision records, computed by intake's domain rules."""
+
+    requires_lower_level_review: bool = False
+    place_available: bool | None = Field(
+        default=None, description="For a long-term place: false put the person on the waiting list"
+    )
+    bpa: BpaRightRecord | None = None
+    long_term_stay: LongTermStayRight | None = None
+
+
+class DecisionSummary(BaseModel):
+    """A decision as other services need it: who, what, which unit, from when to when."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    service_type: str
+    outcome: Outcome
+    status: DecisionStatus
+    unit: str | None
+    starts_on: date | None
+    ends_on: date | None
+    review_on: date | None
+    made_on: date | None
+    replaces_id: uuid.UUID | None
+
+
+# Event payloads (one model per event type and version) --------------------------------------
+
+
+class PersonRegistered(EventPayload):
+    event_type: ClassVar[str] = "person.registered"
+
+
+class ApplicationReceived(EventPayload):
+    event_type: ClassVar[str] = "application.received"
+
+    person_id: uuid.UUID
+    received_on: date
+    service_types: list[str]
+    channel: str
+
+
+class _ApplicationStatusChanged(EventPayload):
+    person_id: uuid.UUID
+    status: ApplicationStatus
+
+
+class ApplicationInAssessment(_ApplicationStatusChanged):
+    event_type: ClassVar[str] = "application.in_assessment"
+
+
+class ApplicationDecided(_ApplicationStatusChanged):
+    event_type: ClassVar[str] = "application.decided"
+
+
+class ApplicationWithdrawn(_ApplicationStatusChanged):
+    event_type: ClassVar[str] = "application.withdrawn"
+
+
+class AssessmentCompleted(EventPayload):
+    """An assessment was recorded; its content (scores, need level) stays behind the API."""
+
+    event_type: ClassVar[str] = "assessment.completed"
+
+    person_id: uuid.UUID
+    application_id: uuid.UUID
+    welfare_technology_screening_positive: bool
+
+
+class WelfareTechnologyRequested(EventPayload):
+    """The screening points to welfare technology: the welfaretech service takes a referral."""
+
+    event_type: ClassVar[str] = "welfare_technology.requested"
+
+    person_id: uuid.UUID
+    application_id: uuid.UUID
+    needs: list[WelfareTechnology]
+
+
+class DecisionMade(EventPayload):
+    event_type: ClassVar[str] = "decision.made"
+
+    person_id: uuid.UUID
+    service_type: str
+    outcome: Outcome
+    unit: str | None
+    starts_on: date | None
+    ends_on: date | None
+    replaces_id: uuid.UUID | None
+
+
+class DecisionEnded(EventPayload):
+    event_type: ClassVar[str] = "decision.ended"
+
+    person_id: uuid.UUID
+    service_type: str
+    unit: str | None
+
+
+class WaitingListChanged(EventPayload):
+    event_type: ClassVar[str] = "waiting_list.changed"
+
+    person_id: uuid.UUID
+    service_type: str
+    status: WaitingStatus
+    action: WaitingAction | None = None
+
+
+class AppealReceived(EventPayload):
+    event_type: ClassVar[str] = "appeal.received"
+
+    decision_id: uuid.UUID
+    person_id: uuid.UUID
+    late: bool
+
+
+class AppealReassessed(EventPayload):
+    event_type: ClassVar[str] = "appeal.reassessed"
+
+    decision_id: uuid.UUID
+    result: AppealStatus
