@@ -23,6 +23,7 @@ from shared.errors import problem_responses
 from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
+from shared.schemas.catalogue import CareLevelChanged, CareLevelCreated
 from shared.schemas.common import Page
 from shared.schemas.roles import Role
 
@@ -83,9 +84,8 @@ async def create_care_level(
     await repo.add(level, f"A care level with code {body.code!r} or rank {body.rank} exists")
     await outbox.record(
         repo.session,
-        "care_level.created",
+        CareLevelCreated(id=level.id, code=level.code, rank=level.rank, by=user.sub),
         subject=level.code,
-        data={"code": level.code, "by": user.sub},
     )
     read = care_level_read(level)
     return await idempotent.respond(201, read, headers={"ETag": f'"{level.version}"'})
@@ -115,9 +115,10 @@ async def update_care_level(
     await repo.add(level, f"Another level already has rank {body.rank}")
     await outbox.record(
         repo.session,
-        "care_level.changed",
+        CareLevelChanged(
+            id=level.id, code=level.code, rank=level.rank, fields=sorted(changes), by=user.sub
+        ),
         subject=level.code,
-        data={"code": level.code, "fields": sorted(changes), "by": user.sub},
     )
     set_etag(response, level.version)
     return care_level_read(level)

@@ -29,6 +29,11 @@ from shared.errors import NotFound, problem_responses
 from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
+from shared.schemas.catalogue import (
+    CriteriaVersioned,
+    ServiceTypeChanged,
+    ServiceTypeCreated,
+)
 from shared.schemas.common import LocalizedText, Page
 from shared.schemas.roles import Role
 
@@ -101,8 +106,9 @@ async def create_service_type(
     fields["active_from"], fields["active_to"] = body.active_from, body.active_to
     service = ServiceType(code=body.code, care_level=level, **fields)
     await repo.add(service, f"A service type with code {body.code!r} exists")
+    criteria = None
     if body.criteria is not None:
-        await repo.add_criteria_version(
+        criteria = await repo.add_criteria_version(
             service,
             effective_from=body.criteria.effective_from,
             text=body.criteria.text.model_dump(),
@@ -112,7 +118,18 @@ async def create_service_type(
             path="body.criteria",
         )
     await outbox.record(
-        repo.session, "service_type.created", subject=service.code, data={"code": service.code}
+        repo.session,
+        ServiceTypeCreated(
+            id=service.id,
+            code=service.code,
+            care_level=level.code,
+            active_from=service.active_from,
+            active_to=service.active_to,
+            published=service.published,
+            criteria_version=criteria.criteria_version if criteria else None,
+            by=user.sub,
+        ),
+        subject=service.code,
     )
     read = await service_read(repo, service, today)
     return await idempotent.respond(201, read, headers={"ETag": f'"{service.version}"'})
@@ -128,7 +145,7 @@ async def update_service_type(
     code: str,
     body: ServiceTypeUpdate,
     repo: CatalogueRepoDep,
-    _: Admin,
+    user: Admin,
     if_match: IfMatchVersion,
     outbox: EventOutbox,
     today: Today,
@@ -148,9 +165,10 @@ async def update_service_type(
     await repo.session.flush()
     await outbox.record(
         repo.session,
-        "service_type.changed",
+        ServiceTypeChanged(
+            id=service.id, code=service.code, fields=sorted(body.model_fields_set), by=user.sub
+        ),
         subject=service.code,
-        data={"code": service.code, "fields": sorted(body.model_fields_set)},
     )
     set_etag(response, service.version)
     return await service_read(repo, service, today)
@@ -230,13 +248,13 @@ async def add_criteria_version(
     )
     await outbox.record(
         repo.session,
-        "criteria.versioned",
+        CriteriaVersioned(
+            code=service.code,
+            version=criteria.criteria_version,
+            effective_from=criteria.effective_from,
+            by=user.sub,
+        ),
         subject=service.code,
-        data={
-            "code": service.code,
-            "version": criteria.criteria_version,
-            "effective_from": criteria.effective_from.isoformat(),
-        },
     )
     reads = criteria_reads(await repo.criteria_versions(service), today)
     return await idempotent.respond(201, reads[-1])

@@ -16,6 +16,7 @@ from shared.errors import problem_responses
 from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
+from shared.schemas.catalogue import UnitCreated
 from shared.schemas.common import Page
 from shared.schemas.roles import Role
 
@@ -70,7 +71,11 @@ async def get_unit(code: str, repo: CatalogueRepoDep, _: CurrentPrincipal) -> Un
     operation_id="create_unit",
 )
 async def create_unit(
-    body: UnitCreate, repo: CatalogueRepoDep, _: Admin, idempotent: Idempotent, outbox: EventOutbox
+    body: UnitCreate,
+    repo: CatalogueRepoDep,
+    user: Admin,
+    idempotent: Idempotent,
+    outbox: EventOutbox,
 ) -> Response:
     """Add a provider unit with the services it delivers (admin)."""
     if (replayed := await idempotent.replay()) is not None:
@@ -86,5 +91,15 @@ async def create_unit(
             )
         )
     await repo.add(unit, f"A unit with code {body.code!r} exists, or a service is listed twice")
-    await outbox.record(repo.session, "unit.created", subject=unit.code, data={"code": unit.code})
+    await outbox.record(
+        repo.session,
+        UnitCreated(
+            id=unit.id,
+            code=unit.code,
+            kind=unit.kind,
+            service_types=[d.service_type for d in body.services],
+            by=user.sub,
+        ),
+        subject=unit.code,
+    )
     return await idempotent.respond(201, unit_read(unit))
