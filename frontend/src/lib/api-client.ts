@@ -24,7 +24,7 @@ const authMiddleware: Middleware = {
   },
 };
 
-function serviceClient<Paths extends {}>() {
+function serviceClient<Paths extends object>() {
   const client = createClient<Paths>({
     // Same origin as the SPA; absolute, because a Request needs an absolute URL outside browsers (tests).
     baseUrl: typeof location === 'undefined' ? '' : location.origin,

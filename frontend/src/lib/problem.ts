@@ -101,5 +101,5 @@ export function isNotFound(error: unknown): boolean {
 }
 
 export function asProblemBody(value: unknown): ProblemBody {
-  return typeof value === 'object' && value !== null ? (value as ProblemBody) : {};
+  return typeof value === 'object' && value !== null ? value : {};
 }

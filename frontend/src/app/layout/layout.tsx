@@ -51,7 +51,7 @@ function UserMenu({ session }: { session: Session }) {
   const onSignOut = () => {
     signOut('user');
     queryClient.clear();
-    navigate(SIGN_IN_PATH);
+    void navigate(SIGN_IN_PATH);
   };
 
   return (

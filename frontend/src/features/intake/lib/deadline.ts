@@ -1,8 +1,6 @@
 /** Where an interim reply (foreløpig svar) stands, relative to today. */
 import { daysBetween } from '@/lib/dates';
 
-import type { ApplicationStatus } from '../api/types';
-
 export type DeadlineState =
   | { kind: 'sent'; on: string | null }
   | { kind: 'closed' }
@@ -17,7 +15,7 @@ export const SOON_DAYS = 7;
 export function deadlineState(
   due: string,
   today: string,
-  { status, sentOn, sent }: { status?: ApplicationStatus | string | null; sentOn?: string | null; sent?: boolean } = {},
+  { status, sentOn, sent }: { status?: string | null; sentOn?: string | null; sent?: boolean } = {},
 ): DeadlineState {
   if (sentOn || sent) return { kind: 'sent', on: sentOn ?? null };
   if (status === 'decided' || status === 'withdrawn') return { kind: 'closed' };

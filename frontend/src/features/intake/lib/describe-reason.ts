@@ -22,14 +22,14 @@ function formatValue(value: unknown, t: TFunction, language: Language): string {
     return new Intl.ListFormat(localeOf(language), { type: 'disjunction' }).format(value.map((v) => formatValue(v, t, language)));
   }
   if (value === null || value === undefined) return '–';
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export function describeReason(reason: Reason, metrics: readonly MetricLabel[], t: TFunction, language: Language): string {
-  const code = String(reason.metric ?? '');
+  const code = typeof reason.metric === 'string' ? reason.metric : '';
   const metric = metrics.find((item) => item.code === code);
   const label = metric ? pickLocalized(metric.label, language).value : code;
-  const op = String(reason.op ?? '');
+  const op = typeof reason.op === 'string' ? reason.op : '';
   const word = Object.hasOwn(OPERATOR_KEYS, op) ? t(`catalogue.criteria.op.${OPERATOR_KEYS[op as keyof typeof OPERATOR_KEYS]}`) : op;
   const condition = `${label} ${word} ${formatValue(reason.expected, t, language)}`;
   return t('intake.decisionForm.reasonActual', { condition, actual: formatValue(reason.actual, t, language) });

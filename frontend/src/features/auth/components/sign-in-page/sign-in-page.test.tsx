@@ -39,7 +39,7 @@ describe('SignInPage', () => {
 
   it('signs in with the chosen user and goes to the front page', async () => {
     const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
-      const url = String(input instanceof Request ? input.url : input);
+      const url = input instanceof Request ? input.url : input.toString();
       return url.endsWith('/api/dev/token')
         ? jsonResponse({ access_token: `h.${claims}.s`, token_type: 'bearer', expires_in: 3600 })
         : jsonResponse(users);
@@ -51,8 +51,8 @@ describe('SignInPage', () => {
 
     expect(getSession()?.user.name).toBe('Ingrid Solberg');
     expect(router.state.location.pathname).toBe('/');
-    const [, init] = fetchMock.mock.calls.find(([url]) => String(url).endsWith('/api/dev/token'))!;
-    expect(JSON.parse(String(init?.body))).toEqual({ username: 'saksbehandler-nordrefollo' });
+    const [, init] = fetchMock.mock.calls.find(([input]) => (input instanceof Request ? input.url : input.toString()).endsWith('/api/dev/token'))!;
+    expect(JSON.parse(init?.body as string)).toEqual({ username: 'saksbehandler-nordrefollo' });
   });
 
   it('explains that demo sign-in is missing outside development', async () => {

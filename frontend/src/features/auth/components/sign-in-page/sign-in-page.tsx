@@ -33,7 +33,7 @@ export function SignInPage() {
   const choose = (user: DemoUser) => {
     setPending(user.username);
     signIn.mutate(user.username, {
-      onSuccess: () => navigate(from, { replace: true }),
+      onSuccess: () => void navigate(from, { replace: true }),
       onSettled: () => setPending(null),
     });
   };

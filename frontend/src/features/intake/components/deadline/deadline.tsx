@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
-import type { ApplicationStatus } from '../../api/types';
 import { deadlineState } from '../../lib/deadline';
 
 import styles from './deadline.module.css';
 
 type Props = {
   due: string;
-  status?: ApplicationStatus | string | null;
+  /** An application's status (`ApplicationStatus`), or another resource's. */
+  status?: string | null;
   sentOn?: string | null;
   /** Sent, when the date it was sent is not known. */
   sent?: boolean;

@@ -90,7 +90,7 @@ function SuggestionItems({ suggestions, metrics, current }: Props) {
                         <span className={styles.visuallyHidden}>
                           {met ? t('intake.decisionForm.reasonMet') : t('intake.decisionForm.reasonNotMet')}:{' '}
                         </span>
-                        {describeReason(reason as Reason, metrics, t, language)}
+                        {describeReason(reason, metrics, t, language)}
                       </span>
                     </li>
                   );
