@@ -15,7 +15,9 @@ def openapi_of(service: str) -> dict[str, object]:
     settings_module = importlib.import_module(f"services.{service}.settings")
     settings_class = getattr(settings_module, f"{service.capitalize()}Settings")
     settings = settings_class(
-        database_url="postgresql+asyncpg://unused@/unused", auth_public_key="unused", log_json=True
+        database_url="postgresql+asyncpg://unused@/unused",
+        auth_jwks_url="http://unused.invalid/jwks.json",
+        log_json=True,
     )
     return app_module.create_app(settings).openapi()  # type: ignore[no-any-return]
 

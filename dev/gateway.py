@@ -20,7 +20,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response, StreamingR
 from starlette.routing import Route
 
 from dev.issuer import SigningKey, create_issuer_app
-from shared.errors import problem_response
+from shared.problems import problem_response
 from shared.settings import SERVICE_NAMES, ServiceSettings
 
 HOP_BY_HOP = {

@@ -6,24 +6,26 @@ JWKS at `/api/dev/.well-known/jwks.json`. It refuses to exist in production.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import time
 import uuid
 from pathlib import Path
 from typing import Any
 
+import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import APIRouter, FastAPI
-from jose import jwt
+from jwt.algorithms import RSAAlgorithm
 from pydantic import BaseModel
 
 from dev.users import DemoUser, demo_user, demo_users
-from shared.errors import NotFound, install_problem_handlers
-from shared.settings import Environment
+from shared.errors import NotFound
+from shared.problems import install_problem_handlers
+from shared.settings import Environment, ServiceSettings
 
 TOKEN_LIFETIME_SECONDS = 8 * 3600
+MAX_LIFETIME_SECONDS: int = ServiceSettings.model_fields["auth_max_token_lifetime_seconds"].default
 
 
 class SigningKey:
@@ -32,7 +34,9 @@ class SigningKey:
     def __init__(self, private_pem: bytes) -> None:
         self.private_pem = private_pem
         private_key = serialization.load_pem_private_key(private_pem, password=None)
-        assert isinstance(private_key, rsa.RSAPrivateKey)
+        if not isinstance(private_key, rsa.RSAPrivateKey):
+            raise ValueError("the dev signing key must be an RSA key")
+        self.private_key = private_key
         self.public_key = private_key.public_key()
         self.public_pem = self.public_key.public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
@@ -59,32 +63,20 @@ class SigningKey:
         path.chmod(0o600)
         return key
 
-    def jwk(self) -> dict[str, str]:
-        numbers = self.public_key.public_numbers()
-
-        def b64(value: int) -> str:
-            raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
-            return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-        return {
-            "kty": "RSA",
-            "use": "sig",
-            "alg": "RS256",
-            "kid": self.kid,
-            "n": b64(numbers.n),
-            "e": b64(numbers.e),
-        }
+    def jwk(self) -> dict[str, Any]:
+        """The public key as a JWK, as the library writes it, with its id and use."""
+        jwk = RSAAlgorithm.to_jwk(self.public_key, as_dict=True)
+        return {**jwk, "use": "sig", "alg": "RS256", "kid": self.kid}
 
     def sign(self, claims: dict[str, Any]) -> str:
-        token: str = jwt.encode(
-            claims, self.private_pem.decode(), algorithm="RS256", headers={"kid": self.kid}
-        )
-        return token
+        return jwt.encode(claims, self.private_key, algorithm="RS256", headers={"kid": self.kid})
 
 
 def claims_for(
     user: DemoUser, issuer: str, audience: str, lifetime: int = TOKEN_LIFETIME_SECONDS
 ) -> dict[str, Any]:
+    if not 0 < lifetime <= MAX_LIFETIME_SECONDS:
+        raise ValueError(f"a dev token lives at most {MAX_LIFETIME_SECONDS} seconds")
     now = int(time.time())
     return {
         "iss": issuer,
@@ -128,7 +120,7 @@ def issuer_router(key: SigningKey, issuer: str, audience: str) -> APIRouter:
         return TokenResponse(access_token=token, expires_in=TOKEN_LIFETIME_SECONDS)
 
     @router.get("/.well-known/jwks.json", operation_id="dev_jwks")
-    async def jwks() -> dict[str, list[dict[str, str]]]:
+    async def jwks() -> dict[str, list[dict[str, Any]]]:
         return {"keys": [key.jwk()]}
 
     return router

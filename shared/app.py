@@ -20,10 +20,11 @@ from fastapi.routing import APIRoute
 from shared.auth import TokenVerifier
 from shared.clients import create_http_client
 from shared.db import create_engine, create_sessionmaker
-from shared.errors import PROBLEM_MEDIA_TYPE, install_problem_handlers
+from shared.errors import PROBLEM_MEDIA_TYPE
 from shared.health import health_router
 from shared.logging import AccessLogMiddleware, configure_logging
 from shared.outbox import Outbox
+from shared.problems import install_problem_handlers
 from shared.schemas.common import Problem
 from shared.settings import ServiceSettings
 

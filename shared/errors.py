@@ -1,7 +1,8 @@
-"""Domain errors and the one place that turns every error into RFC 9457 problem+json.
+"""Domain errors, and the RFC 9457 problem body each one becomes.
 
-`domain/` code raises these without knowing HTTP; `install_problem_handlers`
-maps each to its status once.
+Pure on purpose: no web framework is imported here, so `domain/` code can
+raise these without knowing HTTP. `shared.problems.install_problem_handlers`
+maps each error to its response once.
 """
 
 from __future__ import annotations
@@ -10,16 +11,8 @@ from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
-import structlog
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
-
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://mestring.no/problems/"
-
-log = structlog.get_logger("mestring.errors")
 
 
 class MestringError(Exception):
@@ -90,7 +83,7 @@ class RuleViolation(MestringError):
         self.errors = [{"field": field, "message": message}]
 
 
-def problem_response(
+def problem_body(
     status: int,
     title: str,
     *,
@@ -98,9 +91,9 @@ def problem_response(
     detail: str | None = None,
     instance: str | None = None,
     errors: Sequence[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
     **extra: Any,
-) -> JSONResponse:
+) -> dict[str, Any]:
+    """The JSON of a problem response (`type`, `title`, `status`, ...)."""
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + slug if slug else "about:blank",
         "title": title,
@@ -113,14 +106,10 @@ def problem_response(
     if errors is not None:
         body["errors"] = list(errors)
     body.update(extra)
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+    return body
 
 
-def _field_path(loc: Sequence[Any]) -> str:
-    return ".".join(str(part) for part in loc)
-
-
-_STATUS_SLUGS = {
+STATUS_SLUGS = {
     400: "bad-request",
     401: "unauthorized",
     403: "forbidden",
@@ -136,67 +125,6 @@ _STATUS_SLUGS = {
     429: "too-many-requests",
     503: "service-unavailable",
 }
-
-
-def install_problem_handlers(app: FastAPI) -> None:
-    """Every error path of the app answers problem+json; never HTML, never a trace."""
-
-    @app.exception_handler(MestringError)
-    async def _domain(request: Request, exc: MestringError) -> JSONResponse:
-        errors = getattr(exc, "errors", None)
-        return problem_response(
-            exc.status,
-            exc.title,
-            slug=exc.slug,
-            detail=exc.detail,
-            instance=request.url.path,
-            errors=errors,
-            headers=exc.headers(),
-            **exc.extra,
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {"field": _field_path(err.get("loc", ())), "message": str(err.get("msg", ""))}
-            for err in exc.errors()
-        ]
-        return problem_response(
-            422,
-            "The request is not valid",
-            slug="validation",
-            detail="One or more fields are missing or invalid.",
-            instance=request.url.path,
-            errors=errors,
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        status = exc.status_code
-        try:
-            title = HTTPStatus(status).phrase
-        except ValueError:
-            title = "Error"
-        detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
-        return problem_response(
-            status,
-            title,
-            slug=_STATUS_SLUGS.get(status),
-            detail=detail,
-            instance=request.url.path,
-            headers=dict(exc.headers or {}),
-        )
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", path=request.url.path)
-        return problem_response(
-            500,
-            "Internal error",
-            slug="internal",
-            detail="Something went wrong on our side. The error has been logged.",
-            instance=request.url.path,
-        )
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -35,7 +35,18 @@ class ServiceSettings(BaseSettings):
     )
     auth_issuer: str = "mestring-dev"
     auth_audience: str = "mestring"
-    auth_jwks_cache_seconds: int = 600
+    auth_jwks_cache_seconds: int = Field(default=600, gt=0)
+    auth_jwks_min_refresh_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="An unknown key id refetches the JWKS at most once per this interval",
+    )
+    auth_max_token_lifetime_seconds: int = Field(
+        default=12 * 3600, gt=0, description="The longest `exp - iat` a token may have"
+    )
+    auth_clock_skew_seconds: int = Field(
+        default=30, ge=0, description="Leeway for `exp`, `nbf` and `iat` between clocks"
+    )
 
     intake_url: str = "http://127.0.0.1:8101"
     catalogue_url: str = "http://127.0.0.1:8102"

@@ -8,12 +8,14 @@ from fastapi import FastAPI
 
 from dev.issuer import SigningKey
 from dev.testing import open_client, settings_kwargs
-from services.intake.app import create_app
-from services.intake.settings import IntakeSettings
 
 
 @pytest.fixture(scope="session")
 def intake_app(database_urls: dict[str, str], signing_key: SigningKey) -> FastAPI:
+    """Imported here, so tests that need no service (tokens, JWKS) run on their own."""
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+
     return create_app(IntakeSettings(**settings_kwargs("intake", database_urls, signing_key)))
 
 

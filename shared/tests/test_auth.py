@@ -1,16 +1,26 @@
 """Every endpoint needs a valid token: each way a token can be wrong is a 401 problem."""
 
+import asyncio
+import hashlib
+import hmac
 import time
+import uuid
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import httpx
+import jwt
 import pytest
-from jose import jwt
+from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import JSONResponse
 
-from dev.issuer import SigningKey, create_issuer_app
+from dev.issuer import SigningKey, claims_for, create_issuer_app
 from dev.testing import RunningServer, auth
-from shared.auth import TokenVerifier
-from shared.errors import Unauthorized
+from dev.users import demo_user
+from shared.auth import CurrentPrincipal, TokenVerifier
+from shared.errors import ServiceUnavailable, Unauthorized
+from shared.problems import install_problem_handlers
 from shared.settings import Environment, ServiceSettings
 
 FEED = "/api/intake/v1/events"
@@ -47,6 +57,12 @@ async def test_malformed_token_is_401(intake: httpx.AsyncClient, header: str) ->
         ({"aud": "another-system"}, "wrong audience"),
         ({"municipality": None}, "no municipality"),
         ({"exp": None}, "no expiry"),
+        ({"aud": None}, "no audience"),
+        ({"iss": None}, "no issuer"),
+        ({"iat": None}, "no issued-at"),
+        ({"iat": int(time.time()) + 3600, "exp": int(time.time()) + 4000}, "issued in the future"),
+        ({"exp": int(time.time()) + 13 * 3600}, "lives longer than the maximum"),
+        ({"iat": "yesterday"}, "issued-at not a number"),
     ],
 )
 async def test_token_with_wrong_claims_is_401(
@@ -68,10 +84,40 @@ async def test_token_signed_by_another_key_is_401(
     assert_problem(await intake.get(FEED, headers=auth(token)), 401)
 
 
-async def test_unsigned_token_is_401(intake: httpx.AsyncClient) -> None:
-    token = jwt.encode({"sub": "x", "municipality": "3207"}, "secret", algorithm="HS256")
+async def test_token_signed_with_a_shared_secret_is_401(intake: httpx.AsyncClient) -> None:
+    secret = "a-shared-secret-long-enough-for-hs256!"
+    token = jwt.encode({"sub": "x", "municipality": "3207"}, secret, algorithm="HS256")
 
     assert_problem(await intake.get(FEED, headers=auth(token)), 401)
+
+
+async def test_unsigned_token_is_401(intake: httpx.AsyncClient) -> None:
+    token = jwt.encode({"sub": "x", "municipality": "3207"}, None, algorithm="none")
+
+    assert_problem(await intake.get(FEED, headers=auth(token)), 401)
+
+
+async def test_token_signed_with_the_public_key_as_hmac_secret_is_401(
+    intake: httpx.AsyncClient, signing_key: SigningKey
+) -> None:
+    """The classic algorithm confusion: HS256 keyed with the RS256 public key."""
+    header = jwt.utils.base64url_encode(b'{"alg":"HS256","typ":"JWT"}')
+    payload = jwt.utils.base64url_encode(b'{"sub":"x","municipality":"3207"}')
+    signature = hmac.new(
+        signing_key.public_pem.encode(), header + b"." + payload, hashlib.sha256
+    ).digest()
+    token = b".".join([header, payload, jwt.utils.base64url_encode(signature)]).decode()
+
+    assert_problem(await intake.get(FEED, headers=auth(token)), 401)
+
+
+async def test_token_issued_a_little_in_the_future_is_within_the_clock_skew(
+    intake: httpx.AsyncClient, token_factory: Callable[..., str]
+) -> None:
+    now = int(time.time())
+    token = token_factory("systemintegrasjon", iat=now + 10, exp=now + 600)
+
+    assert (await intake.get(FEED, headers=auth(token))).status_code == 200
 
 
 async def test_right_token_wrong_role_is_403(
@@ -120,27 +166,151 @@ async def test_dev_issuer_tokens_verify_against_its_jwks(
     assert unknown.status_code == 404
 
 
-async def test_unknown_key_id_refreshes_the_jwks_once(dev_issuer: tuple[str, SigningKey]) -> None:
-    base, key = dev_issuer
-    verifier = TokenVerifier(ServiceSettings(auth_jwks_url=f"{base}/api/dev/.well-known/jwks.json"))
-    assert verifier.jwks is not None
-    verifier.jwks._keys = {"old-key": {}}
-    verifier.jwks._fetched_at = time.monotonic()
-    claims = {
-        "iss": "mestring-dev",
-        "aud": "mestring",
-        "sub": "a",
-        "municipality": "3207",
-        "roles": ["leder"],
-        "exp": int(time.time()) + 60,
-    }
+class JwksServer:
+    """A JWKS endpoint over real loopback HTTP that counts how often it is fetched."""
 
-    principal = await verifier.verify(key.sign(claims))
+    def __init__(self, *keys: SigningKey) -> None:
+        self.keys = list(keys)
+        self.fetches = 0
+        self.down = False
+        app = FastAPI()
 
-    assert principal.sub == "a"
-    assert key.kid in verifier.jwks._keys
+        @app.get("/jwks.json")
+        async def jwks(request: Request) -> JSONResponse:
+            self.fetches += 1
+            if self.down:
+                return JSONResponse({"error": "down"}, status_code=503)
+            return JSONResponse({"keys": [key.jwk() for key in self.keys]})
+
+        self.server = RunningServer(app)
+        self.url = f"{self.server.url}/jwks.json"
+
+
+@pytest.fixture
+async def jwks_server() -> AsyncIterator[JwksServer]:
+    server = JwksServer(SigningKey.generate())
+    await server.server.start()
+    yield server
+    await server.server.stop()
+
+
+def dev_claims(**overrides: Any) -> dict[str, Any]:
+    user = demo_user("leder-nordrefollo")
+    assert user is not None
+    return {**claims_for(user, "mestring-dev", "mestring"), **overrides}
+
+
+def jwks_settings(url: str, **overrides: Any) -> ServiceSettings:
+    return ServiceSettings(auth_jwks_url=url, **overrides)
+
+
+def protected_app(settings: ServiceSettings) -> FastAPI:
+    """The smallest app behind `CurrentPrincipal`, served like a real service."""
+    app = FastAPI()
+    app.state.token_verifier = TokenVerifier(settings)
+    install_problem_handlers(app)
+
+    @app.get("/whoami")
+    async def whoami(principal: CurrentPrincipal) -> dict[str, str]:
+        return {"sub": principal.sub}
+
+    return app
+
+
+async def test_a_hundred_unknown_key_ids_at_once_fetch_the_jwks_once(
+    jwks_server: JwksServer,
+) -> None:
+    settings = jwks_settings(jwks_server.url)
+    service = RunningServer(protected_app(settings))
+    await service.start()
+    forger = SigningKey.generate()
+    tokens = [
+        jwt.encode(dev_claims(), forger.private_key, algorithm="RS256", headers={"kid": kid})
+        for kid in (uuid.uuid4().hex for _ in range(100))
+    ]
+    try:
+        async with httpx.AsyncClient(base_url=service.url, timeout=10) as client:
+            started = time.monotonic()
+            responses = await asyncio.gather(
+                *(client.get("/whoami", headers=auth(token)) for token in tokens)
+            )
+            elapsed = time.monotonic() - started
+    finally:
+        await service.stop()
+
+    assert elapsed < settings.auth_jwks_min_refresh_seconds, "all arrived within one interval"
+    assert {r.status_code for r in responses} == {401}
+    assert all(r.headers["content-type"] == "application/problem+json" for r in responses)
+    assert jwks_server.fetches == 1
+
+
+async def test_a_new_key_id_after_the_minimum_interval_refetches_the_jwks(
+    jwks_server: JwksServer,
+) -> None:
+    verifier = TokenVerifier(jwks_settings(jwks_server.url, auth_jwks_min_refresh_seconds=0.2))
+    [old] = jwks_server.keys
+    await verifier.verify(old.sign(dev_claims()))
+    rotated = SigningKey.generate()
+    jwks_server.keys = [rotated]
+    await asyncio.sleep(0.25)
+
+    principal = await verifier.verify(rotated.sign(dev_claims()))
+
+    assert principal.sub == "leder-nordrefollo"
+    assert jwks_server.fetches == 2
+
+
+async def test_a_new_key_id_within_the_minimum_interval_is_401_without_a_fetch(
+    jwks_server: JwksServer,
+) -> None:
+    verifier = TokenVerifier(jwks_settings(jwks_server.url))
+    [old] = jwks_server.keys
+    await verifier.verify(old.sign(dev_claims()))
+    rotated = SigningKey.generate()
+    jwks_server.keys = [rotated]
+
     with pytest.raises(Unauthorized):
-        await verifier.verify(SigningKey.generate().sign(claims))
+        await verifier.verify(rotated.sign(dev_claims()))
+
+    assert jwks_server.fetches == 1
+
+
+async def test_an_unreachable_jwks_is_503(jwks_server: JwksServer) -> None:
+    jwks_server.down = True
+    service = RunningServer(protected_app(jwks_settings(jwks_server.url)))
+    await service.start()
+    [key] = jwks_server.keys
+    try:
+        async with httpx.AsyncClient(base_url=service.url) as client:
+            response = await client.get("/whoami", headers=auth(key.sign(dev_claims())))
+    finally:
+        await service.stop()
+
+    assert_problem(response, 503)
+
+
+async def test_a_jwks_server_that_is_not_listening_is_503() -> None:
+    verifier = TokenVerifier(jwks_settings("http://127.0.0.1:9/jwks.json"))
+
+    with pytest.raises(ServiceUnavailable):
+        await verifier.verify(SigningKey.generate().sign(dev_claims()))
+
+
+def test_the_dev_issuer_publishes_the_key_as_the_library_writes_it() -> None:
+    key = SigningKey.generate()
+
+    jwk = key.jwk()
+
+    assert jwk["kty"] == "RSA" and jwk["kid"] == key.kid and jwk["alg"] == "RS256"
+    assert jwt.PyJWK(jwk).key.public_numbers() == key.public_key.public_numbers()
+
+
+def test_dev_tokens_carry_the_required_claims_within_the_maximum_lifetime() -> None:
+    claims = dev_claims()
+    maximum = ServiceSettings().auth_max_token_lifetime_seconds
+
+    assert {"aud", "iss", "iat", "exp"} <= set(claims)
+    assert 0 < claims["exp"] - claims["iat"] <= maximum
 
 
 def test_the_dev_issuer_does_not_exist_in_production() -> None:
