@@ -2,8 +2,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { intakeClient, unwrap } from '@/lib/api-client';
-import { getToken, signOut } from '@/lib/auth';
-import { ApiProblem, asProblemBody, NetworkError } from '@/lib/problem';
 import { queryKeys } from '@/lib/query-keys';
 
 import type { DecisionDelivery, DecisionRead, DecisionStatusChange } from './types';
@@ -81,9 +79,19 @@ export function useRegisterDelivery() {
   });
 }
 
+const LETTER_PATH = '/api/intake/v1/decisions/{decision_id}/letter';
+
 /** The decision letter as HTML, for the preview. */
 export async function getDecisionLetterHtml(id: string, signal?: AbortSignal): Promise<string> {
-  return fetchLetter(id, 'text/html', signal).then((response) => response.text());
+  const html = await unwrap(
+    intakeClient.GET(LETTER_PATH, {
+      params: { path: { decision_id: id } },
+      headers: { Accept: 'text/html' },
+      parseAs: 'text',
+      signal,
+    }),
+  );
+  return html;
 }
 
 /** The letter's HTML for the decision's current version (a new version gives a new letter). */
@@ -99,24 +107,12 @@ export function useDecisionLetter(id: string, version: number) {
 
 /** The decision letter as a PDF. */
 export async function getDecisionLetterPdf(id: string): Promise<Blob> {
-  return fetchLetter(id, 'application/pdf').then((response) => response.blob());
-}
-
-async function fetchLetter(id: string, accept: string, signal?: AbortSignal): Promise<Response> {
-  const token = getToken();
-  let response: Response;
-  try {
-    response = await globalThis.fetch(`/api/intake/v1/decisions/${encodeURIComponent(id)}/letter`, {
-      headers: { Accept: accept, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      signal,
-    });
-  } catch (cause) {
-    throw new NetworkError(cause);
-  }
-  if (response.status === 401) signOut('expired');
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    throw new ApiProblem(response.status, asProblemBody(body));
-  }
-  return response;
+  const pdf = await unwrap(
+    intakeClient.GET(LETTER_PATH, {
+      params: { path: { decision_id: id } },
+      headers: { Accept: 'application/pdf' },
+      parseAs: 'blob',
+    }),
+  );
+  return pdf;
 }
