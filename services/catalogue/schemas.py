@@ -3,51 +3,26 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from services.catalogue.domain.catalogue import (
+from services.catalogue.domain.criteria import MetricKind
+from shared.schemas.catalogue import (
     CapacityUnit,
+    LegalBasis,
     ScopeUnit,
     StayPurpose,
+    Strict,
     UnitKind,
-    UserFeeKind,
+    UserFee,
 )
 from shared.schemas.common import LocalizedText
 
 Code = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,59}$", examples=["hjemmesykepleie"])]
 LevelCode = Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{1,20}$", examples=["3"])]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class LegalBasis(Strict):
-    law: str = Field(min_length=2, max_length=200, examples=["helse- og omsorgstjenesteloven"])
-    short: str = Field(default="", max_length=20, examples=["hol"])
-    section: str = Field(
-        min_length=1, max_length=100, examples=["§ 3-2 første ledd nr. 6 bokstav a"]
-    )
-
-
-class UserFee(Strict):
-    kind: UserFeeKind
-    description: LocalizedText | None = None
-
-
-Condition = dict[str, Any]
-
-
-class MunicipalityRead(BaseModel):
-    number: str
-    name: str
-    written_language: str
-    staircase_name: LocalizedText
-    staircase_description: LocalizedText
 
 
 class CareLevelCreate(Strict):
@@ -72,38 +47,13 @@ class CareLevelRead(BaseModel):
     version: int
 
 
-class CareLevelRef(BaseModel):
-    code: str
-    rank: int
-    name: LocalizedText
-
-
 class CriteriaCreate(Strict):
     """A new version of a service type's allocation criteria."""
 
     effective_from: date
     text: LocalizedText
-    conditions: list[Condition] = Field(default_factory=list)
+    conditions: list[dict[str, Any]] = Field(default_factory=list)
     source: str | None = Field(default=None, max_length=300)
-
-
-class CriteriaRead(BaseModel):
-    version: int
-    effective_from: date
-    effective_to: date | None
-    text: LocalizedText
-    conditions: list[Condition]
-    source: str | None
-    created_at: datetime
-    in_force: bool = Field(description="Whether this version is in force today")
-
-
-class UnitRef(BaseModel):
-    code: str
-    name: str
-    kind: UnitKind
-    capacity: Decimal | None
-    capacity_unit: CapacityUnit | None
 
 
 class ServiceTypeBase(Strict):
@@ -155,30 +105,6 @@ class ServiceTypeUpdate(Strict):
     active_to: date | None = None
 
 
-class ServiceTypeSummary(BaseModel):
-    code: str
-    name: LocalizedText
-    care_level: CareLevelRef
-    requires_decision: bool
-    scope_unit: ScopeUnit
-    published: bool
-    purpose: StayPurpose | None
-
-
-class ServiceTypeRead(ServiceTypeSummary):
-    description: LocalizedText
-    legal_basis: list[LegalBasis]
-    user_fee: UserFee
-    kpr_code: str | None
-    requires_lower_level_review: bool
-    is_long_term_place: bool
-    active_from: date
-    active_to: date | None
-    version: int
-    current_criteria: CriteriaRead | None
-    units: list[UnitRef]
-
-
 class UnitServiceIn(Strict):
     service_type: Code
     capacity: Decimal | None = Field(default=None, ge=0)
@@ -210,7 +136,7 @@ class UnitRead(BaseModel):
 
 class MetricRead(BaseModel):
     code: str
-    kind: str
+    kind: MetricKind
     label: LocalizedText
     low: float | None
     high: float | None
@@ -224,20 +150,3 @@ class EvaluationRequest(Strict):
     on: date | None = Field(
         default=None, description="The day whose criteria apply; today if left out"
     )
-
-
-class FindingRead(BaseModel):
-    metric: str
-    op: str
-    expected: Any
-    actual: Any
-    met: bool | None
-
-
-class ServiceEvaluation(BaseModel):
-    service_type: ServiceTypeSummary
-    criteria_version: int | None
-    met: bool | None = Field(
-        description="True: all criteria met; False: one is not; None: a fact is missing"
-    )
-    findings: list[FindingRead]

@@ -14,10 +14,11 @@ from services.catalogue.domain.criteria import (
 )
 from services.catalogue.models import AllocationCriteria, ServiceType
 from services.catalogue.repository import CatalogueRepoDep
-from services.catalogue.schemas import EvaluationRequest, FindingRead, ServiceEvaluation
+from services.catalogue.schemas import EvaluationRequest
 from shared.auth import CurrentPrincipal
 from shared.clock import Today
 from shared.errors import RuleViolation, problem_responses
+from shared.schemas.catalogue import FindingRead, ServiceEvaluation
 
 router = APIRouter(tags=["criteria"])
 

@@ -10,12 +10,7 @@ from sqlalchemy import select
 from services.catalogue.api.views import care_level_read, municipality_read
 from services.catalogue.models import CareLevel, IdempotencyKey
 from services.catalogue.repository import CatalogueRepoDep
-from services.catalogue.schemas import (
-    CareLevelCreate,
-    CareLevelRead,
-    CareLevelUpdate,
-    MunicipalityRead,
-)
+from services.catalogue.schemas import CareLevelCreate, CareLevelRead, CareLevelUpdate
 from shared.auth import CurrentPrincipal, Principal, role_dependency
 from shared.concurrency import IfMatchVersion, check_version, set_etag
 from shared.db import TenantSession
@@ -23,7 +18,7 @@ from shared.errors import problem_responses
 from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
-from shared.schemas.catalogue import CareLevelChanged, CareLevelCreated
+from shared.schemas.catalogue import CareLevelChanged, CareLevelCreated, MunicipalityRead
 from shared.schemas.common import Page
 from shared.schemas.roles import Role
 

@@ -17,16 +17,12 @@ from services.catalogue.api.views import (
 )
 from services.catalogue.models import CareLevel, MunicipalityProfile, ServiceType
 from services.catalogue.repository import CatalogueRepo
-from services.catalogue.schemas import (
-    CareLevelRead,
-    MunicipalityRead,
-    ServiceTypeRead,
-    ServiceTypeSummary,
-)
+from services.catalogue.schemas import CareLevelRead
 from shared.clock import Today
 from shared.db import set_tenant
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, paginate
+from shared.schemas.catalogue import MunicipalityRead, ServiceTypeRead, ServiceTypeSummary
 from shared.schemas.common import Page
 
 router = APIRouter(tags=["public"])

@@ -14,11 +14,8 @@ from services.catalogue.models import CareLevel, IdempotencyKey, ServiceType
 from services.catalogue.repository import CatalogueRepoDep
 from services.catalogue.schemas import (
     CriteriaCreate,
-    CriteriaRead,
     MetricRead,
     ServiceTypeCreate,
-    ServiceTypeRead,
-    ServiceTypeSummary,
     ServiceTypeUpdate,
 )
 from shared.auth import CurrentPrincipal, Principal, role_dependency
@@ -30,9 +27,12 @@ from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
 from shared.pagination import Cursor, Limit, paginate
 from shared.schemas.catalogue import (
+    CriteriaRead,
     CriteriaVersioned,
     ServiceTypeChanged,
     ServiceTypeCreated,
+    ServiceTypeRead,
+    ServiceTypeSummary,
 )
 from shared.schemas.common import LocalizedText, Page
 from shared.schemas.roles import Role

@@ -13,8 +13,8 @@ from services.catalogue.models import (
     UnitService,
 )
 from services.catalogue.repository import CatalogueRepo, criteria_periods
-from services.catalogue.schemas import (
-    CareLevelRead,
+from services.catalogue.schemas import CareLevelRead
+from shared.schemas.catalogue import (
     CareLevelRef,
     CriteriaRead,
     MunicipalityRead,
