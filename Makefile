@@ -4,24 +4,38 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
+# uv installs exactly what uv.lock pins (docs/adr/0001-lockfile.md). It lives in
+# its own small virtualenv, so that syncing .venv never removes it.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+# Use this machine's Python (3.11+); never download one.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 NPM_STAMP := frontend/node_modules/.installed
 SPA_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run test install spa chromium pango lint typecheck openapi clean help
+.PHONY: run test install lock spa chromium pango lint openapi clean help
 
 help:
 	@echo "make run    start Mestring on http://127.0.0.1:$${MESTRING_PORT:-8000} (embedded PostgreSQL, demo data)"
 	@echo "make test   run the whole test suite (Python, frontend units, end-to-end in Chromium)"
-	@echo "make lint   ruff, mypy, tsc"
+	@echo "make lint   the lockfile, ruff (check and format), mypy, import contracts, eslint, tsc"
+	@echo "make lock   regenerate uv.lock from pyproject.toml (LOCK_ARGS=--upgrade to move to newer versions)"
 
-$(PY):
-	$(PYTHON) -m venv $(VENV)
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(PY_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+# --frozen: install what uv.lock says, never re-resolve (`make lint` checks the
+# lock still matches pyproject.toml).
+$(PY_STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --quiet --python $(PYTHON)
 	@touch $@
+
+lock: | $(UV)
+	$(UV) lock $(LOCK_ARGS)
 
 $(NPM_STAMP): frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
@@ -61,10 +75,21 @@ openapi: $(PY_STAMP)
 	$(PY) -m dev.export_openapi
 	cd frontend && npm run gen:api
 
+# Every check runs, and the target fails if any did.
+LINT_CHECKS := \
+	"$(UV) lock --check --quiet" \
+	"$(VENV)/bin/ruff check shared services tests dev" \
+	"$(VENV)/bin/ruff format --check shared services tests dev" \
+	"$(VENV)/bin/mypy" \
+	"$(VENV)/bin/lint-imports" \
+	"cd frontend && npm run --silent lint" \
+	"cd frontend && npm run --silent typecheck"
+
 lint: install
-	$(PY) -m ruff check shared services tests
-	$(PY) -m mypy shared services/*/domain
-	cd frontend && npm run typecheck
+	@failed=0; for check in $(LINT_CHECKS); do \
+	  echo "lint: $$check"; \
+	  ( eval "$$check" ) || { echo "lint FAILED: $$check"; failed=1; }; \
+	done; exit $$failed
 
 clean:
-	rm -rf $(VENV) frontend/node_modules frontend/dist
+	rm -rf $(VENV) $(TOOLS) frontend/node_modules frontend/dist
