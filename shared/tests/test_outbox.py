@@ -20,6 +20,7 @@ class Counted(EventPayload):
 class Secret(EventPayload):
     event_type: ClassVar[str] = "test.secret"
 
+
 FEED = "/api/intake/v1/events"
 
 
