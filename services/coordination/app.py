@@ -11,7 +11,7 @@ DESCRIPTION = "Koordinerende enhet: individual plans, koordinator, primærkontak
 
 
 def create_app(settings: CoordinationSettings | None = None) -> FastAPI:
-    settings = settings or CoordinationSettings()  # type: ignore[call-arg]
+    settings = settings or CoordinationSettings()
     return create_service_app(
         "coordination",
         settings,

@@ -11,7 +11,7 @@ DESCRIPTION = "Avvik, quality indicators, styringsdata and capacity forecasts."
 
 
 def create_app(settings: QualitySettings | None = None) -> FastAPI:
-    settings = settings or QualitySettings()  # type: ignore[call-arg]
+    settings = settings or QualitySettings()
     return create_service_app(
         "quality",
         settings,

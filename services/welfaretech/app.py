@@ -14,7 +14,7 @@ DESCRIPTION = (
 
 
 def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
-    settings = settings or WelfaretechSettings()  # type: ignore[call-arg]
+    settings = settings or WelfaretechSettings()
     return create_service_app(
         "welfaretech",
         settings,
