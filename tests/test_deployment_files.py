@@ -285,3 +285,40 @@ def test_k8s_ingress_sends_everything_to_the_gateway() -> None:
         assert backend["name"] == "gateway"
         port = backend["port"]
         assert port.get("name") in ports or port.get("number") in ports.values()
+
+
+# --- the lockfile -------------------------------------------------------------
+
+
+def _makefile_variable(name: str) -> str:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    match = re.search(rf"^{name}\s*:?=\s*(\S+)", makefile, re.MULTILINE)
+    assert match, f"the Makefile sets {name}"
+    return match.group(1)
+
+
+def test_service_image_installs_exactly_the_lockfile_with_the_makefiles_uv() -> None:
+    dockerfile = (INFRA / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"^COPY\s+pyproject\.toml\s+uv\.lock\b", dockerfile, re.MULTILINE)
+    syncs = re.findall(r"^RUN uv sync (.*)$", dockerfile, re.MULTILINE)
+    assert syncs and all("--frozen" in sync and "--no-dev" in sync for sync in syncs)
+    assert "pip install" not in dockerfile.replace('pip install "uv==${UV_VERSION}"', "")
+    [version] = re.findall(r"^ARG UV_VERSION=(\S+)", dockerfile, re.MULTILINE)
+    assert version == _makefile_variable("UV_VERSION")
+
+
+def test_make_installs_from_the_lockfile_and_reinstalls_when_it_changes() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    stamp = re.search(r"^\$\(PY_STAMP\):([^\n]*)\n\t([^\n]*)", makefile, re.MULTILINE)
+    assert stamp, "the install stamp has a rule"
+    assert "uv.lock" in stamp.group(1).split("|")[0]
+    assert "sync --frozen" in stamp.group(2)
+    assert re.search(r"^lock:", makefile, re.MULTILINE)
+
+
+def test_the_lockfile_names_only_pypi_and_no_python_jose() -> None:
+    lock = (ROOT / "uv.lock").read_text(encoding="utf-8")
+    registries = set(re.findall(r'registry = "([^"]+)"', lock))
+    assert registries == {"https://pypi.org/simple"}
+    assert 'name = "pyjwt"' in lock
+    assert 'name = "python-jose"' not in lock
