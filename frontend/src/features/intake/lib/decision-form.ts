@@ -1,5 +1,9 @@
 /** The decision (vedtak) form: outcome, scope, dates, contact, facts and considerations, and LEON/BEON when required. */
-import type { DecisionCreate, Outcome, TriedStatus } from '../api/types';
+import { z } from 'zod';
+
+import { schemaErrors } from '@/lib/use-api-form';
+
+import { OUTCOMES, TRIED_STATUSES, type DecisionCreate, type Outcome, type TriedStatus } from '../api/types';
 
 import type { ErrorKey, FormErrors } from './form-errors';
 
@@ -71,33 +75,55 @@ export function decisionFields(values: DecisionFormValues): string[] {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const filled = (value: string) => value.trim() !== '';
 
+/** A text the decision must give (facts, considerations): said, and not longer than the letter allows. */
+const groundsText = z.string().refine(filled, 'required').max(DECISION_TEXT_LIMIT, 'tooLong');
+/** An optional date: empty, or an ISO date. */
+const optionalDate = z.string().refine((value) => value === '' || ISO_DATE.test(value), 'date');
+
+/** The client's checks of the decision; what a grant needs depends on the service (`rules`). */
+export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValues, DecisionFormValues> {
+  return z
+    .object({
+      outcome: z.union([z.enum(OUTCOMES), z.literal('')]).refine((value): boolean => value !== '', 'required'),
+      scope_amount: z.string(),
+      starts_on: optionalDate,
+      ends_on: optionalDate,
+      review_on: z.string(),
+      unit: z.string(),
+      contact: z.object({ name: z.string(), unit: z.string(), phone: z.string() }),
+      facts: groundsText,
+      considerations: groundsText,
+      lower_levels: z.array(
+        z.object({
+          service_type: z.string().refine(filled, 'required'),
+          status: z.enum(TRIED_STATUSES),
+          why_not_enough: z.string().refine(filled, 'required'),
+        }),
+      ),
+      language: z.enum(['nb', 'nn']),
+      place_available: z.boolean(),
+    })
+    .superRefine((values, ctx) => {
+      const wrong = (path: (string | number)[], message: ErrorKey) => ctx.addIssue({ code: 'custom', path, message });
+      const granting = values.outcome !== '' && values.outcome !== 'refused';
+      if (granting && rules.measured) {
+        const amount = values.scope_amount.trim().replace(',', '.');
+        if (!amount) wrong(['scope_amount'], 'scopeAmount');
+        else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) wrong(['scope_amount'], 'number');
+      }
+      if (granting && !values.starts_on) wrong(['starts_on'], 'required');
+      if (ISO_DATE.test(values.starts_on) && ISO_DATE.test(values.ends_on) && values.ends_on < values.starts_on) wrong(['ends_on'], 'date');
+      if (granting && !ISO_DATE.test(values.review_on)) wrong(['review_on'], 'reviewOn');
+      if (granting && !filled(values.contact.name)) wrong(['contact', 'name'], 'contact');
+      if (granting && rules.requiresLowerLevelReview && values.lower_levels.length === 0) wrong(['lower_levels'], 'lowerLevels');
+    });
+}
+
+/** Field path → what is wrong with it (empty when the decision may be sent). */
 export function validateDecision(values: DecisionFormValues, rules: DecisionRules): FormErrors {
-  const errors: FormErrors = {};
-  const granting = values.outcome !== '' && values.outcome !== 'refused';
-  if (!values.outcome) errors.outcome = 'required';
-  if (granting && rules.measured) {
-    const amount = values.scope_amount.trim().replace(',', '.');
-    if (!amount) errors.scope_amount = 'scopeAmount';
-    else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) errors.scope_amount = 'number';
-  }
-  if (granting && !values.starts_on) errors.starts_on = 'required';
-  for (const path of ['starts_on', 'ends_on'] as const) {
-    if (values[path] && !ISO_DATE.test(values[path])) errors[path] ??= 'date';
-  }
-  if (values.starts_on && values.ends_on && values.ends_on < values.starts_on) errors.ends_on = 'date';
-  if (granting && !ISO_DATE.test(values.review_on)) errors.review_on = 'reviewOn';
-  if (granting && !values.contact.name.trim()) errors['contact.name'] = 'contact';
-  if (!values.facts.trim()) errors.facts = 'required';
-  else if (values.facts.length > DECISION_TEXT_LIMIT) errors.facts = 'tooLong';
-  if (!values.considerations.trim()) errors.considerations = 'required';
-  else if (values.considerations.length > DECISION_TEXT_LIMIT) errors.considerations = 'tooLong';
-  if (granting && rules.requiresLowerLevelReview && values.lower_levels.length === 0) errors.lower_levels = 'lowerLevels';
-  values.lower_levels.forEach((level, index) => {
-    if (!level.service_type.trim()) errors[`lower_levels.${index}.service_type`] = 'required';
-    if (!level.why_not_enough.trim()) errors[`lower_levels.${index}.why_not_enough`] = 'required';
-  });
-  return errors;
+  return schemaErrors(decisionSchema(rules), values) as FormErrors;
 }
 
 export function decisionServerErrorKey(path: string): ErrorKey {

@@ -1,31 +1,24 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Field,
-  Fieldset,
-  Heading,
-  Label,
-  Link,
-  Paragraph,
-  Radio,
-  Select,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
-import { ArrowLeftIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
-import { useCallback, useState } from 'react';
+import { Alert, Button, Card, Fieldset, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 
+import { RadioGroup } from '@/components/choice-group/choice-group';
+import { FieldGrid } from '@/components/field-grid/field-grid';
+import { FormActions } from '@/components/form-actions/form-actions';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
+import { CheckboxField, FieldMessage, FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
+import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { Localized } from '@/components/localized/localized';
+import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
 import { useLocalize } from '@/lib/i18n';
 import { ApiProblem, isNotFound } from '@/lib/problem';
+import { useApiForm } from '@/lib/use-api-form';
 
 import { useCreateDecision } from '../../api/create-decision';
 import { usePersonApplications } from '../../api/get-applications';
@@ -37,16 +30,15 @@ import { useSuggestions } from '../../api/get-suggestions';
 import { OUTCOMES, TRIED_STATUSES, type ServiceTypeDetail } from '../../api/types';
 import {
   decisionFields,
+  decisionSchema,
   decisionServerErrorKey,
   emptyDecision,
   emptyLowerLevel,
   toDecisionCreate,
-  validateDecision,
   type DecisionFormValues,
 } from '../../lib/decision-form';
 import type { ErrorKey } from '../../lib/form-errors';
 import { canRegister } from '../../lib/permissions';
-import { useFormState } from '../../lib/use-form-state';
 import { assessmentPath, decisionPath, newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { SuggestionList } from '../suggestion-list/suggestion-list';
@@ -112,37 +104,30 @@ export function DecisionFormPage() {
   const create = useCreateDecision();
   const [formProblem, setFormProblem] = useState<unknown>(null);
 
-  const rules = {
-    requiresLowerLevelReview: service.data?.requires_lower_level_review ?? false,
-    measured: (service.data?.scope_unit ?? 'none') !== 'none',
-  };
-  const validate = useCallback(
-    (values: DecisionFormValues) => validateDecision(values, rules),
-    [rules.requiresLowerLevelReview, rules.measured],
-  );
-  const form = useFormState<DecisionFormValues>({
+  const requiresLowerLevelReview = service.data?.requires_lower_level_review ?? false;
+  const measured = (service.data?.scope_unit ?? 'none') !== 'none';
+  const schema = useMemo(() => decisionSchema({ requiresLowerLevelReview, measured }), [requiresLowerLevelReview, measured]);
+  const form = useApiForm<DecisionFormValues>({
     form: 'decision',
+    schema,
     initial: () => emptyDecision(language === 'nn' ? 'nn' : 'nb'),
     fields: decisionFields,
-    validate,
   });
+  const lowerLevels = useFieldArray({ control: form.control, name: 'lower_levels' });
 
   if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
   if (person.isPending) return <Loading />;
   if (person.isError) {
     return (
-      <div className={styles.page}>
-        <Heading level={1} data-size="lg">
-          {isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.decisionForm.title')}
-        </Heading>
+      <PageLayout title={isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.decisionForm.title')}>
         {isNotFound(person.error) ? <Paragraph>{t('intake.person.notFoundBody')}</Paragraph> : <ProblemAlert error={person.error} />}
-      </div>
+      </PageLayout>
     );
   }
 
   const name = t('intake.personName', { given: person.data.given_name, family: person.data.family_name });
   const application = applications.data?.find((item) => item.id === applicationId);
-  const values = form.values;
+  const outcome = form.watch('outcome');
   const unitWord = service.data ? t(`catalogue.scopeUnit.${service.data.scope_unit}`) : '';
   const labels: Record<string, string> = {
     service_type: t('intake.decisionForm.service'),
@@ -167,14 +152,14 @@ export function DecisionFormPage() {
     return labels[path] ?? path;
   };
   const message = (path: string): string | undefined => {
-    const key: ErrorKey | undefined = form.errors[path];
+    const key = form.errorAt(path) as ErrorKey | undefined;
     return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '' }) : undefined;
   };
 
-  const onSubmit = form.handleSubmit((current) => {
+  const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
     create.mutate(toDecisionCreate(applicationId, serviceCode, current), {
-      onSuccess: (decision) => navigate(decisionPath(decision.id), { state: { saved: true } }),
+      onSuccess: (decision) => void navigate(decisionPath(decision.id), { state: { saved: true } }),
       onError: (error) => {
         const placed = form.showServerErrors(error, decisionServerErrorKey);
         setFormProblem(placed ? null : error);
@@ -183,21 +168,17 @@ export function DecisionFormPage() {
   });
 
   const summary = form.orderedErrors().map(([path]) => ({ id: form.id(path), message: message(path) ?? '' }));
-  const granting = values.outcome !== '' && values.outcome !== 'refused';
+  const granting = outcome !== '' && outcome !== 'refused';
   const lowerCandidates = (allServices.data ?? []).filter(
     (item) => item.published && service.data && item.care_level.rank < service.data.care_level.rank,
   );
 
   return (
-    <div className={styles.page}>
-      <Link asChild className={styles.back}>
-        <RouterLink to={personPath(person.data.id)}>
-          <ArrowLeftIcon aria-hidden fontSize="1.25em" />
-          {t('intake.decisionForm.back', { name })}
-        </RouterLink>
-      </Link>
-      <header className={styles.header}>
-        <Heading level={1} data-size="lg" id="decision-form-title">
+    <PageLayout
+      back={{ to: personPath(person.data.id), label: t('intake.decisionForm.back', { name }) }}
+      titleId="decision-form-title"
+      title={
+        <>
           {t('intake.decisionForm.title')}
           {service.data ? (
             <>
@@ -205,14 +186,11 @@ export function DecisionFormPage() {
               <Localized text={service.data.name} />
             </>
           ) : null}
-        </Heading>
-        <Paragraph className={styles.for}>{t('intake.decisionForm.for', { name })}</Paragraph>
-      </header>
-
-      <section aria-labelledby="suggestions-heading" className={styles.section}>
-        <Heading level={2} data-size="sm" id="suggestions-heading">
-          {t('intake.decisionForm.suggestionsHeading')}
-        </Heading>
+        </>
+      }
+      lead={t('intake.decisionForm.for', { name })}
+    >
+      <FormSection heading={t('intake.decisionForm.suggestionsHeading')} headingId="suggestions-heading">
         {suggestions.isPending ? <Loading /> : null}
         {suggestions.isError ? (
           isConflict(suggestions.error) ? (
@@ -232,13 +210,10 @@ export function DecisionFormPage() {
             <SuggestionList suggestions={suggestions.data} metrics={metrics.data ?? []} current={serviceCode} />
           </>
         ) : null}
-      </section>
+      </FormSection>
 
       {!serviceCode ? (
-        <section aria-labelledby="choose-service-heading" className={styles.section}>
-          <Heading level={2} data-size="sm" id="choose-service-heading">
-            {t('intake.decisionForm.service')}
-          </Heading>
+        <FormSection heading={t('intake.decisionForm.service')} headingId="choose-service-heading">
           <Paragraph>{t('intake.decisionForm.noService')}</Paragraph>
           <div className={styles.buttons}>
             {application?.services.map((item) => (
@@ -247,17 +222,14 @@ export function DecisionFormPage() {
               </Button>
             ))}
           </div>
-        </section>
+        </FormSection>
       ) : (
-        <>
-          <section aria-labelledby="rules-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="rules-heading">
-              {t('intake.decisionForm.rulesHeading')}
-            </Heading>
+        <FormKit form={form} message={message}>
+          <FormSection heading={t('intake.decisionForm.rulesHeading')} headingId="rules-heading">
             {service.isPending ? <Loading /> : null}
             {service.isError ? <ProblemAlert error={service.error} onRetry={() => void service.refetch()} /> : null}
             {service.data ? <ServiceRules service={service.data} /> : null}
-          </section>
+          </FormSection>
 
           <FormErrorSummary heading={t('intake.form.summaryHeading')} items={summary} attempt={form.attempt} />
           {formProblem ? (
@@ -272,206 +244,105 @@ export function DecisionFormPage() {
             </div>
           ) : null}
 
-          <form noValidate onSubmit={onSubmit} className={styles.form} aria-labelledby="decision-form-title">
-            <section aria-labelledby="decision-heading" className={styles.section}>
-              <Heading level={2} data-size="sm" id="decision-heading">
-                {t('intake.decisionForm.decisionHeading')}
-              </Heading>
+          <FormLayout onSubmit={onSubmit} aria-labelledby="decision-form-title">
+            <FormSection heading={t('intake.decisionForm.decisionHeading')} headingId="decision-heading">
               <span id={form.id('service_type')} tabIndex={-1} />
-              {message('service_type') ? <ValidationMessage>{message('service_type')}</ValidationMessage> : null}
-              <Fieldset id={form.id('outcome')}>
-                <Fieldset.Legend>{t('intake.decisionForm.outcome')}</Fieldset.Legend>
-                <div className={styles.choiceRow}>
-                  {OUTCOMES.map((outcome) => (
-                    <Radio
-                      key={outcome}
-                      name="outcome"
-                      value={outcome}
-                      label={t(`intake.decisionOutcome.${outcome}`)}
-                      checked={values.outcome === outcome}
-                      onChange={() => form.change('outcome', outcome)}
-                      className={styles.choice}
-                    />
-                  ))}
-                </div>
-                {message('outcome') ? <ValidationMessage>{message('outcome')}</ValidationMessage> : null}
-              </Fieldset>
-              <div className={styles.grid}>
-                {rules.measured ? (
-                  <Textfield
-                    label={labels.scope_amount}
-                    inputMode="decimal"
-                    {...form.text('scope_amount')}
-                    error={message('scope_amount')}
-                    aria-required={granting || undefined}
-                  />
-                ) : null}
-                <Textfield label={labels.unit} {...form.text('unit')} error={message('unit')} />
-                <Textfield label={labels.starts_on} type="date" {...form.text('starts_on')} error={message('starts_on')} />
-                <Textfield
+              <FieldMessage name="service_type" />
+              <RadioGroup
+                name="outcome"
+                legend={t('intake.decisionForm.outcome')}
+                choices={OUTCOMES.map((value) => ({ value, label: t(`intake.decisionOutcome.${value}`) }))}
+              />
+              <FieldGrid>
+                {measured ? <TextField name="scope_amount" label={labels.scope_amount} inputMode="decimal" aria-required={granting || undefined} /> : null}
+                <TextField name="unit" label={labels.unit} />
+                <TextField name="starts_on" label={labels.starts_on} type="date" />
+                <TextField
+                  name="ends_on"
                   label={labels.ends_on}
                   description={service.data?.purpose ? t('intake.decisionForm.endsOnDescription') : undefined}
                   type="date"
-                  {...form.text('ends_on')}
-                  error={message('ends_on')}
                 />
-                <Textfield
-                  label={labels.review_on}
-                  type="date"
-                  {...form.text('review_on')}
-                  error={message('review_on')}
-                  aria-required={granting || undefined}
-                />
-              </div>
+                <TextField name="review_on" label={labels.review_on} type="date" aria-required={granting || undefined} />
+              </FieldGrid>
               {service.data?.is_long_term_place ? (
-                <Checkbox
+                <CheckboxField
+                  name="place_available"
                   label={t('intake.decisionForm.placeAvailable')}
                   description={t('intake.decisionForm.placeAvailableDescription')}
-                  {...form.checkbox('place_available')}
-                  className={styles.choice}
                 />
               ) : null}
-            </section>
+            </FormSection>
 
-            <Fieldset id={form.id('contact')} className={styles.section}>
-              <Fieldset.Legend>
-                <Heading level={2} data-size="sm">
-                  {t('intake.decisionForm.contactHeading')}
-                </Heading>
-              </Fieldset.Legend>
-              <div className={styles.grid}>
-                <Textfield
-                  label={t('intake.decisionForm.contactName')}
-                  {...form.text('contact.name')}
-                  error={message('contact.name') ?? message('contact')}
-                  autoComplete="off"
-                />
-                <Textfield label={t('intake.decisionForm.contactUnit')} {...form.text('contact.unit')} autoComplete="off" />
-                <Textfield label={t('intake.decisionForm.contactPhone')} type="tel" {...form.text('contact.phone')} autoComplete="off" />
-              </div>
-            </Fieldset>
+            <FormSection heading={t('intake.decisionForm.contactHeading')} id={form.id('contact')} asFieldset>
+              <FieldGrid>
+                <TextField name="contact.name" group="contact" label={t('intake.decisionForm.contactName')} autoComplete="off" />
+                <TextField name="contact.unit" label={t('intake.decisionForm.contactUnit')} autoComplete="off" />
+                <TextField name="contact.phone" label={t('intake.decisionForm.contactPhone')} type="tel" autoComplete="off" />
+              </FieldGrid>
+            </FormSection>
 
-            <section aria-labelledby="grounds-heading" className={styles.section}>
-              <Heading level={2} data-size="sm" id="grounds-heading" className={styles.visuallyHidden}>
-                {t('intake.decisionForm.facts')} / {t('intake.decisionForm.considerations')}
-              </Heading>
-              <Textfield
-                label={labels.facts}
-                description={t('intake.decisionForm.factsDescription')}
-                multiline
-                rows={6}
-                {...form.text('facts')}
-                error={message('facts')}
-                aria-required
-              />
-              <Textfield
+            <FormSection heading={`${t('intake.decisionForm.facts')} / ${t('intake.decisionForm.considerations')}`} headingId="grounds-heading" hideHeading>
+              <TextField name="facts" label={labels.facts} description={t('intake.decisionForm.factsDescription')} multiline rows={6} aria-required />
+              <TextField
+                name="considerations"
                 label={labels.considerations}
                 description={t('intake.decisionForm.considerationsDescription')}
                 multiline
                 rows={6}
-                {...form.text('considerations')}
-                error={message('considerations')}
                 aria-required
               />
-            </section>
+            </FormSection>
 
-            {service.data?.requires_lower_level_review || values.lower_levels.length > 0 ? (
-              <section aria-labelledby="lower-heading" className={styles.section} id={form.id('lower_levels')}>
-                <Heading level={2} data-size="sm" id="lower-heading">
-                  {t('intake.decisionForm.lowerLevelsHeading')}
-                </Heading>
-                {message('lower_levels') ? <ValidationMessage>{message('lower_levels')}</ValidationMessage> : null}
-                {values.lower_levels.map((level, index) => (
-                  <Fieldset key={index} className={styles.lowerLevel}>
-                    <Fieldset.Legend>{t('intake.decisionForm.lowerLevel', { number: index + 1 })}</Fieldset.Legend>
-                    <Field>
-                      <Label>{t('intake.decisionForm.lowerLevelService')}</Label>
-                      <Select {...form.text(`lower_levels.${index}.service_type`)}>
-                        <Select.Option value="" disabled>
-                          {t('intake.form.choose')}
-                        </Select.Option>
-                        {lowerCandidates.map((item) => (
-                          <Select.Option key={item.code} value={item.code}>
-                            {localize(item.name)}
-                          </Select.Option>
-                        ))}
-                      </Select>
-                      {message(`lower_levels.${index}.service_type`) ? (
-                        <ValidationMessage>{message(`lower_levels.${index}.service_type`)}</ValidationMessage>
-                      ) : null}
-                    </Field>
-                    <div className={styles.choiceRow} role="radiogroup" aria-label={t('intake.decisionForm.lowerLevelStatus')}>
-                      {TRIED_STATUSES.map((status) => (
-                        <Radio
-                          key={status}
-                          name={`lower_levels.${index}.status`}
-                          value={status}
-                          label={t(`intake.triedStatus.${status}`)}
-                          checked={level.status === status}
-                          onChange={() => form.change(`lower_levels.${index}.status`, status)}
-                          className={styles.choice}
-                        />
-                      ))}
-                    </div>
-                    <Textfield
-                      label={t('intake.decisionForm.whyNotEnough')}
-                      multiline
-                      rows={3}
-                      {...form.text(`lower_levels.${index}.why_not_enough`)}
-                      error={message(`lower_levels.${index}.why_not_enough`)}
-                    />
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      className={styles.remove}
-                      onClick={() =>
-                        form.setValues((v) => ({ ...v, lower_levels: v.lower_levels.filter((_, i) => i !== index) }), 'lower_levels')
-                      }
-                    >
-                      <TrashIcon aria-hidden fontSize="1.25em" />
-                      {t('intake.decisionForm.removeLowerLevel', { number: index + 1 })}
-                    </Button>
-                  </Fieldset>
-                ))}
-                <Button
-                  variant="secondary"
-                  className={styles.remove}
-                  onClick={() => form.setValues((v) => ({ ...v, lower_levels: [...v.lower_levels, emptyLowerLevel()] }), 'lower_levels')}
-                >
-                  <PlusIcon aria-hidden fontSize="1.25em" />
-                  {t('intake.decisionForm.addLowerLevel')}
-                </Button>
-              </section>
+            {service.data?.requires_lower_level_review || lowerLevels.fields.length > 0 ? (
+              <FormSection heading={t('intake.decisionForm.lowerLevelsHeading')} headingId="lower-heading" id={form.id('lower_levels')}>
+                <FieldMessage name="lower_levels" />
+                <RepeatableList
+                  items={lowerLevels.fields}
+                  keyOf={(item) => item.id}
+                  framed
+                  addLabel={t('intake.decisionForm.addLowerLevel')}
+                  removeLabel={(index) => t('intake.decisionForm.removeLowerLevel', { number: index + 1 })}
+                  onAdd={() => lowerLevels.append(emptyLowerLevel(), { shouldFocus: false })}
+                  onRemove={(index) => lowerLevels.remove(index)}
+                  render={(_, index) => (
+                    <Fieldset className={styles.lowerLevel}>
+                      <Fieldset.Legend>{t('intake.decisionForm.lowerLevel', { number: index + 1 })}</Fieldset.Legend>
+                      <SelectField
+                        name={`lower_levels.${index}.service_type`}
+                        label={t('intake.decisionForm.lowerLevelService')}
+                        placeholder={t('intake.form.choose')}
+                        options={lowerCandidates.map((item) => ({ value: item.code, label: localize(item.name) }))}
+                      />
+                      <RadioGroup
+                        name={`lower_levels.${index}.status`}
+                        legend={t('intake.decisionForm.lowerLevelStatus')}
+                        choices={TRIED_STATUSES.map((value) => ({ value, label: t(`intake.triedStatus.${value}`) }))}
+                      />
+                      <TextField name={`lower_levels.${index}.why_not_enough`} label={t('intake.decisionForm.whyNotEnough')} multiline rows={3} />
+                    </Fieldset>
+                  )}
+                />
+              </FormSection>
             ) : null}
 
-            <Fieldset id={form.id('language')}>
-              <Fieldset.Legend>{t('intake.decisionForm.language')}</Fieldset.Legend>
-              <div className={styles.choiceRow}>
-                {(['nb', 'nn'] as const).map((code) => (
-                  <Radio
-                    key={code}
-                    name="language"
-                    value={code}
-                    label={t(`intake.languageForm.${code}`)}
-                    checked={values.language === code}
-                    onChange={() => form.change('language', code)}
-                    className={styles.choice}
-                  />
-                ))}
-              </div>
-            </Fieldset>
+            <RadioGroup
+              name="language"
+              legend={t('intake.decisionForm.language')}
+              choices={(['nb', 'nn'] as const).map((value) => ({ value, label: t(`intake.languageForm.${value}`) }))}
+            />
 
-            <div className={styles.actions}>
-              <Button type="submit" loading={create.isPending} disabled={create.isPending || !service.isSuccess}>
-                {create.isPending ? t('intake.decisionForm.submitting') : t('intake.decisionForm.submit')}
-              </Button>
-              <Button asChild variant="tertiary">
-                <RouterLink to={personPath(person.data.id)}>{t('intake.form.cancel')}</RouterLink>
-              </Button>
-            </div>
-          </form>
-        </>
+            <FormActions
+              submit={t('intake.decisionForm.submit')}
+              submitting={t('intake.decisionForm.submitting')}
+              pending={create.isPending}
+              disabled={!service.isSuccess}
+              cancel={{ to: personPath(person.data.id), label: t('intake.form.cancel') }}
+            />
+          </FormLayout>
+        </FormKit>
       )}
-    </div>
+    </PageLayout>
   );
 }
+
