@@ -1,13 +1,19 @@
-"""Typed calls from intake to the catalogue."""
+"""Typed calls from intake to the catalogue: answers are parsed into the catalogue's
+contract models in `shared.schemas.catalogue`, so a changed field fails here, loudly."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from fastapi import Depends
+from pydantic import TypeAdapter, ValidationError
 
-from shared.clients import CatalogueClient, ServiceClient
+from shared.clients import ServiceClient
 from shared.errors import ServiceUnavailable
+from shared.schemas.catalogue import MunicipalityRead, ServiceEvaluation, ServiceTypeRead
+
+_EVALUATIONS = TypeAdapter(list[ServiceEvaluation])
+T = TypeVar("T")
 
 
 class CatalogueApi:
@@ -16,13 +22,13 @@ class CatalogueApi:
     def __init__(self, client: ServiceClient) -> None:
         self.client = client
 
-    async def service_type(self, code: str) -> dict[str, Any]:
+    async def service_type(self, code: str) -> ServiceTypeRead:
         """The service type, or `NotFound` if the municipality has none by that code."""
-        result: dict[str, Any] = await self.client.get_json(
+        data = await self.client.get_json(
             f"/api/catalogue/v1/service-types/{code}",
             not_found=f"There is no service type {code!r}",
         )
-        return result
+        return _parse(ServiceTypeRead.model_validate, data)
 
     async def municipality_name(self) -> str | None:
         """The caller's municipality as the catalogue names it, or None if it has no profile."""
@@ -31,22 +37,22 @@ class CatalogueApi:
             return None
         if response.status_code >= 400:
             raise ServiceUnavailable("catalogue", f"The catalogue refused ({response.status_code})")
-        name: str = response.json()["name"]
-        return name
+        return _parse(MunicipalityRead.model_validate, response.json()).name
 
-    async def evaluate(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
+    async def evaluate(self, facts: dict[str, Any]) -> list[ServiceEvaluation]:
         """Every service in force with whether the facts meet its criteria (lowest level first)."""
         response = await self.client.request(
             "POST", "/api/catalogue/v1/criteria/evaluate", json={"facts": facts}
         )
         if response.status_code >= 400:
             raise ServiceUnavailable("catalogue", f"The catalogue refused ({response.status_code})")
-        result: list[dict[str, Any]] = response.json()
-        return result
+        return _parse(_EVALUATIONS.validate_python, response.json())
 
 
-def _catalogue_api(client: CatalogueClient) -> CatalogueApi:
-    return CatalogueApi(client)
-
-
-CatalogueApiDep = Annotated[CatalogueApi, Depends(_catalogue_api)]
+def _parse(parse: Callable[[Any], T], data: Any) -> T:
+    try:
+        return parse(data)
+    except ValidationError as exc:
+        raise ServiceUnavailable(
+            "catalogue", "The catalogue answered in a shape intake does not understand"
+        ) from exc

@@ -54,11 +54,12 @@ class Person(TenantMixin, Base):
     interpreter_language: Mapped[str | None] = mapped_column(String(50))
     gp: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
 
+    # Loaded only where shown (`PersonRepo.get`): lists of persons never fetch them.
     relatives: Mapped[list[Relative]] = relationship(
-        lazy="selectin", cascade="all, delete-orphan", order_by="Relative.created_at"
+        lazy="raise", cascade="all, delete-orphan", order_by="Relative.created_at"
     )
     representatives: Mapped[list[Representative]] = relationship(
-        lazy="selectin", cascade="all, delete-orphan", order_by="Representative.created_at"
+        lazy="raise", cascade="all, delete-orphan", order_by="Representative.created_at"
     )
 
 

@@ -5,16 +5,30 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from services.intake.domain.appeals import AppealStatus, GovernorOutcome
-from services.intake.domain.applications import ApplicantKind, ApplicationStatus, Channel, Urgency
-from services.intake.domain.assessments import Place, Potential, Risk, WelfareTechnology
-from services.intake.domain.decisions import DecisionStatus, Delivery, Outcome, TriedStatus
+from services.intake.domain.appeals import GovernorOutcome
+from services.intake.domain.applications import ApplicantKind, Channel, Urgency
+from services.intake.domain.assessments import Place, Potential, Risk
+from services.intake.domain.decisions import Delivery, TriedStatus
 from services.intake.domain.functional import NeedLevel
+from services.intake.domain.worklist import Kind
 from shared.schemas.common import LocalizedText
+from shared.schemas.intake import (
+    AppealStatus,
+    ApplicationStatus,
+    DecisionRights,
+    DecisionStatus,
+    Outcome,
+    PersonSummary,
+    WaitingAction,
+    WaitingStatus,
+    WelfareTechnology,
+)
+
+LetterLanguage = Literal["nb", "nn"]
 
 Name = Field(min_length=1, max_length=100)
 
@@ -102,17 +116,6 @@ class PersonUpdate(Strict):
     gp: GeneralPractitioner | None = None
     relatives: list[RelativeIn] | None = Field(default=None, max_length=20)
     representatives: list[RepresentativeIn] | None = Field(default=None, max_length=5)
-
-
-class PersonSummary(BaseModel):
-    """How a person shows in lists: the national id masked."""
-
-    id: uuid.UUID
-    given_name: str
-    family_name: str
-    birth_date: date
-    national_id_masked: str
-    city: str
 
 
 class PersonRead(BaseModel):
@@ -225,16 +228,14 @@ class WelfareTechnologyScreening(Strict):
 
 
 class Housing(Strict):
-    kind: str = Field(
-        default="own_home", pattern=r"^(own_home|rented|care_housing|institution|other)$"
-    )
+    kind: Literal["own_home", "rented", "care_housing", "institution", "other"] = "own_home"
     accessible: bool | None = None
     stairs: bool | None = None
     note: str | None = Field(default=None, max_length=2000)
 
 
 class Diagnosis(Strict):
-    system: str = Field(pattern=r"^(ICD-10|ICPC-2)$")
+    system: Literal["ICD-10", "ICPC-2"]
     code: str = Field(pattern=r"^[A-Z][0-9A-Z.]{1,7}$")
     text: str | None = Field(default=None, max_length=200)
 
@@ -335,7 +336,7 @@ class DecisionFields(Strict):
     facts: str = Field(max_length=10000, description="The facts the decision rests on")
     considerations: str = Field(max_length=10000, description="The main considerations")
     lower_levels: list[LowerLevelIn] = Field(default_factory=list, max_length=20)
-    language: str | None = Field(default=None, pattern=r"^(nb|nn)$")
+    language: LetterLanguage | None = None
     place_available: bool = Field(
         default=True, description="For a long-term place: false puts the person on the waiting list"
     )
@@ -383,8 +384,8 @@ class DecisionRead(BaseModel):
     criteria: CriteriaCited | None
     user_fee: dict[str, Any] | None
     lower_levels: list[LowerLevelIn]
-    rights: dict[str, Any]
-    language: str
+    rights: DecisionRights
+    language: LetterLanguage
     status: DecisionStatus
     made_on: date | None
     made_by_name: str | None
@@ -477,13 +478,13 @@ class WaitingListRead(BaseModel):
     listed_on: date
     days_waiting: int
     priority: int
-    status: str
+    status: WaitingStatus
     history: list[dict[str, Any]]
     version: int
 
 
 class WaitingListStep(Strict):
-    action: str = Field(pattern=r"^(offer|accept|decline|remove|prioritise)$")
+    action: WaitingAction
     on: date
     unit: str | None = Field(default=None, max_length=200)
     priority: int | None = Field(default=None, ge=1, le=3)
@@ -499,7 +500,7 @@ class InterimReply(Strict):
 
 
 class WorklistItem(BaseModel):
-    kind: str
+    kind: Kind
     due: date
     overdue: bool
     subject_id: str

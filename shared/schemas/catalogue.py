@@ -178,6 +178,10 @@ class ServiceTypeRead(ServiceTypeSummary):
     kpr_code: str | None
     requires_lower_level_review: bool
     is_long_term_place: bool
+    is_bpa: bool = Field(
+        default=False,
+        description="Brukerstyrt personlig assistanse: the right of pbrl § 2-1 d is assessed",
+    )
     active_from: date
     active_to: date | None
     version: int

@@ -1,4 +1,4 @@
-"""Who may do what in intake, as dependencies named after the role they need."""
+"""What intake's routes depend on: who may call them, the unit of work, idempotency, clients."""
 
 from __future__ import annotations
 
@@ -6,19 +6,45 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from services.intake.models import AccessLogEntry, IdempotencyKey
-from shared.access_log import AccessLog
-from shared.auth import Principal, role_dependency
+from services.intake.clients import CatalogueApi
+from services.intake.flows import Work
+from services.intake.models import IdempotencyKey
+from shared.auth import CurrentPrincipal
+from shared.clients import CatalogueClient
+from shared.clock import Today
+from shared.db import TenantSession
 from shared.idempotency import IdempotentRequest, idempotency_dependency
+from shared.outbox import EventOutbox
+from shared.permissions import allow
 from shared.schemas.roles import Role
 from shared.settings import ServiceSettings
 
-Caseworker = Annotated[Principal, role_dependency(Role.caseworker)]
-CaseReader = Annotated[Principal, role_dependency(Role.caseworker, Role.coordinator, Role.manager)]
-AccessLogReader = Annotated[Principal, role_dependency(Role.manager, Role.caseworker)]
-Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)]
+CASE_READERS = (Role.caseworker, Role.coordinator, Role.manager)
 
-ACCESS_LOG = AccessLog(AccessLogEntry)
+CASEWORKER = allow(Role.caseworker)
+"""The allocation office (tildelingskontoret): registers, assesses, decides."""
+CASE_READER = allow(*CASE_READERS)
+"""Case roles that read across the municipality's cases."""
+PERSON_READER = allow(*CASE_READERS, Role.clinician)
+"""Clinicians too, where need to know is then checked on the person (domain/access.py)."""
+ASSESSOR = allow(Role.caseworker, Role.clinician)
+ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician)
+DECISION_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
+ACCESS_LOG_READER = allow(Role.manager, Role.caseworker)
+ANY_ROLE = allow(*Role)
+"""Reference data (the functional variables): anyone signed in with a Mestring role."""
+
+
+def _work(
+    request: Request,
+    session: TenantSession,
+    user: CurrentPrincipal,
+    today: Today,
+    outbox: EventOutbox,
+) -> Work:
+    settings = request.app.state.settings
+    four_eyes = user.municipality in getattr(settings, "four_eyes_municipalities", [])
+    return Work(session=session, user=user, today=today, outbox=outbox, four_eyes=four_eyes)
 
 
 def _allow_synthetic_ids(request: Request) -> bool:
@@ -27,4 +53,11 @@ def _allow_synthetic_ids(request: Request) -> bool:
     return not settings.is_production
 
 
+def _catalogue_api(client: CatalogueClient) -> CatalogueApi:
+    return CatalogueApi(client)
+
+
+WorkDep = Annotated[Work, Depends(_work)]
+Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)]
 AllowSyntheticIds = Annotated[bool, Depends(_allow_synthetic_ids)]
+CatalogueApiDep = Annotated[CatalogueApi, Depends(_catalogue_api)]

@@ -5,14 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from shared.errors import Conflict
-
-
-class AppealStatus(StrEnum):
-    received = "received"
-    changed_by_municipality = "changed_by_municipality"
-    upheld_by_municipality = "upheld_by_municipality"
-    forwarded = "forwarded"
-    closed = "closed"
+from shared.schemas.intake import AppealStatus
 
 
 class GovernorOutcome(StrEnum):

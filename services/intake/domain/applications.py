@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from shared.errors import Conflict
+from shared.schemas.intake import ApplicationStatus
 
 
 class Channel(StrEnum):
@@ -31,13 +32,6 @@ class ApplicantKind(StrEnum):
 class Urgency(StrEnum):
     normal = "normal"
     urgent = "urgent"
-
-
-class ApplicationStatus(StrEnum):
-    received = "received"
-    in_assessment = "in_assessment"
-    decided = "decided"
-    withdrawn = "withdrawn"
 
 
 _NEXT: dict[ApplicationStatus, set[ApplicationStatus]] = {

@@ -30,20 +30,6 @@ class Risk(StrEnum):
     high = "high"
 
 
-class WelfareTechnology(StrEnum):
-    """What the screening may point to; the welfaretech service assesses it further."""
-
-    safety_alarm = "safety_alarm"
-    fall_sensor = "fall_sensor"
-    door_sensor = "door_sensor"
-    location_technology = "location_technology"
-    digital_supervision = "digital_supervision"
-    medication_dispenser = "medication_dispenser"
-    stove_guard = "stove_guard"
-    remote_monitoring = "remote_monitoring"
-    video_visit = "video_visit"
-
-
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 

@@ -7,25 +7,16 @@ from datetime import date
 from enum import StrEnum
 
 from shared.errors import Conflict, Forbidden, RuleViolation
+from shared.schemas.intake import (
+    BpaRightRecord,
+    BpaRightStatus,
+    DecisionRights,
+    DecisionStatus,
+    LongTermStayRight,
+    Outcome,
+)
 
-
-class Outcome(StrEnum):
-    granted = "granted"
-    partly_granted = "partly_granted"
-    refused = "refused"
-
-
-class DecisionStatus(StrEnum):
-    """draft → (ready for approval) → made → sent → in force → evaluated → ended."""
-
-    draft = "draft"
-    ready_for_approval = "ready_for_approval"
-    made = "made"
-    sent = "sent"
-    in_force = "in_force"
-    evaluated = "evaluated"
-    ended = "ended"
-
+BpaRight = BpaRightStatus
 
 EDITABLE = (DecisionStatus.draft, DecisionStatus.ready_for_approval)
 MADE = (
@@ -35,6 +26,13 @@ MADE = (
     DecisionStatus.evaluated,
     DecisionStatus.ended,
 )
+FOLLOWED_UP = (
+    DecisionStatus.made,
+    DecisionStatus.sent,
+    DecisionStatus.in_force,
+    DecisionStatus.evaluated,
+)
+"""Made decisions still running: their reviews and ends are watched on the worklist."""
 
 
 class Delivery(StrEnum):
@@ -122,13 +120,6 @@ def check_draft(draft: Draft, service: ServiceRules) -> None:
                 )
 
 
-class BpaRight(StrEnum):
-    applies = "applies"
-    applies_unless_much_more_expensive = "applies_unless_much_more_expensive"
-    does_not_apply = "does_not_apply"
-    unknown = "unknown"
-
-
 @dataclass(frozen=True)
 class BpaAssessment:
     right: BpaRight
@@ -160,6 +151,58 @@ def bpa_right(
             "25–32 hours a week: a right unless BPA is significantly more expensive",
         )
     return BpaAssessment(BpaRight.does_not_apply, "Under 25 hours a week")
+
+
+LONG_TERM_STAY_NOTE = (
+    "Rett når langtidsopphold er eneste tilbud som sikrer nødvendige og forsvarlige tjenester; "
+    "kommunen skal føre venteliste og gi forsvarlige tjenester mens personen venter."
+)
+
+
+@dataclass(frozen=True)
+class RightsBasis:
+    """What decides a decision's statutory rights: the service's typed properties from the
+    catalogue and the assessed facts of the person."""
+
+    is_bpa: bool
+    is_long_term_place: bool
+    requires_lower_level_review: bool
+    age: int | None = None
+    hours_per_week: float | None = None
+    expected_duration_months: int | None = None
+
+
+def rights_for(basis: RightsBasis, *, place_available: bool | None = None) -> DecisionRights:
+    """The rights a decision records and its letter states: BPA (pbrl § 2-1 d) for a BPA
+    service, a long-term place (pbrl § 2-1 e, waiting list hol § 3-2 a) for a long-term one."""
+    bpa = None
+    if basis.is_bpa:
+        found = bpa_right(basis.age, basis.hours_per_week, basis.expected_duration_months)
+        bpa = BpaRightRecord(right=found.right, reason=found.reason)
+    return DecisionRights(
+        requires_lower_level_review=basis.requires_lower_level_review,
+        place_available=place_available if basis.is_long_term_place else None,
+        bpa=bpa,
+        long_term_stay=LongTermStayRight(note=LONG_TERM_STAY_NOTE)
+        if basis.is_long_term_place
+        else None,
+    )
+
+
+def with_place_available(rights: DecisionRights, place_available: bool) -> DecisionRights:
+    """The rights with the caseworker's answer on whether a long-term place is free now."""
+    if rights.long_term_stay is None:
+        return rights
+    return rights.model_copy(update={"place_available": place_available})
+
+
+def goes_on_waiting_list(outcome: Outcome, rights: DecisionRights) -> bool:
+    """A granted long-term place with no place free goes on the waiting list (hol § 3-2 a)."""
+    return (
+        rights.long_term_stay is not None
+        and is_granting(outcome)
+        and rights.place_available is False
+    )
 
 
 _NEXT = {

@@ -1,20 +1,19 @@
-"""Queries of intake, one class per aggregate; they flush, never commit."""
+"""Persons (tjenestemottakere): find, load with their relatives, add."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from typing import Annotated
 
-from fastapi import Depends
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from services.intake.domain.persons import looks_like_national_id, query_tokens
-from services.intake.models import Application, Person
-from shared.db import TenantSession
+from services.intake.models import Application, Decision, Person
 from shared.errors import Conflict, NotFound, RuleViolation
+from shared.pagination import paginate
+from shared.schemas.common import Page
 
 
 class PersonRepo:
@@ -22,14 +21,19 @@ class PersonRepo:
         self.session = session
 
     async def get(self, person_id: uuid.UUID, field: str | None = None) -> Person:
-        person = await self.session.get(Person, person_id)
+        """The person with relatives and representatives; 404 (or 422 on `field`) if none."""
+        person = await self.session.scalar(
+            select(Person)
+            .where(Person.id == person_id)
+            .options(selectinload(Person.relatives), selectinload(Person.representatives))
+        )
         if person is None:
             if field:
                 raise RuleViolation(field, "There is no such person in this municipality")
             raise NotFound("There is no such person in this municipality")
         return person
 
-    def search(self, query: str | None) -> Select[tuple[Person]]:
+    def _search(self, query: str | None) -> Select[tuple[Person]]:
         statement = select(Person)
         if not query or not query.strip():
             return statement
@@ -47,6 +51,27 @@ class PersonRepo:
             )
         return statement
 
+    async def search(self, query: str | None, limit: int, cursor: str | None) -> Page[Person]:
+        """By name (partial, accent-insensitive tokens) or by national id, in name order."""
+        return await paginate(
+            self.session,
+            self._search(query),
+            order_by=[Person.search_text, Person.id],
+            limit=limit,
+            cursor=cursor,
+            to_item=lambda person: person,
+        )
+
+    async def has_service_relation(self, person_id: uuid.UUID, units: list[str]) -> bool:
+        """Whether one of `units` was asked to assess the person or delivers a decision."""
+        if not units:
+            return False
+        asked = exists().where(
+            Application.person_id == person_id, Application.assessment_unit.in_(units)
+        )
+        serves = exists().where(Decision.person_id == person_id, Decision.unit.in_(units))
+        return bool(await self.session.scalar(select(or_(asked, serves))))
+
     async def add(self, person: Person) -> Person:
         self.session.add(person)
         try:
@@ -55,40 +80,3 @@ class PersonRepo:
         except IntegrityError as exc:
             raise Conflict("A person with this national id is already registered") from exc
         return person
-
-
-class ApplicationRepo:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def get(self, application_id: uuid.UUID) -> Application:
-        application = await self.session.get(Application, application_id)
-        if application is None:
-            raise NotFound("There is no such application")
-        return application
-
-    async def for_person(self, person_id: uuid.UUID) -> Sequence[Application]:
-        return (
-            await self.session.scalars(
-                select(Application)
-                .where(Application.person_id == person_id)
-                .order_by(Application.received_on, Application.created_at)
-            )
-        ).all()
-
-    async def add(self, application: Application) -> Application:
-        self.session.add(application)
-        await self.session.flush()
-        return application
-
-
-async def _persons(session: TenantSession) -> PersonRepo:
-    return PersonRepo(session)
-
-
-async def _applications(session: TenantSession) -> ApplicationRepo:
-    return ApplicationRepo(session)
-
-
-PersonRepoDep = Annotated[PersonRepo, Depends(_persons)]
-ApplicationRepoDep = Annotated[ApplicationRepo, Depends(_applications)]

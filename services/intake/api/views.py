@@ -1,0 +1,228 @@
+"""Model → response schema: how intake's rows are shown through the API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.intake.domain.deadlines import interim_reply_due
+from services.intake.flows.decisions import Suggested, rights_of
+from services.intake.flows.worklist import Due
+from services.intake.letters.render import county_governor, texts_for
+from services.intake.models import (
+    Appeal,
+    Application,
+    Assessment,
+    Decision,
+    Person,
+    WaitingListEntry,
+)
+from services.intake.schemas import (
+    Address,
+    AppealRead,
+    ApplicationItemRead,
+    ApplicationRead,
+    AssessmentRead,
+    Contact,
+    CriteriaCited,
+    DecisionRead,
+    DerivedRead,
+    LowerLevelIn,
+    PersonRead,
+    RelativeRead,
+    RepresentativeRead,
+    Suggestion,
+    WaitingListRead,
+    WorklistItem,
+)
+from shared.national_id import mask
+from shared.schemas.common import LocalizedText
+from shared.schemas.intake import DecisionStatus, Outcome, PersonSummary, WaitingStatus
+
+
+def person_summary(person: Person) -> PersonSummary:
+    return PersonSummary(
+        id=person.id,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        birth_date=person.birth_date,
+        national_id_masked=mask(person.national_id),
+        city=(person.address or {}).get("city", ""),
+    )
+
+
+def person_read(person: Person) -> PersonRead:
+    """The whole person; `person` must come from `PersonRepo.get` (relatives loaded)."""
+    return PersonRead(
+        id=person.id,
+        national_id=person.national_id,
+        national_id_masked=mask(person.national_id),
+        given_name=person.given_name,
+        family_name=person.family_name,
+        birth_date=person.birth_date,
+        address=Address.model_validate(person.address or {}),
+        phone=person.phone,
+        preferred_language=person.preferred_language,
+        needs_interpreter=person.needs_interpreter,
+        interpreter_language=person.interpreter_language,
+        gp=person.gp,  # type: ignore[arg-type]
+        relatives=[RelativeRead.model_validate(r) for r in person.relatives],
+        representatives=[RepresentativeRead.model_validate(r) for r in person.representatives],
+        version=person.version,
+    )
+
+
+def application_read(application: Application) -> ApplicationRead:
+    return ApplicationRead(
+        id=application.id,
+        person=person_summary(application.person),
+        channel=application.channel,  # type: ignore[arg-type]
+        received_on=application.received_on,
+        applicant_kind=application.applicant_kind,  # type: ignore[arg-type]
+        applicant_name=application.applicant_name,
+        services=[
+            ApplicationItemRead(
+                service_type=item.service_type,
+                service_name=LocalizedText.model_validate(item.service_name),
+                care_level_rank=item.care_level_rank,
+                requires_decision=item.requires_decision,
+                note=item.note,
+            )
+            for item in application.items
+        ],
+        what_matters=application.what_matters,
+        urgency=application.urgency,  # type: ignore[arg-type]
+        consent_to_obtain_information=application.consent_to_obtain_information,
+        status=application.status,  # type: ignore[arg-type]
+        interim_reply_due=interim_reply_due(application.received_on),
+        interim_reply_sent_on=application.interim_reply_sent_on,
+        assessment_unit=application.assessment_unit,
+        registered_by=application.registered_by,
+        created_at=application.created_at,
+        version=application.version,
+    )
+
+
+ASSESSMENT_COLUMNS = (
+    "id",
+    "person_id",
+    "application_id",
+    "assessed_on",
+    "assessed_by_name",
+    "place",
+    "what_matters",
+    "spec_version",
+    "scores",
+    "own_resources",
+    "network",
+    "relatives_contribution",
+    "housing",
+    "rehabilitation_potential",
+    "welfare_technology",
+    "nutrition_risk",
+    "fall_risk",
+    "facts",
+    "diagnoses",
+    "note",
+    "created_at",
+)
+
+
+def assessment_read(assessment: Assessment) -> AssessmentRead:
+    return AssessmentRead.model_validate(
+        {
+            **{column: getattr(assessment, column) for column in ASSESSMENT_COLUMNS},
+            "derived": DerivedRead.model_validate(assessment.derived),
+            "follow_ups": assessment.derived.get("follow_ups", []),
+        }
+    )
+
+
+def decision_read(decision: Decision) -> DecisionRead:
+    criteria = decision.criteria
+    return DecisionRead(
+        id=decision.id,
+        person=person_summary(decision.person),
+        application_id=decision.application_id,
+        replaces_id=decision.replaces_id,
+        service_type=decision.service_type,
+        service_name=LocalizedText.model_validate(decision.service_name),
+        care_level_rank=decision.care_level_rank,
+        purpose=decision.purpose,
+        outcome=Outcome(decision.outcome),
+        scope_amount=decision.scope_amount,
+        scope_unit=decision.scope_unit,
+        starts_on=decision.starts_on,
+        ends_on=decision.ends_on,
+        review_on=decision.review_on,
+        review_due=decision.review_on,
+        unit=decision.unit,
+        contact=Contact.model_validate(decision.contact) if decision.contact else None,
+        facts=decision.facts,
+        considerations=decision.considerations,
+        legal_basis=decision.legal_basis,
+        criteria=CriteriaCited.model_validate(criteria) if criteria else None,
+        user_fee=decision.user_fee,
+        lower_levels=[LowerLevelIn.model_validate(x) for x in decision.lower_levels],
+        rights=rights_of(decision),
+        language=decision.language,  # type: ignore[arg-type]
+        status=DecisionStatus(decision.status),
+        made_on=decision.made_on,
+        made_by_name=decision.made_by_name,
+        delivery=decision.delivery,  # type: ignore[arg-type]
+        sent_on=decision.sent_on,
+        received_on=decision.received_on,
+        appeal_deadline=decision.appeal_deadline,
+        version=decision.version,
+    )
+
+
+def suggestion_read(suggested: Suggested) -> Suggestion:
+    evaluation = suggested.evaluation
+    service = evaluation.service_type
+    return Suggestion(
+        service_type=service.code,
+        name=service.name,
+        care_level_rank=service.care_level.rank,
+        requires_decision=service.requires_decision,
+        met=evaluation.met,
+        lowest=suggested.lowest,
+        criteria_version=evaluation.criteria_version,
+        reasons=[finding.model_dump(mode="json") for finding in evaluation.findings],
+    )
+
+
+def appeal_read(appeal: Appeal) -> AppealRead:
+    governors = texts_for("nb", appeal.received_on)["_governors"]
+    return AppealRead.model_validate(
+        {
+            **{c.key: getattr(appeal, c.key) for c in Appeal.__table__.columns},
+            "county_governor": county_governor(appeal.municipality, governors),
+        }
+    )
+
+
+def waiting_read(entry: WaitingListEntry, today: date) -> WaitingListRead:
+    return WaitingListRead(
+        id=entry.id,
+        decision_id=entry.decision_id,
+        person=person_summary(entry.person),
+        service_type=entry.service_type,
+        listed_on=entry.listed_on,
+        days_waiting=(today - entry.listed_on).days,
+        priority=entry.priority,
+        status=WaitingStatus(entry.status),
+        history=entry.history,
+        version=entry.version,
+    )
+
+
+def worklist_item(due: Due, today: date) -> WorklistItem:
+    task = due.task
+    return WorklistItem(
+        kind=task.kind,
+        due=task.due,
+        overdue=task.is_overdue(today),
+        subject_id=task.subject_id,
+        person=person_summary(due.person),
+        title=task.title,
+    )

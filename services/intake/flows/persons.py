@@ -1,0 +1,163 @@
+"""Persons: register, find, read with need to know, correct, and their case history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from services.intake.domain import access
+from services.intake.domain.deadlines import interim_reply_due
+from services.intake.domain.persons import search_key
+from services.intake.flows import ACCESS_LOG, Work
+from services.intake.models import Person, Relative, Representative
+from services.intake.schemas import PersonCreate, PersonUpdate, TimelineEntry
+from shared.access_log import AccessAction
+from shared.concurrency import check_version
+from shared.errors import RuleViolation
+from shared.national_id import InvalidNationalId, parse_national_id
+from shared.schemas.common import Page
+from shared.schemas.intake import ApplicationStatus, PersonRegistered
+
+OPEN_APPLICATION = (ApplicationStatus.received, ApplicationStatus.in_assessment)
+
+
+async def search(work: Work, query: str | None, limit: int, cursor: str | None) -> Page[Person]:
+    page = await work.persons.search(query, limit, cursor)
+    await work.log(
+        [p.id for p in page.items],
+        AccessAction.search,
+        "person",
+        reason=f"søk: {query}" if query else "liste",
+    )
+    return page
+
+
+async def register(work: Work, body: PersonCreate, *, allow_synthetic: bool) -> Person:
+    """Register a person; the national id is checked (mod 11) and gives the birth date."""
+    try:
+        national_id = parse_national_id(body.national_id, allow_synthetic=allow_synthetic)
+    except InvalidNationalId as exc:
+        raise RuleViolation("body.national_id", str(exc)) from exc
+    fields = body.model_dump(exclude={"national_id", "relatives", "representatives"})
+    person = Person(
+        **fields,
+        national_id=national_id.value,
+        birth_date=national_id.birth_date,
+        search_text=search_key(body.family_name, body.given_name),
+        relatives=[Relative(**item.model_dump()) for item in body.relatives],
+        representatives=[Representative(**item.model_dump()) for item in body.representatives],
+    )
+    await work.persons.add(person)
+    await work.log(person.id, AccessAction.create, "person", person.id)
+    await work.publish(PersonRegistered(), subject=person.id)
+    return person
+
+
+async def read(work: Work, person_id: uuid.UUID, emergency_reason: str | None) -> Person:
+    """A person's details; clinicians need a service relation or emergency access."""
+    person = await work.persons.get(person_id)
+    has_relation = access.may_need_relation_check(
+        work.user
+    ) and await work.persons.has_service_relation(person.id, work.user.units)
+    reason = access.person_access_reason(
+        work.user, has_relation=has_relation, emergency_reason=emergency_reason
+    )
+    await work.log(person.id, AccessAction.read, "person", person.id, reason=reason)
+    return person
+
+
+async def update(work: Work, person_id: uuid.UUID, body: PersonUpdate, if_match: int) -> Person:
+    """Correct a person's details; the national id does not change."""
+    person = await work.persons.get(person_id)
+    check_version(if_match, person.version)
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    if "relatives" in changes:
+        person.relatives = [Relative(**item.model_dump()) for item in body.relatives or []]
+        del changes["relatives"]
+    if "representatives" in changes:
+        person.representatives = [
+            Representative(**item.model_dump()) for item in body.representatives or []
+        ]
+        del changes["representatives"]
+    for name, value in changes.items():
+        setattr(person, name, value)
+    person.search_text = search_key(person.family_name, person.given_name)
+    await work.flush()
+    await work.log(
+        person.id,
+        AccessAction.update,
+        "person",
+        person.id,
+        reason=", ".join(sorted(body.model_fields_set)),
+    )
+    return person
+
+
+async def timeline(work: Work, person_id: uuid.UUID) -> list[TimelineEntry]:
+    """The person's case history in date order: applications, and what followed them."""
+    person = await work.persons.get(person_id)
+    entries: list[TimelineEntry] = []
+    for application in await work.applications.for_person(person.id):
+        names = ", ".join(
+            item.service_name.get("nb", item.service_type) for item in application.items
+        )
+        entries.append(
+            TimelineEntry(
+                on=application.received_on,
+                kind="application.received",
+                id=application.id,
+                summary=names,
+                status=application.status,
+            )
+        )
+        if application.status in OPEN_APPLICATION:
+            entries.append(
+                TimelineEntry(
+                    on=interim_reply_due(application.received_on),
+                    kind="application.interim_reply_due",
+                    id=application.id,
+                    summary=names,
+                    status="sent" if application.interim_reply_sent_on else "due",
+                )
+            )
+    for assessment in await work.assessments.for_person(person.id):
+        entries.append(
+            TimelineEntry(
+                on=assessment.assessed_on,
+                kind="assessment.completed",
+                id=assessment.id,
+                summary=assessment.assessed_by_name,
+                status=assessment.derived.get("need_level"),
+            )
+        )
+    for decision in await work.decisions.for_person(person.id):
+        entries.append(
+            TimelineEntry(
+                on=decision.made_on or decision.created_at.date(),
+                kind=f"decision.{decision.outcome}",
+                id=decision.id,
+                summary=decision.service_name.get("nb", decision.service_type),
+                status=decision.status,
+            )
+        )
+    for appeal in await work.appeals.for_person(person.id):
+        entries.append(
+            TimelineEntry(
+                on=appeal.received_on,
+                kind="appeal.received",
+                id=appeal.id,
+                summary=appeal.appellant,
+                status=appeal.status,
+            )
+        )
+    await work.log(person.id, AccessAction.read, "timeline")
+    return sorted(entries, key=lambda entry: entry.on)
+
+
+async def access_log(work: Work, person_id: uuid.UUID, limit: int) -> Sequence[Any]:
+    """Who has looked at or changed this person's data (newest first)."""
+    person = await work.persons.get(person_id)
+    rows = await ACCESS_LOG.for_person(work.session, person.id, limit)
+    await work.log(person.id, AccessAction.read, "access_log")
+    return rows

@@ -1,0 +1,88 @@
+"""Decisions (enkeltvedtak)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.domain.decisions import MADE
+from services.intake.models import Decision
+from shared.errors import NotFound, RuleViolation
+from shared.pagination import paginate
+from shared.schemas.common import Page
+from shared.schemas.intake import DecisionStatus
+
+
+class DecisionRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, decision_id: uuid.UUID, field: str | None = None) -> Decision:
+        decision = await self.session.get(Decision, decision_id)
+        if decision is None:
+            if field:
+                raise RuleViolation(field, "There is no such decision")
+            raise NotFound("There is no such decision")
+        return decision
+
+    async def add(self, decision: Decision) -> Decision:
+        self.session.add(decision)
+        await self.session.flush()
+        return decision
+
+    async def on_application_service(
+        self, application_id: uuid.UUID, service_type: str
+    ) -> Sequence[Decision]:
+        """Every decision on one service asked for in one application (a chain of changes)."""
+        return (
+            await self.session.scalars(
+                select(Decision).where(
+                    Decision.application_id == application_id,
+                    Decision.service_type == service_type,
+                )
+            )
+        ).all()
+
+    async def made_service_types(self, application_id: uuid.UUID) -> set[str]:
+        """The service types of an application that have a made decision."""
+        rows = await self.session.scalars(
+            select(Decision.service_type).where(
+                Decision.application_id == application_id,
+                Decision.status.in_([status.value for status in MADE]),
+            )
+        )
+        return set(rows)
+
+    async def for_person(self, person_id: uuid.UUID) -> Sequence[Decision]:
+        return (
+            await self.session.scalars(select(Decision).where(Decision.person_id == person_id))
+        ).all()
+
+    async def page(
+        self,
+        *,
+        person_id: uuid.UUID | None,
+        status: DecisionStatus | None,
+        units: list[str] | None,
+        limit: int,
+        cursor: str | None,
+    ) -> Page[Decision]:
+        """Oldest first; `units` narrows to decisions delivered by those units."""
+        statement = select(Decision)
+        if units is not None:
+            statement = statement.where(Decision.unit.in_(units))
+        if person_id is not None:
+            statement = statement.where(Decision.person_id == person_id)
+        if status is not None:
+            statement = statement.where(Decision.status == status)
+        return await paginate(
+            self.session,
+            statement,
+            order_by=[Decision.created_at, Decision.id],
+            limit=limit,
+            cursor=cursor,
+            to_item=lambda decision: decision,
+        )

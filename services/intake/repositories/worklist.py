@@ -1,0 +1,75 @@
+"""The worklist's candidates, fetched in SQL and bounded by what falls due.
+
+Each query returns only rows whose deadline can fall within the look-ahead
+(a superset where the exact date needs the domain's calendar rules); the
+domain (`domain/worklist.py`) decides the exact due date and the order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from services.intake.domain.decisions import FOLLOWED_UP
+from services.intake.domain.worklist import INTERIM_LOOKAHEAD, LOOKAHEAD
+from services.intake.models import Appeal, Application, Decision, Person
+from shared.schemas.intake import AppealStatus, ApplicationStatus, DecisionStatus, Outcome
+
+SHORTEST_MONTH = timedelta(days=28)
+AWAITING_ACTION = [DecisionStatus.ready_for_approval.value, DecisionStatus.made.value]
+
+
+class WorklistRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def applications_owing_interim_reply(self, today: date) -> Sequence[Application]:
+        """Open applications without a foreløpig svar whose month (≥ 28 days) may be up."""
+        horizon = today + INTERIM_LOOKAHEAD - SHORTEST_MONTH
+        return (
+            await self.session.scalars(
+                select(Application).where(
+                    Application.status.in_(
+                        [ApplicationStatus.received, ApplicationStatus.in_assessment]
+                    ),
+                    Application.interim_reply_sent_on.is_(None),
+                    Application.received_on <= horizon,
+                )
+            )
+        ).all()
+
+    async def decisions_awaiting_action(self) -> Sequence[Decision]:
+        """Drafts sent for approval, and made decisions not yet sent to the person."""
+        return (
+            await self.session.scalars(select(Decision).where(Decision.status.in_(AWAITING_ACTION)))
+        ).all()
+
+    async def decisions_coming_due(self, today: date) -> Sequence[Decision]:
+        """Running decisions, neither refused nor replaced, whose review or end is in sight."""
+        horizon = today + LOOKAHEAD
+        newer = aliased(Decision)
+        replaced = exists().where(newer.replaces_id == Decision.id)
+        return (
+            await self.session.scalars(
+                select(Decision).where(
+                    Decision.status.in_([status.value for status in FOLLOWED_UP]),
+                    Decision.outcome != Outcome.refused,
+                    ~replaced,
+                    or_(Decision.review_on <= horizon, Decision.ends_on <= horizon),
+                )
+            )
+        ).all()
+
+    async def appeals_to_reassess(self) -> Sequence[Appeal]:
+        return (
+            await self.session.scalars(select(Appeal).where(Appeal.status == AppealStatus.received))
+        ).all()
+
+    async def persons(self, ids: set[str]) -> Sequence[Person]:
+        if not ids:
+            return []
+        return (await self.session.scalars(select(Person).where(Person.id.in_(ids)))).all()
