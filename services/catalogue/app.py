@@ -17,7 +17,7 @@ DESCRIPTION = (
 
 
 def create_app(settings: CatalogueSettings | None = None) -> FastAPI:
-    settings = settings or CatalogueSettings()  # type: ignore[call-arg]
+    settings = settings or CatalogueSettings()
     return create_service_app(
         "catalogue",
         settings,

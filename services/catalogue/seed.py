@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.catalogue.demo import MUNICIPALITIES
+from services.catalogue.domain.criteria import validate_conditions
 from services.catalogue.models import (
     AllocationCriteria,
     CareLevel,
@@ -22,7 +23,6 @@ from services.catalogue.models import (
     Unit,
     UnitService,
 )
-from services.catalogue.repository import checked_conditions
 from shared.db import create_engine, create_sessionmaker, set_tenant
 
 SERVICE_FIELDS = (
@@ -105,15 +105,14 @@ async def _services(
         for criteria in item.get("criteria", []):
             if criteria["version"] in known:
                 continue
+            validate_conditions(criteria["conditions"], f"{item['code']}.conditions")
             session.add(
                 AllocationCriteria(
                     service_type_id=service.id,
                     criteria_version=criteria["version"],
                     effective_from=date.fromisoformat(criteria["effective_from"]),
                     text=criteria["text"],
-                    conditions=checked_conditions(
-                        criteria["conditions"], f"{item['code']}.conditions"
-                    ),
+                    conditions=criteria["conditions"],
                     source=criteria.get("source"),
                     created_by="seed",
                 )

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from sqlalchemy import or_, select
 
-from services.catalogue.api.views import service_summary
-from services.catalogue.domain.criteria import (
-    CriteriaError,
-    evaluate,
-    validate_facts,
-    version_in_force,
-)
-from services.catalogue.models import AllocationCriteria, ServiceType
-from services.catalogue.repository import CatalogueRepoDep
+from services.catalogue.api import EVERY_ROLE
+from services.catalogue.api.views import service_evaluation
+from services.catalogue.domain.criteria import validate_facts
+from services.catalogue.repositories import ServiceTypeRepo
 from services.catalogue.schemas import EvaluationRequest
-from shared.auth import CurrentPrincipal
 from shared.clock import Today
-from shared.errors import RuleViolation, problem_responses
-from shared.schemas.catalogue import FindingRead, ServiceEvaluation
+from shared.errors import problem_responses
+from shared.permissions import allow
+from shared.schemas.catalogue import ServiceEvaluation
 
-router = APIRouter(tags=["criteria"])
+router = APIRouter(tags=["criteria"], dependencies=[allow(*EVERY_ROLE)])
 
 
 @router.post(
@@ -30,39 +24,9 @@ router = APIRouter(tags=["criteria"])
     operation_id="evaluate_criteria",
 )
 async def evaluate_criteria(
-    body: EvaluationRequest, repo: CatalogueRepoDep, _: CurrentPrincipal, today: Today
+    body: EvaluationRequest, service_types: ServiceTypeRepo, today: Today
 ) -> list[ServiceEvaluation]:
     """Every service in force, lowest care level first, with whether the facts meet its criteria."""
-    try:
-        validate_facts(body.facts, "body.facts")
-    except CriteriaError as exc:
-        raise RuleViolation(exc.path.removesuffix(".value"), str(exc)) from exc
-    day = body.on or today
-    services = (
-        await repo.session.scalars(
-            select(ServiceType).where(
-                ServiceType.active_from <= day,
-                or_(ServiceType.active_to.is_(None), ServiceType.active_to >= day),
-            )
-        )
-    ).all()
-    criteria = (await repo.session.scalars(select(AllocationCriteria))).all()
-    by_service: dict[object, list[AllocationCriteria]] = {}
-    for row in criteria:
-        by_service.setdefault(row.service_type_id, []).append(row)
-    results = []
-    for service in services:
-        versions = by_service.get(service.id, [])
-        number = version_in_force([(v.criteria_version, v.effective_from) for v in versions], day)
-        conditions = next((v.conditions for v in versions if v.criteria_version == number), [])
-        met, findings = evaluate(conditions, body.facts)
-        results.append(
-            ServiceEvaluation(
-                service_type=service_summary(service),
-                criteria_version=number,
-                met=met,
-                findings=[FindingRead(**vars(f)) for f in findings],
-            )
-        )
-    results.sort(key=lambda r: (r.service_type.care_level.rank, r.service_type.code))
-    return results
+    validate_facts(body.facts, "body.facts")
+    offered = await service_types.offered_with_criteria(body.on or today)
+    return [service_evaluation(service, criteria, body.facts) for service, criteria in offered]

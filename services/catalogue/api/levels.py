@@ -1,30 +1,23 @@
-"""Care levels: the steps of the municipality's own staircase."""
+"""Care levels: the steps of the municipality's own staircase, and the municipality itself."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter, Response
-from sqlalchemy import select
 
+from services.catalogue import flows
+from services.catalogue.api import EVERY_ROLE, Admin, Idempotent
 from services.catalogue.api.views import care_level_read, municipality_read
-from services.catalogue.models import CareLevel, IdempotencyKey
-from services.catalogue.repository import CatalogueRepoDep
+from services.catalogue.repositories import CareLevelRepo, MunicipalityRepo
 from services.catalogue.schemas import CareLevelCreate, CareLevelRead, CareLevelUpdate
-from shared.auth import CurrentPrincipal, Principal, role_dependency
-from shared.concurrency import IfMatchVersion, check_version, set_etag
-from shared.db import TenantSession
+from shared.concurrency import IfMatchVersion, etag_for, set_etag
 from shared.errors import problem_responses
-from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
-from shared.pagination import Cursor, Limit, paginate
-from shared.schemas.catalogue import CareLevelChanged, CareLevelCreated, MunicipalityRead
+from shared.pagination import Cursor, Limit
+from shared.permissions import allow
+from shared.schemas.catalogue import MunicipalityRead
 from shared.schemas.common import Page
-from shared.schemas.roles import Role
 
-router = APIRouter(tags=["care levels"])
-Admin = Annotated[Principal, role_dependency(Role.admin)]
-Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)]
+router = APIRouter(tags=["care levels"], dependencies=[allow(*EVERY_ROLE)])
 
 
 @router.get(
@@ -33,24 +26,17 @@ Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)
     responses=problem_responses(404),
     operation_id="get_municipality",
 )
-async def get_municipality(repo: CatalogueRepoDep, _: CurrentPrincipal) -> MunicipalityRead:
+async def get_municipality(municipality: MunicipalityRepo) -> MunicipalityRead:
     """The caller's municipality: its name and what it calls its staircase."""
-    return municipality_read(await repo.profile())
+    return municipality_read(await municipality.current())
 
 
 @router.get("/care-levels", response_model=Page[CareLevelRead], operation_id="list_care_levels")
 async def list_care_levels(
-    session: TenantSession, _: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
+    levels: CareLevelRepo, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[CareLevelRead]:
     """The staircase's levels, lowest first."""
-    return await paginate(
-        session,
-        select(CareLevel),
-        order_by=[CareLevel.rank, CareLevel.id],
-        limit=limit,
-        cursor=cursor,
-        to_item=care_level_read,
-    )
+    return await levels.page(limit=limit, cursor=cursor, to_item=care_level_read)
 
 
 @router.post(
@@ -62,7 +48,7 @@ async def list_care_levels(
 )
 async def create_care_level(
     body: CareLevelCreate,
-    repo: CatalogueRepoDep,
+    levels: CareLevelRepo,
     user: Admin,
     idempotent: Idempotent,
     outbox: EventOutbox,
@@ -70,20 +56,10 @@ async def create_care_level(
     """Add a level to the staircase (admin)."""
     if (replayed := await idempotent.replay()) is not None:
         return replayed
-    level = CareLevel(
-        code=body.code,
-        rank=body.rank,
-        name=body.name.model_dump(),
-        description=body.description.model_dump(),
+    level = await flows.create_care_level(levels, outbox, body, by=user.sub)
+    return await idempotent.respond(
+        201, care_level_read(level), headers={"ETag": etag_for(level.version)}
     )
-    await repo.add(level, f"A care level with code {body.code!r} or rank {body.rank} exists")
-    await outbox.record(
-        repo.session,
-        CareLevelCreated(id=level.id, code=level.code, rank=level.rank, by=user.sub),
-        subject=level.code,
-    )
-    read = care_level_read(level)
-    return await idempotent.respond(201, read, headers={"ETag": f'"{level.version}"'})
 
 
 @router.patch(
@@ -95,25 +71,15 @@ async def create_care_level(
 async def update_care_level(
     code: str,
     body: CareLevelUpdate,
-    repo: CatalogueRepoDep,
+    levels: CareLevelRepo,
     user: Admin,
     if_match: IfMatchVersion,
     response: Response,
     outbox: EventOutbox,
 ) -> CareLevelRead:
     """Rename or move a level (admin); needs `If-Match` with the level's ETag."""
-    level = await repo.care_level(code)
-    check_version(if_match, level.version)
-    changes = body.model_dump(exclude_unset=True, exclude_none=True)
-    for field, value in changes.items():
-        setattr(level, field, value)
-    await repo.add(level, f"Another level already has rank {body.rank}")
-    await outbox.record(
-        repo.session,
-        CareLevelChanged(
-            id=level.id, code=level.code, rank=level.rank, fields=sorted(changes), by=user.sub
-        ),
-        subject=level.code,
+    level = await flows.update_care_level(
+        levels, outbox, code, body, edited_version=if_match, by=user.sub
     )
     set_etag(response, level.version)
     return care_level_read(level)

@@ -2,55 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from fastapi import APIRouter, Response
-from sqlalchemy import select
 
-from services.catalogue.models import IdempotencyKey, Unit, UnitService
-from services.catalogue.repository import CatalogueRepoDep
-from services.catalogue.schemas import UnitCreate, UnitRead, UnitServiceRead
-from shared.auth import CurrentPrincipal, Principal, role_dependency
-from shared.db import TenantSession
+from services.catalogue import flows
+from services.catalogue.api import EVERY_ROLE, Admin, Idempotent
+from services.catalogue.api.views import unit_read
+from services.catalogue.repositories import ServiceTypeRepo, UnitRepo
+from services.catalogue.schemas import UnitCreate, UnitRead
 from shared.errors import problem_responses
-from shared.idempotency import IdempotentRequest, idempotency_dependency
 from shared.outbox import EventOutbox
-from shared.pagination import Cursor, Limit, paginate
-from shared.schemas.catalogue import UnitCreated
+from shared.pagination import Cursor, Limit
+from shared.permissions import allow
 from shared.schemas.common import Page
-from shared.schemas.roles import Role
 
-router = APIRouter(tags=["units"])
-Admin = Annotated[Principal, role_dependency(Role.admin)]
-Idempotent = Annotated[IdempotentRequest, idempotency_dependency(IdempotencyKey)]
-
-
-def unit_read(unit: Unit) -> UnitRead:
-    return UnitRead(
-        id=unit.id,
-        code=unit.code,
-        name=unit.name,
-        kind=unit.kind,  # type: ignore[arg-type]
-        address=unit.address,
-        services=[
-            UnitServiceRead(
-                service_type=s.service_type.code,
-                capacity=s.capacity,
-                capacity_unit=s.capacity_unit,  # type: ignore[arg-type]
-            )
-            for s in sorted(unit.services, key=lambda s: s.service_type.code)
-        ],
-    )
+router = APIRouter(tags=["units"], dependencies=[allow(*EVERY_ROLE)])
 
 
 @router.get("/units", response_model=Page[UnitRead], operation_id="list_units")
-async def list_units(
-    session: TenantSession, _: CurrentPrincipal, limit: Limit = 50, cursor: Cursor = None
-) -> Page[UnitRead]:
+async def list_units(units: UnitRepo, limit: Limit = 50, cursor: Cursor = None) -> Page[UnitRead]:
     """The municipality's provider units, by code."""
-    return await paginate(
-        session, select(Unit), order_by=[Unit.code], limit=limit, cursor=cursor, to_item=unit_read
-    )
+    return await units.page(limit=limit, cursor=cursor, to_item=unit_read)
 
 
 @router.get(
@@ -59,8 +30,8 @@ async def list_units(
     responses=problem_responses(404),
     operation_id="get_unit",
 )
-async def get_unit(code: str, repo: CatalogueRepoDep, _: CurrentPrincipal) -> UnitRead:
-    return unit_read(await repo.unit(code))
+async def get_unit(code: str, units: UnitRepo) -> UnitRead:
+    return unit_read(await units.get(code))
 
 
 @router.post(
@@ -72,7 +43,8 @@ async def get_unit(code: str, repo: CatalogueRepoDep, _: CurrentPrincipal) -> Un
 )
 async def create_unit(
     body: UnitCreate,
-    repo: CatalogueRepoDep,
+    units: UnitRepo,
+    service_types: ServiceTypeRepo,
     user: Admin,
     idempotent: Idempotent,
     outbox: EventOutbox,
@@ -80,26 +52,5 @@ async def create_unit(
     """Add a provider unit with the services it delivers (admin)."""
     if (replayed := await idempotent.replay()) is not None:
         return replayed
-    unit = Unit(code=body.code, name=body.name, kind=body.kind, address=body.address)
-    for i, delivery in enumerate(body.services):
-        service = await repo.service_type(delivery.service_type, f"body.services.{i}.service_type")
-        unit.services.append(
-            UnitService(
-                service_type=service,
-                capacity=delivery.capacity,
-                capacity_unit=delivery.capacity_unit,
-            )
-        )
-    await repo.add(unit, f"A unit with code {body.code!r} exists, or a service is listed twice")
-    await outbox.record(
-        repo.session,
-        UnitCreated(
-            id=unit.id,
-            code=unit.code,
-            kind=unit.kind,
-            service_types=[d.service_type for d in body.services],
-            by=user.sub,
-        ),
-        subject=unit.code,
-    )
+    unit = await flows.create_unit(units, service_types, outbox, body, by=user.sub)
     return await idempotent.respond(201, unit_read(unit))

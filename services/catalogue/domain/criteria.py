@@ -4,6 +4,11 @@ A condition is `{"metric", "op", "value"}`; a list of conditions must all
 hold, and `{"any": [...]}` holds when one of its conditions does. The metrics
 are what an assessment (kartlegging) yields, so intake can evaluate a
 person's assessment against the version in force and cite it.
+
+Versions are never rewritten: a decision states the rules it applied
+(forvaltningsloven § 25), so the version it cites must still read the same
+years later, and which version applied is decided by the day alone
+(`version_in_force`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
+
+from shared.errors import RuleViolation
 
 
 class MetricKind(StrEnum):
@@ -101,11 +108,11 @@ OPERATORS = ("==", "!=", ">=", ">", "<=", "<", "in")
 _ORDERING = (">=", ">", "<=", "<")
 
 
-class CriteriaError(ValueError):
-    """A condition that is not in the criteria language; `path` names where."""
+class CriteriaError(RuleViolation):
+    """A condition or fact that is not in the criteria language; `path` names where."""
 
     def __init__(self, path: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(path, message)
         self.path = path
 
 
@@ -173,7 +180,10 @@ def validate_facts(facts: Mapping[str, Any], path: str = "facts") -> None:
         if metric is None:
             raise CriteriaError(f"{path}.{code}", f"Unknown metric {code!r}")
         if value is not None:
-            _check_value(metric, "==", value, f"{path}.{code}")
+            try:
+                _check_value(metric, "==", value, f"{path}.{code}")
+            except CriteriaError as exc:
+                raise CriteriaError(f"{path}.{code}", str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -239,6 +249,14 @@ class VersionPeriod:
     effective_from: date
     effective_to: date | None
 
+    def is_in_force(self, on: date) -> bool:
+        return is_in_force(self.effective_from, self.effective_to, on)
+
+
+def is_in_force(effective_from: date, effective_to: date | None, on: date) -> bool:
+    """Whether a version that runs from `effective_from` through `effective_to` covers `on`."""
+    return effective_from <= on and (effective_to is None or on <= effective_to)
+
 
 def periods(effective_froms: Sequence[tuple[int, date]]) -> list[VersionPeriod]:
     """Each version is in force from its date until the day before the next one starts."""
@@ -251,19 +269,21 @@ def periods(effective_froms: Sequence[tuple[int, date]]) -> list[VersionPeriod]:
 
 
 def version_in_force(effective_froms: Sequence[tuple[int, date]], on: date) -> int | None:
-    """The version in force on `on`, or None before the first one."""
-    for period in periods(effective_froms):
-        if period.effective_from <= on and (
-            period.effective_to is None or on <= period.effective_to
-        ):
-            return period.version
-    return None
+    """The version in force on `on`: the latest to take effect on or before that day.
+
+    This is the one rule of which criteria apply on a day; the repository's
+    SQL (`repositories.service_types.criteria_in_force_on`) states the same
+    rule for queries. None before the first version takes effect.
+    """
+    return next((p.version for p in periods(effective_froms) if p.is_in_force(on)), None)
 
 
-def check_new_version_date(latest: date | None, proposed: date) -> None:
+def check_new_version_date(
+    latest: date | None, proposed: date, path: str = "effective_from"
+) -> None:
     """A new version starts after the latest one; history is never rewritten."""
     if latest is not None and proposed <= latest:
         raise CriteriaError(
-            "effective_from",
+            path,
             f"A new version must take effect after the latest one ({latest.isoformat()})",
         )
