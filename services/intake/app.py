@@ -24,7 +24,7 @@ DESCRIPTION = (
 
 
 def create_app(settings: IntakeSettings | None = None) -> FastAPI:
-    settings = settings or IntakeSettings()  # type: ignore[call-arg]
+    settings = settings or IntakeSettings()
     return create_service_app(
         "intake",
         settings,

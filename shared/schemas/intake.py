@@ -160,20 +160,20 @@ class ApplicationReceived(EventPayload):
     channel: str
 
 
-class _ApplicationStatusChanged(EventPayload):
+class ApplicationStatusChanged(EventPayload):
     person_id: uuid.UUID
     status: ApplicationStatus
 
 
-class ApplicationInAssessment(_ApplicationStatusChanged):
+class ApplicationInAssessment(ApplicationStatusChanged):
     event_type: ClassVar[str] = "application.in_assessment"
 
 
-class ApplicationDecided(_ApplicationStatusChanged):
+class ApplicationDecided(ApplicationStatusChanged):
     event_type: ClassVar[str] = "application.decided"
 
 
-class ApplicationWithdrawn(_ApplicationStatusChanged):
+class ApplicationWithdrawn(ApplicationStatusChanged):
     event_type: ClassVar[str] = "application.withdrawn"
 
 

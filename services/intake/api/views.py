@@ -64,7 +64,7 @@ def person_read(person: Person) -> PersonRead:
         preferred_language=person.preferred_language,
         needs_interpreter=person.needs_interpreter,
         interpreter_language=person.interpreter_language,
-        gp=person.gp,  # type: ignore[arg-type]
+        gp=person.gp,
         relatives=[RelativeRead.model_validate(r) for r in person.relatives],
         representatives=[RepresentativeRead.model_validate(r) for r in person.representatives],
         version=person.version,
@@ -75,9 +75,9 @@ def application_read(application: Application) -> ApplicationRead:
     return ApplicationRead(
         id=application.id,
         person=person_summary(application.person),
-        channel=application.channel,  # type: ignore[arg-type]
+        channel=application.channel,
         received_on=application.received_on,
-        applicant_kind=application.applicant_kind,  # type: ignore[arg-type]
+        applicant_kind=application.applicant_kind,
         applicant_name=application.applicant_name,
         services=[
             ApplicationItemRead(
@@ -90,9 +90,9 @@ def application_read(application: Application) -> ApplicationRead:
             for item in application.items
         ],
         what_matters=application.what_matters,
-        urgency=application.urgency,  # type: ignore[arg-type]
+        urgency=application.urgency,
         consent_to_obtain_information=application.consent_to_obtain_information,
-        status=application.status,  # type: ignore[arg-type]
+        status=application.status,
         interim_reply_due=interim_reply_due(application.received_on),
         interim_reply_sent_on=application.interim_reply_sent_on,
         assessment_unit=application.assessment_unit,
@@ -164,11 +164,11 @@ def decision_read(decision: Decision) -> DecisionRead:
         user_fee=decision.user_fee,
         lower_levels=[LowerLevelIn.model_validate(x) for x in decision.lower_levels],
         rights=rights_of(decision),
-        language=decision.language,  # type: ignore[arg-type]
+        language=decision.language,
         status=DecisionStatus(decision.status),
         made_on=decision.made_on,
         made_by_name=decision.made_by_name,
-        delivery=decision.delivery,  # type: ignore[arg-type]
+        delivery=decision.delivery,
         sent_on=decision.sent_on,
         received_on=decision.received_on,
         appeal_deadline=decision.appeal_deadline,

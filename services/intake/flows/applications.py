@@ -13,17 +13,17 @@ from shared.access_log import AccessAction
 from shared.concurrency import check_version
 from shared.errors import Conflict, NotFound, RuleViolation
 from shared.schemas.common import Page
-from shared.schemas.events import EventPayload
 from shared.schemas.intake import (
     ApplicationDecided,
     ApplicationInAssessment,
     ApplicationReceived,
     ApplicationStatus,
+    ApplicationStatusChanged,
     ApplicationWithdrawn,
 )
 
 OPEN = (ApplicationStatus.received, ApplicationStatus.in_assessment)
-_STATUS_EVENTS: dict[ApplicationStatus, type[ApplicationInAssessment]] = {
+_STATUS_EVENTS: dict[ApplicationStatus, type[ApplicationStatusChanged]] = {
     ApplicationStatus.in_assessment: ApplicationInAssessment,
     ApplicationStatus.decided: ApplicationDecided,
     ApplicationStatus.withdrawn: ApplicationWithdrawn,
@@ -117,9 +117,7 @@ async def change_status(
         application.id,
         reason=f"status: {body.status.value}",
     )
-    event: EventPayload = _STATUS_EVENTS[body.status](
-        person_id=application.person_id, status=body.status
-    )
+    event = _STATUS_EVENTS[body.status](person_id=application.person_id, status=body.status)
     await work.publish(event, subject=application.id)
     return application
 
