@@ -82,6 +82,8 @@ async def test_selbu_bpa_follows_the_plans_rule(
     assert metrics["age"] == ("<", 67)
     assert metrics["assessed_hours_per_week"] == (">=", 32)
     assert detail["requires_decision"]
+    assert detail["is_bpa"] is True
+    assert (await service(client, headers, "hjemmesykepleie"))["is_bpa"] is False
 
 
 async def test_nordre_follo_long_term_stay_needs_lower_levels_tried(
