@@ -24,6 +24,7 @@ from shared.errors import PROBLEM_MEDIA_TYPE
 from shared.health import health_router
 from shared.logging import AccessLogMiddleware, configure_logging
 from shared.outbox import Outbox
+from shared.permissions import public
 from shared.problems import install_problem_handlers
 from shared.schemas.common import Problem
 from shared.settings import ServiceSettings
@@ -87,10 +88,10 @@ def create_service_app(
     app.add_middleware(AccessLogMiddleware, service=name)
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
 
-    app.include_router(health_router(name), prefix=f"{prefix}/health")
+    app.include_router(health_router(name), prefix=f"{prefix}/health", dependencies=[public()])
     app.include_router(outbox.router(), prefix=f"{prefix}/v1")
     for router in public_routers:
-        app.include_router(router, prefix=f"{prefix}/v1/public")
+        app.include_router(router, prefix=f"{prefix}/v1/public", dependencies=[public()])
     for router in routers:
         app.include_router(router, prefix=f"{prefix}/v1")
 

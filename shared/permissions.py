@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Depends
+from fastapi import Depends, FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 
 from shared.auth import require_roles
 from shared.schemas.roles import Role
@@ -84,8 +84,15 @@ def _declarations(dependant: Dependant) -> Iterator[Access]:
         yield from _declarations(sub)
 
 
-def declared_access(route: APIRoute) -> Access | None:
-    """The access a route declares, or None when it declares none."""
+def api_routes(app: FastAPI) -> Iterator[Any]:
+    """Every API route of `app` as served: with the dependencies of the routers it sits in."""
+    for context in iter_route_contexts(app.routes):
+        if isinstance(context.original_route, APIRoute):
+            yield context
+
+
+def declared_access(route: Any) -> Access | None:
+    """The access a route (an `APIRoute`, or one from `api_routes`) declares, or None."""
     found = list(_declarations(route.dependant))
     if not found:
         return None
