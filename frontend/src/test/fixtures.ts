@@ -66,3 +66,56 @@ export function signInAs(roles: string[], name = 'Ingrid Solberg'): void {
   const payload = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   sessionStorage.setItem('mestring.token', `h.${payload}.s`);
 }
+
+export const PERSON_ID = '55555555-5555-5555-5555-555555555555';
+export const APPLICATION_ID = '66666666-6666-6666-6666-666666666666';
+export const DECISION_ID = '88888888-8888-8888-8888-888888888888';
+
+/** Kari Nordmann, as intake reads her. */
+export const person = {
+  id: PERSON_ID,
+  national_id: '15854412345',
+  national_id_masked: '158544*****',
+  given_name: 'Kari',
+  family_name: 'Nordmann',
+  birth_date: '1944-05-15',
+  address: { street: 'Storgata 1', postcode: '1400', city: 'Ski' },
+  phone: null,
+  preferred_language: 'nb',
+  needs_interpreter: false,
+  interpreter_language: null,
+  gp: null,
+  relatives: [],
+  representatives: [],
+  version: 1,
+};
+
+export const personSummary = {
+  id: PERSON_ID,
+  given_name: 'Kari',
+  family_name: 'Nordmann',
+  birth_date: '1944-05-15',
+  national_id_masked: '158544*****',
+  city: 'Ski',
+};
+
+/** Her application for «Hjemmesykepleie». */
+export const application = {
+  id: APPLICATION_ID,
+  person: personSummary,
+  channel: 'phone',
+  received_on: '2026-11-23',
+  applicant_kind: 'self',
+  applicant_name: null,
+  services: [{ service_type: 'hjemmesykepleie', service_name: text('Hjemmesykepleie'), care_level_rank: 3, requires_decision: true, note: null }],
+  what_matters: 'Å bo hjemme.',
+  urgency: 'normal',
+  consent_to_obtain_information: true,
+  status: 'in_assessment',
+  interim_reply_due: '2026-12-23',
+  interim_reply_sent_on: null,
+  assessment_unit: null,
+  registered_by: 'saksbehandler-nordrefollo',
+  created_at: '2026-11-23T10:00:00Z',
+  version: 1,
+};

@@ -1,7 +1,23 @@
 /** The assessment (kartlegging) form: what matters first, then every functional variable and the rest. */
-import { todayIso } from '@/lib/dates';
+import { z } from 'zod';
 
-import type { AssessmentCreate, FunctionalVariable, HousingKind, Place, Potential, Risk, WelfareTechnology } from '../api/types';
+import { todayIso } from '@/lib/dates';
+import { schemaErrors } from '@/lib/use-api-form';
+
+import {
+  HOUSING_KINDS,
+  PLACES,
+  POTENTIALS,
+  RISKS,
+  WELFARE_TECHNOLOGIES,
+  type AssessmentCreate,
+  type FunctionalVariable,
+  type HousingKind,
+  type Place,
+  type Potential,
+  type Risk,
+  type WelfareTechnology,
+} from '../api/types';
 
 import type { ErrorKey, FormErrors } from './form-errors';
 
@@ -106,37 +122,61 @@ const isNumberIn = (value: string, min: number, max: number, integer: boolean) =
   return n >= min && n <= max && (!integer || Number.isInteger(n));
 };
 
-export function validateAssessment(
-  values: AssessmentFormValues,
+/** An optional number the user types: empty, or within [min, max]. */
+const optionalNumberIn = (min: number, max: number, integer: boolean) =>
+  z.string().refine((value) => !value.trim() || isNumberIn(value, min, max, integer), 'number');
+const freeText = z.string().max(TEXT_LIMIT, 'tooLong');
+const chosen = <T extends string>(values: readonly T[]) => z.union([z.enum(values as [T, ...T[]]), z.literal('')]).refine((value): boolean => value !== '', 'required');
+const yesNo = z.enum(['', 'yes', 'no']);
+
+/** The client's checks of an assessment; every functional variable needs a score on its own scale. */
+export function assessmentSchema(
   variables: readonly FunctionalVariable[],
   today: string = todayIso(),
-): FormErrors {
-  const errors: FormErrors = {};
-  if (!values.what_matters.some((goal) => goal.text.trim())) errors['what_matters.0.text'] = 'goals';
-  values.what_matters.forEach((goal, index) => {
-    if (goal.text.length > 2000) errors[`what_matters.${index}.text`] = 'tooLong';
-  });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.assessed_on) || values.assessed_on > today) errors.assessed_on = 'assessedOn';
-  for (const variable of variables) {
-    if (!variable.scale.includes(values.scores[variable.code] ?? -1)) errors[`scores.${variable.code}`] = 'score';
-  }
-  for (const path of ['own_resources', 'network', 'relatives_contribution', 'note'] as const) {
-    if (values[path].length > TEXT_LIMIT) errors[path] = 'tooLong';
-  }
-  if (!values.rehabilitation_potential) errors.rehabilitation_potential = 'required';
-  if (!values.nutrition_risk) errors.nutrition_risk = 'required';
-  if (!values.fall_risk) errors.fall_risk = 'required';
-  if (values.expected_duration_months.trim() && !isNumberIn(values.expected_duration_months, 0, 1200, true)) {
-    errors.expected_duration_months = 'number';
-  }
-  if (values.assessed_hours_per_week.trim() && !isNumberIn(values.assessed_hours_per_week, 0, 168, false)) {
-    errors.assessed_hours_per_week = 'number';
-  }
-  values.diagnoses.forEach((diagnosis, index) => {
-    if (!DIAGNOSIS_CODE.test(diagnosis.code.trim().toUpperCase())) errors[`diagnoses.${index}.code`] = 'diagnosisCode';
-    if (diagnosis.text.trim().length > DIAGNOSIS_TEXT_LIMIT) errors[`diagnoses.${index}.text`] = 'tooLong';
-  });
-  return errors;
+): z.ZodType<AssessmentFormValues, AssessmentFormValues> {
+  return z
+    .object({
+      what_matters: z.array(z.object({ text: z.string().max(2000, 'tooLong') })),
+      assessed_on: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value <= today, 'assessedOn'),
+      place: z.enum(PLACES),
+      scores: z.record(z.string(), z.number()),
+      own_resources: freeText,
+      network: freeText,
+      relatives_contribution: freeText,
+      housing: z.object({ kind: z.enum(HOUSING_KINDS), accessible: yesNo, stairs: yesNo, note: z.string() }),
+      rehabilitation_potential: chosen(POTENTIALS),
+      welfare_technology: z.object({ positive: z.boolean(), needs: z.array(z.enum(WELFARE_TECHNOLOGIES)), note: z.string() }),
+      nutrition_risk: chosen(RISKS),
+      fall_risk: chosen(RISKS),
+      needs_24h_care: z.boolean(),
+      has_dementia: z.boolean(),
+      is_palliative: z.boolean(),
+      relative_care_burden: z.boolean(),
+      acute_need: z.boolean(),
+      expected_duration_months: optionalNumberIn(0, 1200, true),
+      assessed_hours_per_week: optionalNumberIn(0, 168, false),
+      diagnoses: z.array(
+        z.object({
+          system: z.enum(DIAGNOSIS_SYSTEMS),
+          code: z.string().refine((value) => DIAGNOSIS_CODE.test(value.trim().toUpperCase()), 'diagnosisCode'),
+          text: z.string().refine((value) => value.trim().length <= DIAGNOSIS_TEXT_LIMIT, 'tooLong'),
+        }),
+      ),
+      note: freeText,
+    })
+    .superRefine((values, ctx) => {
+      if (!values.what_matters.some((goal) => goal.text.trim())) ctx.addIssue({ code: 'custom', path: ['what_matters', 0, 'text'], message: 'goals' });
+      for (const variable of variables) {
+        if (!variable.scale.includes(values.scores[variable.code] ?? -1)) {
+          ctx.addIssue({ code: 'custom', path: ['scores', variable.code], message: 'score' });
+        }
+      }
+    });
+}
+
+/** Field path → what is wrong with it (empty when the assessment may be saved). */
+export function validateAssessment(values: AssessmentFormValues, variables: readonly FunctionalVariable[], today: string = todayIso()): FormErrors {
+  return schemaErrors(assessmentSchema(variables, today), values) as FormErrors;
 }
 
 export function assessmentServerErrorKey(path: string): ErrorKey {
@@ -149,7 +189,7 @@ export function assessmentServerErrorKey(path: string): ErrorKey {
 
 const optional = (value: string): string | null => (value.trim() ? value.trim() : null);
 const optionalNumber = (value: string): number | null => (value.trim() ? Number(value.trim().replace(',', '.')) : null);
-const yesNo = (value: YesNo): boolean | null => (value === '' ? null : value === 'yes');
+const toYesNo = (value: YesNo): boolean | null => (value === '' ? null : value === 'yes');
 
 export function toAssessmentCreate(values: AssessmentFormValues, variables: readonly FunctionalVariable[]): AssessmentCreate {
   const scores: Record<string, number> = {};
@@ -166,8 +206,8 @@ export function toAssessmentCreate(values: AssessmentFormValues, variables: read
     relatives_contribution: optional(values.relatives_contribution),
     housing: {
       kind: values.housing.kind,
-      accessible: yesNo(values.housing.accessible),
-      stairs: yesNo(values.housing.stairs),
+      accessible: toYesNo(values.housing.accessible),
+      stairs: toYesNo(values.housing.stairs),
       note: optional(values.housing.note),
     },
     rehabilitation_potential: values.rehabilitation_potential as Potential,

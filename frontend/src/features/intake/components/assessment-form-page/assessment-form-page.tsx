@@ -1,16 +1,25 @@
-import { Button, Card, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
-import { ArrowLeftIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
-import { useCallback, useState } from 'react';
+import { Button, Card, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { useController, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 
+import { CheckboxGroup, RadioGroup } from '@/components/choice-group/choice-group';
+import { FieldGrid } from '@/components/field-grid/field-grid';
+import { FormActions } from '@/components/form-actions/form-actions';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
+import { CheckboxField, FormKit, SelectField, TextField, useFormKit } from '@/components/form-kit/form-kit';
+import { FormLayout, FormSection } from '@/components/form-section/form-section';
+import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
+import { visuallyHidden } from '@/components/visually-hidden/visually-hidden';
 import { useSession } from '@/lib/auth';
 import { todayIso } from '@/lib/dates';
 import { localeOf, pickLocalized, useLocalize } from '@/lib/i18n';
 import { isNotFound } from '@/lib/problem';
+import { useApiForm } from '@/lib/use-api-form';
 
 import { useCreateAssessment } from '../../api/create-assessment';
 import { usePersonApplications } from '../../api/get-applications';
@@ -28,6 +37,7 @@ import {
 } from '../../api/types';
 import {
   assessmentFields,
+  assessmentSchema,
   assessmentServerErrorKey,
   DIAGNOSIS_SYSTEMS,
   DIAGNOSIS_TEXT_LIMIT,
@@ -36,12 +46,10 @@ import {
   MAX_DIAGNOSES,
   MAX_GOALS,
   toAssessmentCreate,
-  validateAssessment,
   type AssessmentFormValues,
 } from '../../lib/assessment-form';
 import type { ErrorKey } from '../../lib/form-errors';
 import { canRegister } from '../../lib/permissions';
-import { useFormState } from '../../lib/use-form-state';
 import { newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { ScoreChoice } from '../score-choice/score-choice';
@@ -111,6 +119,24 @@ function AssessmentResult({ assessment, personId, applicationId }: { assessment:
   );
 }
 
+/** One functional variable's score, bound to the form. */
+function ScoreField({ variable, label }: { variable: FunctionalVariable; label: string }) {
+  const { form, message } = useFormKit();
+  const name = `scores.${variable.code}`;
+  const { field } = useController({ name, control: form.control });
+  return (
+    <ScoreChoice
+      id={form.id(name)}
+      name={name}
+      label={label}
+      scale={variable.scale}
+      value={field.value as number | undefined}
+      error={message(name)}
+      onChange={field.onChange}
+    />
+  );
+}
+
 /** /personer/:id/soknad/:applicationId/kartlegging: the assessment, «Hva er viktig for deg?» first. */
 export function AssessmentFormPage() {
   const { id = '', applicationId = '' } = useParams();
@@ -125,25 +151,27 @@ export function AssessmentFormPage() {
   const [formProblem, setFormProblem] = useState<unknown>(null);
   const [saved, setSaved] = useState<AssessmentRead | null>(null);
 
-  const fields = useCallback((values: AssessmentFormValues) => assessmentFields(values, variables), [variables]);
-  const validate = useCallback((values: AssessmentFormValues) => validateAssessment(values, variables), [variables]);
-  const form = useFormState<AssessmentFormValues>({ form: 'assessment', initial: emptyAssessment, fields, validate });
+  const schema = useMemo(() => assessmentSchema(variables), [variables]);
+  const form = useApiForm<AssessmentFormValues>({
+    form: 'assessment',
+    schema,
+    initial: () => emptyAssessment(),
+    fields: (values) => assessmentFields(values, variables),
+  });
+  const goals = useFieldArray({ control: form.control, name: 'what_matters' });
+  const diagnoses = useFieldArray({ control: form.control, name: 'diagnoses' });
 
   if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
   if (person.isPending) return <Loading />;
   if (person.isError) {
     return (
-      <div className={styles.page}>
-        <Heading level={1} data-size="lg">
-          {isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.assessment.title')}
-        </Heading>
+      <PageLayout title={isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.assessment.title')}>
         {isNotFound(person.error) ? <Paragraph>{t('intake.person.notFoundBody')}</Paragraph> : <ProblemAlert error={person.error} />}
-      </div>
+      </PageLayout>
     );
   }
 
   const name = t('intake.personName', { given: person.data.given_name, family: person.data.family_name });
-  const values = form.values;
   const variableName = (code: string) => {
     const variable = variables.find((item) => item.code === code);
     return variable ? pickLocalized(variable.name, language).value : code;
@@ -178,11 +206,11 @@ export function AssessmentFormPage() {
     return labels[path] ?? labels[path.split('.')[0] ?? ''] ?? path;
   };
   const message = (path: string): string | undefined => {
-    const key: ErrorKey | undefined = form.errors[path];
+    const key = form.errorAt(path) as ErrorKey | undefined;
     return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '' }) : undefined;
   };
 
-  const onSubmit = form.handleSubmit((current) => {
+  const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
     create.mutate(toAssessmentCreate(current, variables), {
       onSuccess: (assessment) => {
@@ -197,45 +225,22 @@ export function AssessmentFormPage() {
   });
 
   const summary = form.orderedErrors().map(([path]) => ({ id: form.id(path), message: message(path) ?? '' }));
-  const radios = <T extends string>(path: string, options: readonly T[], labelFor: (value: T) => string, legend: string) => (
-    <Fieldset id={form.id(path)} className={styles.inlineChoices}>
-      <Fieldset.Legend>{legend}</Fieldset.Legend>
-      <div className={styles.choiceRow}>
-        {options.map((option) => (
-          <Radio
-            key={option}
-            name={path}
-            value={option}
-            label={labelFor(option)}
-            checked={getNested(form.values, path) === option}
-            onChange={() => form.change(path, option)}
-            className={styles.choice}
-          />
-        ))}
-      </div>
-      {message(path) ? <p className={styles.error}>{message(path)}</p> : null}
-    </Fieldset>
-  );
+  const yesNoUnknown = (['yes', 'no', ''] as const).map((value) => ({
+    value,
+    label: t(value === '' ? 'intake.assessment.unknown' : `intake.assessment.${value}`),
+  }));
 
   return (
-    <div className={styles.page}>
-      <Link asChild className={styles.back}>
-        <RouterLink to={personPath(person.data.id)}>
-          <ArrowLeftIcon aria-hidden fontSize="1.25em" />
-          {t('intake.assessment.back', { name })}
-        </RouterLink>
-      </Link>
-      <header className={styles.header}>
-        <Heading level={1} data-size="lg" id="assessment-form-title">
-          {t('intake.assessment.title')}
-        </Heading>
-        <Paragraph className={styles.for}>{t('intake.assessment.for', { name })}</Paragraph>
-        <Paragraph>{t('intake.assessment.intro')}</Paragraph>
-      </header>
-
+    <PageLayout
+      back={{ to: personPath(person.data.id), label: t('intake.assessment.back', { name }) }}
+      title={t('intake.assessment.title')}
+      titleId="assessment-form-title"
+      lead={t('intake.assessment.for', { name })}
+      intro={<Paragraph>{t('intake.assessment.intro')}</Paragraph>}
+    >
       {saved ? (
         <section aria-labelledby="assessment-result-heading">
-          <h2 id="assessment-result-heading" tabIndex={-1} className={styles.visuallyHidden}>
+          <h2 id="assessment-result-heading" tabIndex={-1} className={visuallyHidden}>
             {t('intake.assessment.savedTitle')}
           </h2>
           <AssessmentResult assessment={saved} personId={person.data.id} applicationId={applicationId} />
@@ -250,302 +255,172 @@ export function AssessmentFormPage() {
       ) : null}
 
       {saved ? null : (
-        <form noValidate onSubmit={onSubmit} className={styles.form} aria-labelledby="assessment-form-title">
-          <section aria-labelledby="goals-heading" className={styles.whatMatters}>
-            <Heading level={2} data-size="sm" id="goals-heading">
-              {t('intake.assessment.whatMattersHeading')}
-            </Heading>
-            <Paragraph data-size="sm">{t('intake.assessment.whatMattersDescription')}</Paragraph>
-            <ol className={styles.goals} id={form.id('what_matters')}>
-              {values.what_matters.map((_, index) => (
-                <li key={index} className={styles.goal}>
-                  <Textfield
-                    label={t('intake.assessment.goal', { number: index + 1 })}
-                    multiline
-                    rows={2}
-                    {...form.text(`what_matters.${index}.text`)}
-                    error={message(`what_matters.${index}.text`)}
-                  />
-                  {values.what_matters.length > 1 ? (
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      onClick={() => form.setValues((v) => ({ ...v, what_matters: v.what_matters.filter((__, i) => i !== index) }), 'what_matters')}
-                    >
-                      <TrashIcon aria-hidden fontSize="1.25em" />
-                      {t('intake.assessment.removeGoal', { number: index + 1 })}
-                    </Button>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-            {values.what_matters.length < MAX_GOALS ? (
-              <Button
-                variant="secondary"
-                className={styles.add}
-                onClick={() => form.setValues((v) => ({ ...v, what_matters: [...v.what_matters, { text: '' }] }))}
-              >
-                <PlusIcon aria-hidden fontSize="1.25em" />
-                {t('intake.assessment.addGoal')}
-              </Button>
-            ) : null}
-          </section>
-
-          <section aria-labelledby="about-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="about-heading">
-              {t('intake.assessment.aboutHeading')}
-            </Heading>
-            <div className={styles.grid}>
-              <Textfield
-                label={t('intake.assessment.assessedOn')}
-                type="date"
-                max={todayIso()}
-                {...form.text('assessed_on')}
-                error={message('assessed_on')}
-                aria-required
+        <FormKit form={form} message={message}>
+          <FormLayout onSubmit={onSubmit} aria-labelledby="assessment-form-title">
+            <FormSection
+              heading={t('intake.assessment.whatMattersHeading')}
+              headingId="goals-heading"
+              description={t('intake.assessment.whatMattersDescription')}
+              variant="highlight"
+            >
+              <RepeatableList
+                id={form.id('what_matters')}
+                items={goals.fields}
+                keyOf={(item) => item.id}
+                min={1}
+                max={MAX_GOALS}
+                addLabel={t('intake.assessment.addGoal')}
+                removeLabel={(index) => t('intake.assessment.removeGoal', { number: index + 1 })}
+                onAdd={() => goals.append({ text: '' }, { shouldFocus: false })}
+                onRemove={(index) => goals.remove(index)}
+                render={(_, index) => (
+                  <TextField name={`what_matters.${index}.text`} label={t('intake.assessment.goal', { number: index + 1 })} multiline rows={2} />
+                )}
               />
-              <Field>
-                <Label>{t('intake.assessment.place')}</Label>
-                <Select {...form.text('place')}>
-                  {PLACES.map((place) => (
-                    <Select.Option key={place} value={place}>
-                      {t(`intake.place.${place}`)}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-          </section>
+            </FormSection>
 
-          <section aria-labelledby="function-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="function-heading">
-              {t('intake.assessment.functionHeading')}
-            </Heading>
-            <Card className={styles.scale} data-color="neutral">
-              <Heading level={3} data-size="2xs">
-                {t('intake.assessment.scaleHeading')}
-              </Heading>
-              <ul className={styles.scaleList}>
-                {SCALE.map((score) => (
-                  <li key={score}>
-                    <span className={styles.scaleNumber}>{score}</span> {t(`intake.assessment.scale.${score}`)}
-                  </li>
-                ))}
-              </ul>
-              <Paragraph data-size="sm">{t('intake.assessment.scaleSensory')}</Paragraph>
-            </Card>
-            {variablesQuery.isPending ? <Loading label={t('intake.assessment.loadingVariables')} /> : null}
-            {variablesQuery.isError ? <ProblemAlert error={variablesQuery.error} onRetry={() => void variablesQuery.refetch()} /> : null}
-            {FUNCTIONAL_GROUPS.map((group) => {
-              const inGroup = variables.filter((variable) => variable.group === group);
-              if (inGroup.length === 0) return null;
-              return (
-                <section key={group} aria-labelledby={`group-${group}`} className={styles.group}>
-                  <Heading level={3} data-size="xs" id={`group-${group}`}>
-                    {t(`intake.assessment.group.${group}`)}
-                  </Heading>
-                  {inGroup.map((variable) => (
-                    <ScoreChoice
-                      key={variable.code}
-                      id={form.id(`scores.${variable.code}`)}
-                      name={`scores.${variable.code}`}
-                      label={pickLocalized(variable.name, language).value}
-                      scale={variable.scale}
-                      value={values.scores[variable.code]}
-                      error={message(`scores.${variable.code}`)}
-                      onChange={(score) => form.change(`scores.${variable.code}`, score)}
-                    />
-                  ))}
-                </section>
-              );
-            })}
-          </section>
+            <FormSection heading={t('intake.assessment.aboutHeading')} headingId="about-heading">
+              <FieldGrid>
+                <TextField name="assessed_on" label={t('intake.assessment.assessedOn')} type="date" max={todayIso()} aria-required />
+                <SelectField
+                  name="place"
+                  label={t('intake.assessment.place')}
+                  options={PLACES.map((place) => ({ value: place, label: t(`intake.place.${place}`) }))}
+                />
+              </FieldGrid>
+            </FormSection>
 
-          <section aria-labelledby="resources-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="resources-heading">
-              {t('intake.assessment.resourcesHeading')}
-            </Heading>
-            <Textfield label={labels.own_resources} multiline rows={3} {...form.text('own_resources')} error={message('own_resources')} />
-            <Textfield label={labels.network} multiline rows={3} {...form.text('network')} error={message('network')} />
-            <Textfield
-              label={labels.relatives_contribution}
-              multiline
-              rows={3}
-              {...form.text('relatives_contribution')}
-              error={message('relatives_contribution')}
+            <FormSection heading={t('intake.assessment.functionHeading')} headingId="function-heading">
+              <Card className={styles.scale} data-color="neutral">
+                <Heading level={3} data-size="2xs">
+                  {t('intake.assessment.scaleHeading')}
+                </Heading>
+                <ul className={styles.scaleList}>
+                  {SCALE.map((score) => (
+                    <li key={score}>
+                      <span className={styles.scaleNumber}>{score}</span> {t(`intake.assessment.scale.${score}`)}
+                    </li>
+                  ))}
+                </ul>
+                <Paragraph data-size="sm">{t('intake.assessment.scaleSensory')}</Paragraph>
+              </Card>
+              {variablesQuery.isPending ? <Loading label={t('intake.assessment.loadingVariables')} /> : null}
+              {variablesQuery.isError ? <ProblemAlert error={variablesQuery.error} onRetry={() => void variablesQuery.refetch()} /> : null}
+              {FUNCTIONAL_GROUPS.map((group) => {
+                const inGroup = variables.filter((variable) => variable.group === group);
+                if (inGroup.length === 0) return null;
+                return (
+                  <FormSection key={group} heading={t(`intake.assessment.group.${group}`)} headingId={`group-${group}`} variant="subsection">
+                    {inGroup.map((variable) => (
+                      <ScoreField key={variable.code} variable={variable} label={pickLocalized(variable.name, language).value} />
+                    ))}
+                  </FormSection>
+                );
+              })}
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.resourcesHeading')} headingId="resources-heading">
+              <TextField name="own_resources" label={labels.own_resources} multiline rows={3} />
+              <TextField name="network" label={labels.network} multiline rows={3} />
+              <TextField name="relatives_contribution" label={labels.relatives_contribution} multiline rows={3} />
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.housingHeading')} headingId="housing-heading">
+              <SelectField
+                name="housing.kind"
+                label={t('intake.assessment.housingKind')}
+                options={HOUSING_KINDS.map((kind) => ({ value: kind, label: t(`intake.housingKind.${kind}`) }))}
+              />
+              <RadioGroup name="housing.accessible" legend={t('intake.assessment.housingAccessible')} choices={yesNoUnknown} />
+              <RadioGroup name="housing.stairs" legend={t('intake.assessment.housingStairs')} choices={yesNoUnknown} />
+              <TextField name="housing.note" label={t('intake.assessment.housingNote')} />
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.rehabilitationPotential')} headingId="rehab-heading">
+              <RadioGroup
+                name="rehabilitation_potential"
+                legend={t('intake.assessment.rehabilitationPotential')}
+                choices={POTENTIALS.map((value) => ({ value, label: t(`intake.potential.${value}`) }))}
+              />
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.welfareHeading')} headingId="welfare-heading">
+              <CheckboxField name="welfare_technology.positive" label={t('intake.assessment.welfarePositive')} />
+              <CheckboxGroup
+                name="welfare_technology.needs"
+                legend={t('intake.assessment.welfareNeeds')}
+                choices={WELFARE_TECHNOLOGIES.map((value) => ({ value, label: t(`intake.welfareTechnology.${value}`) }))}
+              />
+              <TextField name="welfare_technology.note" label={t('intake.assessment.welfareNote')} />
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.risksHeading')} headingId="risks-heading">
+              <RadioGroup name="nutrition_risk" legend={t('intake.assessment.nutritionRisk')} choices={RISKS.map((value) => ({ value, label: t(`intake.risk.${value}`) }))} />
+              <RadioGroup name="fall_risk" legend={t('intake.assessment.fallRisk')} choices={RISKS.map((value) => ({ value, label: t(`intake.risk.${value}`) }))} />
+            </FormSection>
+
+            <FormSection heading={t('intake.assessment.otherHeading')} headingId="other-heading">
+              <FieldGrid className={styles.checks}>
+                <CheckboxField name="needs_24h_care" label={t('intake.assessment.needs24h')} />
+                <CheckboxField name="has_dementia" label={t('intake.assessment.hasDementia')} />
+                <CheckboxField name="is_palliative" label={t('intake.assessment.isPalliative')} />
+                <CheckboxField name="relative_care_burden" label={t('intake.assessment.relativeCareBurden')} />
+                <CheckboxField name="acute_need" label={t('intake.assessment.acuteNeed')} />
+              </FieldGrid>
+              <FieldGrid>
+                <TextField name="expected_duration_months" label={labels.expected_duration_months} inputMode="numeric" />
+                <TextField name="assessed_hours_per_week" label={labels.assessed_hours_per_week} inputMode="decimal" />
+              </FieldGrid>
+              <TextField name="note" label={labels.note} multiline rows={3} />
+            </FormSection>
+
+            <FormSection
+              heading={t('intake.assessment.diagnosesHeading')}
+              headingId="diagnoses-heading"
+              id={form.id('diagnoses')}
+              description={t('intake.assessment.diagnosesDescription')}
+            >
+              <RepeatableList
+                items={diagnoses.fields}
+                keyOf={(item) => item.id}
+                max={MAX_DIAGNOSES}
+                addLabel={t('intake.assessment.addDiagnosis')}
+                removeLabel={(index) => t('intake.assessment.removeDiagnosis', { number: index + 1 })}
+                onAdd={() => diagnoses.append(emptyDiagnosis(), { shouldFocus: false })}
+                onRemove={(index) => diagnoses.remove(index)}
+                render={(_, index) => (
+                  <Fieldset>
+                    <Fieldset.Legend>{t('intake.assessment.diagnosis', { number: index + 1 })}</Fieldset.Legend>
+                    <div className={styles.diagnosisGrid}>
+                      <SelectField
+                        name={`diagnoses.${index}.system`}
+                        label={t('intake.assessment.diagnosisSystem')}
+                        options={DIAGNOSIS_SYSTEMS.map((system) => ({ value: system, label: system }))}
+                      />
+                      <TextField
+                        name={`diagnoses.${index}.code`}
+                        label={t('intake.assessment.diagnosisCode')}
+                        description={t('intake.assessment.diagnosisCodeDescription')}
+                        autoComplete="off"
+                        aria-required
+                      />
+                      <TextField name={`diagnoses.${index}.text`} label={t('intake.assessment.diagnosisText')} maxLength={DIAGNOSIS_TEXT_LIMIT} />
+                    </div>
+                  </Fieldset>
+                )}
+              />
+            </FormSection>
+
+            <FormActions
+              submit={t('intake.assessment.submit')}
+              submitting={t('intake.assessment.submitting')}
+              pending={create.isPending}
+              disabled={!variablesQuery.isSuccess}
+              cancel={{ to: personPath(person.data.id), label: t('intake.form.cancel') }}
             />
-          </section>
-
-          <section aria-labelledby="housing-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="housing-heading">
-              {t('intake.assessment.housingHeading')}
-            </Heading>
-            <Field>
-              <Label>{t('intake.assessment.housingKind')}</Label>
-              <Select {...form.text('housing.kind')}>
-                {HOUSING_KINDS.map((kind) => (
-                  <Select.Option key={kind} value={kind}>
-                    {t(`intake.housingKind.${kind}`)}
-                  </Select.Option>
-                ))}
-              </Select>
-            </Field>
-            {radios('housing.accessible', ['yes', 'no', ''] as const, (v) => t(v === '' ? 'intake.assessment.unknown' : `intake.assessment.${v}`), t('intake.assessment.housingAccessible'))}
-            {radios('housing.stairs', ['yes', 'no', ''] as const, (v) => t(v === '' ? 'intake.assessment.unknown' : `intake.assessment.${v}`), t('intake.assessment.housingStairs'))}
-            <Textfield label={t('intake.assessment.housingNote')} {...form.text('housing.note')} error={message('housing.note')} />
-          </section>
-
-          <section aria-labelledby="rehab-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="rehab-heading">
-              {t('intake.assessment.rehabilitationPotential')}
-            </Heading>
-            {radios('rehabilitation_potential', POTENTIALS, (v) => t(`intake.potential.${v}`), t('intake.assessment.rehabilitationPotential'))}
-          </section>
-
-          <section aria-labelledby="welfare-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="welfare-heading">
-              {t('intake.assessment.welfareHeading')}
-            </Heading>
-            <Checkbox label={t('intake.assessment.welfarePositive')} {...form.checkbox('welfare_technology.positive')} className={styles.choice} />
-            <Fieldset id={form.id('welfare_technology.needs')}>
-              <Fieldset.Legend>{t('intake.assessment.welfareNeeds')}</Fieldset.Legend>
-              <div className={styles.checkGrid}>
-                {WELFARE_TECHNOLOGIES.map((need) => (
-                  <Checkbox
-                    key={need}
-                    name="welfare_technology.needs"
-                    value={need}
-                    label={t(`intake.welfareTechnology.${need}`)}
-                    checked={values.welfare_technology.needs.includes(need)}
-                    onChange={(event) => {
-                      const needs = values.welfare_technology.needs.filter((item) => item !== need);
-                      form.change('welfare_technology.needs', event.target.checked ? [...needs, need] : needs);
-                    }}
-                    className={styles.choice}
-                  />
-                ))}
-              </div>
-            </Fieldset>
-            <Textfield label={t('intake.assessment.welfareNote')} {...form.text('welfare_technology.note')} />
-          </section>
-
-          <section aria-labelledby="risks-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="risks-heading">
-              {t('intake.assessment.risksHeading')}
-            </Heading>
-            {radios('nutrition_risk', RISKS, (v) => t(`intake.risk.${v}`), t('intake.assessment.nutritionRisk'))}
-            {radios('fall_risk', RISKS, (v) => t(`intake.risk.${v}`), t('intake.assessment.fallRisk'))}
-          </section>
-
-          <section aria-labelledby="other-heading" className={styles.section}>
-            <Heading level={2} data-size="sm" id="other-heading">
-              {t('intake.assessment.otherHeading')}
-            </Heading>
-            <div className={styles.checkGrid}>
-              <Checkbox label={t('intake.assessment.needs24h')} {...form.checkbox('needs_24h_care')} className={styles.choice} />
-              <Checkbox label={t('intake.assessment.hasDementia')} {...form.checkbox('has_dementia')} className={styles.choice} />
-              <Checkbox label={t('intake.assessment.isPalliative')} {...form.checkbox('is_palliative')} className={styles.choice} />
-              <Checkbox label={t('intake.assessment.relativeCareBurden')} {...form.checkbox('relative_care_burden')} className={styles.choice} />
-              <Checkbox label={t('intake.assessment.acuteNeed')} {...form.checkbox('acute_need')} className={styles.choice} />
-            </div>
-            <div className={styles.grid}>
-              <Textfield
-                label={labels.expected_duration_months}
-                inputMode="numeric"
-                {...form.text('expected_duration_months')}
-                error={message('expected_duration_months')}
-              />
-              <Textfield
-                label={labels.assessed_hours_per_week}
-                inputMode="decimal"
-                {...form.text('assessed_hours_per_week')}
-                error={message('assessed_hours_per_week')}
-              />
-            </div>
-            <Textfield label={labels.note} multiline rows={3} {...form.text('note')} error={message('note')} />
-          </section>
-
-          <section aria-labelledby="diagnoses-heading" className={styles.section} id={form.id('diagnoses')}>
-            <Heading level={2} data-size="sm" id="diagnoses-heading">
-              {t('intake.assessment.diagnosesHeading')}
-            </Heading>
-            <Paragraph data-size="sm">{t('intake.assessment.diagnosesDescription')}</Paragraph>
-            {values.diagnoses.length > 0 ? (
-              <ol className={styles.goals}>
-                {values.diagnoses.map((_, index) => (
-                  <li key={index} className={styles.diagnosis}>
-                    <Fieldset>
-                      <Fieldset.Legend>{t('intake.assessment.diagnosis', { number: index + 1 })}</Fieldset.Legend>
-                      <div className={styles.diagnosisGrid}>
-                        <Field>
-                          <Label>{t('intake.assessment.diagnosisSystem')}</Label>
-                          <Select {...form.text(`diagnoses.${index}.system`)}>
-                            {DIAGNOSIS_SYSTEMS.map((system) => (
-                              <Select.Option key={system} value={system}>
-                                {system}
-                              </Select.Option>
-                            ))}
-                          </Select>
-                        </Field>
-                        <Textfield
-                          label={t('intake.assessment.diagnosisCode')}
-                          description={t('intake.assessment.diagnosisCodeDescription')}
-                          autoComplete="off"
-                          {...form.text(`diagnoses.${index}.code`)}
-                          error={message(`diagnoses.${index}.code`)}
-                          aria-required
-                        />
-                        <Textfield
-                          label={t('intake.assessment.diagnosisText')}
-                          maxLength={DIAGNOSIS_TEXT_LIMIT}
-                          {...form.text(`diagnoses.${index}.text`)}
-                          error={message(`diagnoses.${index}.text`)}
-                        />
-                      </div>
-                    </Fieldset>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      onClick={() => form.setValues((v) => ({ ...v, diagnoses: v.diagnoses.filter((__, i) => i !== index) }), 'diagnoses')}
-                    >
-                      <TrashIcon aria-hidden fontSize="1.25em" />
-                      {t('intake.assessment.removeDiagnosis', { number: index + 1 })}
-                    </Button>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-            {values.diagnoses.length < MAX_DIAGNOSES ? (
-              <Button
-                variant="secondary"
-                className={styles.add}
-                onClick={() => form.setValues((v) => ({ ...v, diagnoses: [...v.diagnoses, emptyDiagnosis()] }))}
-              >
-                <PlusIcon aria-hidden fontSize="1.25em" />
-                {t('intake.assessment.addDiagnosis')}
-              </Button>
-            ) : null}
-          </section>
-
-          <div className={styles.actions}>
-            <Button type="submit" loading={create.isPending} disabled={create.isPending || !variablesQuery.isSuccess}>
-              {create.isPending ? t('intake.assessment.submitting') : t('intake.assessment.submit')}
-            </Button>
-            <Button asChild variant="tertiary">
-              <RouterLink to={personPath(person.data.id)}>{t('intake.form.cancel')}</RouterLink>
-            </Button>
-          </div>
-        </form>
+          </FormLayout>
+        </FormKit>
       )}
-    </div>
+    </PageLayout>
   );
-}
-
-function getNested(values: unknown, path: string): unknown {
-  let current: unknown = values;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
