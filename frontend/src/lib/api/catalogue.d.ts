@@ -391,6 +391,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AnyCondition
+         * @description Holds when one of its conditions holds.
+         */
+        AnyCondition: {
+            /** Any */
+            any: (components["schemas"]["Comparison"] | components["schemas"]["AnyCondition"])[];
+        };
+        /**
          * CapacityUnit
          * @enum {string}
          */
@@ -439,6 +447,20 @@ export interface components {
             description?: components["schemas"]["LocalizedText"] | null;
         };
         /**
+         * Comparison
+         * @description One fact compared with a value: `{"metric": "adl_mean", "op": ">=", "value": 2}`.
+         */
+        Comparison: {
+            /**
+             * Metric
+             * @description A code from `GET /criteria-metrics`
+             */
+            metric: string;
+            op: components["schemas"]["Operator"];
+            /** Value */
+            value: boolean | number | string | (boolean | number | string)[];
+        };
+        /**
          * CriteriaCreate
          * @description A new version of a service type's allocation criteria.
          */
@@ -469,9 +491,7 @@ export interface components {
             effective_to: string | null;
             text: components["schemas"]["LocalizedText"];
             /** Conditions */
-            conditions: {
-                [key: string]: unknown;
-            }[];
+            conditions: (components["schemas"]["Comparison"] | components["schemas"]["AnyCondition"])[];
             /** Source */
             source: string | null;
             /**
@@ -521,6 +541,12 @@ export interface components {
              */
             type: string;
             /**
+             * Version
+             * @description Version of the payload model of this type
+             * @default 1
+             */
+            version: number;
+            /**
              * Source
              * @description The service that wrote the event
              */
@@ -542,17 +568,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** FindingRead */
+        /**
+         * FindingRead
+         * @description How one condition fared against the facts.
+         */
         FindingRead: {
             /** Metric */
             metric: string;
-            /** Op */
-            op: string;
+            op: components["schemas"]["Operator"];
             /** Expected */
-            expected: unknown;
+            expected: boolean | number | string | (boolean | number | string)[];
             /** Actual */
-            actual: unknown;
-            /** Met */
+            actual: boolean | number | string | null;
+            /**
+             * Met
+             * @description None: the fact is unknown
+             */
             met: boolean | null;
         };
         /** LegalBasis */
@@ -592,12 +623,16 @@ export interface components {
              */
             en: string;
         };
+        /**
+         * MetricKind
+         * @enum {string}
+         */
+        MetricKind: "number" | "integer" | "boolean" | "choice";
         /** MetricRead */
         MetricRead: {
             /** Code */
             code: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["MetricKind"];
             label: components["schemas"]["LocalizedText"];
             /** Low */
             low: number | null;
@@ -608,15 +643,23 @@ export interface components {
         };
         /** MunicipalityRead */
         MunicipalityRead: {
-            /** Number */
+            /**
+             * Number
+             * @description Kommunenummer
+             */
             number: string;
             /** Name */
             name: string;
-            /** Written Language */
-            written_language: string;
+            written_language: components["schemas"]["WrittenLanguage"];
             staircase_name: components["schemas"]["LocalizedText"];
             staircase_description: components["schemas"]["LocalizedText"];
         };
+        /**
+         * Operator
+         * @description How a condition of the criteria language compares a fact with its value.
+         * @enum {string}
+         */
+        Operator: "==" | "!=" | ">=" | ">" | "<=" | "<" | "in";
         /** Page[CareLevelRead] */
         Page_CareLevelRead_: {
             /** Items */
@@ -658,7 +701,10 @@ export interface components {
          * @enum {string}
          */
         ScopeUnit: "hours_per_week" | "visits_per_day" | "visits_per_week" | "days_per_week" | "place" | "none";
-        /** ServiceEvaluation */
+        /**
+         * ServiceEvaluation
+         * @description One service of `POST /criteria/evaluate`: whether the facts meet its criteria in force.
+         */
         ServiceEvaluation: {
             service_type: components["schemas"]["ServiceTypeSummary"];
             /** Criteria Version */
@@ -741,6 +787,12 @@ export interface components {
             requires_lower_level_review: boolean;
             /** Is Long Term Place */
             is_long_term_place: boolean;
+            /**
+             * Is Bpa
+             * @description Brukerstyrt personlig assistanse: the right of pbrl § 2-1 d is assessed
+             * @default false
+             */
+            is_bpa: boolean;
             /**
              * Active From
              * Format: date
@@ -880,6 +932,12 @@ export interface components {
          * @enum {string}
          */
         UserFeeKind: "none" | "income_based" | "fixed" | "regulated";
+        /**
+         * WrittenLanguage
+         * @description The municipality's målform (bokmål or nynorsk), as it has chosen under språklova.
+         * @enum {string}
+         */
+        WrittenLanguage: "nb" | "nn";
         /**
          * Problem
          * @description RFC 9457 problem details.
