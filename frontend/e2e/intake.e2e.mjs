@@ -16,111 +16,9 @@
 // serious or critical violation fails) and screenshotted at 1280, 768 and 375 px into
 // e2e/artifacts/, where no page may scroll sideways. The last line is «e2e: N passed, M failed»;
 // the exit code is non-zero on any failure.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 
-const BASE_URL = (process.env.MESTRING_E2E_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
-const STEP_TIMEOUT_MS = 20_000;
-const TOTAL_TIMEOUT_MS = 115_000;
-const WIDTHS = [
-  { width: 1280, height: 900 },
-  { width: 768, height: 1024 },
-  { width: 375, height: 812 },
-];
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
-
-const results = [];
-let browser;
-
-function summaryAndExit(code) {
-  const passed = results.filter((r) => r.status === 'passed').length;
-  const failed = results.filter((r) => r.status === 'failed').length;
-  const skipped = results.filter((r) => r.status === 'skipped').length;
-  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(code ?? (failed > 0 ? 1 : 0));
-}
-
-const watchdog = setTimeout(async () => {
-  console.error(`e2e: the whole run exceeded ${TOTAL_TIMEOUT_MS / 1000} s`);
-  results.push({ name: 'whole run within time limit', status: 'failed' });
-  await browser?.close().catch(() => {});
-  summaryAndExit(1);
-}, TOTAL_TIMEOUT_MS);
-watchdog.unref();
-
-function withTimeout(promise, ms, name) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step timed out after ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-let blocked = false;
-let currentPage;
-
-/**
- * Runs one step. After a failed step the rest are skipped rather than run into timeouts,
- * except checks marked `blocking: false` (axe, widths), whose failure does not stop the run,
- * and `always` ones.
- */
-async function step(name, fn, { blocking = true, always = false } = {}) {
-  if (blocked && !always) {
-    results.push({ name, status: 'skipped' });
-    console.log(`- skip  ${name}`);
-    return;
-  }
-  const started = Date.now();
-  try {
-    await withTimeout(fn(), STEP_TIMEOUT_MS, name);
-    results.push({ name, status: 'passed' });
-    console.log(`✔ pass  ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, status: 'failed' });
-    console.log(`✘ FAIL  ${name}: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' / ') : error}`);
-    const shot = join(ARTIFACTS, `failure-${results.length}.png`);
-    await currentPage?.screenshot({ path: shot, fullPage: true }).then(() => console.log(`        screenshot: ${shot}`)).catch(() => {});
-    if (blocking) blocked = true;
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** `skipFrames`: selectors of frames axe leaves out (the sandboxed letter preview, which runs no scripts). */
-async function checkAccessibility(page, label, skipFrames = []) {
-  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
-  for (const selector of skipFrames) builder = builder.exclude(selector);
-  const report = await builder.analyze();
-  const blocking = report.violations.filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''));
-  for (const violation of report.violations) {
-    const mark = BLOCKING_IMPACTS.has(violation.impact ?? '') ? '!!' : '  ';
-    console.log(`   ${mark} axe ${label}: [${violation.impact}] ${violation.id}: ${violation.help}`);
-    for (const node of violation.nodes.slice(0, 5)) console.log(`        at ${node.target.join(' ')}`);
-  }
-  assert(blocking.length === 0, `${blocking.length} serious/critical axe violation(s) on ${label}`);
-}
-
-/** Screenshots at phone, tablet and desktop width, and no horizontal scrolling at any of them. */
-async function checkWidths(page, label) {
-  const overflowing = [];
-  for (const size of WIDTHS) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(ARTIFACTS, `${label}-${size.width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 1) overflowing.push(`${size.width}px (+${overflow}px)`);
-  }
-  await page.setViewportSize(WIDTHS[0]);
-  assert(overflowing.length === 0, `${label} scrolls sideways at ${overflowing.join(', ')}`);
-}
+import { BASE_URL, assert, checkAccessibility, checkWidths, run, signIn, step } from './harness.mjs';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -198,14 +96,7 @@ const escapeRegExp = (value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  if (!BASE_URL) {
-    console.error('e2e: set MESTRING_E2E_URL to the base URL of a running Mestring, e.g. http://127.0.0.1:8000');
-    results.push({ name: 'configuration', status: 'failed' });
-    summaryAndExit(2);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  console.log(`e2e: ${BASE_URL} with ${CHROMIUM_PATH}`);
+async function main(page) {
 
   const nationalId = syntheticNationalId();
   const token = randomWord(7);
@@ -215,35 +106,9 @@ async function main() {
   const dueDate = longNorwegianDate(oneMonthFromToday());
   console.log(`e2e: registering ${fullName}, ${nationalId.value}; interim reply due ${dueDate}`);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    timeout: 30_000,
-  });
-  const context = await browser.newContext({ viewport: WIDTHS[0], locale: 'nb-NO' });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  currentPage = page;
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   let personUrl = '';
 
-  await step('sign in as the caseworker in Nordre Follo', async () => {
-    await page.goto(`${BASE_URL}/logg-inn`);
-    const region = page.getByRole('region', { name: 'Nordre Follo kommune' });
-    await region.getByRole('button', { name: /Saksbehandler/ }).click();
-    await page.waitForURL(`${BASE_URL}/`);
-    await page.getByRole('heading', { level: 1, name: /^Velkommen/ }).waitFor();
-  });
+  await step('sign in as the caseworker in Nordre Follo', () => signIn(page));
 
   await step('a search for the demo surname «Hansen» opens the first result’s person page', async () => {
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Personer' }).click();
@@ -448,14 +313,12 @@ async function main() {
   // -------------------------------------------------------------------------------------------
   // Assessment, decision, letter.
 
-  let assessmentUrl = '';
   let decisionUrl = '';
 
   await step('«Kartlegg behov» opens the assessment form, «Hva er viktig for deg?» first', async () => {
     const card = page.getByTestId('application-card').filter({ hasText: whatMatters });
     await card.getByRole('link', { name: 'Kartlegg behov' }).click();
     await page.waitForURL(/\/soknad\/[0-9a-f-]{36}\/kartlegging$/);
-    assessmentUrl = page.url();
     await page.getByRole('heading', { level: 1, name: 'Kartlegging' }).waitFor();
     await page.locator('fieldset[id^="assessment-scores-"]').first().waitFor();
     const first = await page
@@ -600,18 +463,6 @@ async function main() {
     await page.getByTestId('decision-status').getByText('Iverksatt', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Registrer evaluering' }).waitFor();
   });
-
-  await step('no uncaught errors in the page', async () => {
-    assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
-  }, { always: true });
-
-  await browser.close();
-  summaryAndExit();
 }
 
-main().catch(async (error) => {
-  console.error(`e2e: ${error instanceof Error ? error.stack : error}`);
-  results.push({ name: 'run', status: 'failed' });
-  await browser?.close().catch(() => {});
-  summaryAndExit(1);
-});
+run(main, { totalTimeoutMs: 115_000 });
