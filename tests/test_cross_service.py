@@ -12,7 +12,7 @@ from dev.testing import RunningServer, auth, open_client, settings_kwargs
 from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.catalogue.tests.conftest import make_service
-from services.intake.clients import CatalogueApiDep
+from services.intake.api.deps import CatalogueApiDep
 from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
@@ -39,7 +39,7 @@ def intake_with_catalogue_at(
 
     @router.get("/probe/service-types/{code}", operation_id="probe_service_type")
     async def probe(code: str, catalogue: CatalogueApiDep, _: CurrentPrincipal) -> dict[str, Any]:
-        return await catalogue.service_type(code)
+        return (await catalogue.service_type(code)).model_dump(mode="json")
 
     settings = IntakeSettings(
         **settings_kwargs("intake", database_urls, signing_key), catalogue_url=url, http_retries=1
