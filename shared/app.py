@@ -21,6 +21,7 @@ from shared.auth import TokenVerifier
 from shared.clients import create_http_client
 from shared.db import create_engine, create_sessionmaker
 from shared.errors import PROBLEM_MEDIA_TYPE
+from shared.feed import FeedConsumer
 from shared.health import health_router
 from shared.logging import AccessLogMiddleware, configure_logging
 from shared.outbox import Outbox
@@ -51,7 +52,10 @@ def create_service_app(
     description: str = "",
     public_routers: Sequence[APIRouter] = (),
     on_startup: Callable[[FastAPI], Any] | None = None,
+    feed_consumers: Callable[[FastAPI], Sequence[FeedConsumer | None]] | None = None,
 ) -> FastAPI:
+    """`feed_consumers` builds the consumers of other services' feeds (`shared.feed`); they
+    run in the background while the app runs (unless `feed_enabled` is off)."""
     configure_logging(settings.log_level, settings.log_json)
 
     @asynccontextmanager
@@ -62,9 +66,16 @@ def create_service_app(
         app.state.http = create_http_client(settings)
         if on_startup is not None:
             await on_startup(app)
+        consumers = [c for c in (feed_consumers(app) if feed_consumers else []) if c is not None]
+        app.state.feed_consumers = consumers
+        if settings.feed_enabled:
+            for consumer in consumers:
+                consumer.start()
         try:
             yield
         finally:
+            for consumer in consumers:
+                await consumer.stop()
             await app.state.http.aclose()
             await engine.dispose()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from fastapi import APIRouter, Request
 from sqlalchemy import text
@@ -23,12 +24,13 @@ def health_router(service: str) -> APIRouter:
         summary="The service and its database answer",
         responses={503: {"description": "The database does not answer"}},
     )
-    async def ready(request: Request) -> dict[str, str]:
+    async def ready(request: Request) -> dict[str, Any]:
         try:
             async with request.app.state.engine.connect() as connection:
                 await asyncio.wait_for(connection.execute(text("SELECT 1")), timeout=3)
         except Exception as exc:  # any failure to reach the database means not ready
             raise ServiceUnavailable("database", f"The {service} database does not answer") from exc
-        return {"status": "ok", "service": service}
+        feeds = {c.source: c.readiness() for c in getattr(request.app.state, "feed_consumers", [])}
+        return {"status": "ok", "service": service, **({"feeds": feeds} if feeds else {})}
 
     return router

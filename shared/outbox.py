@@ -21,11 +21,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.auth import Principal, role_dependency
 from shared.db import TENANT_SETTING, TenantSession
-from shared.schemas.common import Page
-from shared.schemas.events import EventEnvelope, EventPayload
+from shared.schemas.events import EventEnvelope, EventFeedPage, EventPayload
 from shared.schemas.roles import Role
 
 OUTBOX_LOCK_KEY = 7_301_100
+MAX_SEQUENCE = 2**63 - 1
+"""The largest sequence a BIGINT holds; a larger `after` is a 422, not a database error."""
 FeedReader = Annotated[Principal, role_dependency(Role.integration, Role.admin)]
 
 
@@ -74,7 +75,7 @@ class Outbox:
         )
         await session.flush()
 
-    async def read(self, session: AsyncSession, after: int, limit: int) -> Page[EventEnvelope]:
+    async def read(self, session: AsyncSession, after: int, limit: int) -> EventFeedPage:
         model: Any = self.model
         rows = (
             await session.scalars(
@@ -96,7 +97,8 @@ class Outbox:
             for row in rows
         ]
         next_cursor = str(items[-1].sequence) if len(items) == limit else None
-        return Page[EventEnvelope](items=items, next_cursor=next_cursor)
+        last = await session.scalar(select(func.max(model.sequence)))
+        return EventFeedPage(items=items, next_cursor=next_cursor, last_sequence=last or 0)
 
     def router(self) -> APIRouter:
         router = APIRouter(tags=["events"])
@@ -104,16 +106,18 @@ class Outbox:
 
         @router.get(
             "/events",
-            response_model=Page[EventEnvelope],
+            response_model=EventFeedPage,
             operation_id=f"{self.source}_list_events",
             summary="The event feed, oldest first",
         )
         async def list_events(
             session: TenantSession,
             _reader: FeedReader,
-            after: Annotated[int, Query(ge=0, description="Sequence of the last event seen")] = 0,
+            after: Annotated[
+                int, Query(ge=0, le=MAX_SEQUENCE, description="Sequence of the last event seen")
+            ] = 0,
             limit: Annotated[int, Query(ge=1, le=500)] = 100,
-        ) -> Page[EventEnvelope]:
+        ) -> EventFeedPage:
             """Events of the caller's municipality with a sequence above `after`."""
             return await outbox.read(session, after, limit)
 

@@ -57,6 +57,20 @@ class ServiceSettings(BaseSettings):
     http_read_timeout: float = 10.0
     http_retries: int = 2
 
+    feed_enabled: bool = Field(
+        default=True, description="Run this service's feed consumers in the background"
+    )
+    feed_poll_seconds: float = Field(default=2.0, gt=0, description="Pause between feed reads")
+    feed_municipalities: list[str] = Field(
+        default_factory=list, description="The municipalities whose feeds this deployment reads"
+    )
+    feed_token_url: str | None = Field(
+        default=None, description="Token endpoint for the system user that reads other feeds"
+    )
+    feed_usernames: dict[str, str] = Field(
+        default_factory=dict, description="municipality -> system user reading its feeds"
+    )
+
     log_json: bool = True
     log_level: str = "INFO"
 

@@ -4,6 +4,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 from shared.db import NAMING_CONVENTION
+from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
 
@@ -20,3 +21,15 @@ class Event(EventMixin, Base):
 
 class IdempotencyKey(IdempotencyKeyMixin, Base):
     __tablename__ = "idempotency_keys"
+
+
+class FeedCursor(FeedCursorMixin, Base):
+    """How far this service has read other services' feeds, per municipality."""
+
+    __tablename__ = "feed_cursors"
+
+
+class ProcessedEvent(ProcessedEventMixin, Base):
+    """Events from other services' feeds already handled (replay changes nothing)."""
+
+    __tablename__ = "processed_events"

@@ -49,3 +49,15 @@ class EventEnvelope(BaseModel):
         """The typed payload, or None for a type this code does not know (skip it)."""
         model = EventPayload.registry.get((self.type, self.version))
         return model.model_validate(self.data) if model is not None else None
+
+
+class EventFeedPage(BaseModel):
+    """A page of the feed, oldest first, and how far the feed reaches (for a consumer's lag)."""
+
+    items: list[EventEnvelope]
+    next_cursor: str | None = Field(
+        default=None, description="Pass as `after` for the next page; null at the end"
+    )
+    last_sequence: int = Field(
+        description="The newest sequence in the caller's feed (0 when empty)"
+    )
