@@ -132,7 +132,7 @@ async def test_right_token_right_role_is_200(
     response = await intake.get(FEED, headers=auth(token_factory("systemintegrasjon")))
 
     assert response.status_code == 200
-    assert response.json() == {"items": [], "next_cursor": None}
+    assert response.json() == {"items": [], "next_cursor": None, "last_sequence": 0}
 
 
 @pytest.fixture
