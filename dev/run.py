@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import httpx
 from dev.issuer import SigningKey
 from dev.postgres import EmbeddedPostgres, service_databases, start_embedded
 from dev.users import demo_users
+from shared.schemas.roles import Role
 from shared.settings import SERVICE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +92,18 @@ def process_env(
         env[f"MESTRING_{service.upper()}_URL"] = (
             f"http://127.0.0.1:{service_port(port_base, service)}"
         )
+    env.update(feed_env(port))
     return env
+
+
+def feed_env(port: int) -> dict[str, str]:
+    """The system users that read other services' feeds: the demo integration users."""
+    users = {u.municipality: u.username for u in demo_users() if Role.integration in u.roles}
+    return {
+        "MESTRING_FEED_TOKEN_URL": f"http://127.0.0.1:{port}/api/dev/token",
+        "MESTRING_FEED_MUNICIPALITIES": json.dumps(sorted(users)),
+        "MESTRING_FEED_USERNAMES": json.dumps(users),
+    }
 
 
 def wait_until_ready(port: int, timeout: float = 90.0) -> bool:
