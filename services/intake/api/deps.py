@@ -25,8 +25,9 @@ CASEWORKER = allow(Role.caseworker)
 """The allocation office (tildelingskontoret): registers, assesses, decides."""
 CASE_READER = allow(*CASE_READERS)
 """Case roles that read across the municipality's cases."""
-PERSON_READER = allow(*CASE_READERS, Role.clinician)
-"""Clinicians too, where need to know is then checked on the person (domain/access.py)."""
+PERSON_READER = allow(*CASE_READERS, Role.welfare_technologist, Role.clinician)
+"""Welfare technologists (who assess referrals across the municipality) and clinicians too;
+need to know is then checked on the person (domain/access.py)."""
 ASSESSOR = allow(Role.caseworker, Role.clinician)
 ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician)
 DECISION_READER = allow(*CASE_READERS, Role.clinician, Role.integration)

@@ -60,7 +60,7 @@ def person_access_reason(
 
     Returns None for an ordinary read, the emergency reason for nødtilgang, and raises
     `Forbidden` when neither holds."""
-    if principal.has_any(*CASE_ROLES):
+    if principal.has_any(*CASE_ROLES, Role.welfare_technologist):
         return None
     if principal.has_any(Role.clinician) and has_relation:
         return None
@@ -71,4 +71,6 @@ def person_access_reason(
 
 def may_need_relation_check(principal: Principal) -> bool:
     """Only a clinician without a case role needs the relation looked up."""
-    return not principal.has_any(*CASE_ROLES) and principal.has_any(Role.clinician)
+    return not principal.has_any(*CASE_ROLES, Role.welfare_technologist) and principal.has_any(
+        Role.clinician
+    )
