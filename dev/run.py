@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -62,11 +63,52 @@ def load_demo_data(env: dict[str, str]) -> None:
     from services.intake.seed import seed_url as seed_intake
 
     catalogue = asyncio.run(seed_catalogue(env["CATALOGUE_DATABASE_URL"]))
-    intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"]))
+    catalogues = asyncio.run(demo_catalogues(env["CATALOGUE_DATABASE_URL"]))
+    intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"], catalogues))
     if catalogue or intake:
         print(f"demo data: catalogue +{catalogue} items, intake +{intake} persons")
     else:
         print("demo data: already loaded")
+
+
+async def demo_catalogues(database_url: str) -> dict[str, list[Any]]:
+    """Each demo municipality's service types, read through the catalogue's own API (the
+    catalogue app in this process, with a key of its own), as intake's demo loader needs."""
+    from services.catalogue.app import create_app
+    from services.catalogue.settings import CatalogueSettings
+    from services.intake.seed import read_catalogue
+
+    key = SigningKey.generate()
+    app = create_app(
+        CatalogueSettings(
+            database_url=database_url,
+            auth_public_key=key.public_pem,
+            auth_issuer="mestring-demo-loader",
+            log_level="WARNING",
+        )
+    )
+    catalogues: dict[str, list[Any]] = {}
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://catalogue") as client:
+            for user in demo_users():
+                if Role.caseworker not in user.roles:
+                    continue
+                now = int(time.time())
+                token = key.sign(
+                    {
+                        "iss": "mestring-demo-loader",
+                        "aud": "mestring",
+                        "sub": "demo-loader",
+                        "municipality": user.municipality,
+                        "roles": [Role.caseworker.value],
+                        "iat": now,
+                        "exp": now + 300,
+                    }
+                )
+                client.headers["Authorization"] = f"Bearer {token}"
+                catalogues[user.municipality] = await read_catalogue(client)
+    return catalogues
 
 
 def service_port(base: int, service: str) -> int:

@@ -3,22 +3,22 @@
 Everything is synthetic: names from common Norwegian names, national ids in
 the Tenor convention (month + 80) that belong to no one. Dates are relative
 to the day the data is loaded, so the worklist always has something due. The
-service types, levels and criteria come from the demo catalogue's reference
-data (the same data the catalogue loads), never from its tables.
+service types, their levels, units and criteria in force are read from the
+catalogue through its API (`read_catalogue`), never from its tables or code.
 """
 
 from __future__ import annotations
 
-import asyncio
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
+import httpx
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.catalogue.demo import MUNICIPALITIES
 from services.intake.domain.assessments import (
     Observations,
     Potential,
@@ -48,6 +48,7 @@ from services.intake.models import (
 from shared.clock import today_in_norway
 from shared.db import create_engine, create_sessionmaker, set_tenant
 from shared.national_id import make_synthetic
+from shared.schemas.catalogue import ServiceTypeRead
 
 PERSONS = {"3207": 150, "5032": 60}
 GIVEN = [
@@ -182,16 +183,37 @@ HOME_SERVICES = [
 LONG_TERM = ["langtidsopphold", "skjermet-enhet"]
 
 
-def _service_index(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    ranks = {level["code"]: level["rank"] for level in data["care_levels"]}
-    units: dict[str, list[dict[str, Any]]] = {}
-    for unit in data["units"]:
-        for delivery in unit["services"]:
-            units.setdefault(delivery["service_type"], []).append(unit)
-    return {
-        s["code"]: {**s, "rank": ranks[s["care_level"]], "units": units.get(s["code"], [])}
-        for s in data["service_types"]
-    }
+async def read_catalogue(catalogue: httpx.AsyncClient) -> list[ServiceTypeRead]:
+    """Every service type of the caller's municipality, through the catalogue's API."""
+    listed = await catalogue.get("/api/catalogue/v1/service-types", params={"limit": 500})
+    listed.raise_for_status()
+    services = []
+    for item in listed.json()["items"]:
+        detail = await catalogue.get(f"/api/catalogue/v1/service-types/{item['code']}")
+        detail.raise_for_status()
+        services.append(ServiceTypeRead.model_validate(detail.json()))
+    return services
+
+
+def _service_index(services: Sequence[ServiceTypeRead]) -> dict[str, dict[str, Any]]:
+    """What the stories need of each service type, as plain data."""
+    index = {}
+    for service in services:
+        criteria = service.current_criteria
+        index[service.code] = {
+            "name": service.name.model_dump(),
+            "rank": service.care_level.rank,
+            "requires_decision": service.requires_decision,
+            "requires_lower_level_review": service.requires_lower_level_review,
+            "is_long_term_place": service.is_long_term_place,
+            "purpose": service.purpose,
+            "scope_unit": service.scope_unit,
+            "legal_basis": [basis.model_dump(mode="json") for basis in service.legal_basis],
+            "user_fee": service.user_fee.model_dump(mode="json"),
+            "units": [{"code": unit.code} for unit in service.units],
+            "criteria": [criteria.model_dump(mode="json")] if criteria else [],
+        }
+    return index
 
 
 def _national_id(rng: random.Random, born: date) -> str:
@@ -542,36 +564,37 @@ class Story:
                 )
 
 
-async def seed_municipality(session: AsyncSession, data: dict[str, Any], today: date) -> int:
-    await set_tenant(session, data["number"])
+async def seed_municipality(
+    session: AsyncSession, number: str, services: Sequence[ServiceTypeRead], today: date
+) -> int:
+    await set_tenant(session, number)
     if await session.scalar(select(func.count()).select_from(Person)):
         return 0
-    rng = random.Random(int(data["number"]))
-    story = Story(session, rng, data["number"], _service_index(data), today)
-    count = PERSONS.get(data["number"], 0)
+    rng = random.Random(int(number))
+    story = Story(session, rng, number, _service_index(services), today)
+    count = PERSONS.get(number, 0)
     for index in range(count):
         await story.tell(index)
     await session.flush()
     return count
 
 
-async def seed(sessionmaker: async_sessionmaker[AsyncSession], today: date | None = None) -> int:
+async def seed(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    catalogues: Mapping[str, Sequence[ServiceTypeRead]],
+    today: date | None = None,
+) -> int:
+    """Load the demo persons of each municipality in `catalogues` (its service types)."""
     added = 0
-    for data in MUNICIPALITIES:
+    for number, services in catalogues.items():
         async with sessionmaker() as session, session.begin():
-            added += await seed_municipality(session, data, today or today_in_norway())
+            added += await seed_municipality(session, number, services, today or today_in_norway())
     return added
 
 
-async def seed_url(database_url: str) -> int:
+async def seed_url(database_url: str, catalogues: Mapping[str, Sequence[ServiceTypeRead]]) -> int:
     engine = create_engine(database_url)
     try:
-        return await seed(create_sessionmaker(engine))
+        return await seed(create_sessionmaker(engine), catalogues)
     finally:
         await engine.dispose()
-
-
-if __name__ == "__main__":
-    import os
-
-    print(f"intake: {asyncio.run(seed_url(os.environ['INTAKE_DATABASE_URL']))} persons added")

@@ -6,19 +6,31 @@ from datetime import date
 import httpx
 import pytest
 
-from dev.testing import auth
-from services.intake.seed import PERSONS, seed
+from dev.testing import RunningServer, auth
+from services.catalogue.seed import seed_url as seed_catalogue_url
+from services.intake.seed import PERSONS, read_catalogue, seed
 from shared.db import create_engine, create_sessionmaker
 
 API = "/api/intake/v1"
 
 
 @pytest.fixture(scope="module")
-async def seeded(database_urls: dict[str, str]) -> int:
+async def seeded(
+    database_urls: dict[str, str],
+    catalogue_server: RunningServer,
+    token_factory: Callable[..., str],
+) -> int:
+    """The demo catalogue loaded by the catalogue's own loader, then read through its API."""
+    await seed_catalogue_url(database_urls["catalogue"])
+    catalogues = {}
+    for number in PERSONS:
+        headers = auth(token_factory("saksbehandler", municipality=number))
+        async with httpx.AsyncClient(base_url=catalogue_server.url, headers=headers) as client:
+            catalogues[number] = await read_catalogue(client)
     engine = create_engine(database_urls["intake"])
     sessionmaker = create_sessionmaker(engine)
-    added = await seed(sessionmaker, today=date(2026, 11, 23))
-    again = await seed(sessionmaker, today=date(2026, 11, 23))
+    added = await seed(sessionmaker, catalogues, today=date(2026, 11, 23))
+    again = await seed(sessionmaker, catalogues, today=date(2026, 11, 23))
     await engine.dispose()
     assert again == 0, "a second run must add nothing"
     return added
