@@ -16,6 +16,7 @@ from sqlalchemy import (
     Numeric,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -83,6 +84,7 @@ class ServiceType(TenantMixin, Base):
     kpr_code: Mapped[str | None] = mapped_column(String(10))
     requires_lower_level_review: Mapped[bool] = mapped_column(Boolean, default=False)
     is_long_term_place: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_bpa: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     purpose: Mapped[str | None] = mapped_column(String(30))
     published: Mapped[bool] = mapped_column(Boolean, default=True)
     active_from: Mapped[date] = mapped_column(Date)

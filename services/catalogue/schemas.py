@@ -66,6 +66,10 @@ class ServiceTypeBase(Strict):
     kpr_code: str | None = Field(default=None, pattern=r"^\d{1,4}$")
     requires_lower_level_review: bool = False
     is_long_term_place: bool = False
+    is_bpa: bool = Field(
+        default=False,
+        description="Brukerstyrt personlig assistanse: intake assesses the right of pbrl § 2-1 d",
+    )
     purpose: StayPurpose | None = None
     published: bool = True
     active_from: date
@@ -99,6 +103,7 @@ class ServiceTypeUpdate(Strict):
     kpr_code: str | None = Field(default=None, pattern=r"^\d{1,4}$")
     requires_lower_level_review: bool | None = None
     is_long_term_place: bool | None = None
+    is_bpa: bool | None = None
     purpose: StayPurpose | None = None
     published: bool | None = None
     active_from: date | None = None

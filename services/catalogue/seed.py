@@ -35,6 +35,7 @@ SERVICE_FIELDS = (
     "kpr_code",
     "requires_lower_level_review",
     "is_long_term_place",
+    "is_bpa",
     "purpose",
     "published",
 )

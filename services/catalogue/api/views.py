@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from services.catalogue.domain.catalogue import is_bpa
 from services.catalogue.domain.criteria import METRICS, Metric, evaluate, periods
 from services.catalogue.models import (
     AllocationCriteria,
@@ -132,7 +131,7 @@ def service_read(detail: ServiceTypeDetail, today: date) -> ServiceTypeRead:
         kpr_code=service.kpr_code,
         requires_lower_level_review=service.requires_lower_level_review,
         is_long_term_place=service.is_long_term_place,
-        is_bpa=is_bpa(service.legal_basis),
+        is_bpa=service.is_bpa,
         active_from=service.active_from,
         active_to=service.active_to,
         version=service.version,

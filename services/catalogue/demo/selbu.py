@@ -825,6 +825,7 @@ SERVICE_TYPES = [
             "housing or an institutional place.",
         ),
         requires_decision=True,
+        is_bpa=True,
         legal_basis=[HOL_3_8, PBRL_2_1D],
         scope_unit="hours_per_week",
         user_fee=FEE_INCOME_BASED,

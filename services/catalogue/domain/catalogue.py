@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 
 
@@ -25,17 +24,3 @@ def is_public(published: bool, active_from: date, active_to: date | None, on: da
     SQL twin: `repositories.service_types.published_on`.
     """
     return published and is_active(active_from, active_to, on)
-
-
-def is_bpa(legal_basis: Sequence[Mapping[str, str]]) -> bool:
-    """Whether a service type is brukerstyrt personlig assistanse: its legal basis cites
-    pasient- og brukerrettighetsloven § 2-1 d, the right to BPA (the duty to offer it is
-    hol § 3-8). Intake then assesses that right (under 67, over two years, 25 or 32 hours
-    a week) for the decision."""
-    return any(_is_pbrl(basis) and "2-1 d" in basis.get("section", "") for basis in legal_basis)
-
-
-def _is_pbrl(basis: Mapping[str, str]) -> bool:
-    return basis.get("short") == "pbrl" or basis.get("law", "").startswith(
-        "pasient- og brukerrettighetsloven"
-    )

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.catalogue.domain.catalogue import is_bpa
 from services.catalogue.domain.criteria import (
     CriteriaError,
     check_new_version_date,
@@ -119,12 +118,3 @@ def test_exactly_one_version_is_in_force_after_the_first_starts(
         if p.effective_from <= day and (p.effective_to is None or day <= p.effective_to)
     ]
     assert len(in_force) == (0 if day < min(starts) else 1)
-
-
-def test_a_service_citing_the_right_to_bpa_is_bpa() -> None:
-    bpa = [{"law": "helse- og omsorgstjenesteloven", "short": "hol", "section": "§ 3-8"}]
-    bpa.append({"law": "pasient- og brukerrettighetsloven", "short": "pbrl", "section": "§ 2-1 d"})
-    home_care = [{"law": "helse- og omsorgstjenesteloven", "short": "hol", "section": "§ 3-2"}]
-
-    assert is_bpa(bpa) is True
-    assert is_bpa(home_care) is False

@@ -103,6 +103,7 @@ CATALOGUE_SERVICES: list[dict[str, Any]] = [
         "name": {"nb": "Brukerstyrt personlig assistanse"},
         "scope_unit": "hours_per_week",
         "requires_lower_level_review": True,
+        "is_bpa": True,
         "legal_basis": [
             {"law": "pasient- og brukerrettighetsloven", "short": "pbrl", "section": "§ 2-1 d"}
         ],
