@@ -569,6 +569,24 @@ export interface components {
             };
         };
         /**
+         * EventFeedPage
+         * @description A page of the feed, oldest first, and how far the feed reaches (for a consumer's lag).
+         */
+        EventFeedPage: {
+            /** Items */
+            items: components["schemas"]["EventEnvelope"][];
+            /**
+             * Next Cursor
+             * @description Pass as `after` for the next page; null at the end
+             */
+            next_cursor?: string | null;
+            /**
+             * Last Sequence
+             * @description The newest sequence in the caller's feed (0 when empty)
+             */
+            last_sequence: number;
+        };
+        /**
          * FindingRead
          * @description How one condition fared against the facts.
          */
@@ -674,13 +692,6 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[EventEnvelope] */
-        Page_EventEnvelope_: {
-            /** Items */
-            items: components["schemas"]["EventEnvelope"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
         /** Page[ServiceTypeSummary] */
         Page_ServiceTypeSummary_: {
             /** Items */
@@ -739,6 +750,12 @@ export interface components {
              * @default false
              */
             is_long_term_place: boolean;
+            /**
+             * Is Bpa
+             * @description Brukerstyrt personlig assistanse: intake assesses the right of pbrl § 2-1 d
+             * @default false
+             */
+            is_bpa: boolean;
             purpose?: components["schemas"]["StayPurpose"] | null;
             /**
              * Published
@@ -840,6 +857,8 @@ export interface components {
             requires_lower_level_review?: boolean | null;
             /** Is Long Term Place */
             is_long_term_place?: boolean | null;
+            /** Is Bpa */
+            is_bpa?: boolean | null;
             purpose?: components["schemas"]["StayPurpose"] | null;
             /** Published */
             published?: boolean | null;
@@ -1046,7 +1065,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1098,7 +1117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EventEnvelope_"];
+                    "application/json": components["schemas"]["EventFeedPage"];
                 };
             };
             /** @description Missing or invalid token */

@@ -489,7 +489,7 @@ export interface paths {
         put?: never;
         /**
          * Forward Appeal
-         * @description Upheld by the municipality: the case goes to Statsforvalteren.
+         * @description Upheld by the municipality: the case goes to the appeal body.
          */
         post: operations["forward_appeal"];
         delete?: never;
@@ -509,7 +509,7 @@ export interface paths {
         put?: never;
         /**
          * Record Appeal Outcome
-         * @description What Statsforvalteren decided.
+         * @description What the appeal body (Statsforvalteren) decided.
          */
         post: operations["record_appeal_outcome"];
         delete?: never;
@@ -995,6 +995,25 @@ export interface components {
             created_at: string;
         };
         /**
+         * BpaRightRecord
+         * @description Whether pbrl § 2-1 d gives a right to BPA, and why, as assessed when drafting.
+         */
+        BpaRightRecord: {
+            right: components["schemas"]["BpaRightStatus"];
+            /** Reason */
+            reason: string;
+            /**
+             * Law
+             * @default pbrl § 2-1 d
+             */
+            law: string;
+        };
+        /**
+         * BpaRightStatus
+         * @enum {string}
+         */
+        BpaRightStatus: "applies" | "applies_unless_much_more_expensive" | "does_not_apply" | "unknown";
+        /**
          * Channel
          * @enum {string}
          */
@@ -1052,7 +1071,7 @@ export interface components {
             /** Lower Levels */
             lower_levels?: components["schemas"]["LowerLevelIn"][];
             /** Language */
-            language?: string | null;
+            language?: ("nb" | "nn") | null;
             /**
              * Place Available
              * @description For a long-term place: false puts the person on the waiting list
@@ -1140,12 +1159,12 @@ export interface components {
             } | null;
             /** Lower Levels */
             lower_levels: components["schemas"]["LowerLevelIn"][];
-            /** Rights */
-            rights: {
-                [key: string]: unknown;
-            };
-            /** Language */
-            language: string;
+            rights: components["schemas"]["DecisionRights"];
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "nb" | "nn";
             status: components["schemas"]["DecisionStatus"];
             /** Made On */
             made_on: string | null;
@@ -1163,6 +1182,24 @@ export interface components {
             appeal_deadline: string | null;
             /** Version */
             version: number;
+        };
+        /**
+         * DecisionRights
+         * @description The statutory rights a decision records, computed by intake's domain rules.
+         */
+        DecisionRights: {
+            /**
+             * Requires Lower Level Review
+             * @default false
+             */
+            requires_lower_level_review: boolean;
+            /**
+             * Place Available
+             * @description For a long-term place: false put the person on the waiting list
+             */
+            place_available?: boolean | null;
+            bpa?: components["schemas"]["BpaRightRecord"] | null;
+            long_term_stay?: components["schemas"]["LongTermStayRight"] | null;
         };
         /**
          * DecisionStatus
@@ -1206,7 +1243,7 @@ export interface components {
             /** Lower Levels */
             lower_levels?: components["schemas"]["LowerLevelIn"][];
             /** Language */
-            language?: string | null;
+            language?: ("nb" | "nn") | null;
             /**
              * Place Available
              * @description For a long-term place: false puts the person on the waiting list
@@ -1235,8 +1272,11 @@ export interface components {
         };
         /** Diagnosis */
         Diagnosis: {
-            /** System */
-            system: string;
+            /**
+             * System
+             * @enum {string}
+             */
+            system: "ICD-10" | "ICPC-2";
             /** Code */
             code: string;
             /** Text */
@@ -1260,6 +1300,12 @@ export interface components {
              */
             type: string;
             /**
+             * Version
+             * @description Version of the payload model of this type
+             * @default 1
+             */
+            version: number;
+            /**
              * Source
              * @description The service that wrote the event
              */
@@ -1280,6 +1326,24 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * EventFeedPage
+         * @description A page of the feed, oldest first, and how far the feed reaches (for a consumer's lag).
+         */
+        EventFeedPage: {
+            /** Items */
+            items: components["schemas"]["EventEnvelope"][];
+            /**
+             * Next Cursor
+             * @description Pass as `after` for the next page; null at the end
+             */
+            next_cursor?: string | null;
+            /**
+             * Last Sequence
+             * @description The newest sequence in the caller's feed (0 when empty)
+             */
+            last_sequence: number;
         };
         /** FunctionalVariableRead */
         FunctionalVariableRead: {
@@ -1326,8 +1390,9 @@ export interface components {
             /**
              * Kind
              * @default own_home
+             * @enum {string}
              */
-            kind: string;
+            kind: "own_home" | "rented" | "care_housing" | "institution" | "other";
             /** Accessible */
             accessible?: boolean | null;
             /** Stairs */
@@ -1360,6 +1425,11 @@ export interface components {
             reason: string;
         };
         /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "interim_reply_due" | "review_due" | "decision_ending" | "awaiting_approval" | "not_sent" | "appeal_to_reassess";
+        /**
          * LocalizedText
          * @description A text in bokmål, nynorsk and English (bokmål is required).
          */
@@ -1376,6 +1446,19 @@ export interface components {
              * @default
              */
             en: string;
+        };
+        /**
+         * LongTermStayRight
+         * @description The right to a long-term place (pbrl § 2-1 e) and the waiting-list duty (hol § 3-2 a).
+         */
+        LongTermStayRight: {
+            /**
+             * Law
+             * @default pbrl § 2-1 e, hol § 3-2 a
+             */
+            law: string;
+            /** Note */
+            note: string;
         };
         /** LowerLevelIn */
         LowerLevelIn: {
@@ -1414,13 +1497,6 @@ export interface components {
         Page_DecisionRead_: {
             /** Items */
             items: components["schemas"]["DecisionRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[EventEnvelope] */
-        Page_EventEnvelope_: {
-            /** Items */
-            items: components["schemas"]["EventEnvelope"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1710,6 +1786,11 @@ export interface components {
          * @enum {string}
          */
         Urgency: "normal" | "urgent";
+        /**
+         * WaitingAction
+         * @enum {string}
+         */
+        WaitingAction: "offer" | "accept" | "decline" | "remove" | "prioritise";
         /** WaitingListRead */
         WaitingListRead: {
             /**
@@ -1734,8 +1815,7 @@ export interface components {
             days_waiting: number;
             /** Priority */
             priority: number;
-            /** Status */
-            status: string;
+            status: components["schemas"]["WaitingStatus"];
             /** History */
             history: {
                 [key: string]: unknown;
@@ -1745,8 +1825,7 @@ export interface components {
         };
         /** WaitingListStep */
         WaitingListStep: {
-            /** Action */
-            action: string;
+            action: components["schemas"]["WaitingAction"];
             /**
              * On
              * Format: date
@@ -1760,8 +1839,13 @@ export interface components {
             note?: string | null;
         };
         /**
+         * WaitingStatus
+         * @enum {string}
+         */
+        WaitingStatus: "waiting" | "offered" | "accepted" | "removed";
+        /**
          * WelfareTechnology
-         * @description What the screening may point to; the welfaretech service assesses it further.
+         * @description What the assessment's screening may point to; the welfaretech service assesses it.
          * @enum {string}
          */
         WelfareTechnology: "safety_alarm" | "fall_sensor" | "door_sensor" | "location_technology" | "digital_supervision" | "medication_dispenser" | "stove_guard" | "remote_monitoring" | "video_visit";
@@ -1779,8 +1863,7 @@ export interface components {
         };
         /** WorklistItem */
         WorklistItem: {
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["Kind"];
             /**
              * Due
              * Format: date
@@ -1902,7 +1985,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1954,7 +2037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EventEnvelope_"];
+                    "application/json": components["schemas"]["EventFeedPage"];
                 };
             };
             /** @description Missing or invalid token */
