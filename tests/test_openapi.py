@@ -40,3 +40,23 @@ def test_the_published_contract_files_match_the_code() -> None:
     for service in SERVICE_NAMES:
         stored = json.loads((root / "frontend" / "openapi" / f"{service}.json").read_text())
         assert stored == openapi_of(service), f"run `make openapi` ({service} changed)"
+
+
+def test_the_generated_client_types_match_the_published_contract_files() -> None:
+    """frontend/src/lib/api/*.d.ts are generated from frontend/openapi/*.json; keep them current."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    node = shutil.which("node")
+    assert node, "node is needed to check the generated client"
+    result = subprocess.run(
+        [node, "scripts/gen-api.mjs", "--check"],
+        cwd=root / "frontend",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
