@@ -8,7 +8,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type BaseSyntheticEvent } from 'react';
-import { useForm, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
 import { fieldId, inFormOrder, matchFieldErrors } from './field-errors';
@@ -64,7 +64,7 @@ export function useApiForm<V extends FieldValues>({ form, schema, initial, field
   });
   const [attempt, setAttempt] = useState(0);
   const errors = flattenErrors(methods.formState.errors);
-  const values = methods.watch();
+  const values = useWatch({ control: methods.control }) as V;
 
   const submitWith = (send: (values: V) => void) => (event?: BaseSyntheticEvent) => {
     void methods.handleSubmit(

@@ -50,6 +50,7 @@ export function serviceType(code: string, level: CareLevel, overrides: Partial<S
     kpr_code: null,
     requires_lower_level_review: false,
     is_long_term_place: false,
+    is_bpa: false,
     active_from: '2021-01-01',
     active_to: null,
     version: 1,

@@ -50,7 +50,7 @@ type TextFieldProps = {
 export function TextField({ name, group, ...props }: TextFieldProps) {
   const { form, message } = useFormKit();
   const error = message(name) ?? (group === undefined ? undefined : message(group));
-  return <Textfield {...(props as TextfieldProps)} {...form.register(name)} id={form.id(name)} error={error} />;
+  return <Textfield {...props} {...form.register(name)} id={form.id(name)} error={error} />;
 }
 
 export type SelectOption = { value: string; label: ReactNode; disabled?: boolean };

@@ -79,3 +79,15 @@ export const DELIVERIES: readonly Delivery[] = ['digital', 'post', 'in_person'];
 export const TRIED_STATUSES: readonly TriedStatus[] = ['tried', 'considered'];
 export const DECISION_STATUSES: readonly DecisionStatus[] = ['draft', 'ready_for_approval', 'made', 'sent', 'in_force', 'evaluated', 'ended'];
 export const WORKLIST_KINDS = ['interim_reply_due', 'review_due', 'decision_ending', 'awaiting_approval', 'not_sent', 'appeal_to_reassess'] as const;
+
+/**
+ * The rights a decision states (BPA, long-term stay). The OpenAPI has them as a free object for
+ * now; this hand-written shape and its cast stand here alone, to be swapped for the generated
+ * model when the spec types it.
+ */
+export type BpaRight = 'applies' | 'applies_unless_much_more_expensive' | 'does_not_apply' | 'unknown';
+export type DecisionRights = {
+  bpa?: { right?: BpaRight; reason?: string; law?: string };
+  long_term_stay?: { law?: string; note?: string };
+};
+export const decisionRights = (decision: DecisionRead): DecisionRights => decision.rights as DecisionRights;

@@ -139,7 +139,8 @@ export function assessmentSchema(
       what_matters: z.array(z.object({ text: z.string().max(2000, 'tooLong') })),
       assessed_on: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value <= today, 'assessedOn'),
       place: z.enum(PLACES),
-      scores: z.record(z.string(), z.number()),
+      // Each variable's score is checked against its own scale below; one not yet chosen is undefined.
+      scores: z.custom<Record<string, number>>((value) => typeof value === 'object' && value !== null),
       own_resources: freeText,
       network: freeText,
       relatives_contribution: freeText,

@@ -28,6 +28,9 @@ export function stillWrong(shown: FormErrors, current: FormErrors): FormErrors {
   return result;
 }
 
+/** A stored value as an input's text. */
+const textOf = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
 export function useFormState<V>({ form, initial, fields, validate }: Options<V>) {
   const [values, setValues] = useState<V>(initial);
   const [clientErrors, setClientErrors] = useState<FormErrors>({});
@@ -107,7 +110,7 @@ export function useFormState<V>({ form, initial, fields, validate }: Options<V>)
     text: (path: string) => ({
       id: id(path),
       name: path,
-      value: String(getPath(values, path) ?? ''),
+      value: textOf(getPath(values, path)),
       onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => change(path, event.target.value),
     }),
     /** Props for a checkbox at `path`. */

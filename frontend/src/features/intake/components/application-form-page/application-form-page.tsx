@@ -103,7 +103,7 @@ export function ApplicationFormPage() {
   const onSubmit = form.handleSubmit((current) => {
     setFormProblem(null);
     create.mutate(toApplicationCreate(person.data.id, current), {
-      onSuccess: (application) => navigate(personPath(person.data.id), { state: { createdApplication: application.id } }),
+      onSuccess: (application) => void navigate(personPath(person.data.id), { state: { createdApplication: application.id } }),
       onError: (error) => {
         const placed = form.showServerErrors(error, applicationServerErrorKey);
         setFormProblem(placed ? null : error);

@@ -21,7 +21,7 @@ import {
   useSubmitDecision,
 } from '../../api/decision-actions';
 import { useDecision } from '../../api/get-decision';
-import { DELIVERIES, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
+import { DELIVERIES, decisionRights, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
 import { canReadPersons, canRegister } from '../../lib/permissions';
 import { personPath } from '../../paths';
 import { AppealSection } from '../appeal-section/appeal-section';
@@ -38,9 +38,6 @@ export const DECISION_STATUS_COLOR: Record<DecisionStatus, 'info' | 'warning' | 
   evaluated: 'neutral',
   ended: 'neutral',
 };
-
-type BpaRight = 'applies' | 'applies_unless_much_more_expensive' | 'does_not_apply' | 'unknown';
-type Rights = { bpa?: { right?: BpaRight; reason?: string; law?: string }; long_term_stay?: { law?: string; note?: string } };
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -101,7 +98,7 @@ function DecisionFacts({ decision }: { decision: DecisionRead }) {
 function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
-  const rights = decision.rights as Rights;
+  const rights = decisionRights(decision);
   const bpa = rights.bpa;
   const longTerm = rights.long_term_stay;
   return (

@@ -141,7 +141,7 @@ export function PersonFormPage() {
   const onSubmit = form.handleSubmit((current) => {
     setFormProblem(null);
     create.mutate(toPersonCreate(current), {
-      onSuccess: (person) => navigate(personPath(person.id), { state: { registered: true } }),
+      onSuccess: (person) => void navigate(personPath(person.id), { state: { registered: true } }),
       onError: (error) => {
         const exists = error instanceof ApiProblem && error.status === 409;
         const placed = form.showServerErrors(error, personServerErrorKey, exists ? { national_id: 'nationalIdExists' } : {});
