@@ -2,12 +2,17 @@
 
 from fastapi import FastAPI
 
+from services.quality.api import actions, deviations, reference, statistics
 from services.quality.models import Event
 from services.quality.settings import QualitySettings
 from shared.app import create_service_app
 from shared.outbox import Outbox
 
-DESCRIPTION = "Avvik, quality indicators, styringsdata and capacity forecasts."
+DESCRIPTION = (
+    "Avvik: the quick report by any employee (anonymous if wanted), handling by the unit's "
+    "leader (acknowledged, investigated with causes, corrective actions, closed with what was "
+    "learnt), the quality committee's queue, statistics and the CSV export."
+)
 
 
 def create_app(settings: QualitySettings | None = None) -> FastAPI:
@@ -15,7 +20,7 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
     return create_service_app(
         "quality",
         settings,
-        routers=[],
+        routers=[deviations.router, actions.router, statistics.router, reference.router],
         outbox=Outbox(Event, source="quality"),
         description=DESCRIPTION,
     )

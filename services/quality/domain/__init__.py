@@ -1,0 +1,1 @@
+"""The quality service's rules: pure functions over plain data, the law in their docstrings."""

@@ -1,0 +1,57 @@
+"""The quality service's use cases, one request's worth each.
+
+A flow takes a `Work` (the request's transaction, caller, day and
+repositories) and plain inputs; it loads through repositories, asks `domain/`
+for every rule, writes, and records the access log and the outbox event in the
+same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.quality.models import AccessLogEntry
+from services.quality.repositories import ActionRepo, DeviationRepo, RulesRepo
+from shared.access_log import AccessAction, AccessLog
+from shared.outbox import Outbox
+from shared.principal import Principal
+from shared.schemas.events import EventPayload
+
+ACCESS_LOG = AccessLog(AccessLogEntry)
+
+
+@dataclass
+class Work:
+    """One request's unit of work: the tenant transaction, who acts, today, the repositories."""
+
+    session: AsyncSession
+    user: Principal
+    today: date
+    outbox: Outbox
+    deviations: DeviationRepo = field(init=False)
+    actions: ActionRepo = field(init=False)
+    rules: RulesRepo = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.deviations = DeviationRepo(self.session)
+        self.actions = ActionRepo(self.session)
+        self.rules = RulesRepo(self.session)
+
+    async def log(
+        self,
+        person_id: uuid.UUID | None,
+        action: AccessAction,
+        resource: str,
+        resource_id: uuid.UUID | None = None,
+    ) -> None:
+        """Write the access log for the caller when a person is concerned, in this transaction."""
+        if person_id is None:
+            return
+        await ACCESS_LOG.record(self.session, self.user, person_id, action, resource, resource_id)
+
+    async def publish(self, payload: EventPayload, subject: uuid.UUID) -> None:
+        await self.outbox.record(self.session, payload, subject=subject)

@@ -1,0 +1,144 @@
+"""Deviations (avvik) with their links, steps and corrective actions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from services.quality.models import Deviation
+from shared.errors import NotFound
+from shared.pagination import decode_cursor, encode_cursor
+from shared.schemas.quality import DeviationCategory, DeviationStatus
+
+Chunk = tuple[list[Deviation], str | None]
+"""One page of deviations and the cursor of the next."""
+
+CLOSED = DeviationStatus.closed.value
+HIGH_RISK_FROM = 10
+
+
+class DeviationRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, deviation_id: uuid.UUID) -> Deviation:
+        """The whole deviation with its links, steps and actions; RLS hides other municipalities."""
+        deviation = await self.session.scalar(
+            select(Deviation)
+            .where(Deviation.id == deviation_id)
+            .options(
+                selectinload(Deviation.links),
+                selectinload(Deviation.actions),
+                selectinload(Deviation.steps),
+            )
+        )
+        if deviation is None:
+            raise NotFound("There is no such deviation")
+        return deviation
+
+    async def by_receipt(self, receipt_hash: str) -> Deviation:
+        deviation = await self.session.scalar(
+            select(Deviation).where(Deviation.receipt_hash == receipt_hash)
+        )
+        if deviation is None:
+            raise NotFound("No deviation has this receipt code")
+        return deviation
+
+    async def add(self, deviation: Deviation) -> Deviation:
+        self.session.add(deviation)
+        await self.session.flush()
+        return deviation
+
+    async def reported_by(self, reporter_sub: str, limit: int, cursor: str | None) -> Chunk:
+        """The caller's own reports, newest first."""
+        statement = select(Deviation).where(Deviation.reporter_sub == reporter_sub)
+        return await _newest_first(self.session, statement, limit, cursor)
+
+    async def queue(self, units: list[str] | None, limit: int) -> Sequence[Deviation]:
+        """Open deviations of `units` (None: all): serious first, then by risk, then deadline.
+
+        Bounded by `limit`: a leader's queue is worked from the top."""
+        statement = select(Deviation).where(Deviation.status != CLOSED)
+        if units is not None:
+            statement = statement.where(Deviation.unit.in_(units))
+        return (
+            await self.session.scalars(
+                statement.order_by(
+                    Deviation.is_serious.desc(),
+                    Deviation.risk_score.desc(),
+                    Deviation.acknowledge_by,
+                    Deviation.id,
+                ).limit(limit)
+            )
+        ).all()
+
+    async def committee(self, include_closed: bool, limit: int, cursor: str | None) -> Chunk:
+        """The kvalitetsutvalg's queue: serious or high-risk deviations, newest first."""
+        statement = select(Deviation).where(
+            Deviation.is_serious.is_(True) | (Deviation.risk_score >= HIGH_RISK_FROM)
+        )
+        if not include_closed:
+            statement = statement.where(Deviation.status != CLOSED)
+        return await _newest_first(self.session, statement, limit, cursor)
+
+    async def similar(self, deviation: Deviation, limit: int) -> Sequence[Deviation]:
+        """Earlier deviations of the same category in the same unit, newest first."""
+        return (
+            await self.session.scalars(
+                select(Deviation)
+                .where(
+                    Deviation.category == deviation.category,
+                    Deviation.unit == deviation.unit,
+                    Deviation.id != deviation.id,
+                    Deviation.reported_on <= deviation.reported_on,
+                )
+                .order_by(Deviation.reported_on.desc(), Deviation.id)
+                .limit(limit)
+            )
+        ).all()
+
+    async def for_statistics(
+        self,
+        *,
+        first: date,
+        last: date,
+        units: list[str] | None,
+        category: DeviationCategory | None,
+    ) -> Sequence[Deviation]:
+        statement = select(Deviation).where(
+            Deviation.reported_on >= first, Deviation.reported_on <= last
+        )
+        if units is not None:
+            statement = statement.where(Deviation.unit.in_(units))
+        if category is not None:
+            statement = statement.where(Deviation.category == category.value)
+        return (
+            await self.session.scalars(statement.order_by(Deviation.reported_on, Deviation.id))
+        ).all()
+
+
+async def _newest_first(
+    session: AsyncSession, statement: Select[Any], limit: int, cursor: str | None
+) -> Chunk:
+    """Keyset pagination on (created_at, id) descending."""
+    order = [Deviation.created_at, Deviation.id]
+    if cursor:
+        values = decode_cursor(cursor, order)
+        bound = [literal(v, type_=c.type) for c, v in zip(order, values, strict=True)]
+        statement = statement.where(tuple_(*order) < tuple_(*bound))
+    rows = (
+        await session.scalars(
+            statement.order_by(Deviation.created_at.desc(), Deviation.id.desc()).limit(limit + 1)
+        )
+    ).all()
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor([rows[-1].created_at, rows[-1].id])
+    return list(rows), next_cursor

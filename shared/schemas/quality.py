@@ -1,0 +1,148 @@
+"""What the quality service publishes to others: closed sets and event payloads.
+
+Other services (and the municipality's own systems) consume the quality
+service's event feed with these models. Payloads carry ids, codes, dates and
+scores, never free text and never the reporter: who reported an avvik is
+visible to its handlers only, inside the quality service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+
+from shared.schemas.events import EventPayload
+
+# Closed sets -------------------------------------------------------------------------------
+
+
+class DeviationCategory(StrEnum):
+    """Avvikskategori. `collaboration` is the samhandlingsavvik, kept apart from the rest:
+    it is handled under the collaboration agreement with the hospital or GP."""
+
+    medication = "medication"
+    fall = "fall"
+    documentation = "documentation"
+    privacy = "privacy"
+    collaboration = "collaboration"
+    welfare_technology = "welfare_technology"
+    service_not_delivered = "service_not_delivered"
+    hse = "hse"
+    violence = "violence"
+    other = "other"
+
+
+class DeviationStatus(StrEnum):
+    """reported → acknowledged → investigated → closed; closed → investigated on reopening."""
+
+    reported = "reported"
+    acknowledged = "acknowledged"
+    investigated = "investigated"
+    closed = "closed"
+
+
+class RiskLevel(StrEnum):
+    """The colour of a cell of the 5 × 5 risk matrix (consequence × probability)."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class LinkKind(StrEnum):
+    """What a deviation may point at in another service."""
+
+    decision = "decision"
+    plan = "plan"
+    loan = "loan"
+
+
+class LinkStatus(StrEnum):
+    """Whether the target service confirmed the linked thing exists."""
+
+    verified = "verified"
+    unverified = "unverified"
+    not_found = "not_found"
+
+
+class CauseCategory(StrEnum):
+    """Årsakskategori: the fixed categories of direct and underlying causes."""
+
+    routines = "routines"
+    competence = "competence"
+    communication = "communication"
+    equipment = "equipment"
+    staffing = "staffing"
+    other = "other"
+
+
+class ActionStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+# Event payloads ----------------------------------------------------------------------------
+
+
+class DeviationReported(EventPayload):
+    event_type: ClassVar[str] = "deviation.reported"
+
+    deviation_id: uuid.UUID
+    unit: str
+    category: DeviationCategory
+    risk_score: int
+    risk_level: RiskLevel
+    is_serious: bool
+    reported_on: date
+    acknowledge_by: date
+
+
+class DeviationAcknowledged(EventPayload):
+    event_type: ClassVar[str] = "deviation.acknowledged"
+
+    deviation_id: uuid.UUID
+    unit: str
+    acknowledged_on: date
+    was_late: bool
+
+
+class DeviationClosed(EventPayload):
+    event_type: ClassVar[str] = "deviation.closed"
+
+    deviation_id: uuid.UUID
+    unit: str
+    category: DeviationCategory
+    closed_on: date
+    cause_categories: list[CauseCategory]
+
+
+class DeviationReopened(EventPayload):
+    event_type: ClassVar[str] = "deviation.reopened"
+
+    deviation_id: uuid.UUID
+    unit: str
+    reopened_on: date
+
+
+class SeriousEventFlagged(EventPayload):
+    """A death or very serious harm: Statens helsetilsyn must be notified at once
+    (helse- og omsorgstjenesteloven § 12-3 a)."""
+
+    event_type: ClassVar[str] = "serious_event.flagged"
+
+    deviation_id: uuid.UUID
+    unit: str
+    flagged_on: date
+
+
+class CorrectiveActionOverdue(EventPayload):
+    event_type: ClassVar[str] = "corrective_action.overdue"
+
+    action_id: uuid.UUID
+    deviation_id: uuid.UUID
+    unit: str
+    due_on: date
