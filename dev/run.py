@@ -61,12 +61,17 @@ def migrate(env: dict[str, str]) -> None:
 def load_demo_data(env: dict[str, str]) -> None:
     from services.catalogue.seed import seed_url as seed_catalogue
     from services.intake.seed import seed_url as seed_intake
+    from services.quality.seed import seed_url as seed_quality
 
     catalogue = asyncio.run(seed_catalogue(env["CATALOGUE_DATABASE_URL"]))
     catalogues = asyncio.run(demo_catalogues(env["CATALOGUE_DATABASE_URL"]))
     intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"], catalogues))
-    if catalogue or intake:
-        print(f"demo data: catalogue +{catalogue} items, intake +{intake} persons")
+    quality = asyncio.run(seed_quality(env["QUALITY_DATABASE_URL"]))
+    if catalogue or intake or quality:
+        print(
+            f"demo data: catalogue +{catalogue} items, intake +{intake} persons, "
+            f"quality +{quality} deviations"
+        )
     else:
         print("demo data: already loaded")
 
