@@ -1,9 +1,17 @@
 """Tables of the coordination service."""
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from __future__ import annotations
 
-from shared.db import NAMING_CONVENTION
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.access_log import AccessLogMixin
+from shared.db import NAMING_CONVENTION, TenantMixin
 from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
@@ -33,3 +41,162 @@ class ProcessedEvent(ProcessedEventMixin, Base):
     """Events from other services' feeds already handled (replay changes nothing)."""
 
     __tablename__ = "processed_events"
+
+
+class AccessLogEntry(AccessLogMixin, Base):
+    """Tilgangslogg: append-only."""
+
+    __tablename__ = "access_log"
+
+
+class CoordinationRequest(TenantMixin, Base):
+    """A request to the koordinerende enhet for an individual plan and/or a koordinator."""
+
+    __tablename__ = "coordination_requests"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    wants_plan: Mapped[bool] = mapped_column(Boolean)
+    wants_coordinator: Mapped[bool] = mapped_column(Boolean)
+    submitted_by: Mapped[str | None] = mapped_column(String(200))
+    submitted_by_sub: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    units: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    grants_plan: Mapped[bool | None] = mapped_column(Boolean)
+    grants_coordinator: Mapped[bool | None] = mapped_column(Boolean)
+    reasons: Mapped[str | None] = mapped_column(Text)
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    assessed_by_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class CoordinatorAssignment(TenantMixin, Base):
+    """Koordinator or barnekoordinator for a person, from–to."""
+
+    __tablename__ = "coordinator_assignments"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    coordinator_sub: Mapped[str] = mapped_column(String(200), index=True)
+    coordinator_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    from_date: Mapped[date] = mapped_column(Date)
+    to_date: Mapped[date | None] = mapped_column(Date)
+    ended_reason: Mapped[str | None] = mapped_column(String(200))
+    request_id: Mapped[uuid.UUID | None] = mapped_column()
+
+
+class PrimaryContact(TenantMixin, Base):
+    """Primærkontakt: the named employee in one unit for one person, from–to."""
+
+    __tablename__ = "primary_contacts"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    unit: Mapped[str] = mapped_column(String(60))
+    employee_sub: Mapped[str | None] = mapped_column(String(200))
+    employee_name: Mapped[str] = mapped_column(String(200))
+    from_date: Mapped[date] = mapped_column(Date)
+    to_date: Mapped[date | None] = mapped_column(Date)
+
+
+class PersonService(TenantMixin, Base):
+    """A decided service as intake's feed told it: who, what, which unit, from–to."""
+
+    __tablename__ = "person_services"
+    __table_args__ = (UniqueConstraint("municipality", "decision_id"),)
+
+    decision_id: Mapped[uuid.UUID] = mapped_column()
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    service_type: Mapped[str] = mapped_column(String(60))
+    unit: Mapped[str | None] = mapped_column(String(60))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Plan(TenantMixin, Base):
+    """Individuell plan: the current content; every version is kept in `plan_versions`."""
+
+    __tablename__ = "plans"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    next_evaluation_on: Mapped[date | None] = mapped_column(Date)
+    activated_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closed_reason: Mapped[str | None] = mapped_column(Text)
+    request_id: Mapped[uuid.UUID | None] = mapped_column()
+
+
+class PlanVersion(TenantMixin, Base):
+    """One version of a plan, as it was: never changed."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = (UniqueConstraint("plan_id", "number"),)
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    content: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    changed_by_name: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Consent(TenantMixin, Base):
+    """Samtykke to a plan: who, when, to what, until when, and its withdrawal."""
+
+    __tablename__ = "consents"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    given_by_kind: Mapped[str] = mapped_column(String(30))
+    given_by_name: Mapped[str] = mapped_column(String(200))
+    representative_id: Mapped[uuid.UUID | None] = mapped_column()
+    representative_scope: Mapped[str | None] = mapped_column(Text)
+    given_on: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    audiences: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    member_ids: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_by_name: Mapped[str] = mapped_column(String(200))
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Meeting(TenantMixin, Base):
+    """Ansvarsgruppemøte: agenda, attendees, minutes and the measures it decided."""
+
+    __tablename__ = "meetings"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    meeting_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))
+    agenda: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    minutes: Mapped[str | None] = mapped_column(Text)
+    decisions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    status: Mapped[str] = mapped_column(String(20))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    approved_by_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class Evaluation(TenantMixin, Base):
+    """An evaluation of a plan: a result per goal and the next evaluation date."""
+
+    __tablename__ = "evaluations"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("plans.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    evaluated_on: Mapped[date] = mapped_column(Date)
+    results: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    next_evaluation_on: Mapped[date] = mapped_column(Date)
+    plan_version: Mapped[int] = mapped_column(Integer)
+    recorded_by_name: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,144 @@
+"""Koordinator and primærkontakt assignments, hand-over and caseload."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.coordination.api.deps import (
+    ACCESS_LOG_READER,
+    ASSIGNER,
+    COORDINATING_UNIT,
+    INBOX_READER,
+    PLAN_READER,
+    WorkDep,
+)
+from services.coordination.api.views import assignment_read
+from services.coordination.flows import assignments as flow
+from services.coordination.flows import plans as plan_flow
+from services.coordination.schemas import (
+    AccessLogRead,
+    CaseloadItem,
+    CoordinatorAssignmentCreate,
+    CoordinatorAssignmentRead,
+    HandOver,
+    HandOverResult,
+    PrimaryContactCreate,
+    PrimaryContactRead,
+)
+from shared.errors import problem_responses
+from shared.pagination import Limit
+
+router = APIRouter(tags=["assignments"])
+
+
+@router.post(
+    "/persons/{person_id}/coordinators",
+    status_code=201,
+    response_model=CoordinatorAssignmentRead,
+    responses=problem_responses(404, 409, 503),
+    operation_id="assign_coordinator",
+    dependencies=[COORDINATING_UNIT],
+)
+async def assign_coordinator(
+    person_id: uuid.UUID, body: CoordinatorAssignmentCreate, work: WorkDep
+) -> CoordinatorAssignmentRead:
+    """A new koordinator from `from_date`; the current one ends the day before."""
+    assignment = await flow.assign_for_person(
+        work,
+        person_id,
+        body.sub or work.user.sub,
+        body.name or work.user.name,
+        body.kind,
+        body.from_date,
+    )
+    return assignment_read(assignment)
+
+
+@router.get(
+    "/persons/{person_id}/coordinators",
+    response_model=list[CoordinatorAssignmentRead],
+    operation_id="list_coordinators",
+    dependencies=[PLAN_READER],
+)
+async def list_coordinators(person_id: uuid.UUID, work: WorkDep) -> list[CoordinatorAssignmentRead]:
+    """The person's koordinators, from–to, oldest first."""
+    return [assignment_read(a) for a in await flow.coordinators(work, person_id)]
+
+
+@router.post(
+    "/persons/{person_id}/primary-contacts",
+    status_code=201,
+    response_model=PrimaryContactRead,
+    responses=problem_responses(409),
+    operation_id="assign_primary_contact",
+    dependencies=[ASSIGNER],
+)
+async def assign_primary_contact(
+    person_id: uuid.UUID, body: PrimaryContactCreate, work: WorkDep
+) -> PrimaryContactRead:
+    """Name the primærkontakt of a unit for the person; the current one ends the day before."""
+    contact = await flow.assign_primary_contact(work, person_id, body)
+    return PrimaryContactRead.model_validate(contact)
+
+
+@router.get(
+    "/persons/{person_id}/primary-contacts",
+    response_model=list[PrimaryContactRead],
+    operation_id="list_primary_contacts",
+    dependencies=[PLAN_READER],
+)
+async def list_primary_contacts(person_id: uuid.UUID, work: WorkDep) -> list[PrimaryContactRead]:
+    return [
+        PrimaryContactRead.model_validate(c) for c in await flow.primary_contacts(work, person_id)
+    ]
+
+
+@router.post(
+    "/coordinators/{coordinator_sub}/hand-over",
+    response_model=HandOverResult,
+    responses=problem_responses(409),
+    operation_id="hand_over_caseload",
+    dependencies=[ASSIGNER],
+)
+async def hand_over_caseload(coordinator_sub: str, body: HandOver, work: WorkDep) -> HandOverResult:
+    """Every person the koordinator follows moves to the successor in one step."""
+    moved = await flow.hand_over(work, coordinator_sub, body.to_sub, body.to_name, body.on)
+    return HandOverResult(
+        from_sub=coordinator_sub,
+        to_sub=body.to_sub,
+        on=body.on,
+        persons=[assignment_read(a) for a in moved],
+    )
+
+
+@router.get(
+    "/caseload",
+    response_model=list[CaseloadItem],
+    operation_id="get_caseload",
+    dependencies=[INBOX_READER],
+)
+async def get_caseload(
+    work: WorkDep,
+    coordinator: Annotated[
+        str | None, Query(max_length=200, description="Whose caseload; yours when left out")
+    ] = None,
+) -> list[CaseloadItem]:
+    """The persons a koordinator follows, with their plan and what is overdue."""
+    return await flow.caseload(work, coordinator or work.user.sub)
+
+
+@router.get(
+    "/persons/{person_id}/access-log",
+    response_model=list[AccessLogRead],
+    operation_id="get_person_access_log",
+    dependencies=[ACCESS_LOG_READER],
+)
+async def get_person_access_log(
+    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100
+) -> list[AccessLogRead]:
+    """Who has looked at or changed this person's coordination data (newest first)."""
+    rows = await plan_flow.access_log(work, person_id, limit)
+    return [AccessLogRead.model_validate(row) for row in rows]

@@ -1,0 +1,135 @@
+"""Worklists (a koordinator's caseload, a unit's services) and the overview for the
+koordinerende enhet and leaders."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from services.coordination.domain import needs
+from services.coordination.domain.plans import PlanContent, ResponsibleKind, overdue_measures
+from services.coordination.flows import Work
+from services.coordination.schemas import (
+    CaseloadCount,
+    CoordinatorAssignmentRead,
+    Overview,
+    PersonUnits,
+    WorklistItem,
+)
+from shared.access_log import AccessAction
+from shared.schemas.coordination import PlanStatus, RequestStatus
+from shared.schemas.roles import Role
+
+LIMIT = 500
+
+
+async def worklist(work: Work) -> list[WorklistItem]:
+    """What is missing or overdue for the caller: their caseload as koordinator, and the
+    services and measures of their units."""
+    caseload: set[uuid.UUID] = set()
+    if work.user.has_any(Role.coordinator):
+        caseload = {a.person_id for a in await work.assignments.caseload(work.user.sub)}
+    units = list(work.user.units)
+    items: list[WorklistItem] = []
+    for service in await work.worklist.without_primary_contact(None, LIMIT):
+        if service.unit in units or service.person_id in caseload:
+            items.append(
+                WorklistItem(
+                    kind="missing_primary_contact",
+                    person_id=service.person_id,
+                    person_name=None,
+                    due_on=service.starts_on,
+                    unit=service.unit,
+                    text=service.service_type,
+                )
+            )
+    for plan in await work.worklist.evaluation_overdue(work.today, list(caseload), LIMIT):
+        items.append(
+            WorklistItem(
+                kind="evaluation_overdue",
+                person_id=plan.person_id,
+                person_name=plan.person_name,
+                due_on=plan.next_evaluation_on,
+                plan_id=plan.id,
+                text="Evaluering av individuell plan",
+            )
+        )
+    for plan in await work.plans.active():
+        for measure in overdue_measures(PlanContent.model_validate(plan.content), work.today):
+            mine = plan.person_id in caseload or (
+                measure.responsible_kind == ResponsibleKind.unit and measure.responsible in units
+            )
+            if mine:
+                items.append(
+                    WorklistItem(
+                        kind="measure_overdue",
+                        person_id=plan.person_id,
+                        person_name=plan.person_name,
+                        due_on=measure.due_on,
+                        unit=measure.responsible,
+                        plan_id=plan.id,
+                        measure_id=measure.id,
+                        text=measure.what,
+                    )
+                )
+    for meeting in await work.worklist.meetings_without_minutes(work.today, list(caseload), LIMIT):
+        items.append(
+            WorklistItem(
+                kind="meeting_without_minutes",
+                person_id=meeting.person_id,
+                person_name=None,
+                due_on=meeting.meeting_on,
+                plan_id=meeting.plan_id,
+                meeting_id=meeting.id,
+                text="Ansvarsgruppemøte uten referat",
+            )
+        )
+    names = await work.worklist.names([i.person_id for i in items if i.person_name is None])
+    for item in items:
+        item.person_name = item.person_name or names.get(item.person_id)
+    items.sort(key=lambda i: (i.due_on is None, i.due_on, i.kind))
+    await work.log(sorted({i.person_id for i in items}), AccessAction.search, "worklist")
+    return items
+
+
+async def overview(work: Work) -> Overview:
+    """Stange's «antall aktive IP», persons with long-term services from two or more units
+    and no koordinator, those granted one and still without, caseloads and hand-overs."""
+    by_person: dict[uuid.UUID, list[needs.ServiceFacts]] = defaultdict(list)
+    for s in await work.worklist.running_services():
+        by_person[s.person_id].append(
+            needs.ServiceFacts(s.decision_id, s.unit, s.starts_on, s.ends_on, s.ended_on)
+        )
+    with_coordinator = await work.worklist.persons_with_coordinator()
+    without = {
+        person_id: sorted(needs.long_term_units(services, work.today))
+        for person_id, services in by_person.items()
+        if person_id not in with_coordinator
+        and len(needs.long_term_units(services, work.today)) >= 2
+    }
+    granted = {r.person_id: r.units for r in await work.worklist.granted_without_coordinator()}
+    names = await work.worklist.names([*without, *granted])
+    inbox = await work.requests.inbox(RequestStatus.received, LIMIT, None)
+    overdue = await work.worklist.evaluation_overdue(work.today, None, LIMIT)
+    hand_overs = await work.assignments.hand_overs(20)
+    result = Overview(
+        active_plans=await work.worklist.count_plans(PlanStatus.active),
+        draft_plans=await work.worklist.count_plans(PlanStatus.draft),
+        requests_waiting=len(inbox.items),
+        evaluations_overdue=len(overdue),
+        without_coordinator=[
+            PersonUnits(person_id=p, person_name=names.get(p), units=u) for p, u in without.items()
+        ],
+        granted_without_coordinator=[
+            PersonUnits(person_id=p, person_name=names.get(p), units=u) for p, u in granted.items()
+        ],
+        caseloads=[
+            CaseloadCount(coordinator_sub=sub, coordinator_name=name, persons=count)
+            for sub, name, count in await work.worklist.caseloads()
+        ],
+        recent_hand_overs=[
+            CoordinatorAssignmentRead.model_validate(a, from_attributes=True) for a in hand_overs
+        ],
+    )
+    await work.log([*without, *granted], AccessAction.search, "overview")
+    return result

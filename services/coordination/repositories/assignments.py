@@ -1,0 +1,97 @@
+"""Koordinator and primærkontakt assignments, with their history."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.coordination.models import CoordinatorAssignment, PrimaryContact
+
+
+class AssignmentRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, row: CoordinatorAssignment | PrimaryContact) -> None:
+        self.session.add(row)
+        await self.session.flush()
+
+    async def current_coordinator(self, person_id: uuid.UUID) -> CoordinatorAssignment | None:
+        found: CoordinatorAssignment | None = await self.session.scalar(
+            select(CoordinatorAssignment)
+            .where(
+                CoordinatorAssignment.person_id == person_id,
+                CoordinatorAssignment.to_date.is_(None),
+            )
+            .with_for_update()
+        )
+        return found
+
+    async def coordinators(self, person_id: uuid.UUID) -> Sequence[CoordinatorAssignment]:
+        return (
+            await self.session.scalars(
+                select(CoordinatorAssignment)
+                .where(CoordinatorAssignment.person_id == person_id)
+                .order_by(CoordinatorAssignment.from_date, CoordinatorAssignment.created_at)
+            )
+        ).all()
+
+    async def caseload(self, coordinator_sub: str) -> Sequence[CoordinatorAssignment]:
+        """The persons a koordinator follows now."""
+        return (
+            await self.session.scalars(
+                select(CoordinatorAssignment)
+                .where(
+                    CoordinatorAssignment.coordinator_sub == coordinator_sub,
+                    CoordinatorAssignment.to_date.is_(None),
+                )
+                .order_by(CoordinatorAssignment.person_name, CoordinatorAssignment.id)
+                .with_for_update()
+            )
+        ).all()
+
+    async def is_coordinator(self, person_id: uuid.UUID, sub: str) -> bool:
+        current = await self.session.scalar(
+            select(CoordinatorAssignment.coordinator_sub).where(
+                CoordinatorAssignment.person_id == person_id,
+                CoordinatorAssignment.to_date.is_(None),
+            )
+        )
+        return current == sub
+
+    async def current_primary_contact(
+        self, person_id: uuid.UUID, unit: str
+    ) -> PrimaryContact | None:
+        found: PrimaryContact | None = await self.session.scalar(
+            select(PrimaryContact)
+            .where(
+                PrimaryContact.person_id == person_id,
+                PrimaryContact.unit == unit,
+                PrimaryContact.to_date.is_(None),
+            )
+            .with_for_update()
+        )
+        return found
+
+    async def primary_contacts(self, person_id: uuid.UUID) -> Sequence[PrimaryContact]:
+        return (
+            await self.session.scalars(
+                select(PrimaryContact)
+                .where(PrimaryContact.person_id == person_id)
+                .order_by(PrimaryContact.unit, PrimaryContact.from_date)
+            )
+        ).all()
+
+    async def hand_overs(self, limit: int) -> Sequence[CoordinatorAssignment]:
+        """Assignments that ended by a hand-over, newest first."""
+        return (
+            await self.session.scalars(
+                select(CoordinatorAssignment)
+                .where(CoordinatorAssignment.ended_reason == "hand-over")
+                .order_by(CoordinatorAssignment.to_date.desc(), CoordinatorAssignment.id)
+                .limit(limit)
+            )
+        ).all()

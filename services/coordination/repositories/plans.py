@@ -1,0 +1,156 @@
+"""Individual plans with their versions, consents, meetings and evaluations."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.coordination.models import Consent, Evaluation, Meeting, Plan, PlanVersion
+from shared.errors import NotFound
+from shared.pagination import paginate
+from shared.schemas.common import Page
+from shared.schemas.coordination import PlanStatus
+
+
+class PlanRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, plan_id: uuid.UUID, *, for_update: bool = False) -> Plan:
+        statement = select(Plan).where(Plan.id == plan_id)
+        if for_update:
+            statement = statement.with_for_update()
+        plan = await self.session.scalar(statement)
+        if plan is None:
+            raise NotFound("There is no such plan")
+        return plan
+
+    async def open_for_person(
+        self, person_id: uuid.UUID, *, for_update: bool = False
+    ) -> Plan | None:
+        """The person's draft or active plan (there is at most one)."""
+        statement = select(Plan).where(
+            Plan.person_id == person_id, Plan.status != PlanStatus.closed.value
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        found: Plan | None = await self.session.scalar(statement)
+        return found
+
+    async def add(self, plan: Plan) -> Plan:
+        self.session.add(plan)
+        await self.session.flush()
+        return plan
+
+    async def add_version(self, version: PlanVersion) -> None:
+        self.session.add(version)
+        await self.session.flush()
+
+    async def versions(self, plan_id: uuid.UUID) -> Sequence[PlanVersion]:
+        return (
+            await self.session.scalars(
+                select(PlanVersion)
+                .where(PlanVersion.plan_id == plan_id)
+                .order_by(PlanVersion.number)
+            )
+        ).all()
+
+    async def version(self, plan_id: uuid.UUID, number: int, field: str) -> PlanVersion:
+        found = await self.session.scalar(
+            select(PlanVersion).where(PlanVersion.plan_id == plan_id, PlanVersion.number == number)
+        )
+        if found is None:
+            raise NotFound(f"The plan has no version {number} ({field})")
+        return found
+
+    async def page(
+        self,
+        *,
+        person_ids: list[uuid.UUID] | None,
+        status: PlanStatus | None,
+        limit: int,
+        cursor: str | None,
+    ) -> Page[Plan]:
+        statement = select(Plan)
+        if person_ids is not None:
+            statement = statement.where(Plan.person_id.in_(person_ids))
+        if status is not None:
+            statement = statement.where(Plan.status == status.value)
+        return await paginate(
+            self.session,
+            statement,
+            order_by=[Plan.created_at, Plan.id],
+            limit=limit,
+            cursor=cursor,
+            to_item=lambda row: row,
+        )
+
+    async def active(self) -> Sequence[Plan]:
+        return (
+            await self.session.scalars(
+                select(Plan).where(Plan.status == PlanStatus.active.value).order_by(Plan.id)
+            )
+        ).all()
+
+    async def for_persons(self, person_ids: list[uuid.UUID]) -> Sequence[Plan]:
+        if not person_ids:
+            return []
+        return (
+            await self.session.scalars(
+                select(Plan).where(
+                    Plan.person_id.in_(person_ids), Plan.status != PlanStatus.closed.value
+                )
+            )
+        ).all()
+
+    # Consents ---------------------------------------------------------------------------------
+
+    async def consents(self, plan_id: uuid.UUID) -> Sequence[Consent]:
+        return (
+            await self.session.scalars(
+                select(Consent).where(Consent.plan_id == plan_id).order_by(Consent.created_at)
+            )
+        ).all()
+
+    async def consent(self, plan_id: uuid.UUID, consent_id: uuid.UUID) -> Consent:
+        found = await self.session.scalar(
+            select(Consent)
+            .where(Consent.plan_id == plan_id, Consent.id == consent_id)
+            .with_for_update()
+        )
+        if found is None:
+            raise NotFound("The plan has no such consent")
+        return found
+
+    async def add_row(self, row: Consent | Meeting | Evaluation) -> None:
+        self.session.add(row)
+        await self.session.flush()
+
+    # Meetings and evaluations -----------------------------------------------------------------
+
+    async def meetings(self, plan_id: uuid.UUID) -> Sequence[Meeting]:
+        return (
+            await self.session.scalars(
+                select(Meeting).where(Meeting.plan_id == plan_id).order_by(Meeting.meeting_on)
+            )
+        ).all()
+
+    async def meeting(self, meeting_id: uuid.UUID) -> Meeting:
+        found = await self.session.scalar(
+            select(Meeting).where(Meeting.id == meeting_id).with_for_update()
+        )
+        if found is None:
+            raise NotFound("There is no such meeting")
+        return found
+
+    async def evaluations(self, plan_id: uuid.UUID) -> Sequence[Evaluation]:
+        return (
+            await self.session.scalars(
+                select(Evaluation)
+                .where(Evaluation.plan_id == plan_id)
+                .order_by(Evaluation.evaluated_on)
+            )
+        ).all()
