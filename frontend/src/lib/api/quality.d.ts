@@ -58,10 +58,852 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality/v1/deviations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report Deviation
+         * @description Report a deviation (the quick report). An anonymous report stores no identity and
+         *     answers a receipt code, shown once, to follow the outcome with.
+         */
+        post: operations["report_deviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Deviations
+         * @description The caller's own reports and their outcome, newest first.
+         */
+        get: operations["list_my_deviations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deviation Queue
+         * @description Open deviations to handle: a leader's units (from the token), or all for the quality
+         *     lead; serious first, then by risk, then by the acknowledgement deadline. Bounded by
+         *     `limit`; there is no next page, the queue is worked from the top.
+         */
+        get: operations["list_deviation_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Committee Queue
+         * @description The quality committee's (kvalitetsutvalg) queue: high-risk and serious deviations.
+         */
+        get: operations["list_committee_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/receipts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Deviation By Receipt
+         * @description The status and outcome of an anonymous report, by its receipt code.
+         */
+        get: operations["get_deviation_by_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Deviation
+         * @description Handlers and the reporter see it whole; colleagues in the unit without the reporter
+         *     and the person concerned; everyone else gets 404. Unverified links are checked again.
+         */
+        get: operations["get_deviation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Deviation
+         * @description Correct the category, place or risk grading (the step records what changed).
+         */
+        patch: operations["update_deviation"];
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge Deviation
+         * @description The unit's leader has received the report.
+         */
+        post: operations["acknowledge_deviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/investigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record Deviation Investigation
+         * @description What happened and its direct and underlying causes, in the fixed cause categories.
+         */
+        put: operations["record_deviation_investigation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Deviation
+         * @description Close with a learning summary and the outcome the reporter is told.
+         */
+        post: operations["close_deviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Deviation
+         * @description Reopen a closed deviation; the reason is kept with the step.
+         */
+        post: operations["reopen_deviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/checklist/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tick Serious Event Checklist
+         * @description Tick (or untick) an item of the serious-event checklist, e.g. «varslet Helsetilsynet».
+         */
+        post: operations["tick_serious_event_checklist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Similar Deviations
+         * @description Earlier deviations of the same category in the same unit, newest first.
+         */
+        get: operations["list_similar_deviations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/deviations/{deviation_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Corrective Action
+         * @description An action with its responsible person and due date.
+         */
+        post: operations["add_corrective_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/corrective-actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Corrective Action
+         * @description Change an action or its status (planned, in progress, done, cancelled).
+         */
+        patch: operations["update_corrective_action"];
+        trace?: never;
+    };
+    "/api/quality/v1/corrective-actions/overdue-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Announce Overdue Actions
+         * @description Publish `corrective_action.overdue` once for each newly overdue action (run daily).
+         */
+        post: operations["announce_overdue_actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Deviation Statistics
+         * @description Counts by category, unit, risk level and status, the risk-matrix heat map and the
+         *     monthly trend, for the caller's units (all for the quality lead).
+         */
+        get: operations["get_deviation_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/statistics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Deviations Csv
+         * @description The deviations of the period as CSV (semicolon-separated, UTF-8 with BOM for Excel).
+         */
+        get: operations["export_deviations_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/reference/risk-guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Risk Guidance
+         * @description What each consequence and probability level means, examples per category, the
+         *     serious-event checklist, and the sources.
+         */
+        get: operations["get_risk_guidance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/handling-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Handling Rules */
+        get: operations["get_handling_rules"];
+        /**
+         * Set Handling Rules
+         * @description The acknowledgement deadline in working days, for deviations reported from now on.
+         */
+        put: operations["set_handling_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Acknowledgement */
+        Acknowledgement: {
+            /** Note */
+            note?: string | null;
+        };
+        /** ActionCreate */
+        ActionCreate: {
+            /** Description */
+            description: string;
+            /** Responsible */
+            responsible: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+        };
+        /** ActionRead */
+        ActionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Deviation Id
+             * Format: uuid
+             */
+            deviation_id: string;
+            /** Description */
+            description: string;
+            /** Responsible */
+            responsible: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Done On */
+            done_on: string | null;
+            /** Is Overdue */
+            is_overdue: boolean;
+        };
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "planned" | "in_progress" | "done" | "cancelled";
+        /** ActionUpdate */
+        ActionUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Responsible */
+            responsible?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["ActionStatus"] | null;
+        };
+        /**
+         * CauseCategory
+         * @description Årsakskategori: the fixed categories of direct and underlying causes.
+         * @enum {string}
+         */
+        CauseCategory: "routines" | "competence" | "communication" | "equipment" | "staffing" | "other";
+        /** CauseIn */
+        CauseIn: {
+            category: components["schemas"]["CauseCategory"];
+            /**
+             * Is Underlying
+             * @description Underlying (bakenforliggende), else direct
+             * @default false
+             */
+            is_underlying: boolean;
+            /** Description */
+            description: string;
+        };
+        /** CauseRead */
+        CauseRead: {
+            category: components["schemas"]["CauseCategory"];
+            /** Is Underlying */
+            is_underlying: boolean;
+            /** Description */
+            description: string;
+        };
+        /** CellRead */
+        CellRead: {
+            /** Consequence */
+            consequence: number;
+            /** Probability */
+            probability: number;
+            risk_level: components["schemas"]["RiskLevel"];
+            /** Count */
+            count: number;
+        };
+        /** ChecklistItem */
+        ChecklistItem: {
+            /** Code */
+            code: string;
+            text: components["schemas"]["LocalizedText"];
+            /** Basis */
+            basis: string;
+            /** Deadline */
+            deadline: string;
+        };
+        /** ChecklistItemRead */
+        ChecklistItemRead: {
+            /** Code */
+            code: string;
+            text: components["schemas"]["LocalizedText"];
+            /** Basis */
+            basis: string;
+            /**
+             * Deadline
+             * @description «straks»: at once
+             */
+            deadline: string;
+            /** Done At */
+            done_at?: string | null;
+            /** Done By Name */
+            done_by_name?: string | null;
+        };
+        /** ChecklistTick */
+        ChecklistTick: {
+            /**
+             * Done
+             * @default true
+             */
+            done: boolean;
+        };
+        /** Closing */
+        Closing: {
+            /** Learning Summary */
+            learning_summary: string;
+            /** Outcome For Reporter */
+            outcome_for_reporter: string;
+        };
+        /** CountRead */
+        CountRead: {
+            /** Key */
+            key: string;
+            /** Count */
+            count: number;
+        };
+        /**
+         * DeviationCategory
+         * @description Avvikskategori. `collaboration` is the samhandlingsavvik, kept apart from the rest:
+         *     it is handled under the collaboration agreement with the hospital or GP.
+         * @enum {string}
+         */
+        DeviationCategory: "medication" | "fall" | "documentation" | "privacy" | "collaboration" | "welfare_technology" | "service_not_delivered" | "hse" | "violence" | "other";
+        /**
+         * DeviationCreate
+         * @description The quick report: what any employee fills in, on a phone or a tablet.
+         */
+        DeviationCreate: {
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Discovered At
+             * Format: date-time
+             */
+            discovered_at: string;
+            /** Unit */
+            unit: string;
+            /** Place */
+            place?: string | null;
+            category: components["schemas"]["DeviationCategory"];
+            /**
+             * Collaboration Party
+             * @description For a samhandlingsavvik: the hospital or GP
+             */
+            collaboration_party?: string | null;
+            /** What Happened */
+            what_happened: string;
+            /** Immediate Action */
+            immediate_action?: string | null;
+            /**
+             * Person Id
+             * @description The person concerned (intake's id); the access log applies
+             */
+            person_id?: string | null;
+            /** Consequence */
+            consequence: number;
+            /** Probability */
+            probability: number;
+            /**
+             * Is Serious
+             * @description Death or very serious harm: notify Statens helsetilsyn at once
+             * @default false
+             */
+            is_serious: boolean;
+            /**
+             * Is Anonymous
+             * @description Store no identity; get a receipt code
+             * @default false
+             */
+            is_anonymous: boolean;
+            /** Links */
+            links?: components["schemas"]["LinkIn"][];
+        };
+        /** DeviationCreated */
+        DeviationCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Discovered At
+             * Format: date-time
+             */
+            discovered_at: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Unit */
+            unit: string;
+            /** Place */
+            place: string | null;
+            category: components["schemas"]["DeviationCategory"];
+            /**
+             * Is Collaboration
+             * @description A samhandlingsavvik
+             */
+            is_collaboration: boolean;
+            /** Collaboration Party */
+            collaboration_party: string | null;
+            /** What Happened */
+            what_happened: string;
+            /** Immediate Action */
+            immediate_action: string | null;
+            /** Person Id */
+            person_id: string | null;
+            /** Consequence */
+            consequence: number;
+            /** Probability */
+            probability: number;
+            /** Risk Score */
+            risk_score: number;
+            risk_level: components["schemas"]["RiskLevel"];
+            /** Goes To Committee */
+            goes_to_committee: boolean;
+            /** Is Serious */
+            is_serious: boolean;
+            /** Notification Checklist */
+            notification_checklist: components["schemas"]["ChecklistItemRead"][];
+            /** Is Anonymous */
+            is_anonymous: boolean;
+            /** @description Shown to handlers (and the reporter) only */
+            reporter: components["schemas"]["Reporter"] | null;
+            /** Reporter Hidden */
+            reporter_hidden: boolean;
+            status: components["schemas"]["DeviationStatus"];
+            /**
+             * Acknowledge By
+             * Format: date
+             */
+            acknowledge_by: string;
+            /** Is Acknowledgement Late */
+            is_acknowledgement_late: boolean;
+            /** Acknowledged On */
+            acknowledged_on: string | null;
+            /** Handler Name */
+            handler_name: string | null;
+            /** Investigation */
+            investigation: string | null;
+            /** Causes */
+            causes: components["schemas"]["CauseRead"][];
+            /** Learning Summary */
+            learning_summary: string | null;
+            /** Outcome For Reporter */
+            outcome_for_reporter: string | null;
+            /** Closed On */
+            closed_on: string | null;
+            /** Links */
+            links: components["schemas"]["LinkRead"][];
+            /** Actions */
+            actions: components["schemas"]["ActionRead"][];
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+            /** May Handle */
+            may_handle: boolean;
+            /**
+             * Receipt Code
+             * @description Anonymous reports only: shown once, to follow the outcome
+             */
+            receipt_code?: string | null;
+        };
+        /** DeviationRead */
+        DeviationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Discovered At
+             * Format: date-time
+             */
+            discovered_at: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Unit */
+            unit: string;
+            /** Place */
+            place: string | null;
+            category: components["schemas"]["DeviationCategory"];
+            /**
+             * Is Collaboration
+             * @description A samhandlingsavvik
+             */
+            is_collaboration: boolean;
+            /** Collaboration Party */
+            collaboration_party: string | null;
+            /** What Happened */
+            what_happened: string;
+            /** Immediate Action */
+            immediate_action: string | null;
+            /** Person Id */
+            person_id: string | null;
+            /** Consequence */
+            consequence: number;
+            /** Probability */
+            probability: number;
+            /** Risk Score */
+            risk_score: number;
+            risk_level: components["schemas"]["RiskLevel"];
+            /** Goes To Committee */
+            goes_to_committee: boolean;
+            /** Is Serious */
+            is_serious: boolean;
+            /** Notification Checklist */
+            notification_checklist: components["schemas"]["ChecklistItemRead"][];
+            /** Is Anonymous */
+            is_anonymous: boolean;
+            /** @description Shown to handlers (and the reporter) only */
+            reporter: components["schemas"]["Reporter"] | null;
+            /** Reporter Hidden */
+            reporter_hidden: boolean;
+            status: components["schemas"]["DeviationStatus"];
+            /**
+             * Acknowledge By
+             * Format: date
+             */
+            acknowledge_by: string;
+            /** Is Acknowledgement Late */
+            is_acknowledgement_late: boolean;
+            /** Acknowledged On */
+            acknowledged_on: string | null;
+            /** Handler Name */
+            handler_name: string | null;
+            /** Investigation */
+            investigation: string | null;
+            /** Causes */
+            causes: components["schemas"]["CauseRead"][];
+            /** Learning Summary */
+            learning_summary: string | null;
+            /** Outcome For Reporter */
+            outcome_for_reporter: string | null;
+            /** Closed On */
+            closed_on: string | null;
+            /** Links */
+            links: components["schemas"]["LinkRead"][];
+            /** Actions */
+            actions: components["schemas"]["ActionRead"][];
+            /** Steps */
+            steps: components["schemas"]["StepRead"][];
+            /** May Handle */
+            may_handle: boolean;
+        };
+        /**
+         * DeviationStatus
+         * @description reported → acknowledged → investigated → closed; closed → investigated on reopening.
+         * @enum {string}
+         */
+        DeviationStatus: "reported" | "acknowledged" | "investigated" | "closed";
+        /** DeviationSummary */
+        DeviationSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** Unit */
+            unit: string;
+            category: components["schemas"]["DeviationCategory"];
+            /** What Happened */
+            what_happened: string;
+            /** Risk Score */
+            risk_score: number;
+            risk_level: components["schemas"]["RiskLevel"];
+            /** Is Serious */
+            is_serious: boolean;
+            status: components["schemas"]["DeviationStatus"];
+            /**
+             * Acknowledge By
+             * Format: date
+             */
+            acknowledge_by: string;
+            /** Is Acknowledgement Late */
+            is_acknowledgement_late: boolean;
+            /** Closed On */
+            closed_on: string | null;
+        };
+        /**
+         * DeviationUpdate
+         * @description A handler's correction of the report: category, place and the risk grading.
+         */
+        DeviationUpdate: {
+            category?: components["schemas"]["DeviationCategory"] | null;
+            /** Collaboration Party */
+            collaboration_party?: string | null;
+            /** Place */
+            place?: string | null;
+            /** Consequence */
+            consequence?: number | null;
+            /** Probability */
+            probability?: number | null;
+            /** Is Serious */
+            is_serious?: boolean | null;
+        };
         /** EventEnvelope */
         EventEnvelope: {
             /**
@@ -79,6 +921,12 @@ export interface components {
              * @example decision.made
              */
             type: string;
+            /**
+             * Version
+             * @description Version of the payload model of this type
+             * @default 1
+             */
+            version: number;
             /**
              * Source
              * @description The service that wrote the event
@@ -101,12 +949,275 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** Page[EventEnvelope] */
-        Page_EventEnvelope_: {
+        /**
+         * EventFeedPage
+         * @description A page of the feed, oldest first, and how far the feed reaches (for a consumer's lag).
+         */
+        EventFeedPage: {
             /** Items */
             items: components["schemas"]["EventEnvelope"][];
+            /**
+             * Next Cursor
+             * @description Pass as `after` for the next page; null at the end
+             */
+            next_cursor?: string | null;
+            /**
+             * Last Sequence
+             * @description The newest sequence in the caller's feed (0 when empty)
+             */
+            last_sequence: number;
+        };
+        /** Guidance */
+        Guidance: {
+            /** Version */
+            version: string;
+            /** Note */
+            note: string;
+            /** Sources */
+            sources: components["schemas"]["Source"][];
+            /** Consequence */
+            consequence: components["schemas"]["LevelText"][];
+            /** Probability */
+            probability: components["schemas"]["LevelText"][];
+            /** Examples */
+            examples: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["LocalizedText"];
+                };
+            };
+            /** Serious Event Checklist */
+            serious_event_checklist: components["schemas"]["ChecklistItem"][];
+        };
+        /** HandlingRulesIn */
+        HandlingRulesIn: {
+            /** Acknowledge Working Days */
+            acknowledge_working_days: number;
+        };
+        /** HandlingRulesRead */
+        HandlingRulesRead: {
+            /** Acknowledge Working Days */
+            acknowledge_working_days: number;
+            /** Is Default */
+            is_default: boolean;
+        };
+        /** Investigation */
+        Investigation: {
+            /**
+             * Investigation
+             * @description What happened, as found
+             */
+            investigation: string;
+            /** Causes */
+            causes: components["schemas"]["CauseIn"][];
+        };
+        /** LevelText */
+        LevelText: {
+            /** Level */
+            level: number;
+            name: components["schemas"]["LocalizedText"];
+            definition: components["schemas"]["LocalizedText"];
+        };
+        /** LinkIn */
+        LinkIn: {
+            kind: components["schemas"]["LinkKind"];
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
+        };
+        /**
+         * LinkKind
+         * @description What a deviation may point at in another service.
+         * @enum {string}
+         */
+        LinkKind: "decision" | "plan" | "loan";
+        /** LinkRead */
+        LinkRead: {
+            kind: components["schemas"]["LinkKind"];
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
+            status: components["schemas"]["LinkStatus"];
+            /** Checked At */
+            checked_at: string | null;
+        };
+        /**
+         * LinkStatus
+         * @description Whether the target service confirmed the linked thing exists.
+         * @enum {string}
+         */
+        LinkStatus: "verified" | "unverified" | "not_found";
+        /**
+         * LocalizedText
+         * @description A text in bokmål, nynorsk and English (bokmål is required).
+         */
+        LocalizedText: {
+            /** Nb */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
+        /** OverdueCheck */
+        OverdueCheck: {
+            /** Announced */
+            announced: number;
+        };
+        /** Page[DeviationSummary] */
+        Page_DeviationSummary_: {
+            /** Items */
+            items: components["schemas"]["DeviationSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** PeriodRead */
+        PeriodRead: {
+            /**
+             * Period
+             * @example 2026-03
+             */
+            period: string;
+            /** Count */
+            count: number;
+            /** Serious */
+            serious: number;
+            /** High Risk */
+            high_risk: number;
+        };
+        /**
+         * ReceiptRead
+         * @description What an anonymous reporter sees with their receipt code.
+         */
+        ReceiptRead: {
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            category: components["schemas"]["DeviationCategory"];
+            /** Unit */
+            unit: string;
+            status: components["schemas"]["DeviationStatus"];
+            /** Closed On */
+            closed_on: string | null;
+            /** Outcome For Reporter */
+            outcome_for_reporter: string | null;
+        };
+        /** Reopening */
+        Reopening: {
+            /** Reason */
+            reason: string;
+        };
+        /** Reporter */
+        Reporter: {
+            /** Sub */
+            sub: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * RiskLevel
+         * @description The colour of a cell of the 5 × 5 risk matrix (consequence × probability).
+         * @enum {string}
+         */
+        RiskLevel: "low" | "medium" | "high";
+        /**
+         * SimilarDeviation
+         * @description An earlier deviation of the same category in the same unit, to learn from.
+         */
+        SimilarDeviation: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Reported On
+             * Format: date
+             */
+            reported_on: string;
+            /** What Happened */
+            what_happened: string;
+            risk_level: components["schemas"]["RiskLevel"];
+            status: components["schemas"]["DeviationStatus"];
+            /** Cause Categories */
+            cause_categories: components["schemas"]["CauseCategory"][];
+            /** Learning Summary */
+            learning_summary: string | null;
+        };
+        /** Source */
+        Source: {
+            /** Title */
+            title: string;
+            /** Url */
+            url: string;
+        };
+        /** StatisticsRead */
+        StatisticsRead: {
+            /**
+             * First
+             * Format: date
+             */
+            first: string;
+            /**
+             * Last
+             * Format: date
+             */
+            last: string;
+            /**
+             * Units
+             * @description The units counted; None for all
+             */
+            units: string[] | null;
+            /** Total */
+            total: number;
+            /** Serious */
+            serious: number;
+            /** Open */
+            open: number;
+            /** Median Days To Close */
+            median_days_to_close: number | null;
+            /** By Category */
+            by_category: components["schemas"]["CountRead"][];
+            /** By Unit */
+            by_unit: components["schemas"]["CountRead"][];
+            /** By Risk Level */
+            by_risk_level: components["schemas"]["CountRead"][];
+            /** By Status */
+            by_status: components["schemas"]["CountRead"][];
+            /** Heat Map */
+            heat_map: components["schemas"]["CellRead"][];
+            /** Trend */
+            trend: components["schemas"]["PeriodRead"][];
+        };
+        /** StepRead */
+        StepRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Action */
+            action: string;
+            from_status: components["schemas"]["DeviationStatus"] | null;
+            to_status: components["schemas"]["DeviationStatus"];
+            /**
+             * Actor Name
+             * @description None where it would reveal the reporter
+             */
+            actor_name: string | null;
+            /** Note */
+            note: string | null;
         };
         /**
          * Problem
@@ -216,7 +1327,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -268,7 +1379,1599 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EventEnvelope_"];
+                    "application/json": components["schemas"]["EventFeedPage"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_deviation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationCreated"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_deviations: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeviationSummary_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deviation_queue: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeviationSummary_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_committee_queue: {
+        parameters: {
+            query?: {
+                /** @description Also the closed ones */
+                include_closed?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeviationSummary_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deviation_by_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deviation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deviation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledge_deviation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Acknowledgement"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_deviation_investigation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Investigation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_deviation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Closing"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_deviation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reopening"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tick_serious_event_checklist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTick"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_similar_deviations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarDeviation"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_corrective_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                deviation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_corrective_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    announce_overdue_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueCheck"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deviation_statistics: {
+        parameters: {
+            query: {
+                /** @description First day of the period (reported on) */
+                first: string;
+                /** @description Last day of the period */
+                last: string;
+                unit?: string | null;
+                category?: components["schemas"]["DeviationCategory"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_deviations_csv: {
+        parameters: {
+            query: {
+                /** @description First day of the period (reported on) */
+                first: string;
+                /** @description Last day of the period */
+                last: string;
+                unit?: string | null;
+                category?: components["schemas"]["DeviationCategory"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per deviation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_risk_guidance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guidance"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_handling_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingRulesRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_handling_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandlingRulesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandlingRulesRead"];
                 };
             };
             /** @description Missing or invalid token */
