@@ -6,8 +6,11 @@ stored rows; the routes map those to responses. Rules come from `domain/`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from services.catalogue.domain.criteria import check_new_version_date, validate_conditions
 from services.catalogue.models import AllocationCriteria, CareLevel, ServiceType, Unit, UnitService
+from services.catalogue.reference import law_book
 from services.catalogue.repositories import (
     CareLevelRepository,
     ServiceTypeRepository,
@@ -22,6 +25,7 @@ from services.catalogue.schemas import (
     UnitCreate,
 )
 from shared.concurrency import check_version
+from shared.errors import RuleViolation
 from shared.outbox import Outbox
 from shared.schemas.catalogue import (
     CareLevelChanged,
@@ -85,8 +89,18 @@ async def create_service_type(
     *,
     by: str,
 ) -> ServiceType:
-    """Add a service type, with the first version of its criteria when the body has one."""
+    """Add a service type, with the first version of its criteria when the body has one.
+    Its legal basis must be in force when the criteria take effect (or when it is first
+    offered), and a fee needs a basis that allows one."""
     level = await levels.get(body.care_level, field="body.care_level")
+    legal_basis = [basis.model_dump() for basis in body.legal_basis]
+    law = law_book()
+    law.check_in_force(
+        legal_basis,
+        body.criteria.effective_from if body.criteria else body.active_from,
+        "body.legal_basis",
+    )
+    law.check_fee(legal_basis, body.user_fee.kind, "body.user_fee")
     fields = body.model_dump(mode="json", exclude={"code", "care_level", "criteria"})
     fields["active_from"], fields["active_to"] = body.active_from, body.active_to
     service = ServiceType(code=body.code, care_level=level, **fields)
@@ -122,11 +136,22 @@ async def update_service_type(
     *,
     edited_version: int,
     by: str,
+    today: date,
 ) -> ServiceType:
-    """Change a service type; its criteria change only by a new version."""
+    """Change a service type; its criteria change only by a new version. A changed legal
+    basis must be in force from today; the fee and the basis must still agree."""
     service = await service_types.get(code)
     check_version(edited_version, service.version)
     changes = body.model_dump(mode="json", exclude_unset=True)
+    law = law_book()
+    if "legal_basis" in changes:
+        law.check_in_force(changes["legal_basis"] or [], today, "body.legal_basis")
+    if "legal_basis" in changes or "user_fee" in changes:
+        law.check_fee(
+            changes.get("legal_basis", service.legal_basis) or [],
+            (changes.get("user_fee") or service.user_fee)["kind"],
+            "body.user_fee",
+        )
     if "care_level" in changes:
         service.care_level = await levels.get(changes.pop("care_level"), "body.care_level")
     for field in ("active_from", "active_to"):
@@ -153,8 +178,16 @@ async def add_criteria_version(
     *,
     by: str,
 ) -> AllocationCriteria:
-    """Append a version after the latest; old versions stay as they were."""
+    """Append a version after the latest; old versions stay as they were. The service's legal
+    basis must be in force on the version's effective date."""
     service = await service_types.get(code)
+    try:
+        law_book().check_in_force(service.legal_basis, body.effective_from, "legal_basis")
+    except RuleViolation as exc:
+        raise RuleViolation(
+            "body.effective_from",
+            f"{exc.detail}: change the service type's legal basis first",
+        ) from exc
     criteria = await _append_criteria(service_types, service, body, by=by, path="body")
     await outbox.record(
         service_types.session,

@@ -50,6 +50,8 @@ class MunicipalityProfile(TenantMixin, Base):
     written_language: Mapped[str] = mapped_column(String(2), default="nb")
     staircase_name: Mapped[dict[str, str]] = mapped_column(JSONB)
     staircase_description: Mapped[dict[str, str]] = mapped_column(JSONB)
+    appeals_to: Mapped[dict[str, str] | None] = mapped_column(JSONB)
+    appeals_board: Mapped[dict[str, str] | None] = mapped_column(JSONB)
 
 
 class CareLevel(TenantMixin, Base):
@@ -85,6 +87,9 @@ class ServiceType(TenantMixin, Base):
     requires_lower_level_review: Mapped[bool] = mapped_column(Boolean, default=False)
     is_long_term_place: Mapped[bool] = mapped_column(Boolean, default=False)
     is_bpa: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    appeal_body: Mapped[str] = mapped_column(
+        String(20), default="statsforvalteren", server_default="statsforvalteren"
+    )
     purpose: Mapped[str | None] = mapped_column(String(30))
     published: Mapped[bool] = mapped_column(Boolean, default=True)
     active_from: Mapped[date] = mapped_column(Date)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from services.catalogue.domain.criteria import MetricKind
 from shared.schemas.catalogue import (
+    AppealBody,
     CapacityUnit,
     LegalBasis,
     ScopeUnit,
@@ -70,6 +71,7 @@ class ServiceTypeBase(Strict):
         default=False,
         description="Brukerstyrt personlig assistanse: intake assesses the right of pbrl § 2-1 d",
     )
+    appeal_body: AppealBody = AppealBody.county_governor
     purpose: StayPurpose | None = None
     published: bool = True
     active_from: date
@@ -104,6 +106,7 @@ class ServiceTypeUpdate(Strict):
     requires_lower_level_review: bool | None = None
     is_long_term_place: bool | None = None
     is_bpa: bool | None = None
+    appeal_body: AppealBody | None = None
     purpose: StayPurpose | None = None
     published: bool | None = None
     active_from: date | None = None

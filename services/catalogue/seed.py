@@ -36,6 +36,7 @@ SERVICE_FIELDS = (
     "requires_lower_level_review",
     "is_long_term_place",
     "is_bpa",
+    "appeal_body",
     "purpose",
     "published",
 )
@@ -54,6 +55,8 @@ async def _profile(session: AsyncSession, data: dict[str, Any]) -> int:
             written_language=data["written_language"],
             staircase_name=data["staircase_name"],
             staircase_description=data["staircase_description"],
+            appeals_to=data.get("appeals_to"),
+            appeals_board=data.get("appeals_board"),
         )
     )
     return 1

@@ -95,12 +95,35 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class AppealBody(StrEnum):
+    """Who decides an appeal against a decision on a service: Statsforvalteren for health and
+    care services (pbrl § 7-2), the municipality's own appeals board (klagenemnd) for the
+    allocation of an ordinary kommunal bolig or omsorgsbolig (fvl § 28 second paragraph)."""
+
+    county_governor = "statsforvalteren"
+    municipal_appeals_board = "klagenemnd"
+
+
+class AppealAddress(BaseModel):
+    """Where the municipality receives appeals (they are sent to it first, fvl § 32)."""
+
+    name: str = Field(min_length=2, max_length=200, description="The body's name, e.g. klagenemnda")
+    postal_address: str = Field(min_length=2, max_length=300)
+    digital_address: str = Field(min_length=2, max_length=300)
+
+
 class MunicipalityRead(BaseModel):
     number: str = Field(pattern=r"^\d{4}$", description="Kommunenummer")
     name: str
     written_language: WrittenLanguage
     staircase_name: LocalizedText
     staircase_description: LocalizedText
+    appeals_to: AppealAddress | None = Field(
+        default=None, description="Where the municipality receives written appeals"
+    )
+    appeals_board: AppealAddress | None = Field(
+        default=None, description="The municipality's own appeals board (klagenemnd)"
+    )
 
 
 class LegalBasis(Strict):
@@ -109,6 +132,18 @@ class LegalBasis(Strict):
     section: str = Field(
         min_length=1, max_length=100, examples=["§ 3-2 første ledd nr. 6 bokstav a"]
     )
+
+
+class LegalBasisRead(LegalBasis):
+    """A cited provision with what the law reference data says of it."""
+
+    law_name: LocalizedText | None = Field(
+        default=None, description="The law's name in nb and nn (for letters in either)"
+    )
+    explanation: LocalizedText | None = Field(
+        default=None, description="The provision's content in plain words (fvl § 25)"
+    )
+    in_force_to: date | None = None
 
 
 class UserFee(Strict):
@@ -173,8 +208,9 @@ class ServiceTypeSummary(BaseModel):
 
 class ServiceTypeRead(ServiceTypeSummary):
     description: LocalizedText
-    legal_basis: list[LegalBasis]
+    legal_basis: list[LegalBasisRead]
     user_fee: UserFee
+    appeal_body: AppealBody = AppealBody.county_governor
     kpr_code: str | None
     requires_lower_level_review: bool
     is_long_term_place: bool

@@ -51,6 +51,7 @@ export function serviceType(code: string, level: CareLevel, overrides: Partial<S
     requires_lower_level_review: false,
     is_long_term_place: false,
     is_bpa: false,
+    appeal_body: 'statsforvalteren',
     active_from: '2021-01-01',
     active_to: null,
     version: 1,

@@ -108,7 +108,7 @@ async def update_service_type(
 ) -> ServiceTypeRead:
     """Change a service type (admin); needs `If-Match`. Criteria change only by a new version."""
     service = await flows.update_service_type(
-        service_types, levels, outbox, code, body, edited_version=if_match, by=user.sub
+        service_types, levels, outbox, code, body, edited_version=if_match, by=user.sub, today=today
     )
     set_etag(response, service.version)
     return service_read(await service_types.detail(service), today)

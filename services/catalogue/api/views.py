@@ -15,13 +15,15 @@ from services.catalogue.models import (
     Unit,
     UnitService,
 )
+from services.catalogue.reference import law_book
 from services.catalogue.repositories import ServiceTypeDetail
 from services.catalogue.schemas import CareLevelRead, MetricRead, UnitRead, UnitServiceRead
 from shared.schemas.catalogue import (
+    AppealBody,
     CareLevelRef,
     CriteriaRead,
     FindingRead,
-    LegalBasis,
+    LegalBasisRead,
     MunicipalityRead,
     ServiceEvaluation,
     ServiceTypeRead,
@@ -32,6 +34,19 @@ from shared.schemas.catalogue import (
 from shared.schemas.common import LocalizedText
 
 
+def legal_basis_read(basis: dict[str, str]) -> LegalBasisRead:
+    """A cited provision with its law's names, plain explanation and end of force, if known."""
+    provision = law_book().find(basis.get("short", ""), basis.get("section", ""))
+    if provision is None:
+        return LegalBasisRead.model_validate(basis)
+    return LegalBasisRead(
+        **basis,
+        law_name=LocalizedText.model_validate(provision.law),
+        explanation=LocalizedText.model_validate(provision.explanation),
+        in_force_to=provision.in_force_to,
+    )
+
+
 def municipality_read(profile: MunicipalityProfile) -> MunicipalityRead:
     return MunicipalityRead.model_validate(
         {
@@ -40,6 +55,8 @@ def municipality_read(profile: MunicipalityProfile) -> MunicipalityRead:
             "written_language": profile.written_language,
             "staircase_name": profile.staircase_name,
             "staircase_description": profile.staircase_description,
+            "appeals_to": profile.appeals_to,
+            "appeals_board": profile.appeals_board,
         }
     )
 
@@ -126,7 +143,8 @@ def service_read(detail: ServiceTypeDetail, today: date) -> ServiceTypeRead:
     return ServiceTypeRead(
         **dict(service_summary(service)),
         description=LocalizedText.model_validate(service.description),
-        legal_basis=[LegalBasis.model_validate(basis) for basis in service.legal_basis],
+        legal_basis=[legal_basis_read(basis) for basis in service.legal_basis],
+        appeal_body=AppealBody(service.appeal_body),
         user_fee=UserFee.model_validate(service.user_fee),
         kpr_code=service.kpr_code,
         requires_lower_level_review=service.requires_lower_level_review,

@@ -59,7 +59,12 @@ HOL_3_5_3 = hol("§ 3-5 tredje ledd")  # døgnopphold for øyeblikkelig hjelp
 HOL_3_6_1 = hol("§ 3-6 første ledd nr. 1")  # opplæring og veiledning til pårørende
 HOL_3_6_2 = hol("§ 3-6 første ledd nr. 2")  # avlastningstiltak til pårørende
 HOL_3_6_3 = hol("§ 3-6 første ledd nr. 3")  # omsorgsstønad
-HOL_3_7 = hol("§ 3-7")  # boliger til vanskeligstilte
+BOLIGSOSIALLOVEN = "boligsosialloven"
+BSL_6 = {"law": BOLIGSOSIALLOVEN, "short": "boligsosialloven", "section": "§ 6"}
+"""Individuelt tilpasset bistand til vanskeligstilte på boligmarkedet; in force 1 July 2023,
+when it replaced hol § 3-7 (repealed). Criteria citing it take effect on that date at the
+earliest (`BSL_IN_FORCE`)."""
+BSL_IN_FORCE = "2023-07-01"
 HOL_3_8 = hol("§ 3-8")  # brukerstyrt personlig assistanse
 PBRL_2_1A = pbrl("§ 2-1 a andre ledd")  # rett til nødvendige helse- og omsorgstjenester
 PBRL_2_1D = pbrl("§ 2-1 d")  # rett til brukerstyrt personlig assistanse
@@ -268,6 +273,7 @@ def service(
     requires_lower_level_review: bool = False,
     is_long_term_place: bool = False,
     is_bpa: bool = False,
+    appeal_body: str = "statsforvalteren",
     purpose: str | None = None,
     published: bool = True,
     active_from: str = "2021-01-01",
@@ -286,6 +292,7 @@ def service(
         "requires_lower_level_review": requires_lower_level_review,
         "is_long_term_place": is_long_term_place,
         "is_bpa": is_bpa,
+        "appeal_body": appeal_body,
         "purpose": purpose,
         "published": published,
         "active_from": active_from,

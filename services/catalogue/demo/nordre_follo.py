@@ -11,10 +11,11 @@ about 60,000 inhabitants, not figures from the plan.
 from __future__ import annotations
 
 from services.catalogue.demo.common import (
+    BSL_6,
+    BSL_IN_FORCE,
     CARE_LEVELS,
     FEE_ALARM,
     FEE_DAY_CENTRE,
-    FEE_DEVICE,
     FEE_INCOME_BASED,
     FEE_LONG_STAY,
     FEE_MEALS,
@@ -38,7 +39,6 @@ from services.catalogue.demo.common import (
     HOL_3_6_1,
     HOL_3_6_2,
     HOL_3_6_3,
-    HOL_3_7,
     HOL_3_8,
     PBRL_2_1A,
     PBRL_2_1D,
@@ -295,7 +295,7 @@ SERVICE_TYPES = [
         requires_decision=True,
         legal_basis=[HOL_3_2_6A],
         scope_unit="none",
-        user_fee=FEE_DEVICE,
+        user_fee=FEE_NONE_HEALTH,
         kpr_code="28",
         criteria=[
             criteria(
@@ -342,7 +342,7 @@ SERVICE_TYPES = [
         requires_decision=True,
         legal_basis=[HOL_3_2_6A],
         scope_unit="none",
-        user_fee=FEE_DEVICE,
+        user_fee=FEE_NONE_HEALTH,
         kpr_code="27",
         criteria=[
             criteria(
@@ -882,15 +882,15 @@ SERVICE_TYPES = [
             "service as needed. The flat is your own home.",
         ),
         requires_decision=True,
-        legal_basis=[HOL_3_7, HOL_3_2_6A, HOL_3_2_6B],
+        legal_basis=[BSL_6, HOL_3_2_6A, HOL_3_2_6B],
         scope_unit="place",
         user_fee=FEE_RENT,
         requires_lower_level_review=True,
-        is_long_term_place=True,
+        appeal_body="klagenemnd",
         criteria=[
             criteria(
                 1,
-                V1,
+                BSL_IN_FORCE,
                 t(
                     "For deg som på grunn av sykdom eller funksjonsnedsettelse ikke kan bo trygt "
                     "i egen bolig, selv med hjelpemidler, tilrettelegging og hjemmetjenester.",
@@ -1507,6 +1507,17 @@ NORDRE_FOLLO = {
     "number": "3207",
     "name": "Nordre Follo",
     "written_language": "nb",
+    # Where appeals are sent (demo addresses in the municipality's own form).
+    "appeals_to": {
+        "name": "Nordre Follo kommune, Tildelingskontoret",
+        "postal_address": "Postboks 10, 1401 Ski",
+        "digital_address": "Skjema «Klage på vedtak» på nordrefollo.kommune.no (eDialog)",
+    },
+    "appeals_board": {
+        "name": "Klagenemnda i Nordre Follo kommune",
+        "postal_address": "Postboks 10, 1401 Ski",
+        "digital_address": "Skjema «Klage på vedtak» på nordrefollo.kommune.no (eDialog)",
+    },
     "staircase_name": t("Innsatstrappen", "Innsatstrappa", "The service staircase"),
     "staircase_description": t(
         "Tjenestene er rangert i innsatstrappen etter hvor inngripende de er i livet ditt. "

@@ -13,10 +13,11 @@ The plan gives no counts of places; capacities below are plausible for about
 from __future__ import annotations
 
 from services.catalogue.demo.common import (
+    BSL_6,
+    BSL_IN_FORCE,
     CARE_LEVELS,
     FEE_ALARM,
     FEE_DAY_CENTRE,
-    FEE_DEVICE,
     FEE_INCOME_BASED,
     FEE_LONG_STAY,
     FEE_MEALS,
@@ -38,7 +39,6 @@ from services.catalogue.demo.common import (
     HOL_3_6_1,
     HOL_3_6_2,
     HOL_3_6_3,
-    HOL_3_7,
     HOL_3_8,
     PBRL_2_1A,
     PBRL_2_1D,
@@ -221,13 +221,13 @@ SERVICE_TYPES = [
             "about loans and grants from the Housing Bank.",
         ),
         requires_decision=False,
-        legal_basis=[HOL_3_7],
+        legal_basis=[BSL_6],
         scope_unit="none",
         user_fee=FEE_NONE,
         criteria=[
             criteria(
                 1,
-                V1,
+                BSL_IN_FORCE,
                 t(
                     "Åpent for alle. Hensiktsmessig bolig er i utgangspunktet et privat ansvar, "
                     "og kommunen hjelper deg å planlegge i god tid.",
@@ -313,7 +313,7 @@ SERVICE_TYPES = [
         requires_decision=True,
         legal_basis=[HOL_3_2_6A],
         scope_unit="none",
-        user_fee=FEE_DEVICE,
+        user_fee=FEE_NONE_HEALTH,
         kpr_code="28",
         criteria=[
             criteria(
@@ -359,7 +359,7 @@ SERVICE_TYPES = [
         requires_decision=True,
         legal_basis=[HOL_3_2_6A],
         scope_unit="none",
-        user_fee=FEE_DEVICE,
+        user_fee=FEE_NONE_HEALTH,
         kpr_code="27",
         criteria=[
             criteria(
@@ -871,15 +871,15 @@ SERVICE_TYPES = [
             "digital supervision as needed.",
         ),
         requires_decision=True,
-        legal_basis=[HOL_3_7, HOL_3_2_6A, HOL_3_2_6B],
+        legal_basis=[BSL_6, HOL_3_2_6A, HOL_3_2_6B],
         scope_unit="place",
         user_fee=FEE_RENT,
         requires_lower_level_review=True,
-        is_long_term_place=True,
+        appeal_body="klagenemnd",
         criteria=[
             criteria(
                 1,
-                V1,
+                BSL_IN_FORCE,
                 t(
                     "Omsorgsboliger skal bare tilbys personer med omfattende omsorgsbehov "
                     "gjennom hele døgnet. Kommunale boliger er forbeholdt vanskeligstilte, og "
@@ -1348,6 +1348,17 @@ SELBU = {
     "number": "5032",
     "name": "Selbu",
     "written_language": "nb",
+    # Where appeals are sent (demo addresses in the municipality's own form).
+    "appeals_to": {
+        "name": "Selbu kommune, Forvaltningskontoret helse og omsorg",
+        "postal_address": "Gjelbakken 15, 7580 Selbu",
+        "digital_address": "Skjema «Klage» på selbu.kommune.no (eDialog)",
+    },
+    "appeals_board": {
+        "name": "Klagenemnda i Selbu kommune",
+        "postal_address": "Gjelbakken 15, 7580 Selbu",
+        "digital_address": "Skjema «Klage» på selbu.kommune.no (eDialog)",
+    },
     "staircase_name": t("Omsorgstrappen", "Omsorgstrappa", "The care staircase"),
     "staircase_description": t(
         "Omsorgstrappen viser tjenestene fra egenmestring til sykehjem. Etter LEON-prinsippet "

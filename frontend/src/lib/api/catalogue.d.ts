@@ -399,6 +399,29 @@ export interface components {
             any: (components["schemas"]["Comparison"] | components["schemas"]["AnyCondition"])[];
         };
         /**
+         * AppealAddress
+         * @description Where the municipality receives appeals (they are sent to it first, fvl § 32).
+         */
+        AppealAddress: {
+            /**
+             * Name
+             * @description The body's name, e.g. klagenemnda
+             */
+            name: string;
+            /** Postal Address */
+            postal_address: string;
+            /** Digital Address */
+            digital_address: string;
+        };
+        /**
+         * AppealBody
+         * @description Who decides an appeal against a decision on a service: Statsforvalteren for health and
+         *     care services (pbrl § 7-2), the municipality's own appeals board (klagenemnd) for the
+         *     allocation of an ordinary kommunal bolig or omsorgsbolig (fvl § 28 second paragraph).
+         * @enum {string}
+         */
+        AppealBody: "statsforvalteren" | "klagenemnd";
+        /**
          * CapacityUnit
          * @enum {string}
          */
@@ -624,6 +647,34 @@ export interface components {
             section: string;
         };
         /**
+         * LegalBasisRead
+         * @description A cited provision with what the law reference data says of it.
+         */
+        LegalBasisRead: {
+            /**
+             * Law
+             * @example helse- og omsorgstjenesteloven
+             */
+            law: string;
+            /**
+             * Short
+             * @default
+             * @example hol
+             */
+            short: string;
+            /**
+             * Section
+             * @example § 3-2 første ledd nr. 6 bokstav a
+             */
+            section: string;
+            /** @description The law's name in nb and nn (for letters in either) */
+            law_name?: components["schemas"]["LocalizedText"] | null;
+            /** @description The provision's content in plain words (fvl § 25) */
+            explanation?: components["schemas"]["LocalizedText"] | null;
+            /** In Force To */
+            in_force_to?: string | null;
+        };
+        /**
          * LocalizedText
          * @description A text in bokmål, nynorsk and English (bokmål is required).
          */
@@ -671,6 +722,10 @@ export interface components {
             written_language: components["schemas"]["WrittenLanguage"];
             staircase_name: components["schemas"]["LocalizedText"];
             staircase_description: components["schemas"]["LocalizedText"];
+            /** @description Where the municipality receives written appeals */
+            appeals_to?: components["schemas"]["AppealAddress"] | null;
+            /** @description The municipality's own appeals board (klagenemnd) */
+            appeals_board?: components["schemas"]["AppealAddress"] | null;
         };
         /**
          * Operator
@@ -756,6 +811,8 @@ export interface components {
              * @default false
              */
             is_bpa: boolean;
+            /** @default statsforvalteren */
+            appeal_body: components["schemas"]["AppealBody"];
             purpose?: components["schemas"]["StayPurpose"] | null;
             /**
              * Published
@@ -796,8 +853,10 @@ export interface components {
             purpose: components["schemas"]["StayPurpose"] | null;
             description: components["schemas"]["LocalizedText"];
             /** Legal Basis */
-            legal_basis: components["schemas"]["LegalBasis"][];
+            legal_basis: components["schemas"]["LegalBasisRead"][];
             user_fee: components["schemas"]["UserFee"];
+            /** @default statsforvalteren */
+            appeal_body: components["schemas"]["AppealBody"];
             /** Kpr Code */
             kpr_code: string | null;
             /** Requires Lower Level Review */
@@ -859,6 +918,7 @@ export interface components {
             is_long_term_place?: boolean | null;
             /** Is Bpa */
             is_bpa?: boolean | null;
+            appeal_body?: components["schemas"]["AppealBody"] | null;
             purpose?: components["schemas"]["StayPurpose"] | null;
             /** Published */
             published?: boolean | null;
