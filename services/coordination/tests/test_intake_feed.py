@@ -1,0 +1,247 @@
+"""Reacting to intake over real HTTP: a decision made in intake becomes a measure to confirm,
+an ended one ends it, a replay changes nothing, two units suggest a request; when intake is
+down the plan still opens with its decisions marked unavailable."""
+
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from dev.testing import RunningServer, tenant_connection
+from services.coordination.flows import feed
+from services.coordination.models import FeedCursor, ProcessedEvent
+from services.coordination.tests.conftest import (
+    API,
+    OTHER_UNIT,
+    UNIT,
+    consent,
+    goal,
+    person_with_plan,
+    register_person,
+    save,
+)
+from shared.db import set_tenant
+from shared.feed import FeedConsumer
+from shared.schemas.intake import DecisionEnded, DecisionMade, Outcome
+
+
+class SignedTokens:
+    def __init__(self, token_factory: Callable[..., str]) -> None:
+        self.token_factory = token_factory
+
+    async def token(self, municipality: str) -> str:
+        return self.token_factory("systemintegrasjon", municipality=municipality)
+
+
+@pytest.fixture
+async def consumer(
+    client: httpx.AsyncClient,
+    intake_server: RunningServer,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> AsyncIterator[FeedConsumer]:
+    app = client._transport.app  # type: ignore[attr-defined]
+    async with httpx.AsyncClient(timeout=5) as http:
+        yield FeedConsumer(
+            source="intake",
+            base_url=intake_server.url,
+            municipalities=[municipality],
+            tokens=SignedTokens(token_factory),
+            sessionmaker=app.state.sessionmaker,
+            cursor_model=FeedCursor,
+            processed_model=ProcessedEvent,
+            handle=feed.handler(app.state.outbox),
+            http=http,
+        )
+
+
+async def publish(
+    server: RunningServer, municipality: str, payload: Any, subject: uuid.UUID
+) -> None:
+    """The event as intake's own outbox writes it when a decision is made or ends."""
+    app = server.app
+    async with app.state.sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        await app.state.outbox.record(session, payload, subject=subject)
+
+
+def made(person_id: str, unit: str = UNIT, **overrides: Any) -> DecisionMade:
+    fields: dict[str, Any] = {
+        "person_id": uuid.UUID(person_id),
+        "service_type": "hjemmesykepleie",
+        "outcome": Outcome.granted,
+        "unit": unit,
+        "starts_on": date.today(),
+        "ends_on": None,
+        "replaces_id": None,
+        **overrides,
+    }
+    return DecisionMade(**fields)
+
+
+async def active_plan(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    person, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    plan = (await save(client, coordinator, plan, goals=[goal("Bo hjemme")])).json()
+    await consent(client, coordinator, plan["id"])
+    response = await client.post(
+        f"{API}/plans/{plan['id']}/activate",
+        headers={**coordinator, "If-Match": f'"{plan["version"]}"'},
+    )
+    return person, response.json()
+
+
+async def test_a_decision_made_in_intake_becomes_a_measure_to_confirm_once(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    person, plan = await active_plan(client, intake, caseworker, coordinator)
+    decision_id = uuid.uuid4()
+    await publish(intake_server, municipality, made(person["id"]), decision_id)
+
+    handled = await consumer.catch_up(municipality)
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        await connection.execute(text("UPDATE feed_cursors SET position = 0"))
+    replayed = await consumer.catch_up(municipality)
+
+    read = (await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)).json()
+    assert (handled, replayed) == (2, 0)  # person.registered and decision.made; then nothing
+    assert [(m["decision_id"], m["status"], m["responsible"]) for m in read["measures"]] == [
+        (str(decision_id), "to_confirm", UNIT)
+    ]
+    assert read["version"] == plan["version"] + 1
+    assert consumer.readiness()[municipality]["events_behind"] == 0
+
+
+async def test_a_decision_ended_in_intake_ends_its_measure(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    municipality: str,
+) -> None:
+    person, plan = await active_plan(client, intake, caseworker, coordinator)
+    decision_id = uuid.uuid4()
+    await publish(intake_server, municipality, made(person["id"]), decision_id)
+    ended = DecisionEnded(
+        person_id=uuid.UUID(person["id"]), service_type="hjemmesykepleie", unit=UNIT
+    )
+    await publish(intake_server, municipality, ended, decision_id)
+
+    await consumer.catch_up(municipality)
+
+    read = (await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)).json()
+    assert [m["status"] for m in read["measures"]] == ["ended"]
+
+
+async def test_a_unit_with_a_decision_but_no_primary_contact_is_asked_to_name_one(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    leader: dict[str, str],
+    municipality: str,
+) -> None:
+    person = await register_person(intake, caseworker)
+    await publish(intake_server, municipality, made(person["id"]), uuid.uuid4())
+    await consumer.catch_up(municipality)
+
+    before = (await client.get(f"{API}/worklist", headers=leader)).json()
+    named = await client.post(
+        f"{API}/persons/{person['id']}/primary-contacts",
+        json={
+            "unit": UNIT,
+            "employee_name": "Aisha Rahman",
+            "employee_sub": "nurse-1",
+            "from_date": str(date.today()),
+        },
+        headers=leader,
+    )
+    after = (await client.get(f"{API}/worklist", headers=leader)).json()
+
+    assert [(i["kind"], i["unit"]) for i in before] == [("missing_primary_contact", UNIT)]
+    assert named.status_code == 201
+    assert after == []
+
+
+async def test_long_term_services_from_two_units_suggest_a_request_once(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    municipality: str,
+) -> None:
+    person = await register_person(intake, caseworker)
+    short = made(person["id"], OTHER_UNIT, ends_on=date.today() + timedelta(days=14))
+    await publish(intake_server, municipality, made(person["id"]), uuid.uuid4())
+    await publish(intake_server, municipality, short, uuid.uuid4())
+    await consumer.catch_up(municipality)
+    nothing_yet = (await client.get(f"{API}/requests", headers=coordinator)).json()["items"]
+
+    await publish(intake_server, municipality, made(person["id"], OTHER_UNIT), uuid.uuid4())
+    await publish(intake_server, municipality, made(person["id"], "tredje-enhet"), uuid.uuid4())
+    await consumer.catch_up(municipality)
+
+    inbox = (await client.get(f"{API}/requests", headers=coordinator)).json()["items"]
+    assert nothing_yet == []
+    assert [(r["source"], r["units"]) for r in inbox] == [("system", sorted([UNIT, OTHER_UNIT]))]
+
+
+async def test_when_intake_is_down_the_plan_still_opens_with_decisions_unavailable(
+    client: httpx.AsyncClient,
+    client_without_intake: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    _, plan = await person_with_plan(client, intake, caseworker, coordinator)
+
+    up = await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)
+    down = await client_without_intake.get(f"{API}/plans/{plan['id']}", headers=coordinator)
+
+    assert up.json()["decisions"] == {"available": True, "detail": None, "items": []}
+    assert down.status_code == 200
+    assert down.json()["decisions"]["available"] is False
+    assert down.json()["goals"] == up.json()["goals"]
+
+
+async def test_readiness_shows_how_far_behind_the_intake_feed_is(
+    database_urls: dict[str, str], signing_key: Any, municipality: str
+) -> None:
+    from dev.testing import open_client, settings_kwargs
+    from services.coordination.app import create_app
+    from services.coordination.settings import CoordinationSettings
+
+    settings = CoordinationSettings(
+        **settings_kwargs("coordination", database_urls, signing_key),
+        feed_enabled=False,
+        feed_municipalities=[municipality],
+        feed_token_url="http://127.0.0.1:9/token",
+        feed_usernames={municipality: "systemintegrasjon-test"},
+    )
+    async for http in open_client(create_app(settings)):
+        ready = (await http.get("/api/coordination/health/ready")).json()
+
+    assert set(ready["feeds"]["intake"][municipality]) >= {
+        "events_behind",
+        "seconds_since_last_read",
+    }

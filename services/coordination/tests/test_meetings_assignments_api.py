@@ -1,0 +1,258 @@
+"""Ansvarsgruppe meetings turn into measures, evaluations feed the next version, koordinators
+hand over their caseload in one step, and the worklist shows what is overdue."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+
+from services.coordination.tests.conftest import (
+    API,
+    UNIT,
+    consent,
+    goal,
+    person_with_plan,
+    save,
+)
+
+TODAY = date.today()
+
+
+async def active(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    **content: Any,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    person, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    plan = (await save(client, coordinator, plan, goals=[goal("Bo hjemme")], **content)).json()
+    await consent(client, coordinator, plan["id"])
+    response = await client.post(
+        f"{API}/plans/{plan['id']}/activate",
+        headers={**coordinator, "If-Match": f'"{plan["version"]}"'},
+    )
+    assert response.status_code == 200, response.text
+    return person, response.json()
+
+
+async def test_a_meetings_decisions_become_measures_and_the_koordinator_approves_the_minutes(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+) -> None:
+    _, plan = await active(client, intake, caseworker, coordinator)
+    meeting = (
+        await client.post(
+            f"{API}/plans/{plan['id']}/meetings",
+            json={
+                "meeting_on": str(TODAY),
+                "agenda": ["Status", "Mål"],
+                "attendees": [{"name": "Kari Ødegård", "role": "datter"}],
+            },
+            headers=coordinator,
+        )
+    ).json()
+    decision = {
+        "what": "Søke om trygghetsalarm",
+        "responsible": UNIT,
+        "owner_name": "Aisha Rahman",
+        "due_on": str(TODAY + timedelta(days=14)),
+        "goal_id": plan["goals"][0]["id"],
+    }
+
+    held = await client.put(
+        f"{API}/meetings/{meeting['id']}/minutes",
+        json={"minutes": "Gikk gjennom målene.", "decisions": [decision]},
+        headers={**coordinator, "If-Match": f'"{meeting["version"]}"'},
+    )
+    approved = await client.post(
+        f"{API}/meetings/{meeting['id']}/approve",
+        headers={**coordinator, "If-Match": f'"{held.json()["version"]}"'},
+    )
+    again = await client.put(
+        f"{API}/meetings/{meeting['id']}/minutes",
+        json={"minutes": "Endret"},
+        headers={**coordinator, "If-Match": f'"{approved.json()["version"]}"'},
+    )
+
+    read = (await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)).json()
+    events = (await client.get(f"{API}/events", headers=headers_for("systemintegrasjon"))).json()
+    assert held.status_code == 200, held.text
+    assert held.json()["decisions"][0]["measure_id"] == read["measures"][0]["id"]
+    assert read["measures"][0]["owner_name"] == "Aisha Rahman"
+    assert read["measures"][0]["source"] == "meeting"
+    assert approved.json()["status"] == "approved"
+    assert approved.json()["approved_by_name"] == "Martin Haugen"
+    assert again.status_code == 409
+    assert "meeting.held" in [e["type"] for e in events["items"]]
+
+
+async def test_minutes_for_a_meeting_not_yet_held_are_a_422(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    _, plan = await active(client, intake, caseworker, coordinator)
+    meeting = (
+        await client.post(
+            f"{API}/plans/{plan['id']}/meetings",
+            json={"meeting_on": str(TODAY + timedelta(days=7))},
+            headers=coordinator,
+        )
+    ).json()
+
+    early = await client.put(
+        f"{API}/meetings/{meeting['id']}/minutes",
+        json={"minutes": "Referat"},
+        headers={**coordinator, "If-Match": '"1"'},
+    )
+    approve = await client.post(
+        f"{API}/meetings/{meeting['id']}/approve", headers={**coordinator, "If-Match": '"1"'}
+    )
+
+    assert early.status_code == 422
+    assert approve.status_code == 409
+
+
+async def test_an_evaluation_feeds_the_next_version_and_a_stale_version_is_a_412(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    _, plan = await active(client, intake, caseworker, coordinator)
+    body = {
+        "evaluated_on": str(TODAY),
+        "results": [{"goal_id": plan["goals"][0]["id"], "result": "partly", "note": "Bedre"}],
+        "next_evaluation_on": str(TODAY + timedelta(days=90)),
+    }
+
+    recorded = await client.post(
+        f"{API}/plans/{plan['id']}/evaluations",
+        json=body,
+        headers={**coordinator, "If-Match": f'"{plan["version"]}"'},
+    )
+    stale = await client.post(
+        f"{API}/plans/{plan['id']}/evaluations",
+        json=body,
+        headers={**coordinator, "If-Match": f'"{plan["version"]}"'},
+    )
+
+    read = (await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)).json()
+    assert recorded.status_code == 201, recorded.text
+    assert recorded.json()["plan_version"] == plan["version"] + 1
+    assert read["goals"][0]["status"] == "partly_reached"
+    assert read["next_evaluation_on"] == str(TODAY + timedelta(days=90))
+    assert stale.status_code == 412
+
+
+async def test_a_hand_over_moves_every_person_in_one_step_with_history(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    other_coordinator: dict[str, str],
+    leader: dict[str, str],
+) -> None:
+    first, _ = await person_with_plan(client, intake, caseworker, coordinator)
+    second, _ = await person_with_plan(client, intake, caseworker, coordinator)
+
+    moved = await client.post(
+        f"{API}/coordinators/koord-1/hand-over",
+        json={"to_sub": "koord-2", "to_name": "Liv Koordinator", "on": str(TODAY)},
+        headers=leader,
+    )
+    nobody_left = await client.post(
+        f"{API}/coordinators/koord-1/hand-over",
+        json={"to_sub": "koord-2", "to_name": "Liv Koordinator", "on": str(TODAY)},
+        headers=leader,
+    )
+
+    caseload = (await client.get(f"{API}/caseload", headers=other_coordinator)).json()
+    history = (
+        await client.get(f"{API}/persons/{first['id']}/coordinators", headers=other_coordinator)
+    ).json()
+    overview = (await client.get(f"{API}/overview", headers=leader)).json()
+    assert moved.status_code == 200, moved.text
+    assert len(moved.json()["persons"]) == 2
+    assert nobody_left.status_code == 409
+    assert {c["person_id"] for c in caseload} == {first["id"], second["id"]}
+    assert [(h["coordinator_sub"], h["ended_reason"]) for h in history] == [
+        ("koord-1", "hand-over"),
+        ("koord-2", None),
+    ]
+    assert history[0]["to_date"] is not None
+    assert len(overview["recent_hand_overs"]) == 2
+    assert overview["draft_plans"] == 2
+
+
+async def test_the_koordinators_worklist_shows_overdue_evaluations_measures_and_minutes(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    today_is: Callable[[date], None],
+) -> None:
+    overdue = {
+        "what": "Søke NAV om hjelpemidler",
+        "responsible_kind": "nav",
+        "responsible": "NAV Ski",
+        "due_on": str(TODAY + timedelta(days=5)),
+    }
+    _, plan = await active(
+        client,
+        intake,
+        caseworker,
+        coordinator,
+        measures=[overdue],
+        next_evaluation_on=str(TODAY + timedelta(days=3)),
+    )
+    await client.post(
+        f"{API}/plans/{plan['id']}/meetings", json={"meeting_on": str(TODAY)}, headers=coordinator
+    )
+
+    today_is(TODAY + timedelta(days=10))
+    items = (await client.get(f"{API}/worklist", headers=coordinator)).json()
+
+    assert [i["kind"] for i in items] == [
+        "meeting_without_minutes",
+        "evaluation_overdue",
+        "measure_overdue",
+    ]
+    assert all(i["person_name"] == "Åse Ødegård" for i in items)
+
+
+async def test_a_leader_names_a_primary_contact_only_in_their_own_unit_with_history(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    leader: dict[str, str],
+) -> None:
+    person, _ = await person_with_plan(client, intake, caseworker, coordinator)
+    url = f"{API}/persons/{person['id']}/primary-contacts"
+
+    other_unit = await client.post(
+        url, json={"unit": "annen", "employee_name": "X", "from_date": str(TODAY)}, headers=leader
+    )
+    first = await client.post(
+        url,
+        json={"unit": UNIT, "employee_name": "Aisha", "from_date": str(TODAY - timedelta(days=30))},
+        headers=leader,
+    )
+    second = await client.post(
+        url, json={"unit": UNIT, "employee_name": "Tone", "from_date": str(TODAY)}, headers=leader
+    )
+    history = (await client.get(url, headers=coordinator)).json()
+
+    assert other_unit.status_code == 403
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert [(h["employee_name"], h["to_date"] is None) for h in history] == [
+        ("Aisha", False),
+        ("Tone", True),
+    ]
