@@ -15,6 +15,7 @@ from services.intake.domain.assessments import Place, Potential, Risk
 from services.intake.domain.decisions import Delivery, TriedStatus
 from services.intake.domain.functional import NeedLevel
 from services.intake.domain.worklist import Kind
+from shared.schemas.catalogue import LegalBasisRead
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import (
     AppealStatus,
@@ -380,7 +381,7 @@ class DecisionRead(BaseModel):
     contact: Contact | None
     facts: str
     considerations: str
-    legal_basis: list[dict[str, str]]
+    legal_basis: list[LegalBasisRead]
     criteria: CriteriaCited | None
     user_fee: dict[str, Any] | None
     lower_levels: list[LowerLevelIn]

@@ -35,6 +35,7 @@ from services.intake.schemas import (
     WorklistItem,
 )
 from shared.national_id import mask
+from shared.schemas.catalogue import LegalBasisRead
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import DecisionStatus, Outcome, PersonSummary, WaitingStatus
 
@@ -159,7 +160,7 @@ def decision_read(decision: Decision) -> DecisionRead:
         contact=Contact.model_validate(decision.contact) if decision.contact else None,
         facts=decision.facts,
         considerations=decision.considerations,
-        legal_basis=decision.legal_basis,
+        legal_basis=[LegalBasisRead.model_validate(basis) for basis in decision.legal_basis],
         criteria=CriteriaCited.model_validate(criteria) if criteria else None,
         user_fee=decision.user_fee,
         lower_levels=[LowerLevelIn.model_validate(x) for x in decision.lower_levels],

@@ -152,7 +152,7 @@ async def catalogue_services(
                     {
                         "law": "helse- og omsorgstjenesteloven",
                         "short": "hol",
-                        "section": "§ 3-2 første ledd nr. 6",
+                        "section": "§ 3-2 første ledd nr. 6 bokstav a",
                     }
                 ],
                 **{k: v for k, v in service.items() if k != "criteria"},
