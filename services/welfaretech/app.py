@@ -1,16 +1,43 @@
 """The welfaretech service app."""
 
+from __future__ import annotations
+
 from fastapi import FastAPI
 
-from services.welfaretech.models import Event
+from services.welfaretech.api import (
+    assessments,
+    benefits,
+    devices,
+    loans,
+    public,
+    referrals,
+    technologies,
+)
+from services.welfaretech.flows.referrals import handle_intake_event
+from services.welfaretech.models import Event, FeedCursor, ProcessedEvent
 from services.welfaretech.settings import WelfaretechSettings
 from shared.app import create_service_app
+from shared.feed import FeedConsumer, consumer_for
 from shared.outbox import Outbox
 
 DESCRIPTION = (
-    "Velferdsteknologi: needs assessments, recommendations, consent and legal basis, device "
-    "loans and benefit realisation."
+    "Velferdsteknologi: the technology catalogue (also public), referrals from intake's "
+    "screening, needs assessments and recommendations, consent and the legal basis "
+    "(pbrl § 4-6 a), device loans and benefit realisation. Every read or write of a "
+    "person's assessment or loan is written to the access log."
 )
+
+
+def _consumers(app: FastAPI) -> list[FeedConsumer | None]:
+    return [
+        consumer_for(
+            app,
+            source="intake",
+            cursor_model=FeedCursor,
+            processed_model=ProcessedEvent,
+            handle=handle_intake_event,
+        )
+    ]
 
 
 def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
@@ -18,7 +45,16 @@ def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
     return create_service_app(
         "welfaretech",
         settings,
-        routers=[],
+        routers=[
+            technologies.router,
+            referrals.router,
+            assessments.router,
+            devices.router,
+            loans.router,
+            benefits.router,
+        ],
+        public_routers=[public.router],
         outbox=Outbox(Event, source="welfaretech"),
         description=DESCRIPTION,
+        feed_consumers=_consumers,
     )

@@ -1,9 +1,34 @@
-"""Tables of the welfaretech service."""
+"""Tables of the welfaretech service: the technology catalogue, referrals, assessments,
+recommendations, the legal basis, devices, loans, checks, deviations and benefit
+measurements, and the access log."""
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from __future__ import annotations
 
-from shared.db import NAMING_CONVENTION
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from shared.access_log import AccessLogMixin
+from shared.db import NAMING_CONVENTION, TenantMixin
 from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
@@ -33,3 +58,232 @@ class ProcessedEvent(ProcessedEventMixin, Base):
     """Events from other services' feeds already handled (replay changes nothing)."""
 
     __tablename__ = "processed_events"
+
+
+class AccessLogEntry(AccessLogMixin, Base):
+    """Tilgangslogg: append-only."""
+
+    __tablename__ = "access_log"
+
+
+class Technology(TenantMixin, Base):
+    """A technology in the municipality's catalogue (a product of one kind)."""
+
+    __tablename__ = "technologies"
+    __table_args__ = (UniqueConstraint("municipality", "code"),)
+
+    code: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[dict[str, str]] = mapped_column(JSONB)
+    purpose: Mapped[str] = mapped_column(Text)
+    iso9999: Mapped[str] = mapped_column(String(20))
+    kpr_service_code: Mapped[str | None] = mapped_column(String(4))
+    needs: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    can_replace: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    requirements: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    contraindications: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    is_alarm_or_location: Mapped[bool] = mapped_column(Boolean)
+    response_chain: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    supplier: Mapped[str | None] = mapped_column(String(200))
+    model: Mapped[str | None] = mapped_column(String(200))
+    purchase_cost_nok: Mapped[int] = mapped_column(Integer, default=0)
+    monthly_cost_nok: Mapped[int] = mapped_column(Integer, default=0)
+    user_fee_monthly_nok: Mapped[int] = mapped_column(Integer, default=0)
+    check_interval_days: Mapped[int | None] = mapped_column(Integer)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Referral(TenantMixin, Base):
+    """A request to assess a person for welfare technology: from intake's screening or direct."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (UniqueConstraint("municipality", "source_event_id"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(30))
+    source_event_id: Mapped[uuid.UUID | None] = mapped_column()
+    application_id: Mapped[uuid.UUID | None] = mapped_column()
+    requested: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    referred_by: Mapped[str] = mapped_column(String(200))
+    referred_by_name: Mapped[str] = mapped_column(String(200))
+
+
+class Assessment(TenantMixin, Base):
+    """Kartlegging for welfare technology: needs, abilities, environment, goals, consent."""
+
+    __tablename__ = "assessments"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    referral_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("referrals.id"), index=True)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessed_by: Mapped[str] = mapped_column(String(200))
+    assessed_by_name: Mapped[str] = mapped_column(String(200))
+    needs: Mapped[list[str]] = mapped_column(JSONB)
+    abilities: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    environment: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    own_goals: Mapped[list[str]] = mapped_column(JSONB)
+    consent_capacity: Mapped[str] = mapped_column(String(10))
+    consent_given: Mapped[bool | None] = mapped_column(Boolean)
+    ethical_reflection: Mapped[dict[str, str] | None] = mapped_column(JSONB)
+    unit: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        lazy="selectin", order_by="Recommendation.position", back_populates="assessment"
+    )
+    legal_decisions: Mapped[list[LegalDecision]] = relationship(
+        lazy="selectin", order_by="LegalDecision.created_at"
+    )
+
+
+class LegalDecision(TenantMixin, Base):
+    """A decision under pbrl § 4-6 a: alarm or location technology without consent capacity."""
+
+    __tablename__ = "legal_decisions"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    kinds: Mapped[list[str]] = mapped_column(JSONB)
+    conditions: Mapped[dict[str, str]] = mapped_column(JSONB)
+    person_does_not_resist: Mapped[bool] = mapped_column(Boolean)
+    decided_on: Mapped[date] = mapped_column(Date)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_by_name: Mapped[str] = mapped_column(String(200))
+    law: Mapped[str] = mapped_column(String(100))
+
+
+class Recommendation(TenantMixin, Base):
+    """A technology the rules proposed for an assessment; accepted or rejected with a reason."""
+
+    __tablename__ = "recommendations"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    technology_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("technologies.id"))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    reasons: Mapped[list[str]] = mapped_column(JSONB)
+    may_replace: Mapped[list[str]] = mapped_column(JSONB)
+    rule_ids: Mapped[list[str]] = mapped_column(JSONB)
+    sources: Mapped[list[str]] = mapped_column(JSONB)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    provider: Mapped[str | None] = mapped_column(String(40))
+    decided_by_name: Mapped[str | None] = mapped_column(String(200))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    trial_evaluation_on: Mapped[date | None] = mapped_column(Date)
+
+    technology: Mapped[Technology] = relationship(lazy="joined", innerjoin=True)
+    assessment: Mapped[Assessment] = relationship(lazy="raise", back_populates="recommendations")
+
+
+class Device(TenantMixin, Base):
+    """A device instance in the municipality's inventory."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("municipality", "serial"),)
+
+    technology_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("technologies.id"), index=True)
+    serial: Mapped[str] = mapped_column(String(100))
+    model: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), default="in_stock", index=True)
+    acquired_on: Mapped[date | None] = mapped_column(Date)
+
+    technology: Mapped[Technology] = relationship(lazy="joined", innerjoin=True)
+
+
+class Loan(TenantMixin, Base):
+    """Utlån: a device installed at a person, until it is returned."""
+
+    __tablename__ = "loans"
+    __table_args__ = (
+        Index(
+            "uq_loans_device_id_not_ended",
+            "device_id",
+            unique=True,
+            postgresql_where=text("ended_on IS NULL"),
+        ),
+    )
+
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    recommendation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("recommendations.id"), index=True
+    )
+    unit: Mapped[str] = mapped_column(String(60), index=True)
+    installed_on: Mapped[date] = mapped_column(Date)
+    installed_by: Mapped[str] = mapped_column(String(200))
+    installed_by_name: Mapped[str] = mapped_column(String(200))
+    alarm_chain_tested: Mapped[bool | None] = mapped_column(Boolean)
+    dispenser_checklist: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    is_trial: Mapped[bool] = mapped_column(Boolean, default=False)
+    evaluation_on: Mapped[date | None] = mapped_column(Date)
+    check_interval_days: Mapped[int] = mapped_column(Integer)
+    next_check_on: Mapped[date | None] = mapped_column(Date, index=True)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+    device: Mapped[Device] = relationship(lazy="joined", innerjoin=True)
+    checks: Mapped[list[LoanCheck]] = relationship(lazy="selectin", order_by="LoanCheck.created_at")
+    deviations: Mapped[list[DeviationReport]] = relationship(
+        lazy="selectin", order_by="DeviationReport.created_at"
+    )
+
+
+class LoanCheck(TenantMixin, Base):
+    """A test of the alarm chain, a battery check or a service of an installed device."""
+
+    __tablename__ = "loan_checks"
+
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    performed_on: Mapped[date] = mapped_column(Date)
+    performed_by_name: Mapped[str] = mapped_column(String(200))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class DeviationReport(TenantMixin, Base):
+    """An avvik this service raised in the quality service: delivered, or pending a retry.
+
+    Written in the same transaction as the failed check, so it is never lost; the
+    quality service's id is stored once it has accepted it."""
+
+    __tablename__ = "deviation_reports"
+
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), index=True)
+    check_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loan_checks.id"))
+    body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    quality_deviation_id: Mapped[uuid.UUID | None] = mapped_column()
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class BenefitMeasurement(TenantMixin, Base):
+    """A baseline (week 0) or a follow-up of a loan or trial (gevinstrealisering)."""
+
+    __tablename__ = "benefit_measurements"
+    __table_args__ = (UniqueConstraint("loan_id", "kind", "week"),)
+
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    week: Mapped[int] = mapped_column(SmallInteger)
+    measured_on: Mapped[date] = mapped_column(Date)
+    planned_visits_per_week: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    night_visits_per_week: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    staff_minutes_per_week: Mapped[Decimal] = mapped_column(Numeric(8, 2))
+    falls_last_4_weeks: Mapped[int] = mapped_column(SmallInteger)
+    admissions_last_4_weeks: Mapped[int] = mapped_column(SmallInteger)
+    felt_safety: Mapped[int] = mapped_column(SmallInteger)
+    staff_hour_cost_nok: Mapped[int | None] = mapped_column(Integer)
+    gain_owner: Mapped[str | None] = mapped_column(String(200))
+    realisation: Mapped[str | None] = mapped_column(Text)
+    recorded_by_name: Mapped[str] = mapped_column(String(200))

@@ -1,0 +1,136 @@
+"""Loans: install, check, return; overdue checks; deviations raised in the quality service."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response
+
+from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkDep
+from services.welfaretech.api.views import loan_read
+from services.welfaretech.flows import loans as flow
+from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd, LoanRead, RetryResult
+from shared.concurrency import IfMatchVersion, set_etag
+from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit
+from shared.schemas.common import Page
+from shared.schemas.welfaretech import LoanStatus
+
+router = APIRouter(tags=["loans"])
+
+
+@router.post(
+    "/loans",
+    status_code=201,
+    response_model=LoanRead,
+    responses=problem_responses(404, 409),
+    operation_id="start_loan",
+    dependencies=[TEAM],
+)
+async def start_loan(body: LoanCreate, work: WorkDep, idempotent: Idempotent) -> Response:
+    """Install a device at the person. A device on loan elsewhere is a 409."""
+    if (replayed := await idempotent.replay()) is not None:
+        return replayed
+    loan = await flow.start(work, body)
+    return await idempotent.respond(
+        201, loan_read(loan, work.today), headers={"ETag": f'"{loan.version}"'}
+    )
+
+
+@router.get(
+    "/loans",
+    response_model=Page[LoanRead],
+    operation_id="list_loans",
+    dependencies=[PERSON_READER],
+)
+async def list_loans(
+    work: WorkDep,
+    status: LoanStatus | None = None,
+    person_id: uuid.UUID | None = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[LoanRead]:
+    """Loans, oldest installation first; clinicians see their own units' loans."""
+    page = await work.loans.page(
+        status=status,
+        person_id=person_id,
+        units=flow.visible_units(work),
+        limit=limit,
+        cursor=cursor,
+        to_item=lambda loan: loan,
+    )
+    await flow.log_listed(work, page.items)
+    return Page[LoanRead](
+        items=[loan_read(loan, work.today) for loan in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.get(
+    "/loans/overdue-checks",
+    response_model=list[LoanRead],
+    operation_id="list_overdue_checks",
+    dependencies=[TEAM],
+)
+async def list_overdue_checks(work: WorkDep, limit: Limit = 100) -> list[LoanRead]:
+    """Open loans whose scheduled check (alarm test, battery, service) is overdue."""
+    loans = await flow.overdue(work, limit)
+    return [loan_read(loan, work.today) for loan in loans]
+
+
+@router.get(
+    "/loans/{loan_id}",
+    response_model=LoanRead,
+    responses=problem_responses(403, 404),
+    operation_id="get_loan",
+    dependencies=[PERSON_READER],
+)
+async def get_loan(loan_id: uuid.UUID, work: WorkDep, response: Response) -> LoanRead:
+    """One loan; the read is in the access log."""
+    loan = await flow.get(work, loan_id)
+    set_etag(response, loan.version)
+    return loan_read(loan, work.today)
+
+
+@router.post(
+    "/loans/{loan_id}/checks",
+    status_code=201,
+    response_model=LoanRead,
+    responses=problem_responses(403, 404, 409),
+    operation_id="record_check",
+    dependencies=[TEAM],
+)
+async def record_check(
+    loan_id: uuid.UUID, body: CheckCreate, work: WorkDep, response: Response
+) -> LoanRead:
+    """A scheduled check; a failed alarm test raises an avvik in the quality service."""
+    loan = await flow.record_check(work, loan_id, body)
+    set_etag(response, loan.version)
+    return loan_read(loan, work.today)
+
+
+@router.post(
+    "/loans/{loan_id}/end",
+    response_model=LoanRead,
+    responses=problem_responses(404, 409, 412, 428),
+    operation_id="end_loan",
+    dependencies=[TEAM],
+)
+async def end_loan(
+    loan_id: uuid.UUID, body: LoanEnd, work: WorkDep, if_match: IfMatchVersion, response: Response
+) -> LoanRead:
+    """Return the device; it goes back to stock, to repair or is retired."""
+    loan = await flow.end(work, loan_id, body, if_match)
+    set_etag(response, loan.version)
+    return loan_read(loan, work.today)
+
+
+@router.post(
+    "/deviation-reports/retry",
+    response_model=RetryResult,
+    operation_id="retry_deviation_reports",
+    dependencies=[TEAM],
+)
+async def retry_deviation_reports(work: WorkDep) -> RetryResult:
+    """Send again the avvik the quality service has not taken yet (it was down)."""
+    attempted, delivered, left = await flow.retry_pending(work)
+    return RetryResult(attempted=attempted, delivered=delivered, still_pending=left)

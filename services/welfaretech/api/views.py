@@ -1,0 +1,332 @@
+"""Model → response schema: how welfaretech's rows are shown through the API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.welfaretech.domain.benefits import DEFAULT_STAFF_HOUR_COST_NOK, Total
+from services.welfaretech.domain.legal import LegalBasisMissing, check_may_activate, needs_decision
+from services.welfaretech.domain.loans import is_check_overdue
+from services.welfaretech.flows.benefits import Dashboard, LoanLedger
+from services.welfaretech.flows.loans import decisions_of
+from services.welfaretech.models import (
+    Assessment,
+    BenefitMeasurement,
+    Device,
+    LegalDecision,
+    Loan,
+    Recommendation,
+    Referral,
+    Technology,
+)
+from services.welfaretech.schemas import (
+    AbilitiesIn,
+    AssessmentRead,
+    BenefitDashboard,
+    CheckRead,
+    DeviationReportRead,
+    DeviceRead,
+    DispenserChecklist,
+    EnvironmentIn,
+    EthicalReflection,
+    LedgerLineRead,
+    LegalDecisionRead,
+    LoanBenefits,
+    LoanRead,
+    MeasurementRead,
+    RecommendationRead,
+    ReferralDetail,
+    ReferralRead,
+    TechnologyBenefits,
+    TechnologyRead,
+    TotalRead,
+)
+from shared.schemas.common import LocalizedText
+from shared.schemas.intake import PersonSummary
+from shared.schemas.welfaretech import (
+    ConsentCapacity,
+    DeviationDelivery,
+    LoanStatus,
+    PublicTechnology,
+    RecommendationStatus,
+    TechnologyKind,
+)
+
+
+def _public_fields(t: Technology) -> dict[str, object]:
+    return {
+        "code": t.code,
+        "kind": t.kind,
+        "name": LocalizedText(**t.name),
+        "purpose": t.purpose,
+        "iso9999": t.iso9999,
+        "kpr_service_code": t.kpr_service_code,
+        "needs": t.needs,
+        "can_replace": t.can_replace,
+        "requirements": t.requirements,
+        "is_alarm_or_location": t.is_alarm_or_location,
+        "supplier": t.supplier,
+        "model": t.model,
+        "user_fee_monthly_nok": t.user_fee_monthly_nok,
+    }
+
+
+def public_technology(t: Technology) -> PublicTechnology:
+    return PublicTechnology.model_validate(_public_fields(t))
+
+
+def technology_read(t: Technology) -> TechnologyRead:
+    return TechnologyRead.model_validate(
+        {
+            **_public_fields(t),
+            "id": t.id,
+            "version": t.version,
+            "contraindications": t.contraindications,
+            "response_chain": t.response_chain,
+            "purchase_cost_nok": t.purchase_cost_nok,
+            "monthly_cost_nok": t.monthly_cost_nok,
+            "check_interval_days": t.check_interval_days,
+            "is_active": t.is_active,
+        }
+    )
+
+
+def referral_read(r: Referral) -> ReferralRead:
+    return ReferralRead(
+        id=r.id,
+        version=r.version,
+        person_id=r.person_id,
+        person_name=r.person_name,
+        source=r.source,
+        application_id=r.application_id,
+        requested=[TechnologyKind(k) for k in r.requested],
+        note=r.note,
+        unit=r.unit,
+        received_on=r.received_on,
+        status=r.status,
+        referred_by_name=r.referred_by_name,
+    )
+
+
+def referral_detail(r: Referral, person: PersonSummary) -> ReferralDetail:
+    return ReferralDetail(**referral_read(r).model_dump(), person=person)
+
+
+def recommendation_read(
+    r: Recommendation, assessment: Assessment, today: date
+) -> RecommendationRead:
+    """With whether it may be activated today, and why not (consent, § 4-6 a)."""
+    capacity = ConsentCapacity(assessment.consent_capacity)
+    blocked: str | None = None
+    try:
+        check_may_activate(
+            capacity=capacity,
+            consent_given=assessment.consent_given,
+            is_alarm_or_location=r.technology.is_alarm_or_location,
+            kind=r.technology.kind,
+            decisions=decisions_of(assessment),
+            on=today,
+        )
+    except LegalBasisMissing as exc:
+        blocked = exc.detail
+    if r.status != RecommendationStatus.accepted and blocked is None:
+        blocked = "Not accepted"
+    return RecommendationRead(
+        id=r.id,
+        version=r.version,
+        technology=technology_read(r.technology),
+        reasons=r.reasons,
+        may_replace=r.may_replace,
+        rule_ids=r.rule_ids,
+        sources=r.sources,
+        status=r.status,
+        decision_reason=r.decision_reason,
+        provider=r.provider,
+        decided_by_name=r.decided_by_name,
+        decided_on=r.decided_on,
+        trial_evaluation_on=r.trial_evaluation_on,
+        needs_legal_decision=needs_decision(capacity, r.technology.is_alarm_or_location),
+        may_activate=blocked is None,
+        blocked_because=blocked,
+    )
+
+
+def legal_decision_read(d: LegalDecision) -> LegalDecisionRead:
+    return LegalDecisionRead(
+        id=d.id,
+        kinds=[TechnologyKind(k) for k in d.kinds],
+        conditions=d.conditions,
+        person_does_not_resist=d.person_does_not_resist,
+        decided_on=d.decided_on,
+        valid_from=d.valid_from,
+        valid_until=d.valid_until,
+        decided_by_name=d.decided_by_name,
+        law=d.law,
+    )
+
+
+def assessment_read(a: Assessment, today: date) -> AssessmentRead:
+    return AssessmentRead(
+        id=a.id,
+        version=a.version,
+        person_id=a.person_id,
+        referral_id=a.referral_id,
+        assessed_on=a.assessed_on,
+        assessed_by_name=a.assessed_by_name,
+        needs=a.needs,
+        abilities=AbilitiesIn.model_validate(a.abilities),
+        environment=EnvironmentIn.model_validate(a.environment),
+        own_goals=a.own_goals,
+        consent_capacity=a.consent_capacity,
+        consent_given=a.consent_given,
+        ethical_reflection=(
+            EthicalReflection.model_validate(a.ethical_reflection) if a.ethical_reflection else None
+        ),
+        unit=a.unit,
+        note=a.note,
+        recommendations=[recommendation_read(r, a, today) for r in a.recommendations],
+        legal_decisions=[legal_decision_read(d) for d in a.legal_decisions],
+    )
+
+
+def device_read(d: Device) -> DeviceRead:
+    return DeviceRead(
+        id=d.id,
+        version=d.version,
+        technology_code=d.technology.code,
+        technology_name=LocalizedText(**d.technology.name),
+        kind=d.technology.kind,
+        serial=d.serial,
+        model=d.model,
+        status=d.status,
+        acquired_on=d.acquired_on,
+    )
+
+
+def loan_read(loan: Loan, today: date) -> LoanRead:
+    return LoanRead(
+        id=loan.id,
+        version=loan.version,
+        person_id=loan.person_id,
+        recommendation_id=loan.recommendation_id,
+        device=device_read(loan.device),
+        unit=loan.unit,
+        installed_on=loan.installed_on,
+        installed_by_name=loan.installed_by_name,
+        alarm_chain_tested=loan.alarm_chain_tested,
+        dispenser_checklist=(
+            DispenserChecklist.model_validate(loan.dispenser_checklist)
+            if loan.dispenser_checklist
+            else None
+        ),
+        is_trial=loan.is_trial,
+        evaluation_on=loan.evaluation_on,
+        check_interval_days=loan.check_interval_days,
+        next_check_on=loan.next_check_on,
+        is_check_overdue=is_check_overdue(loan.next_check_on, today),
+        status=LoanStatus.active if loan.ended_on is None else LoanStatus.ended,
+        ended_on=loan.ended_on,
+        end_reason=loan.end_reason,
+        checks=[
+            CheckRead(
+                id=c.id,
+                kind=c.kind,
+                performed_on=c.performed_on,
+                performed_by_name=c.performed_by_name,
+                passed=c.passed,
+                note=c.note,
+            )
+            for c in loan.checks
+        ],
+        deviations=[
+            DeviationReportRead(
+                id=d.id,
+                check_id=d.check_id,
+                status=DeviationDelivery(d.status),
+                attempts=d.attempts,
+                last_error=d.last_error,
+                quality_deviation_id=d.quality_deviation_id,
+                delivered_at=d.delivered_at,
+            )
+            for d in loan.deviations
+        ],
+    )
+
+
+def measurement_read(m: BenefitMeasurement) -> MeasurementRead:
+    return MeasurementRead(
+        id=m.id,
+        loan_id=m.loan_id,
+        kind=m.kind,
+        week=m.week,
+        measured_on=m.measured_on,
+        planned_visits_per_week=m.planned_visits_per_week,
+        night_visits_per_week=m.night_visits_per_week,
+        staff_minutes_per_week=m.staff_minutes_per_week,
+        falls_last_4_weeks=m.falls_last_4_weeks,
+        admissions_last_4_weeks=m.admissions_last_4_weeks,
+        felt_safety=m.felt_safety,
+        staff_hour_cost_nok=m.staff_hour_cost_nok,
+        gain_owner=m.gain_owner,
+        realisation=m.realisation,
+        recorded_by_name=m.recorded_by_name,
+    )
+
+
+def loan_benefits(item: LoanLedger) -> LoanBenefits:
+    return LoanBenefits(
+        loan_id=item.loan.id,
+        technology_code=item.loan.device.technology.code,
+        measurements=[measurement_read(m) for m in item.measurements],
+        follow_up_week=item.latest.week if item.latest else None,
+        gain_owner=item.baseline.gain_owner if item.baseline else None,
+        realisation=item.baseline.realisation if item.baseline else None,
+        ledger=[
+            LedgerLineRead(
+                measure=line.measure,
+                kind=line.kind.value,
+                unit=line.unit,
+                baseline=line.baseline,
+                follow_up=line.follow_up,
+                gain=line.gain,
+                gain_per_year=line.gain_per_year,
+                formula=line.formula,
+            )
+            for line in (item.gains.lines if item.gains else ())
+        ],
+    )
+
+
+def _totals(totals: list[Total]) -> list[TotalRead]:
+    return [
+        TotalRead(
+            measure=t.measure,
+            unit=t.unit,
+            gain=t.gain,
+            gain_per_year=t.gain_per_year,
+            loans=t.loans,
+        )
+        for t in totals
+    ]
+
+
+def dashboard_read(municipality: str, board: Dashboard) -> BenefitDashboard:
+    active, trials_due, overdue = board.counts
+    return BenefitDashboard(
+        municipality=municipality,
+        loans_measured=len(board.ledgers),
+        totals=_totals(board.totals),
+        by_technology=[
+            TechnologyBenefits(
+                technology_code=technology.code,
+                technology_name=LocalizedText(**technology.name),
+                loans_measured=len(items),
+                totals=_totals(totals),
+            )
+            for technology, items, totals in board.by_technology
+        ],
+        active_loans=active,
+        trials_due_for_evaluation=trials_due,
+        checks_overdue=overdue,
+        staff_hour_cost_default_nok=DEFAULT_STAFF_HOUR_COST_NOK,
+    )

@@ -1,0 +1,1 @@
+"""The welfaretech rules: recommendations, the legal basis, loans and benefit arithmetic. Pure."""

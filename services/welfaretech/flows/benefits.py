@@ -1,0 +1,139 @@
+"""Benefit realisation: baselines and follow-ups per loan, the ledger, the dashboard."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from services.welfaretech.domain.access import check_may_read_person
+from services.welfaretech.domain.benefits import (
+    DEFAULT_STAFF_HOUR_COST_NOK,
+    Gains,
+    Measures,
+    Total,
+    aggregate,
+    check_measurement,
+    gains,
+)
+from services.welfaretech.flows import Work
+from services.welfaretech.models import BenefitMeasurement, Loan, Technology
+from services.welfaretech.schemas import MeasurementCreate
+from shared.access_log import AccessAction
+from shared.errors import Forbidden
+from shared.schemas.roles import Role
+from shared.schemas.welfaretech import BenefitMeasured, MeasurementKind
+
+
+def measures(row: BenefitMeasurement) -> Measures:
+    return Measures(
+        planned_visits_per_week=Decimal(row.planned_visits_per_week),
+        night_visits_per_week=Decimal(row.night_visits_per_week),
+        staff_minutes_per_week=Decimal(row.staff_minutes_per_week),
+        falls_last_4_weeks=row.falls_last_4_weeks,
+        admissions_last_4_weeks=row.admissions_last_4_weeks,
+        felt_safety=row.felt_safety,
+    )
+
+
+@dataclass
+class LoanLedger:
+    loan: Loan
+    measurements: Sequence[BenefitMeasurement]
+    baseline: BenefitMeasurement | None
+    latest: BenefitMeasurement | None
+    gains: Gains | None
+
+
+def ledger(loan: Loan, rows: Sequence[BenefitMeasurement]) -> LoanLedger:
+    """The latest follow-up against the baseline (none until both exist)."""
+    baseline = next((r for r in rows if r.kind == MeasurementKind.baseline), None)
+    follow_ups = [r for r in rows if r.kind == MeasurementKind.follow_up]
+    latest = max(follow_ups, key=lambda r: r.week) if follow_ups else None
+    computed = None
+    if baseline is not None and latest is not None:
+        computed = gains(
+            measures(baseline),
+            measures(latest),
+            staff_hour_cost_nok=baseline.staff_hour_cost_nok or DEFAULT_STAFF_HOUR_COST_NOK,
+            device_monthly_cost_nok=loan.device.technology.monthly_cost_nok,
+        )
+    return LoanLedger(loan, rows, baseline, latest, computed)
+
+
+async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> BenefitMeasurement:
+    """A baseline (the welfare-technology team) or a follow-up (also home care)."""
+    loan = await work.loans.get(loan_id)
+    check_may_read_person(work.user, [loan.unit])
+    if body.kind == MeasurementKind.baseline and not work.user.has_any(Role.welfare_technologist):
+        raise Forbidden("The welfare-technology team records the baseline")
+    rows = await work.benefits.for_loan(loan.id)
+    check_measurement(
+        body.kind.value,
+        body.week,
+        any(r.kind == MeasurementKind.baseline for r in rows),
+        body.measured_on,
+        loan.installed_on,
+        work.today,
+    )
+    row = await work.benefits.add(
+        BenefitMeasurement(
+            loan_id=loan.id,
+            **body.model_dump(exclude={"kind"}),
+            kind=body.kind.value,
+            recorded_by_name=work.user.name,
+        )
+    )
+    computed = ledger(loan, [*rows, row])
+    await work.log(loan.person_id, AccessAction.create, "benefit_measurement", row.id)
+    freed = (
+        float(computed.gains.staff_hours_freed_per_week)
+        if computed.gains is not None and computed.latest is row
+        else None
+    )
+    await work.publish(
+        BenefitMeasured(
+            measurement_id=row.id,
+            loan_id=loan.id,
+            technology_code=loan.device.technology.code,
+            kind=body.kind,
+            week=body.week,
+            staff_hours_freed_per_week=freed,
+        ),
+        subject=row.id,
+    )
+    return row
+
+
+async def for_loan(work: Work, loan_id: uuid.UUID) -> LoanLedger:
+    loan = await work.loans.get(loan_id)
+    check_may_read_person(work.user, [loan.unit])
+    await work.log(loan.person_id, AccessAction.read, "loan_benefits", loan.id)
+    return ledger(loan, await work.benefits.for_loan(loan.id))
+
+
+@dataclass
+class Dashboard:
+    ledgers: list[LoanLedger]
+    totals: list[Total]
+    by_technology: list[tuple[Technology, list[LoanLedger], list[Total]]]
+    counts: tuple[int, int, int]
+    """Open loans, trials due for evaluation, loans overdue a check."""
+
+
+async def dashboard(work: Work) -> Dashboard:
+    """Gains per technology and for the municipality: sums of each loan's latest ledger, with
+    the loans behind every figure. Aggregates only: no person is shown, nothing is logged."""
+    computed = [ledger(loan, rows) for loan, rows in await work.benefits.measured_loans()]
+    measured = [c for c in computed if c.gains is not None]
+    groups: dict[uuid.UUID, tuple[Technology, list[LoanLedger]]] = {}
+    for item in measured:
+        technology = item.loan.device.technology
+        groups.setdefault(technology.id, (technology, []))[1].append(item)
+    by_technology = [
+        (technology, items, aggregate((str(i.loan.id), i.gains) for i in items if i.gains))
+        for technology, items in sorted(groups.values(), key=lambda g: g[0].code)
+    ]
+    totals = aggregate((str(i.loan.id), i.gains) for i in measured if i.gains)
+    return Dashboard(measured, totals, by_technology, await work.loans.counts(work.today))

@@ -1,0 +1,56 @@
+"""Assessments with their recommendations and § 4-6 a decisions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.welfaretech.models import Assessment, LegalDecision, Recommendation
+from shared.errors import NotFound
+
+
+class AssessmentRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, assessment: Assessment) -> Assessment:
+        self.session.add(assessment)
+        await self.session.flush()
+        return assessment
+
+    async def add_recommendation(self, recommendation: Recommendation) -> None:
+        self.session.add(recommendation)
+        await self.session.flush()
+
+    async def add_decision(self, decision: LegalDecision) -> LegalDecision:
+        self.session.add(decision)
+        await self.session.flush()
+        return decision
+
+    async def get(self, assessment_id: uuid.UUID) -> Assessment:
+        found = await self.session.get(Assessment, assessment_id)
+        if found is None:
+            raise NotFound("There is no such assessment")
+        return found
+
+    async def refresh(self, assessment: Assessment) -> Assessment:
+        await self.session.refresh(assessment, ["recommendations", "legal_decisions"])
+        return assessment
+
+    async def for_person(self, person_id: uuid.UUID) -> Sequence[Assessment]:
+        return (
+            await self.session.scalars(
+                select(Assessment)
+                .where(Assessment.person_id == person_id)
+                .order_by(Assessment.assessed_on, Assessment.created_at)
+            )
+        ).all()
+
+    async def recommendation(self, recommendation_id: uuid.UUID) -> Recommendation:
+        found = await self.session.get(Recommendation, recommendation_id)
+        if found is None:
+            raise NotFound("There is no such recommendation")
+        return found

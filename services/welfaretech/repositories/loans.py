@@ -1,0 +1,135 @@
+"""Loans, their checks and the deviations they raised."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.welfaretech.models import DeviationReport, Loan, LoanCheck
+from shared.errors import Conflict, NotFound
+from shared.pagination import paginate
+from shared.schemas.common import Page
+
+T = TypeVar("T")
+
+
+class DeviceAlreadyOnLoan(Conflict):
+    slug, title = "device-on-loan", "The device is on loan to someone else"
+
+
+class LoanRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, loan: Loan) -> Loan:
+        """Insert the loan; the partial unique index refuses a second open loan of the device."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(loan)
+                await self.session.flush()
+        except IntegrityError as exc:
+            if "uq_loans_device_id_not_ended" in str(exc.orig):
+                raise DeviceAlreadyOnLoan(
+                    "The device is already on loan: return it before lending it again"
+                ) from exc
+            raise
+        return loan
+
+    async def add_check(self, check: LoanCheck) -> LoanCheck:
+        self.session.add(check)
+        await self.session.flush()
+        return check
+
+    async def add_deviation(self, report: DeviationReport) -> DeviationReport:
+        self.session.add(report)
+        await self.session.flush()
+        return report
+
+    async def get(self, loan_id: uuid.UUID) -> Loan:
+        found = await self.session.get(Loan, loan_id)
+        if found is None:
+            raise NotFound("There is no such loan")
+        return found
+
+    async def refresh(self, loan: Loan) -> Loan:
+        await self.session.refresh(loan, ["device", "checks", "deviations"])
+        return loan
+
+    async def page(
+        self,
+        *,
+        status: str | None,
+        person_id: uuid.UUID | None,
+        units: list[str] | None,
+        limit: int,
+        cursor: str | None,
+        to_item: Callable[[Loan], T],
+    ) -> Page[T]:
+        statement = select(Loan)
+        if status == "active":
+            statement = statement.where(Loan.ended_on.is_(None))
+        elif status == "ended":
+            statement = statement.where(Loan.ended_on.is_not(None))
+        if person_id is not None:
+            statement = statement.where(Loan.person_id == person_id)
+        if units is not None:
+            statement = statement.where(Loan.unit.in_(units))
+        return await paginate(
+            self.session,
+            statement,
+            order_by=[Loan.installed_on, Loan.id],
+            limit=limit,
+            cursor=cursor,
+            to_item=to_item,
+        )
+
+    async def overdue(self, today: date, limit: int) -> Sequence[Loan]:
+        """Open loans whose next scheduled check is before today, the most overdue first."""
+        return (
+            await self.session.scalars(
+                select(Loan)
+                .where(Loan.ended_on.is_(None), Loan.next_check_on < today)
+                .order_by(Loan.next_check_on, Loan.id)
+                .limit(limit)
+            )
+        ).all()
+
+    async def units_for(self, person_id: uuid.UUID) -> list[str | None]:
+        return list(
+            await self.session.scalars(select(Loan.unit).where(Loan.person_id == person_id))
+        )
+
+    async def pending_deviations(self, limit: int) -> Sequence[DeviationReport]:
+        return (
+            await self.session.scalars(
+                select(DeviationReport)
+                .where(DeviationReport.status == "pending")
+                .order_by(DeviationReport.created_at)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        ).all()
+
+    async def for_ids(self, ids: Sequence[uuid.UUID]) -> Sequence[Loan]:
+        if not ids:
+            return []
+        return (await self.session.scalars(select(Loan).where(Loan.id.in_(ids)))).all()
+
+    async def counts(self, today: date) -> tuple[int, int, int]:
+        """(open loans, trials whose evaluation date has come, open loans overdue a check)."""
+        row = (
+            await self.session.execute(
+                select(
+                    func.count(),
+                    func.count().filter(Loan.is_trial, Loan.evaluation_on <= today),
+                    func.count().filter(Loan.next_check_on < today),
+                ).where(Loan.ended_on.is_(None))
+            )
+        ).one()
+        return int(row[0]), int(row[1]), int(row[2])

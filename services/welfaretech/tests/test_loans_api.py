@@ -1,0 +1,364 @@
+"""Loans: install, the legal guard, the double-loan constraint, checks, deviations, return."""
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from dev.issuer import SigningKey
+from dev.testing import RunningServer, settings_kwargs, tenant_connection
+from services.quality.app import create_app as create_quality
+from services.quality.settings import QualitySettings
+from services.welfaretech.tests.conftest import (
+    API,
+    CONDITIONS,
+    QUALITY_PORT,
+    REFLECTION,
+    accept,
+    add_device,
+    assess,
+    lend_alarm,
+    loan_body,
+    recommended,
+)
+
+
+async def test_installing_a_safety_alarm_starts_the_loan(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+
+    assert (loan["status"], loan["device"]["status"], loan["alarm_chain_tested"]) == (
+        "active",
+        "on_loan",
+        True,
+    )
+    assert loan["installed_by_name"] == "Jonas Berg"
+    assert loan["next_check_on"] == "2026-06-16"
+    assert [c["kind"] for c in loan["checks"]] == ["alarm_test"]
+
+
+async def test_an_alarm_must_have_its_chain_tested_at_installation(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    assessment = await assess(client, team, person["id"])
+    alarm = await accept(client, team, recommended(assessment, "trygghetsalarm"))
+    device = await add_device(client, team, "trygghetsalarm")
+
+    response = await client.post(
+        f"{API}/loans",
+        json=loan_body(alarm["id"], device["id"], alarm_chain_tested=None),
+        headers=team,
+    )
+
+    assert response.json()["errors"][0]["field"] == "body.alarm_chain_tested"
+
+
+async def test_two_concurrent_loans_of_one_device_one_wins_the_other_is_409(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    first = await accept(
+        client, team, recommended(await assess(client, team, person["id"]), "trygghetsalarm")
+    )
+    second = await accept(
+        client, team, recommended(await assess(client, team, person["id"]), "trygghetsalarm")
+    )
+    device = await add_device(client, team, "trygghetsalarm")
+
+    responses = await asyncio.gather(
+        client.post(f"{API}/loans", json=loan_body(first["id"], device["id"]), headers=team),
+        client.post(f"{API}/loans", json=loan_body(second["id"], device["id"]), headers=team),
+    )
+
+    assert sorted(r.status_code for r in responses) == [201, 409]
+    loser = next(r for r in responses if r.status_code == 409)
+    assert loser.headers["content-type"] == "application/problem+json"
+
+
+async def test_the_database_refuses_a_second_open_loan_of_a_device(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+
+    with pytest.raises(IntegrityError, match="uq_loans_device_id_not_ended"):
+        async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO loans (device_id, person_id, recommendation_id, unit, "
+                    "installed_on, installed_by, installed_by_name, is_trial, "
+                    "check_interval_days) SELECT device_id, person_id, recommendation_id, unit, "
+                    "installed_on, installed_by, installed_by_name, is_trial, "
+                    "check_interval_days FROM loans WHERE id = :id"
+                ),
+                {"id": loan["id"]},
+            )
+
+
+async def test_gps_without_capacity_and_without_a_decision_cannot_be_activated(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    assessment = await assess(
+        client,
+        team,
+        person["id"],
+        consent_capacity="no",
+        consent_given=None,
+        needs=["wandering"],
+        ethical_reflection=REFLECTION,
+    )
+    gps = await accept(client, team, recommended(assessment, "gps-klokke"))
+    device = await add_device(client, team, "gps-klokke")
+
+    refused = await client.post(
+        f"{API}/loans",
+        json=loan_body(gps["id"], device["id"], alarm_chain_tested=None),
+        headers=team,
+    )
+    decision = {
+        "kinds": ["location_technology"],
+        "conditions": CONDITIONS,
+        "person_does_not_resist": True,
+        "decided_on": "2026-03-16",
+        "valid_from": "2026-03-16",
+        "valid_until": "2026-09-16",
+    }
+    await client.post(
+        f"{API}/assessments/{assessment['id']}/legal-decisions", json=decision, headers=team
+    )
+    allowed = await client.post(
+        f"{API}/loans",
+        json=loan_body(gps["id"], device["id"], alarm_chain_tested=None),
+        headers=team,
+    )
+
+    assert refused.status_code == 409
+    assert refused.json()["type"].endswith("/legal-basis-missing")
+    assert allowed.status_code == 201, allowed.text
+
+
+async def test_a_medication_dispenser_needs_the_complete_checklist(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    assessment = await assess(client, team, person["id"], needs=["medication_management"])
+    dispenser = await accept(client, team, recommended(assessment, "medisindispenser"))
+    device = await add_device(client, team, "medisindispenser")
+    checklist = {
+        "who_fills": "Apoteket multidoserer, hjemmesykepleien fyller dispenseren",
+        "missed_dose_follow_up_by": "Hjemmesykepleien, dagvakt",
+        "missed_dose_response_minutes": 60,
+        "power_or_network_failure_plan": "Varsel til responssenter; besøk innen to timer",
+        "person_trained": True,
+        "staff_trained": False,
+        "gp_medication_list_is_source": True,
+    }
+    url = f"{API}/loans"
+
+    missing = await client.post(url, json=loan_body(dispenser["id"], device["id"]), headers=team)
+    untrained = await client.post(
+        url,
+        json=loan_body(dispenser["id"], device["id"], dispenser_checklist=checklist),
+        headers=team,
+    )
+    complete = await client.post(
+        url,
+        json=loan_body(
+            dispenser["id"], device["id"], dispenser_checklist={**checklist, "staff_trained": True}
+        ),
+        headers=team,
+    )
+
+    assert missing.json()["errors"][0]["field"] == "body.dispenser_checklist"
+    assert untrained.json()["errors"][0]["field"] == "body.dispenser_checklist.staff_trained"
+    assert complete.status_code == 201, complete.text
+
+
+async def test_a_rejected_or_bought_technology_starts_no_loan(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    assessment = await assess(client, team, person["id"])
+    bought = await accept(
+        client, team, recommended(assessment, "trygghetsalarm"), provider="bought_by_person"
+    )
+    proposed = recommended(assessment, "fallsensor")
+    alarm = await add_device(client, team, "trygghetsalarm")
+    sensor = await add_device(client, team, "fallsensor")
+
+    by_person = await client.post(
+        f"{API}/loans", json=loan_body(bought["id"], alarm["id"]), headers=team
+    )
+    not_accepted = await client.post(
+        f"{API}/loans", json=loan_body(proposed["id"], sensor["id"]), headers=team
+    )
+    wrong_device = await client.post(
+        f"{API}/loans", json=loan_body(bought["id"], sensor["id"]), headers=team
+    )
+
+    assert (by_person.status_code, not_accepted.status_code) == (409, 409)
+    assert wrong_device.status_code == 409
+
+
+async def test_a_failed_alarm_test_with_quality_down_is_recorded_and_retried_never_lost(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    loan = await lend_alarm(client, team, person["id"], alarm_chain_tested=False)
+
+    retried = await client.post(f"{API}/deviation-reports/retry", headers=team)
+    again = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+
+    assert loan["deviations"][0]["status"] == "pending"
+    assert loan["deviations"][0]["last_error"]
+    assert retried.json() == {"attempted": 1, "delivered": 0, "still_pending": 1}
+    assert again["deviations"][0]["attempts"] == 2
+
+
+@pytest.fixture
+async def quality_up(
+    database_urls: dict[str, str], signing_key: SigningKey
+) -> AsyncIterator[RunningServer]:
+    """The real quality service, on the port welfaretech calls."""
+    app = create_quality(QualitySettings(**settings_kwargs("quality", database_urls, signing_key)))
+    server = RunningServer(app)
+    server.port, server.url = QUALITY_PORT, f"http://127.0.0.1:{QUALITY_PORT}"
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_a_pending_deviation_reaches_quality_once_it_is_up(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    quality_up: RunningServer,
+) -> None:
+    if "/api/quality/v1/deviations" not in quality_up.app.openapi()["paths"]:
+        pytest.skip("The quality service takes no deviations yet (its API is being built)")
+    loan = await lend_alarm(client, team, person["id"], alarm_chain_tested=False)
+
+    await client.post(f"{API}/deviation-reports/retry", headers=team)
+
+    again = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+    assert again["deviations"][0]["status"] == "delivered"
+    assert again["deviations"][0]["quality_deviation_id"]
+
+
+async def test_checks_move_the_schedule_and_overdue_ones_are_listed(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    today_is: Callable[[Any], None],
+) -> None:
+    from datetime import date
+
+    today_is(date(2026, 7, 1))
+    loan = await lend_alarm(client, team, person["id"])
+    overdue = (await client.get(f"{API}/loans/overdue-checks", headers=team)).json()
+
+    checked = await client.post(
+        f"{API}/loans/{loan['id']}/checks",
+        json={"kind": "battery", "performed_on": "2026-06-30", "passed": True},
+        headers=team,
+    )
+    after = (await client.get(f"{API}/loans/overdue-checks", headers=team)).json()
+
+    assert [item["id"] for item in overdue] == [loan["id"]]
+    assert checked.json()["next_check_on"] == "2026-09-28"
+    assert after == []
+
+
+async def test_check_errors(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+    url = f"{API}/loans/{loan['id']}/checks"
+
+    before = await client.post(
+        url, json={"kind": "battery", "performed_on": "2026-03-01", "passed": True}, headers=team
+    )
+    bad_kind = await client.post(
+        url, json={"kind": "coffee", "performed_on": "2026-03-20", "passed": True}, headers=team
+    )
+
+    assert before.json()["errors"][0]["field"] == "body.performed_on"
+    assert bad_kind.status_code == 422
+
+
+async def test_returning_the_device_ends_the_loan_and_frees_the_device(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+    url = f"{API}/loans/{loan['id']}/end"
+    body = {"ended_on": "2026-04-01", "reason": "Flyttet på sykehjem"}
+
+    stale = await client.post(url, json=body, headers={**team, "If-Match": '"99"'})
+    ended = await client.post(url, json=body, headers={**team, "If-Match": f'"{loan["version"]}"'})
+    twice = await client.post(
+        url, json=body, headers={**team, "If-Match": f'"{ended.json()["version"]}"'}
+    )
+
+    assert stale.status_code == 412
+    assert ended.status_code == 200, ended.text
+    assert (ended.json()["status"], ended.json()["device"]["status"]) == ("ended", "in_stock")
+    assert twice.status_code == 409
+
+
+async def test_every_read_of_a_loan_is_in_the_access_log(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+
+    await client.get(f"{API}/loans/{loan['id']}", headers=headers_for("saksbehandler"))
+    await client.get(f"{API}/loans?person_id={person['id']}", headers=team)
+
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        rows = (
+            (
+                await connection.execute(
+                    text(
+                        "SELECT action FROM access_log WHERE resource = 'loan' AND resource_id = :id "
+                        "ORDER BY sequence"
+                    ),
+                    {"id": loan["id"]},
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert rows == ["create", "read", "search"]
+
+
+async def test_the_access_log_cannot_be_changed(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    await lend_alarm(client, team, person["id"])
+
+    with pytest.raises(Exception, match="append-only"):
+        async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+            await connection.execute(text("DELETE FROM access_log"))
+
+
+async def test_an_unknown_loan_is_404(client: httpx.AsyncClient, team: dict[str, str]) -> None:
+    response = await client.get(f"{API}/loans/00000000-0000-4000-8000-000000000000", headers=team)
+
+    assert response.status_code == 404

@@ -1,0 +1,239 @@
+"""Referrals: from intake's screening over its feed (idempotently), or direct."""
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from dev.testing import RunningServer, auth, tenant_connection
+from services.welfaretech.flows.referrals import handle_intake_event
+from services.welfaretech.models import FeedCursor, ProcessedEvent
+from services.welfaretech.tests.conftest import API, INTAKE
+from shared.db import create_engine, create_sessionmaker
+from shared.feed import FeedConsumer
+
+
+async def test_a_direct_referral_names_the_person_from_intake(
+    client: httpx.AsyncClient, person: dict[str, Any], headers_for: Callable[..., dict[str, str]]
+) -> None:
+    clinician = headers_for("velferdsteknolog", units=["hjemmetjenesten-ski"])
+
+    response = await client.post(
+        f"{API}/referrals",
+        json={"person_id": person["id"], "requested": ["safety_alarm"], "note": "Falt to ganger"},
+        headers=clinician,
+    )
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert (body["person_name"], body["source"], body["status"]) == (
+        "Åse Ødegård",
+        "direct",
+        "open",
+    )
+    detail = await client.get(f"{API}/referrals/{body['id']}", headers=clinician)
+    assert detail.json()["person"]["national_id_masked"].endswith("*****")
+
+
+async def test_a_person_intake_does_not_know_is_404(
+    client: httpx.AsyncClient, team: dict[str, str]
+) -> None:
+    response = await client.post(
+        f"{API}/referrals",
+        json={"person_id": "00000000-0000-4000-8000-000000000000"},
+        headers=team,
+    )
+
+    assert response.status_code == 404
+
+
+async def test_intake_down_is_503_and_nothing_is_written(
+    client: httpx.AsyncClient,
+    person: dict[str, Any],
+    team: dict[str, str],
+    intake_server: RunningServer,
+) -> None:
+    await intake_server.stop()
+    try:
+        response = await client.post(
+            f"{API}/referrals", json={"person_id": person["id"]}, headers=team
+        )
+    finally:
+        await intake_server.start()
+
+    assert response.status_code == 503
+    assert response.json()["service"] == "intake"
+    inbox = await client.get(f"{API}/referrals", headers=team)
+    assert inbox.json()["items"] == []
+
+
+async def test_a_retried_referral_with_its_key_is_made_once(
+    client: httpx.AsyncClient, person: dict[str, Any], team: dict[str, str]
+) -> None:
+    headers = {**team, "Idempotency-Key": "tablet-1"}
+    body = {"person_id": person["id"]}
+
+    first = await client.post(f"{API}/referrals", json=body, headers=headers)
+    again = await client.post(f"{API}/referrals", json=body, headers=headers)
+
+    assert first.json()["id"] == again.json()["id"]
+    assert len((await client.get(f"{API}/referrals", headers=team)).json()["items"]) == 1
+
+
+class SignedTokens:
+    def __init__(self, token_factory: Callable[..., str]) -> None:
+        self.token_factory = token_factory
+
+    async def token(self, municipality: str) -> str:
+        return self.token_factory("systemintegrasjon", municipality=municipality)
+
+
+@pytest.fixture
+async def consumer(
+    database_urls: dict[str, str],
+    token_factory: Callable[..., str],
+    intake_server: RunningServer,
+    municipality: str,
+) -> AsyncIterator[FeedConsumer]:
+    """The welfaretech service's own consumer of intake's feed, reading over real HTTP."""
+    engine = create_engine(database_urls["welfaretech"])
+    async with httpx.AsyncClient(timeout=5) as http:
+        yield FeedConsumer(
+            source="intake",
+            base_url=intake_server.url,
+            municipalities=[municipality],
+            tokens=SignedTokens(token_factory),
+            sessionmaker=create_sessionmaker(engine),
+            cursor_model=FeedCursor,
+            processed_model=ProcessedEvent,
+            handle=handle_intake_event,
+            http=http,
+            batch=3,
+        )
+    await engine.dispose()
+
+
+async def screened_assessment_in_intake(
+    intake: RunningServer,
+    catalogue: RunningServer,
+    person: dict[str, Any],
+    headers_for: Callable[..., dict[str, str]],
+) -> None:
+    """The allocation office assesses an application and the screening points to technology."""
+    caseworker = headers_for("saksbehandler")
+    admin = headers_for("admin")
+    async with httpx.AsyncClient(base_url=catalogue.url) as http:
+        level = {"code": "2", "rank": 2, "name": {"nb": "Tidlig"}, "description": {"nb": "T"}}
+        await http.post("/api/catalogue/v1/care-levels", json=level, headers=admin)
+        service = {
+            "code": "trygghetsalarm",
+            "care_level": "2",
+            "name": {"nb": "Trygghetsalarm"},
+            "description": {"nb": "Trygghetsalarm"},
+            "scope_unit": "none",
+            "requires_decision": True,
+            "user_fee": {"kind": "none"},
+            "active_from": "2020-01-01",
+            "legal_basis": [
+                {
+                    "law": "helse- og omsorgstjenesteloven",
+                    "short": "hol",
+                    "section": "§ 3-1",
+                }
+            ],
+            "criteria": {
+                "effective_from": "2024-01-01",
+                "text": {"nb": "Kriterier."},
+                "conditions": [],
+                "source": "Test",
+            },
+        }
+        created = await http.post("/api/catalogue/v1/service-types", json=service, headers=admin)
+        assert created.status_code == 201, created.text
+    async with httpx.AsyncClient(base_url=intake.url) as http:
+        application = await http.post(
+            f"{INTAKE}/applications",
+            json={
+                "person_id": person["id"],
+                "channel": "phone",
+                "received_on": "2026-03-10",
+                "applicant_kind": "self",
+                "services": [{"service_type": "trygghetsalarm"}],
+                "consent_to_obtain_information": True,
+            },
+            headers=caseworker,
+        )
+        assert application.status_code == 201, application.text
+        variables = (await http.get(f"{INTAKE}/functional-variables", headers=caseworker)).json()
+        scores = {v["code"]: (2 if v["group"] == "sensory" else 3) for v in variables}
+        assessment = await http.post(
+            f"{INTAKE}/applications/{application.json()['id']}/assessments",
+            json={
+                "what_matters": [{"text": "Bo hjemme", "priority": 1}],
+                "assessed_on": "2026-03-16",
+                "place": "home",
+                "scores": scores,
+                "welfare_technology": {"positive": True, "needs": ["safety_alarm", "fall_sensor"]},
+                "fall_risk": "high",
+                "rehabilitation_potential": "no",
+                "nutrition_risk": "none",
+            },
+            headers=caseworker,
+        )
+        assert assessment.status_code == 201, assessment.text
+
+
+async def test_an_intake_assessment_with_screening_becomes_one_referral_even_read_twice(
+    client: httpx.AsyncClient,
+    consumer: FeedConsumer,
+    intake_server: RunningServer,
+    catalogue_server: RunningServer,
+    person: dict[str, Any],
+    headers_for: Callable[..., dict[str, str]],
+    team: dict[str, str],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    await screened_assessment_in_intake(intake_server, catalogue_server, person, headers_for)
+
+    await consumer.catch_up(municipality)
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        await connection.execute(text("UPDATE feed_cursors SET position = 0"))
+    await consumer.catch_up(municipality)
+
+    inbox = (await client.get(f"{API}/referrals", headers=team)).json()["items"]
+    assert len(inbox) == 1
+    referral = inbox[0]
+    assert referral["source"] == "intake_screening"
+    assert referral["person_id"] == person["id"]
+    assert referral["requested"] == ["safety_alarm", "fall_sensor"]
+    opened = await client.get(f"{API}/referrals/{referral['id']}", headers=team)
+    assert opened.json()["person_name"] == "Åse Ødegård"
+
+
+async def test_a_clinician_sees_only_their_units_referrals(
+    client: httpx.AsyncClient,
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+) -> None:
+    made = await client.post(
+        f"{API}/referrals",
+        json={"person_id": person["id"], "unit": "hjemmetjenesten-ski"},
+        headers=team,
+    )
+    other = headers_for("helsepersonell", units=["hjemmetjenesten-kolbotn"])
+
+    inbox = await client.get(f"{API}/referrals", headers=other)
+    opened = await client.get(f"{API}/referrals/{made.json()['id']}", headers=other)
+
+    assert inbox.json()["items"] == []
+    assert opened.status_code == 403
+
+
+async def test_without_a_token_the_inbox_is_401(client: httpx.AsyncClient) -> None:
+    response = await client.get(f"{API}/referrals", headers=auth("not-a-token"))
+
+    assert response.status_code == 401
