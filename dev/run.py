@@ -67,6 +67,7 @@ def load_demo_data(env: dict[str, str]) -> None:
     catalogues = asyncio.run(demo_catalogues(env["CATALOGUE_DATABASE_URL"]))
     intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"], catalogues))
     quality = asyncio.run(seed_quality(env["QUALITY_DATABASE_URL"]))
+    asyncio.run(demo_welfaretech(env["INTAKE_DATABASE_URL"], env["WELFARETECH_DATABASE_URL"]))
     if catalogue or intake or quality:
         print(
             f"demo data: catalogue +{catalogue} items, intake +{intake} persons, "
@@ -114,6 +115,47 @@ async def demo_catalogues(database_url: str) -> dict[str, list[Any]]:
                 client.headers["Authorization"] = f"Bearer {token}"
                 catalogues[user.municipality] = await read_catalogue(client)
     return catalogues
+
+
+async def demo_welfaretech(intake_url: str, welfaretech_url: str) -> None:
+    """Welfaretech's demo stories about intake's demo persons, read through intake's own API
+    (the intake app in this process, with a key of its own): welfaretech imports no intake."""
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+    from services.welfaretech.seed import read_persons, seed_url
+
+    key = SigningKey.generate()
+    app = create_app(
+        IntakeSettings(
+            database_url=intake_url,
+            auth_public_key=key.public_pem,
+            auth_issuer="mestring-demo-loader",
+            log_level="WARNING",
+        )
+    )
+    persons: dict[str, list[Any]] = {}
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
+            for user in demo_users():
+                if Role.caseworker not in user.roles:
+                    continue
+                now = int(time.time())
+                claims = {"iss": "mestring-demo-loader", "aud": "mestring", "sub": "demo-loader"}
+                token = key.sign(
+                    {
+                        **claims,
+                        "municipality": user.municipality,
+                        "roles": [Role.caseworker.value],
+                        "iat": now,
+                        "exp": now + 300,
+                    }
+                )
+                client.headers["Authorization"] = f"Bearer {token}"
+                persons[user.municipality] = await read_persons(client)
+    added = await seed_url(welfaretech_url, persons)
+    if added:
+        print(f"demo data: welfaretech +{added} persons with technology stories")
 
 
 def service_port(base: int, service: str) -> int:

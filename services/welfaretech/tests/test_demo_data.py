@@ -1,0 +1,51 @@
+"""The demo data: a catalogue, an inventory and stories with real numbers, loaded twice safely."""
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+
+import httpx
+
+from dev.testing import auth
+from services.welfaretech.seed import seed_url
+from services.welfaretech.tests.conftest import API
+from shared.schemas.intake import PersonSummary
+
+
+def persons(count: int) -> list[PersonSummary]:
+    return [
+        PersonSummary(
+            id=uuid.uuid4(),
+            given_name="Demo",
+            family_name=f"Person {n}",
+            birth_date=date(1940, 1, 1),
+            national_id_masked="010140*****",
+            city="Ski",
+        )
+        for n in range(count)
+    ]
+
+
+async def test_the_demo_data_gives_the_dashboard_real_numbers_and_loads_once(
+    client: httpx.AsyncClient, database_urls: dict[str, str], token_factory: Callable[..., str]
+) -> None:
+    demo = {"3207": persons(20), "5032": persons(10)}
+
+    first = await seed_url(database_urls["welfaretech"], demo)
+    second = await seed_url(database_urls["welfaretech"], demo)
+
+    assert (first, second) == (22, 0)
+    for number in ("3207", "5032"):
+        leader = auth(token_factory("leder", municipality=number))
+        board = (await client.get(f"{API}/benefits/dashboard", headers=leader)).json()
+        assert board["loans_measured"] >= 3, board
+        staff_hours = next(t for t in board["totals"] if t["measure"] == "staff_hours")
+        assert float(staff_hours["gain"]) > 0
+    team = auth(token_factory("velferdsteknolog", municipality="3207"))
+    loans = (await client.get(f"{API}/loans?limit=100", headers=team)).json()["items"]
+    assert {loan["status"] for loan in loans} == {"active", "ended"}
+    assert any(loan["is_trial"] for loan in loans)
+    assert any(loan["is_check_overdue"] for loan in loans)
+    assert any(d["status"] == "pending" for loan in loans for d in loan["deviations"])
+    public = (await client.get(f"{API}/public/5032/technologies")).json()["items"]
+    assert {t["kpr_service_code"] for t in public} >= {"26", "27", "28"}
