@@ -58,10 +58,796 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/welfaretech/v1/public/{municipality}/technologies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public List Technologies
+         * @description The technologies the municipality offers, with what they do and the monthly fee.
+         */
+        get: operations["public_list_technologies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/public/{municipality}/technologies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public Get Technology */
+        get: operations["public_get_technology"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/technologies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Technologies
+         * @description The municipality's technology catalogue, retired ones included.
+         */
+        get: operations["list_technologies"];
+        put?: never;
+        /**
+         * Add Technology
+         * @description Add a technology to the catalogue (what the municipality offers).
+         */
+        post: operations["add_technology"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/technologies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Technology */
+        get: operations["get_technology"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/technologies/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire Technology
+         * @description Take it out of the catalogue; loans of it go on.
+         */
+        post: operations["retire_technology"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Referrals
+         * @description The inbox, oldest first; clinicians see their own units' referrals.
+         */
+        get: operations["list_referrals"];
+        put?: never;
+        /**
+         * Create Referral
+         * @description Refer a person for a welfare-technology assessment (the person is looked up in intake).
+         */
+        post: operations["create_referral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/referrals/{referral_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Referral
+         * @description The referral with the person as intake shows them now.
+         */
+        get: operations["get_referral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/referrals/{referral_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Referral
+         * @description Close a referral that needs no (further) assessment.
+         */
+        post: operations["close_referral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Assessment
+         * @description Record the assessment; the rules propose technologies for its needs.
+         */
+        post: operations["record_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Assessment
+         * @description One assessment with its recommendations; the read is in the access log.
+         */
+        get: operations["get_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/persons/{person_id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Person Assessments
+         * @description The person's assessments, oldest first.
+         */
+        get: operations["list_person_assessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/assessments/{assessment_id}/legal-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Legal Decision
+         * @description The decision under pbrl § 4-6 a, each condition documented and limited in time.
+         */
+        post: operations["record_legal_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/recommendations/{recommendation_id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Recommendation
+         * @description Accept (naming who provides it, perhaps as a trial) or reject, with a reason.
+         */
+        post: operations["decide_recommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Devices
+         * @description The inventory by serial; filter by status or technology code.
+         */
+        get: operations["list_devices"];
+        put?: never;
+        /**
+         * Add Device
+         * @description Register a device instance in stock.
+         */
+        post: operations["add_device"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/devices/{device_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Device */
+        get: operations["get_device"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Loans
+         * @description Loans, oldest installation first; clinicians see their own units' loans.
+         */
+        get: operations["list_loans"];
+        put?: never;
+        /**
+         * Start Loan
+         * @description Install a device at the person. A device on loan elsewhere is a 409.
+         */
+        post: operations["start_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/overdue-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Overdue Checks
+         * @description Open loans whose scheduled check (alarm test, battery, service) is overdue.
+         */
+        get: operations["list_overdue_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/{loan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Loan
+         * @description One loan; the read is in the access log.
+         */
+        get: operations["get_loan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/{loan_id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Check
+         * @description A scheduled check; a failed alarm test raises an avvik in the quality service.
+         */
+        post: operations["record_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/{loan_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End Loan
+         * @description Return the device; it goes back to stock, to repair or is retired.
+         */
+        post: operations["end_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/deviation-reports/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Deviation Reports
+         * @description Send again the avvik the quality service has not taken yet (it was down).
+         */
+        post: operations["retry_deviation_reports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/{loan_id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Measurement
+         * @description A baseline (week 0, by the team) or a follow-up after set weeks (also home care).
+         */
+        post: operations["record_measurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/loans/{loan_id}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Loan Benefits
+         * @description The loan's measurements and its ledger: each measure, the numbers and the formula.
+         */
+        get: operations["get_loan_benefits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/benefits/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Benefit Dashboard
+         * @description Gains per technology and for the municipality, with the loans behind every figure.
+         */
+        get: operations["get_benefit_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AbilitiesIn */
+        AbilitiesIn: {
+            /** Can Use Button */
+            can_use_button: boolean;
+            /** Hears Alarm */
+            hears_alarm: boolean;
+            /** Sees Display */
+            sees_display: boolean;
+            /** Understands Device */
+            understands_device: boolean;
+            /** Note */
+            note?: string | null;
+        };
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            /**
+             * Referral Id
+             * @description The referral it answers; else `person_id` (a direct one)
+             */
+            referral_id?: string | null;
+            /** Person Id */
+            person_id?: string | null;
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            /** Needs */
+            needs: components["schemas"]["Need"][];
+            abilities: components["schemas"]["AbilitiesIn"];
+            environment: components["schemas"]["EnvironmentIn"];
+            /**
+             * Own Goals
+             * @description «Hva er viktig for deg?» in the person's words
+             */
+            own_goals: string[];
+            consent_capacity: components["schemas"]["ConsentCapacity"];
+            /**
+             * Consent Given
+             * @description With capacity: whether the person consents
+             */
+            consent_given?: boolean | null;
+            ethical_reflection?: components["schemas"]["EthicalReflection"] | null;
+            /**
+             * Unit
+             * @example hjemmetjenesten-ski
+             */
+            unit?: string | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** AssessmentRead */
+        AssessmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Referral Id */
+            referral_id: string | null;
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
+            /** Assessed By Name */
+            assessed_by_name: string;
+            /** Needs */
+            needs: components["schemas"]["Need"][];
+            abilities: components["schemas"]["AbilitiesIn"];
+            environment: components["schemas"]["EnvironmentIn"];
+            /** Own Goals */
+            own_goals: string[];
+            consent_capacity: components["schemas"]["ConsentCapacity"];
+            /** Consent Given */
+            consent_given: boolean | null;
+            ethical_reflection: components["schemas"]["EthicalReflection"] | null;
+            /** Unit */
+            unit: string | null;
+            /** Note */
+            note: string | null;
+            /** Recommendations */
+            recommendations: components["schemas"]["RecommendationRead"][];
+            /** Legal Decisions */
+            legal_decisions: components["schemas"]["LegalDecisionRead"][];
+        };
+        /** BenefitDashboard */
+        BenefitDashboard: {
+            /** Municipality */
+            municipality: string;
+            /** Loans Measured */
+            loans_measured: number;
+            /** Totals */
+            totals: components["schemas"]["TotalRead"][];
+            /** By Technology */
+            by_technology: components["schemas"]["TechnologyBenefits"][];
+            /** Active Loans */
+            active_loans: number;
+            /** Trials Due For Evaluation */
+            trials_due_for_evaluation: number;
+            /** Checks Overdue */
+            checks_overdue: number;
+            /** Staff Hour Cost Default Nok */
+            staff_hour_cost_default_nok: number;
+        };
+        /** CheckCreate */
+        CheckCreate: {
+            kind: components["schemas"]["CheckKind"];
+            /**
+             * Performed On
+             * Format: date
+             */
+            performed_on: string;
+            /** Passed */
+            passed: boolean;
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * CheckKind
+         * @description Scheduled checks of an installed device.
+         * @enum {string}
+         */
+        CheckKind: "alarm_test" | "battery" | "service";
+        /** CheckRead */
+        CheckRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["CheckKind"];
+            /**
+             * Performed On
+             * Format: date
+             */
+            performed_on: string;
+            /** Performed By Name */
+            performed_by_name: string;
+            /** Passed */
+            passed: boolean;
+            /** Note */
+            note: string | null;
+        };
+        /**
+         * ConsentCapacity
+         * @description Samtykkekompetanse (pbrl § 4-3).
+         * @enum {string}
+         */
+        ConsentCapacity: "yes" | "no" | "unclear";
+        /**
+         * DeviationDelivery
+         * @description A deviation the loan raised in the quality service: sent, or waiting to be retried.
+         * @enum {string}
+         */
+        DeviationDelivery: "pending" | "delivered";
+        /** DeviationReportRead */
+        DeviationReportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Check Id
+             * Format: uuid
+             */
+            check_id: string;
+            status: components["schemas"]["DeviationDelivery"];
+            /** Attempts */
+            attempts: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Quality Deviation Id */
+            quality_deviation_id: string | null;
+            /** Delivered At */
+            delivered_at: string | null;
+        };
+        /** DeviceCreate */
+        DeviceCreate: {
+            /**
+             * Technology
+             * @example trygghetsalarm-mobil
+             */
+            technology: string;
+            /** Serial */
+            serial: string;
+            /** Model */
+            model?: string | null;
+            /** Acquired On */
+            acquired_on?: string | null;
+        };
+        /** DeviceRead */
+        DeviceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /** Technology Code */
+            technology_code: string;
+            technology_name: components["schemas"]["LocalizedText"];
+            kind: components["schemas"]["TechnologyKind"];
+            /** Serial */
+            serial: string;
+            /** Model */
+            model: string | null;
+            status: components["schemas"]["DeviceStatus"];
+            /** Acquired On */
+            acquired_on: string | null;
+        };
+        /**
+         * DeviceStatus
+         * @enum {string}
+         */
+        DeviceStatus: "in_stock" | "on_loan" | "in_repair" | "retired";
+        /**
+         * DispenserChecklist
+         * @description Helsetilsynet's audit points for elektronisk medisineringsstøtte.
+         */
+        DispenserChecklist: {
+            /** Who Fills */
+            who_fills?: string | null;
+            /** Missed Dose Follow Up By */
+            missed_dose_follow_up_by?: string | null;
+            /** Missed Dose Response Minutes */
+            missed_dose_response_minutes?: number | null;
+            /** Power Or Network Failure Plan */
+            power_or_network_failure_plan?: string | null;
+            /**
+             * Person Trained
+             * @default false
+             */
+            person_trained: boolean;
+            /**
+             * Staff Trained
+             * @default false
+             */
+            staff_trained: boolean;
+            /**
+             * Gp Medication List Is Source
+             * @default false
+             */
+            gp_medication_list_is_source: boolean;
+        };
+        /** EnvironmentIn */
+        EnvironmentIn: {
+            /**
+             * Housing
+             * @example Enebolig, to etasjer
+             */
+            housing: string;
+            /** Has Mobile Coverage */
+            has_mobile_coverage: boolean;
+            /** Has Broadband */
+            has_broadband: boolean;
+            /**
+             * Has Power
+             * @default true
+             */
+            has_power: boolean;
+            /** Has Stove */
+            has_stove: boolean;
+            /** Has Key Box */
+            has_key_box: boolean;
+            /** Door */
+            door?: string | null;
+        };
+        /**
+         * EthicalReflection
+         * @description Stange's eight-step «Sjekkliste for etisk refleksjon», one field per step.
+         */
+        EthicalReflection: {
+            /** Situation */
+            situation: string;
+            /** Parties */
+            parties: string;
+            /** Values */
+            values: string;
+            /** Dilemma */
+            dilemma: string;
+            /** Alternatives */
+            alternatives: string;
+            /** Consequences */
+            consequences: string;
+            /** What Should Be Done */
+            what_should_be_done: string;
+            /** Follow Up */
+            follow_up: string;
+        };
         /** EventEnvelope */
         EventEnvelope: {
             /**
@@ -79,6 +865,12 @@ export interface components {
              * @example decision.made
              */
             type: string;
+            /**
+             * Version
+             * @description Version of the payload model of this type
+             * @default 1
+             */
+            version: number;
             /**
              * Source
              * @description The service that wrote the event
@@ -101,12 +893,771 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** Page[EventEnvelope] */
-        Page_EventEnvelope_: {
+        /**
+         * EventFeedPage
+         * @description A page of the feed, oldest first, and how far the feed reaches (for a consumer's lag).
+         */
+        EventFeedPage: {
             /** Items */
             items: components["schemas"]["EventEnvelope"][];
+            /**
+             * Next Cursor
+             * @description Pass as `after` for the next page; null at the end
+             */
+            next_cursor?: string | null;
+            /**
+             * Last Sequence
+             * @description The newest sequence in the caller's feed (0 when empty)
+             */
+            last_sequence: number;
+        };
+        /** LedgerLineRead */
+        LedgerLineRead: {
+            /** Measure */
+            measure: string;
+            /** Kind */
+            kind: string;
+            /** Unit */
+            unit: string;
+            /** Baseline */
+            baseline: string;
+            /** Follow Up */
+            follow_up: string;
+            /** Gain */
+            gain: string;
+            /** Gain Per Year */
+            gain_per_year: string | null;
+            /** Formula */
+            formula: string;
+        };
+        /**
+         * LegalDecisionCreate
+         * @description A decision under pbrl § 4-6 a, each condition documented.
+         */
+        LegalDecisionCreate: {
+            /** Kinds */
+            kinds: components["schemas"]["TechnologyKind"][];
+            /**
+             * Conditions
+             * @description prevents_harm, in_persons_interest, proportionate, least_intrusive, would_have_consented, relatives_heard: how each is met
+             */
+            conditions: {
+                [key: string]: string;
+            };
+            /** Person Does Not Resist */
+            person_does_not_resist: boolean;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
+        };
+        /** LegalDecisionRead */
+        LegalDecisionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kinds */
+            kinds: components["schemas"]["TechnologyKind"][];
+            /** Conditions */
+            conditions: {
+                [key: string]: string;
+            };
+            /** Person Does Not Resist */
+            person_does_not_resist: boolean;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
+            /** Decided By Name */
+            decided_by_name: string;
+            /** Law */
+            law: string;
+        };
+        /** LoanBenefits */
+        LoanBenefits: {
+            /**
+             * Loan Id
+             * Format: uuid
+             */
+            loan_id: string;
+            /** Technology Code */
+            technology_code: string;
+            /** Measurements */
+            measurements: components["schemas"]["MeasurementRead"][];
+            /** Follow Up Week */
+            follow_up_week: number | null;
+            /** Gain Owner */
+            gain_owner: string | null;
+            /** Realisation */
+            realisation: string | null;
+            /**
+             * Ledger
+             * @description The latest follow-up against the baseline
+             */
+            ledger: components["schemas"]["LedgerLineRead"][];
+        };
+        /** LoanCreate */
+        LoanCreate: {
+            /**
+             * Recommendation Id
+             * Format: uuid
+             */
+            recommendation_id: string;
+            /**
+             * Device Id
+             * Format: uuid
+             */
+            device_id: string;
+            /**
+             * Unit
+             * @example hjemmetjenesten-ski
+             */
+            unit: string;
+            /**
+             * Installed On
+             * Format: date
+             */
+            installed_on: string;
+            /**
+             * Alarm Chain Tested
+             * @description For an alarm: whether the response chain passed its test
+             */
+            alarm_chain_tested?: boolean | null;
+            /** Alarm Test Note */
+            alarm_test_note?: string | null;
+            dispenser_checklist?: components["schemas"]["DispenserChecklist"] | null;
+        };
+        /** LoanEnd */
+        LoanEnd: {
+            /**
+             * Ended On
+             * Format: date
+             */
+            ended_on: string;
+            /** Reason */
+            reason: string;
+            /**
+             * @description Where the device goes: stock, repair, retired
+             * @default in_stock
+             */
+            device_to: components["schemas"]["DeviceStatus"];
+        };
+        /** LoanRead */
+        LoanRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Recommendation Id
+             * Format: uuid
+             */
+            recommendation_id: string;
+            device: components["schemas"]["DeviceRead"];
+            /** Unit */
+            unit: string;
+            /**
+             * Installed On
+             * Format: date
+             */
+            installed_on: string;
+            /** Installed By Name */
+            installed_by_name: string;
+            /** Alarm Chain Tested */
+            alarm_chain_tested: boolean | null;
+            dispenser_checklist: components["schemas"]["DispenserChecklist"] | null;
+            /** Is Trial */
+            is_trial: boolean;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /** Check Interval Days */
+            check_interval_days: number;
+            /** Next Check On */
+            next_check_on: string | null;
+            /** Is Check Overdue */
+            is_check_overdue: boolean;
+            status: components["schemas"]["LoanStatus"];
+            /** Ended On */
+            ended_on: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /** Checks */
+            checks: components["schemas"]["CheckRead"][];
+            /** Deviations */
+            deviations: components["schemas"]["DeviationReportRead"][];
+        };
+        /**
+         * LoanStatus
+         * @enum {string}
+         */
+        LoanStatus: "active" | "ended";
+        /**
+         * LocalizedText
+         * @description A text in bokmål, nynorsk and English (bokmål is required).
+         */
+        LocalizedText: {
+            /** Nb */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
+        /** MeasurementCreate */
+        MeasurementCreate: {
+            kind: components["schemas"]["MeasurementKind"];
+            /**
+             * Week
+             * @description Weeks after installation; 0 for the baseline
+             */
+            week: number;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Planned Visits Per Week */
+            planned_visits_per_week: number | string;
+            /** Night Visits Per Week */
+            night_visits_per_week: number | string;
+            /** Staff Minutes Per Week */
+            staff_minutes_per_week: number | string;
+            /** Falls Last 4 Weeks */
+            falls_last_4_weeks: number;
+            /** Admissions Last 4 Weeks */
+            admissions_last_4_weeks: number;
+            /**
+             * Felt Safety
+             * @description The person's felt safety, 1–5
+             */
+            felt_safety: number;
+            /**
+             * Staff Hour Cost Nok
+             * @description Baseline: the cost of one staff hour
+             */
+            staff_hour_cost_nok?: number | null;
+            /**
+             * Gain Owner
+             * @description Baseline: the unit that realises the gain
+             */
+            gain_owner?: string | null;
+            /**
+             * Realisation
+             * @description Baseline: how the freed time is used
+             */
+            realisation?: string | null;
+        };
+        /**
+         * MeasurementKind
+         * @enum {string}
+         */
+        MeasurementKind: "baseline" | "follow_up";
+        /** MeasurementRead */
+        MeasurementRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Loan Id
+             * Format: uuid
+             */
+            loan_id: string;
+            kind: components["schemas"]["MeasurementKind"];
+            /** Week */
+            week: number;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Planned Visits Per Week */
+            planned_visits_per_week: string;
+            /** Night Visits Per Week */
+            night_visits_per_week: string;
+            /** Staff Minutes Per Week */
+            staff_minutes_per_week: string;
+            /** Falls Last 4 Weeks */
+            falls_last_4_weeks: number;
+            /** Admissions Last 4 Weeks */
+            admissions_last_4_weeks: number;
+            /** Felt Safety */
+            felt_safety: number;
+            /** Staff Hour Cost Nok */
+            staff_hour_cost_nok: number | null;
+            /** Gain Owner */
+            gain_owner: string | null;
+            /** Realisation */
+            realisation: string | null;
+            /** Recorded By Name */
+            recorded_by_name: string;
+        };
+        /**
+         * Need
+         * @description The needs a welfare-technology assessment (kartlegging) records.
+         * @enum {string}
+         */
+        Need: "fall_risk" | "wandering" | "cognitive_failure" | "medication_management" | "night_safety" | "loneliness" | "chronic_disease_follow_up" | "fire_risk";
+        /** Page[DeviceRead] */
+        Page_DeviceRead_: {
+            /** Items */
+            items: components["schemas"]["DeviceRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** Page[LoanRead] */
+        Page_LoanRead_: {
+            /** Items */
+            items: components["schemas"]["LoanRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PublicTechnology] */
+        Page_PublicTechnology_: {
+            /** Items */
+            items: components["schemas"]["PublicTechnology"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ReferralRead] */
+        Page_ReferralRead_: {
+            /** Items */
+            items: components["schemas"]["ReferralRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TechnologyRead] */
+        Page_TechnologyRead_: {
+            /** Items */
+            items: components["schemas"]["TechnologyRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * PersonSummary
+         * @description How a person shows in lists: the national id masked.
+         */
+        PersonSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Given Name */
+            given_name: string;
+            /** Family Name */
+            family_name: string;
+            /**
+             * Birth Date
+             * Format: date
+             */
+            birth_date: string;
+            /** National Id Masked */
+            national_id_masked: string;
+            /** City */
+            city: string;
+        };
+        /**
+         * Provider
+         * @description Who provides an accepted technology, settled case by case (Stange 5.3; Selbu: the
+         *     person is «motivert til anskaffelse selv» before the municipality lends).
+         * @enum {string}
+         */
+        Provider: "municipal_loan" | "bought_by_person" | "nav_assistive_technology_centre";
+        /**
+         * PublicTechnology
+         * @description A technology as citizens and relatives see it: what it is for and what it costs.
+         */
+        PublicTechnology: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["TechnologyKind"];
+            name: components["schemas"]["LocalizedText"];
+            /** Purpose */
+            purpose: string;
+            /**
+             * Iso9999
+             * @description ISO 9999 class of assistive products, e.g. 22 27 18
+             */
+            iso9999: string;
+            /**
+             * Kpr Service Code
+             * @description KPR service code (kodeverk 9151) where one exists: 26, 27 or 28
+             */
+            kpr_service_code: string | null;
+            /** Needs */
+            needs: components["schemas"]["Need"][];
+            /** Can Replace */
+            can_replace: string[];
+            /** Requirements */
+            requirements: string[];
+            /**
+             * Is Alarm Or Location
+             * @description Alarm or location technology: special rules without consent (pbrl § 4-6 a)
+             */
+            is_alarm_or_location: boolean;
+            /** Supplier */
+            supplier: string | null;
+            /** Model */
+            model: string | null;
+            /**
+             * User Fee Monthly Nok
+             * @description The person's monthly fee (egenandel)
+             */
+            user_fee_monthly_nok: number;
+        };
+        /** RecommendationDecide */
+        RecommendationDecide: {
+            /** Accept */
+            accept: boolean;
+            /** Reason */
+            reason: string;
+            /** @description Required when accepting */
+            provider?: components["schemas"]["Provider"] | null;
+            /**
+             * Trial Weeks
+             * @description Start as a time-limited trial of this length
+             */
+            trial_weeks?: number | null;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+        };
+        /** RecommendationRead */
+        RecommendationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            technology: components["schemas"]["TechnologyRead"];
+            /** Reasons */
+            reasons: string[];
+            /** May Replace */
+            may_replace: string[];
+            /** Rule Ids */
+            rule_ids: string[];
+            /** Sources */
+            sources: string[];
+            status: components["schemas"]["RecommendationStatus"];
+            /** Decision Reason */
+            decision_reason: string | null;
+            provider: components["schemas"]["Provider"] | null;
+            /** Decided By Name */
+            decided_by_name: string | null;
+            /** Decided On */
+            decided_on: string | null;
+            /** Trial Evaluation On */
+            trial_evaluation_on: string | null;
+            /**
+             * Needs Legal Decision
+             * @description Alarm or location technology without capacity: § 4-6 a decision needed
+             */
+            needs_legal_decision: boolean;
+            /** May Activate */
+            may_activate: boolean;
+            /** Blocked Because */
+            blocked_because: string | null;
+        };
+        /**
+         * RecommendationStatus
+         * @enum {string}
+         */
+        RecommendationStatus: "proposed" | "accepted" | "rejected";
+        /** ReferralCreate */
+        ReferralCreate: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Requested */
+            requested?: components["schemas"]["TechnologyKind"][];
+            /** Note */
+            note?: string | null;
+            /**
+             * Unit
+             * @example hjemmetjenesten-ski
+             */
+            unit?: string | null;
+            /** Received On */
+            received_on?: string | null;
+        };
+        /** ReferralDetail */
+        ReferralDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Person Name */
+            person_name: string | null;
+            source: components["schemas"]["ReferralSource"];
+            /** Application Id */
+            application_id: string | null;
+            /** Requested */
+            requested: components["schemas"]["TechnologyKind"][];
+            /** Note */
+            note: string | null;
+            /** Unit */
+            unit: string | null;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            status: components["schemas"]["ReferralStatus"];
+            /** Referred By Name */
+            referred_by_name: string;
+            /** @description The person as intake shows them now */
+            person: components["schemas"]["PersonSummary"];
+        };
+        /** ReferralRead */
+        ReferralRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Person Name */
+            person_name: string | null;
+            source: components["schemas"]["ReferralSource"];
+            /** Application Id */
+            application_id: string | null;
+            /** Requested */
+            requested: components["schemas"]["TechnologyKind"][];
+            /** Note */
+            note: string | null;
+            /** Unit */
+            unit: string | null;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            status: components["schemas"]["ReferralStatus"];
+            /** Referred By Name */
+            referred_by_name: string;
+        };
+        /**
+         * ReferralSource
+         * @enum {string}
+         */
+        ReferralSource: "intake_screening" | "direct";
+        /**
+         * ReferralStatus
+         * @enum {string}
+         */
+        ReferralStatus: "open" | "assessed" | "closed";
+        /** RetryResult */
+        RetryResult: {
+            /** Attempted */
+            attempted: number;
+            /** Delivered */
+            delivered: number;
+            /** Still Pending */
+            still_pending: number;
+        };
+        /** TechnologyBenefits */
+        TechnologyBenefits: {
+            /** Technology Code */
+            technology_code: string;
+            technology_name: components["schemas"]["LocalizedText"];
+            /** Loans Measured */
+            loans_measured: number;
+            /** Totals */
+            totals: components["schemas"]["TotalRead"][];
+        };
+        /** TechnologyCreate */
+        TechnologyCreate: {
+            /**
+             * Code
+             * @example trygghetsalarm-mobil
+             */
+            code: string;
+            kind: components["schemas"]["TechnologyKind"];
+            name: components["schemas"]["LocalizedText"];
+            /** Purpose */
+            purpose: string;
+            /**
+             * Iso9999
+             * @description ISO 9999 class
+             * @example 22 27 18
+             */
+            iso9999: string;
+            /**
+             * Kpr Service Code
+             * @description KPR 9151: 26 GPS, 27, 28
+             */
+            kpr_service_code?: string | null;
+            /** Needs */
+            needs?: components["schemas"]["Need"][];
+            /** Can Replace */
+            can_replace?: string[];
+            /** Requirements */
+            requirements?: string[];
+            /** Contraindications */
+            contraindications?: string[];
+            /** Is Alarm Or Location */
+            is_alarm_or_location: boolean;
+            /** Response Chain */
+            response_chain?: string[];
+            /** Supplier */
+            supplier?: string | null;
+            /** Model */
+            model?: string | null;
+            /**
+             * Purchase Cost Nok
+             * @default 0
+             */
+            purchase_cost_nok: number;
+            /**
+             * Monthly Cost Nok
+             * @default 0
+             */
+            monthly_cost_nok: number;
+            /**
+             * User Fee Monthly Nok
+             * @default 0
+             */
+            user_fee_monthly_nok: number;
+            /** Check Interval Days */
+            check_interval_days?: number | null;
+        };
+        /**
+         * TechnologyKind
+         * @description The kinds of technology the recommendation rules know; a municipality's catalogue
+         *     holds its own products of each kind (and `other` for what it adds).
+         * @enum {string}
+         */
+        TechnologyKind: "safety_alarm" | "digital_supervision" | "fall_sensor" | "location_technology" | "door_sensor" | "bed_sensor" | "stove_guard" | "electronic_door_lock" | "medication_dispenser" | "remote_monitoring" | "video_communication" | "other";
+        /** TechnologyRead */
+        TechnologyRead: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["TechnologyKind"];
+            name: components["schemas"]["LocalizedText"];
+            /** Purpose */
+            purpose: string;
+            /**
+             * Iso9999
+             * @description ISO 9999 class of assistive products, e.g. 22 27 18
+             */
+            iso9999: string;
+            /**
+             * Kpr Service Code
+             * @description KPR service code (kodeverk 9151) where one exists: 26, 27 or 28
+             */
+            kpr_service_code: string | null;
+            /** Needs */
+            needs: components["schemas"]["Need"][];
+            /** Can Replace */
+            can_replace: string[];
+            /** Requirements */
+            requirements: string[];
+            /**
+             * Is Alarm Or Location
+             * @description Alarm or location technology: special rules without consent (pbrl § 4-6 a)
+             */
+            is_alarm_or_location: boolean;
+            /** Supplier */
+            supplier: string | null;
+            /** Model */
+            model: string | null;
+            /**
+             * User Fee Monthly Nok
+             * @description The person's monthly fee (egenandel)
+             */
+            user_fee_monthly_nok: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /** Contraindications */
+            contraindications: string[];
+            /** Response Chain */
+            response_chain: string[];
+            /** Purchase Cost Nok */
+            purchase_cost_nok: number;
+            /** Monthly Cost Nok */
+            monthly_cost_nok: number;
+            /** Check Interval Days */
+            check_interval_days: number | null;
+            /** Is Active */
+            is_active: boolean;
+        };
+        /** TotalRead */
+        TotalRead: {
+            /** Measure */
+            measure: string;
+            /** Unit */
+            unit: string;
+            /** Gain */
+            gain: string;
+            /** Gain Per Year */
+            gain_per_year: string | null;
+            /** Loans */
+            loans: string[];
         };
         /**
          * Problem
@@ -216,7 +1767,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -268,7 +1819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EventEnvelope_"];
+                    "application/json": components["schemas"]["EventFeedPage"];
                 };
             };
             /** @description Missing or invalid token */
@@ -290,6 +1841,1967 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_list_technologies: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Kommunenummer */
+                municipality: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PublicTechnology_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_get_technology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description Kommunenummer */
+                municipality: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTechnology"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_technologies: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TechnologyRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_technology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TechnologyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechnologyRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_technology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechnologyRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retire_technology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechnologyRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_referrals: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReferralStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReferralRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_referral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_referral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetail"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_referral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_assessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_person_assessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_legal_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_recommendation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                recommendation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_devices: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeviceStatus"] | null;
+                technology?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeviceRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_device: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_device: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                device_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_loans: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LoanStatus"] | null;
+                person_id?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_LoanRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_loan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_overdue_checks: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                loan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                loan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_loan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                loan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanEnd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_deviation_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryResult"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_measurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                loan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_loan_benefits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                loan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanBenefits"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_benefit_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitDashboard"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
             422: {
                 headers: {
                     [name: string]: unknown;
