@@ -11,6 +11,7 @@ from services.intake.api import (
     waiting_list,
     worklist,
 )
+from services.intake.api import settings as intake_settings
 from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
@@ -36,6 +37,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             appeals.router,
             waiting_list.router,
             worklist.router,
+            intake_settings.router,
         ],
         outbox=Outbox(Event, source="intake"),
         description=DESCRIPTION,

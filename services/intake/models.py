@@ -6,7 +6,16 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -107,6 +116,8 @@ class Application(TenantMixin, Base):
     consent_to_obtain_information: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(30), default="received", index=True)
     interim_reply_sent_on: Mapped[date | None] = mapped_column(Date)
+    interim_reply_reason: Mapped[str | None] = mapped_column(Text)
+    expected_decision_by: Mapped[date | None] = mapped_column(Date)
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     assessment_unit: Mapped[str | None] = mapped_column(String(60), index=True)
     registered_by: Mapped[str] = mapped_column(String(200))
@@ -199,6 +210,10 @@ class Decision(TenantMixin, Base):
     language: Mapped[str] = mapped_column(String(2), default="nb")
     status: Mapped[str] = mapped_column(String(30), index=True)
     drafted_by: Mapped[str] = mapped_column(String(200))
+    submitted_by: Mapped[str | None] = mapped_column(String(200))
+    appeal_body: Mapped[str] = mapped_column(
+        String(20), default="statsforvalteren", server_default="statsforvalteren"
+    )
     made_by: Mapped[str | None] = mapped_column(String(200))
     made_by_name: Mapped[str | None] = mapped_column(String(200))
     made_on: Mapped[date | None] = mapped_column(Date)
@@ -235,6 +250,7 @@ class Appeal(TenantMixin, Base):
     decision_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("decisions.id"), index=True)
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
     received_on: Mapped[date] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
     appellant: Mapped[str] = mapped_column(String(200))
     grounds: Mapped[str] = mapped_column(Text)
     late: Mapped[bool] = mapped_column(Boolean)
@@ -246,3 +262,12 @@ class Appeal(TenantMixin, Base):
     outcome: Mapped[str | None] = mapped_column(String(30))
     outcome_on: Mapped[date | None] = mapped_column(Date)
     outcome_note: Mapped[str | None] = mapped_column(Text)
+
+
+class IntakeSetting(TenantMixin, Base):
+    """The municipality's own choices for its casework, kept as data (an admin edits them)."""
+
+    __tablename__ = "intake_settings"
+    __table_args__ = (UniqueConstraint("municipality"),)
+
+    four_eyes: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

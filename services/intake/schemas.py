@@ -507,3 +507,16 @@ class WorklistItem(BaseModel):
     subject_id: str
     person: PersonSummary
     title: str
+
+
+class IntakeSettingsRead(BaseModel):
+    """The municipality's intake settings; `version` 0 until first saved."""
+
+    four_eyes: bool = Field(
+        description="A second caseworker approves every decision before it is made"
+    )
+    version: int
+
+
+class IntakeSettingsUpdate(Strict):
+    four_eyes: bool

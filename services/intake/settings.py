@@ -10,10 +10,3 @@ class IntakeSettings(ServiceSettings):
         validation_alias=AliasChoices("INTAKE_DATABASE_URL", "database_url"),
         description="postgresql+asyncpg URL of this service's own database",
     )
-    four_eyes_municipalities: list[str] = Field(
-        default_factory=list,
-        validation_alias=AliasChoices(
-            "INTAKE_FOUR_EYES_MUNICIPALITIES", "four_eyes_municipalities"
-        ),
-        description="Municipalities where a second caseworker approves each decision",
-    )

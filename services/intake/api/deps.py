@@ -32,20 +32,16 @@ ASSESSOR = allow(Role.caseworker, Role.clinician)
 ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician)
 DECISION_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
 ACCESS_LOG_READER = allow(Role.manager, Role.caseworker)
+SETTINGS_READER = allow(*CASE_READERS, Role.admin)
+SETTINGS_ADMIN = allow(Role.admin)
 ANY_ROLE = allow(*Role)
 """Reference data (the functional variables): anyone signed in with a Mestring role."""
 
 
 def _work(
-    request: Request,
-    session: TenantSession,
-    user: CurrentPrincipal,
-    today: Today,
-    outbox: EventOutbox,
+    session: TenantSession, user: CurrentPrincipal, today: Today, outbox: EventOutbox
 ) -> Work:
-    settings = request.app.state.settings
-    four_eyes = user.municipality in getattr(settings, "four_eyes_municipalities", [])
-    return Work(session=session, user=user, today=today, outbox=outbox, four_eyes=four_eyes)
+    return Work(session=session, user=user, today=today, outbox=outbox)
 
 
 def _allow_synthetic_ids(request: Request) -> bool:

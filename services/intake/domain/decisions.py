@@ -223,15 +223,19 @@ def move(
     four_eyes: bool,
     actor: str,
     drafted_by: str,
+    submitted_by: str | None = None,
 ) -> DecisionStatus:
-    """The next state; four-eyes municipalities need a second caseworker to make a decision."""
+    """The next state. A decision sent for approval is always approved by another caseworker
+    than the one who sent it (or drafted it); a municipality that requires four eyes makes
+    every decision that way."""
     if target not in _NEXT[current]:
         raise Conflict(f"A decision that is {current.value} cannot become {target.value}")
-    if target == DecisionStatus.made and four_eyes:
-        if current != DecisionStatus.ready_for_approval:
-            raise Conflict("This municipality requires approval by a second caseworker first")
-        if actor == drafted_by:
-            raise Forbidden("The decision must be approved by another caseworker (four eyes)")
+    if target != DecisionStatus.made:
+        return target
+    if four_eyes and current != DecisionStatus.ready_for_approval:
+        raise Conflict("This municipality requires approval by a second caseworker first")
+    if current == DecisionStatus.ready_for_approval and actor in {drafted_by, submitted_by}:
+        raise Forbidden("The decision must be approved by another caseworker (four eyes)")
     return target
 
 

@@ -21,6 +21,7 @@ from services.intake.repositories import (
     AssessmentRepo,
     DecisionRepo,
     PersonRepo,
+    SettingsRepo,
     WaitingListRepo,
     WorklistRepo,
 )
@@ -40,7 +41,6 @@ class Work:
     user: Principal
     today: date
     outbox: Outbox
-    four_eyes: bool = False
     persons: PersonRepo = field(init=False)
     applications: ApplicationRepo = field(init=False)
     assessments: AssessmentRepo = field(init=False)
@@ -48,6 +48,7 @@ class Work:
     appeals: AppealRepo = field(init=False)
     waiting_list: WaitingListRepo = field(init=False)
     worklist: WorklistRepo = field(init=False)
+    settings: SettingsRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.persons = PersonRepo(self.session)
@@ -57,6 +58,12 @@ class Work:
         self.appeals = AppealRepo(self.session)
         self.waiting_list = WaitingListRepo(self.session)
         self.worklist = WorklistRepo(self.session)
+        self.settings = SettingsRepo(self.session)
+
+    async def requires_four_eyes(self) -> bool:
+        """Whether the municipality has chosen that a second caseworker approves every decision."""
+        setting = await self.settings.current()
+        return setting is not None and setting.four_eyes
 
     async def log(
         self,

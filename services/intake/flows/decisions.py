@@ -205,13 +205,14 @@ async def update(
     return decision
 
 
-def _move(work: Work, decision: Decision, target: DecisionStatus) -> None:
+async def _move(work: Work, decision: Decision, target: DecisionStatus) -> None:
     decision.status = rules.move(
         DecisionStatus(decision.status),
         target,
-        four_eyes=work.four_eyes,
+        four_eyes=target == DecisionStatus.made and await work.requires_four_eyes(),
         actor=work.user.sub,
         drafted_by=decision.drafted_by,
+        submitted_by=decision.submitted_by,
     )
 
 
@@ -219,7 +220,8 @@ async def submit(work: Work, decision_id: uuid.UUID, if_match: int) -> Decision:
     """Ready for approval by a second caseworker (four eyes)."""
     decision = await work.decisions.get(decision_id)
     check_version(if_match, decision.version)
-    _move(work, decision, DecisionStatus.ready_for_approval)
+    await _move(work, decision, DecisionStatus.ready_for_approval)
+    decision.submitted_by = work.user.sub
     await work.flush()
     await work.log(
         decision.person_id, AccessAction.update, "decision", decision.id, reason="submitted"
@@ -233,7 +235,7 @@ async def make(work: Work, decision_id: uuid.UUID, if_match: int) -> Decision:
     on the waiting list (hol § 3-2 a)."""
     decision = await work.decisions.get(decision_id)
     check_version(if_match, decision.version)
-    _move(work, decision, DecisionStatus.made)
+    await _move(work, decision, DecisionStatus.made)
     decision.made_on, decision.made_by, decision.made_by_name = (
         work.today,
         work.user.sub,
@@ -302,7 +304,7 @@ async def deliver(
         raise RuleViolation("body.received_on", "Received before it was sent")
     if decision.made_on and body.sent_on < decision.made_on:
         raise RuleViolation("body.sent_on", "Sent before it was made")
-    _move(work, decision, DecisionStatus.sent)
+    await _move(work, decision, DecisionStatus.sent)
     decision.delivery, decision.sent_on, decision.received_on = (
         body.method,
         body.sent_on,
@@ -322,7 +324,7 @@ async def change_status(
     check_version(if_match, decision.version)
     if body.status in STEPS_WITH_THEIR_OWN_ROUTE:
         raise RuleViolation("body.status", "Use make, submit or delivery for that step")
-    _move(work, decision, body.status)
+    await _move(work, decision, body.status)
     await work.flush()
     await work.log(
         decision.person_id,

@@ -9,6 +9,7 @@ from services.intake.repositories.applications import ApplicationRepo
 from services.intake.repositories.assessments import AssessmentRepo
 from services.intake.repositories.decisions import DecisionRepo
 from services.intake.repositories.persons import PersonRepo
+from services.intake.repositories.settings import SettingsRepo
 from services.intake.repositories.waiting_list import WaitingListRepo
 from services.intake.repositories.worklist import WorklistRepo
 
@@ -18,6 +19,7 @@ __all__ = [
     "AssessmentRepo",
     "DecisionRepo",
     "PersonRepo",
+    "SettingsRepo",
     "WaitingListRepo",
     "WorklistRepo",
 ]

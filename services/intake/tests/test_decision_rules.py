@@ -6,10 +6,8 @@ import pytest
 
 from services.intake.domain.decisions import (
     BpaRight,
-    DecisionStatus,
     Draft,
     LowerLevel,
-    Outcome,
     ServiceRules,
     TriedStatus,
     bpa_right,
@@ -18,6 +16,7 @@ from services.intake.domain.decisions import (
     move,
 )
 from shared.errors import Conflict, Forbidden, RuleViolation
+from shared.schemas.intake import DecisionStatus, Outcome
 
 HOME_NURSING = ServiceRules(False, False, None, "hours_per_week")
 NURSING_HOME = ServiceRules(True, True, None, "place")
@@ -126,6 +125,25 @@ def test_four_eyes_needs_a_second_caseworker() -> None:
         move(ready, DecisionStatus.made, four_eyes=True, actor="a", drafted_by="a")
     assert (
         move(ready, DecisionStatus.made, four_eyes=True, actor="b", drafted_by="a")
+        == DecisionStatus.made
+    )
+
+
+def test_a_decision_sent_for_approval_is_approved_by_another_caseworker_always() -> None:
+    """Even where the municipality does not require four eyes, whoever sent a decision for
+    approval (or drafted it) cannot approve it themselves."""
+    ready = DecisionStatus.ready_for_approval
+
+    with pytest.raises(Forbidden):
+        move(ready, DecisionStatus.made, four_eyes=False, actor="a", drafted_by="a")
+    with pytest.raises(Forbidden):
+        move(
+            ready, DecisionStatus.made, four_eyes=False, actor="b", drafted_by="a", submitted_by="b"
+        )
+    assert (
+        move(
+            ready, DecisionStatus.made, four_eyes=False, actor="c", drafted_by="a", submitted_by="b"
+        )
         == DecisionStatus.made
     )
 

@@ -271,28 +271,51 @@ async def test_four_eyes_needs_a_second_caseworker(
     token_factory: Callable[..., str],
     municipality: str,
 ) -> None:
-    client_app = client._transport.app  # type: ignore[attr-defined]
-    client_app.state.settings.four_eyes_municipalities.append(municipality)
-    try:
-        application = await application_for(client, caseworker, ["hjemmesykepleie"])
-        decision = await draft(client, caseworker, decision_body(application))
-        alone = await make(client, caseworker, decision)
-        submitted = (
-            await client.post(
-                f"{API}/decisions/{decision['id']}/submit",
-                headers={**caseworker, "If-Match": '"1"'},
-            )
-        ).json()
-        self_approval = await make(client, caseworker, submitted)
-        colleague = auth(token_factory("saksbehandler", municipality=municipality, sub="kollega"))
-        approved = await make(client, colleague, submitted)
-    finally:
-        client_app.state.settings.four_eyes_municipalities.remove(municipality)
+    admin = auth(token_factory("admin", municipality=municipality))
+    settings = await client.put(
+        f"{API}/settings", json={"four_eyes": True}, headers={**admin, "If-Match": '"0"'}
+    )
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    decision = await draft(client, caseworker, decision_body(application))
+    alone = await make(client, caseworker, decision)
+    submitted = (
+        await client.post(
+            f"{API}/decisions/{decision['id']}/submit",
+            headers={**caseworker, "If-Match": '"1"'},
+        )
+    ).json()
+    self_approval = await make(client, caseworker, submitted)
+    colleague = auth(token_factory("saksbehandler", municipality=municipality, sub="kollega"))
+    approved = await make(client, colleague, submitted)
 
+    assert settings.status_code == 200 and settings.json()["four_eyes"] is True
     assert alone.status_code == 409
     assert submitted["status"] == "ready_for_approval"
     assert self_approval.status_code == 403
     assert approved.status_code == 200 and approved.json()["made_by_name"] == "Test Testesen"
+
+
+async def test_the_four_eyes_setting_is_data_an_admin_changes_with_if_match(
+    client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
+) -> None:
+    admin = auth(token_factory("admin", municipality=municipality))
+    caseworker = auth(token_factory("saksbehandler", municipality=municipality))
+
+    before = (await client.get(f"{API}/settings", headers=caseworker)).json()
+    by_caseworker = await client.put(
+        f"{API}/settings", json={"four_eyes": True}, headers={**caseworker, "If-Match": '"0"'}
+    )
+    saved = await client.put(
+        f"{API}/settings", json={"four_eyes": True}, headers={**admin, "If-Match": '"0"'}
+    )
+    stale = await client.put(
+        f"{API}/settings", json={"four_eyes": False}, headers={**admin, "If-Match": '"0"'}
+    )
+
+    assert before == {"four_eyes": False, "version": 0}
+    assert by_caseworker.status_code == 403
+    assert saved.json() == {"four_eyes": True, "version": 1}
+    assert stale.status_code == 412
 
 
 async def test_suggestions_put_the_lowest_fitting_level_first(
