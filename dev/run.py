@@ -27,7 +27,7 @@ from dev.users import demo_users
 from shared.schemas.roles import Role
 from shared.settings import SERVICE_NAMES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def database_env(pg: EmbeddedPostgres | None, prefix: str = "") -> dict[str, str]:
