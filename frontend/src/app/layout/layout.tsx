@@ -3,8 +3,9 @@ import { LeaveIcon } from '@navikt/aksel-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link as RouterLink, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 
+import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
@@ -72,7 +73,11 @@ function UserMenu({ session }: { session: Session }) {
   );
 }
 
-/** Moves focus to the main region after a client-side navigation, as a page load would. */
+/**
+ * Moves focus to the main region after a client-side navigation, as a page load would; a page that
+ * opens with a success message keeps focus there. The scroll position is ScrollRestoration's:
+ * the top for a new page, where it was for back and forward.
+ */
 function useFocusMainOnNavigate() {
   const { pathname } = useLocation();
   const first = useRef(true);
@@ -81,7 +86,9 @@ function useFocusMainOnNavigate() {
       first.current = false;
       return;
     }
-    document.getElementById(MAIN_ID)?.focus({ preventScroll: false });
+    const main = document.getElementById(MAIN_ID);
+    if (main?.querySelector(`[${FLASH_ATTRIBUTE}]`)) return;
+    main?.focus({ preventScroll: true });
   }, [pathname]);
 }
 
@@ -93,6 +100,7 @@ export function Layout() {
 
   return (
     <div className={styles.frame}>
+      <ScrollRestoration />
       <SkipLink href={`#${MAIN_ID}`}>{t('app.skipToContent')}</SkipLink>
       <header className={styles.header}>
         <div className={styles.bar}>

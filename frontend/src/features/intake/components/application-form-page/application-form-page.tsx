@@ -22,6 +22,7 @@ import { FormErrorSummary } from '@/components/form-error-summary/form-error-sum
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
+import { withFlash } from '@/lib/flash';
 import { todayIso } from '@/lib/dates';
 import { ApiProblem, isNotFound } from '@/lib/problem';
 
@@ -44,6 +45,8 @@ import { useFormState } from '../../lib/use-form-state';
 import { personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { ServicePicker } from '../service-picker/service-picker';
+
+import type { PersonFlash } from '../person-page/person-page';
 
 import styles from './application-form-page.module.css';
 
@@ -103,7 +106,7 @@ export function ApplicationFormPage() {
   const onSubmit = form.handleSubmit((current) => {
     setFormProblem(null);
     create.mutate(toApplicationCreate(person.data.id, current), {
-      onSuccess: (application) => void navigate(personPath(person.data.id), { state: { createdApplication: application.id } }),
+      onSuccess: (application) => void navigate(personPath(person.data.id), { state: withFlash<PersonFlash>({ kind: 'application', applicationId: application.id }) }),
       onError: (error) => {
         const placed = form.showServerErrors(error, applicationServerErrorKey);
         setFormProblem(placed ? null : error);

@@ -13,8 +13,8 @@ import { FormLayout, FormSection } from '@/components/form-section/form-section'
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { SuccessMessage } from '@/components/success-message/success-message';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
-import { visuallyHidden } from '@/components/visually-hidden/visually-hidden';
 import { useSession } from '@/lib/auth';
 import { todayIso } from '@/lib/dates';
 import { localeOf, pickLocalized, useLocalize } from '@/lib/i18n';
@@ -70,8 +70,8 @@ function AssessmentResult({ assessment, personId, applicationId }: { assessment:
   const derived = assessment.derived;
   return (
     <Card data-color="success" className={styles.result} data-testid="assessment-result">
-      <Heading level={2} data-size="sm">
-        {t('intake.assessment.savedTitle')}
+      <Heading level={2} data-size="sm" id="assessment-result-heading">
+        {t('intake.assessment.resultHeading')}
       </Heading>
       <dl className={styles.facts}>
         <div>
@@ -215,7 +215,7 @@ export function AssessmentFormPage() {
     create.mutate(toAssessmentCreate(current, variables), {
       onSuccess: (assessment) => {
         setSaved(assessment);
-        requestAnimationFrame(() => document.getElementById('assessment-result-heading')?.focus());
+        window.scrollTo?.({ top: 0 });
       },
       onError: (error) => {
         const placed = form.showServerErrors(error, assessmentServerErrorKey);
@@ -240,9 +240,7 @@ export function AssessmentFormPage() {
     >
       {saved ? (
         <section aria-labelledby="assessment-result-heading">
-          <h2 id="assessment-result-heading" tabIndex={-1} className={visuallyHidden}>
-            {t('intake.assessment.savedTitle')}
-          </h2>
+          <SuccessMessage testId="assessment-saved">{t('intake.assessment.savedTitle')}</SuccessMessage>
           <AssessmentResult assessment={saved} personId={person.data.id} applicationId={applicationId} />
         </section>
       ) : null}

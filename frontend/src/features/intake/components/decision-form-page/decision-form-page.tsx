@@ -16,6 +16,7 @@ import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
+import { withFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
 import { ApiProblem, isNotFound } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
@@ -42,6 +43,8 @@ import { canRegister } from '../../lib/permissions';
 import { assessmentPath, decisionPath, newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { SuggestionList } from '../suggestion-list/suggestion-list';
+
+import type { DecisionFlash } from '../decision-page/decision-page';
 
 import styles from './decision-form-page.module.css';
 
@@ -159,7 +162,7 @@ export function DecisionFormPage() {
   const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
     create.mutate(toDecisionCreate(applicationId, serviceCode, current), {
-      onSuccess: (decision) => void navigate(decisionPath(decision.id), { state: { saved: true } }),
+      onSuccess: (decision) => void navigate(decisionPath(decision.id), { state: withFlash<DecisionFlash>({ kind: 'saved' }) }),
       onError: (error) => {
         const placed = form.showServerErrors(error, decisionServerErrorKey);
         setFormProblem(placed ? null : error);

@@ -2,13 +2,15 @@ import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Select, Ta
 import { ArrowLeftIcon, DownloadIcon } from '@navikt/aksel-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 
 import { Localized } from '@/components/localized/localized';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { SuccessMessage } from '@/components/success-message/success-message';
 import { useSession } from '@/lib/auth';
 import { formatDate, todayIso } from '@/lib/dates';
+import { useFlash } from '@/lib/flash';
 import { localeOf, useLocalize } from '@/lib/i18n';
 import { ApiProblem, isNotFound } from '@/lib/problem';
 
@@ -28,6 +30,9 @@ import { AppealSection } from '../appeal-section/appeal-section';
 import { NoAccess } from '../no-access/no-access';
 
 import styles from './decision-page.module.css';
+
+/** What the page that led here saved. */
+export type DecisionFlash = { kind: 'saved' } | { kind: 'updated' };
 
 export const DECISION_STATUS_COLOR: Record<DecisionStatus, 'info' | 'warning' | 'success' | 'neutral'> = {
   draft: 'warning',
@@ -399,8 +404,7 @@ export function DecisionPage() {
   const { t } = useTranslation();
   const { localize } = useLocalize();
   const session = useSession();
-  const location = useLocation();
-  const saved = (location.state as { saved?: boolean } | null)?.saved;
+  const flash = useFlash<DecisionFlash>();
   const roles = session?.user.roles ?? [];
   const decision = useDecision(id);
   usePageTitle(decision.data ? t('intake.decision.title', { service: localize(decision.data.service_name) }) : undefined);
@@ -433,11 +437,8 @@ export function DecisionPage() {
           {t('intake.decision.title', { service: localize(data.service_name) })}
         </Heading>
         <Paragraph className={styles.for}>{t('intake.decisionForm.for', { name })}</Paragraph>
-        {saved && data.status === 'draft' ? (
-          <Alert data-color="success">
-            <Paragraph>{t('intake.decision.saved')}</Paragraph>
-          </Alert>
-        ) : null}
+        {flash?.kind === 'saved' && data.status === 'draft' ? <SuccessMessage testId="decision-saved">{t('intake.decision.saved')}</SuccessMessage> : null}
+        {flash?.kind === 'updated' && data.status === 'draft' ? <SuccessMessage testId="decision-updated">{t('intake.decision.updated')}</SuccessMessage> : null}
       </header>
       <DecisionFacts decision={data} />
       {caseworker ? <Steps decision={data} /> : null}

@@ -8,6 +8,7 @@ import { FormErrorSummary, focusField } from '@/components/form-error-summary/fo
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
+import { withFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
 import { ApiProblem } from '@/lib/problem';
 
@@ -32,6 +33,8 @@ import { PERSONS_PATH, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { RelativeFields } from '../relative-fields/relative-fields';
 import { RepresentativeFields } from '../representative-fields/representative-fields';
+
+import type { PersonFlash } from '../person-page/person-page';
 
 import styles from './person-form-page.module.css';
 
@@ -141,7 +144,7 @@ export function PersonFormPage() {
   const onSubmit = form.handleSubmit((current) => {
     setFormProblem(null);
     create.mutate(toPersonCreate(current), {
-      onSuccess: (person) => void navigate(personPath(person.id), { state: { registered: true } }),
+      onSuccess: (person) => void navigate(personPath(person.id), { state: withFlash<PersonFlash>({ kind: 'registered' }) }),
       onError: (error) => {
         const exists = error instanceof ApiProblem && error.status === 409;
         const placed = form.showServerErrors(error, personServerErrorKey, exists ? { national_id: 'nationalIdExists' } : {});

@@ -1,13 +1,15 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { ArrowLeftIcon, PlusIcon } from '@navikt/aksel-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { SuccessMessage } from '@/components/success-message/success-message';
 import { useSession } from '@/lib/auth';
 import { formatDate } from '@/lib/dates';
+import { useFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
 import { isNotFound } from '@/lib/problem';
 
@@ -27,7 +29,8 @@ import { Timeline } from '../timeline/timeline';
 
 import styles from './person-page.module.css';
 
-type LocationState = { registered?: boolean; createdApplication?: string } | null;
+/** What the page that led here saved. */
+export type PersonFlash = { kind: 'registered' } | { kind: 'updated' } | { kind: 'application'; applicationId: string };
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -221,10 +224,10 @@ function ApplicationCreated({ personId, applicationId }: { personId: string; app
   const created = applications.data?.find((application) => application.id === applicationId);
   if (!created) return null;
   return (
-    <Alert data-color="success" data-testid="application-created">
+    <SuccessMessage testId="application-created">
       <Paragraph>{t('intake.person.applicationCreated')}</Paragraph>
       <Paragraph>{t('intake.person.applicationCreatedDeadline', { date: formatDate(created.interim_reply_due, language) })}</Paragraph>
-    </Alert>
+    </SuccessMessage>
   );
 }
 
@@ -258,8 +261,8 @@ export function PersonPage() {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const session = useSession();
-  const location = useLocation();
-  const state = location.state as LocationState;
+  const flash = useFlash<PersonFlash>();
+  const createdId = flash?.kind === 'application' ? flash.applicationId : null;
   const roles = session?.user.roles ?? [];
   const allowed = canReadPersons(roles);
   const person = usePerson(id);
@@ -312,12 +315,9 @@ export function PersonPage() {
             </Button>
           ) : null}
         </div>
-        {state?.createdApplication ? <ApplicationCreated personId={data.id} applicationId={state.createdApplication} /> : null}
-        {state?.registered ? (
-          <Alert data-color="success">
-            <Paragraph>{t('intake.person.registered')}</Paragraph>
-          </Alert>
-        ) : null}
+        {createdId ? <ApplicationCreated personId={data.id} applicationId={createdId} /> : null}
+        {flash?.kind === 'registered' ? <SuccessMessage testId="person-registered">{t('intake.person.registered')}</SuccessMessage> : null}
+        {flash?.kind === 'updated' ? <SuccessMessage testId="person-updated">{t('intake.person.updated')}</SuccessMessage> : null}
       </header>
 
       <div className={styles.columns}>
@@ -336,7 +336,7 @@ export function PersonPage() {
           </Section>
         </div>
         <div className={styles.column}>
-          <ApplicationsSection personId={data.id} createdId={state?.createdApplication ?? null} actions={canRegister(roles)} />
+          <ApplicationsSection personId={data.id} createdId={createdId} actions={canRegister(roles)} />
           <Section id="decisions-heading" title={t('intake.decision.listHeading')}>
             <DecisionList personId={data.id} />
           </Section>
