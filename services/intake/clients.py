@@ -4,6 +4,7 @@ contract models in `shared.schemas.catalogue`, so a changed field fails here, lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -11,9 +12,16 @@ from pydantic import TypeAdapter, ValidationError
 from shared.clients import ServiceClient
 from shared.errors import ServiceUnavailable
 from shared.schemas.catalogue import MunicipalityRead, ServiceEvaluation, ServiceTypeRead
+from shared.schemas.common import LocalizedText
 
 _EVALUATIONS = TypeAdapter(list[ServiceEvaluation])
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CatalogueNames:
+    services: dict[str, LocalizedText]
+    units: dict[str, str]
 
 
 class CatalogueApi:
@@ -30,14 +38,28 @@ class CatalogueApi:
         )
         return _parse(ServiceTypeRead.model_validate, data)
 
-    async def municipality_name(self) -> str | None:
-        """The caller's municipality as the catalogue names it, or None if it has no profile."""
+    async def municipality(self) -> MunicipalityRead | None:
+        """The caller's municipality profile (name, where appeals go), or None if it has none."""
         response = await self.client.request("GET", "/api/catalogue/v1/municipality")
         if response.status_code == 404:
             return None
         if response.status_code >= 400:
             raise ServiceUnavailable("catalogue", f"The catalogue refused ({response.status_code})")
-        return _parse(MunicipalityRead.model_validate, response.json()).name
+        return _parse(MunicipalityRead.model_validate, response.json())
+
+    async def names(self) -> CatalogueNames:
+        """The names of the municipality's service types and units, for letters and lists."""
+        services = await self.client.get_json(
+            "/api/catalogue/v1/service-types", params={"limit": 500}
+        )
+        units = await self.client.get_json("/api/catalogue/v1/units", params={"limit": 500})
+        return CatalogueNames(
+            services={
+                item["code"]: LocalizedText.model_validate(item["name"])
+                for item in services["items"]
+            },
+            units={item["code"]: str(item["name"]) for item in units["items"]},
+        )
 
     async def evaluate(self, facts: dict[str, Any]) -> list[ServiceEvaluation]:
         """Every service in force with whether the facts meet its criteria (lowest level first)."""

@@ -81,6 +81,18 @@ class WelfareTechnology(StrEnum):
     video_visit = "video_visit"
 
 
+class BpaReason(StrEnum):
+    """Why pbrl § 2-1 d gives (or does not give) a right to BPA; texts are i18n keys."""
+
+    under_67_32_hours = "under_67_32_hours"
+    band_25_32 = "band_25_32"
+    continues_after_67 = "continues_after_67"
+    over_67 = "over_67"
+    short_need = "short_need"
+    under_25_hours = "under_25_hours"
+    unknown = "unknown"
+
+
 class BpaRightStatus(StrEnum):
     applies = "applies"
     applies_unless_much_more_expensive = "applies_unless_much_more_expensive"
@@ -106,7 +118,10 @@ class BpaRightRecord(BaseModel):
     """Whether pbrl § 2-1 d gives a right to BPA, and why, as assessed when drafting."""
 
     right: BpaRightStatus
-    reason: str
+    reason_code: BpaReason = Field(
+        default=BpaReason.unknown, description="Why; shown and printed as a translated text"
+    )
+    reason: str = Field(description="The same in English, for integrations and logs")
     law: str = "pbrl § 2-1 d"
 
 

@@ -193,9 +193,8 @@ async def get_decision_letter(
 ) -> Response:
     """The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask."""
     wants_pdf = "application/pdf" in request.headers.get("accept", "")
-    decision = await flow.for_letter(work, decision_id, as_pdf=wants_pdf)
-    name = await catalogue.municipality_name() or decision.municipality
-    html = letter_html(decision, name, work.today)
+    decision, context = await flow.letter(work, decision_id, catalogue, as_pdf=wants_pdf)
+    html = letter_html(decision, context, work.today)
     if not wants_pdf:
         return Response(html, media_type="text/html; charset=utf-8")
     pdf = await anyio.to_thread.run_sync(letter_pdf, html)

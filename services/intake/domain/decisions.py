@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from shared.errors import Conflict, Forbidden, RuleViolation
 from shared.schemas.intake import (
+    BpaReason,
     BpaRightRecord,
     BpaRightStatus,
     DecisionRights,
@@ -82,6 +83,11 @@ def is_granting(outcome: Outcome) -> bool:
     return outcome in (Outcome.granted, Outcome.partly_granted)
 
 
+def is_running(status: DecisionStatus, outcome: Outcome) -> bool:
+    """A granted decision that is made and not ended: the person gets the service now."""
+    return is_granting(outcome) and status in FOLLOWED_UP
+
+
 def check_draft(draft: Draft, service: ServiceRules) -> None:
     """Refuse a decision that lacks what the law and the municipality require of it."""
     if not draft.facts.strip():
@@ -123,34 +129,64 @@ def check_draft(draft: Draft, service: ServiceRules) -> None:
 @dataclass(frozen=True)
 class BpaAssessment:
     right: BpaRight
+    code: BpaReason
     reason: str
 
 
 def bpa_right(
-    age: int | None, hours_per_week: float | None, expected_duration_months: int | None
+    age: int | None,
+    hours_per_week: float | None,
+    expected_duration_months: int | None,
+    *,
+    granted_before_67: bool = False,
 ) -> BpaAssessment:
     """Pasient- og brukerrettighetsloven § 2-1 d: under 67, a long-lasting (over two years) and
-    large need: at least 32 hours a week, or 25–32 hours unless BPA would cost the municipality
-    significantly more. Below that there is no right, though the municipality may still organise
+    large need: at least 32 hours a week, or 25–32 hours unless the municipality documents that
+    BPA would cost it significantly more. Since 1 July 2020 the right continues after 67 for a
+    person granted BPA before turning 67. Only hours of personlig assistanse count (hol § 3-2
+    first paragraph no. 6 b, and avlastning for parents of disabled children): the assessed
+    hours are those. Below that there is no right, though the municipality may still organise
     services as BPA. Claims no right the law does not give, and hides none it does."""
     if age is None or hours_per_week is None or expected_duration_months is None:
         return BpaAssessment(
-            BpaRight.unknown, "Age, hours per week and expected duration are needed"
+            BpaRight.unknown,
+            BpaReason.unknown,
+            "Age, hours per week and expected duration are needed",
         )
-    if age >= 67:
-        return BpaAssessment(BpaRight.does_not_apply, "The right is for persons under 67")
+    if age >= 67 and not granted_before_67:
+        return BpaAssessment(
+            BpaRight.does_not_apply,
+            BpaReason.over_67,
+            "The right is for persons under 67, or granted BPA before turning 67",
+        )
     if expected_duration_months <= 24:
         return BpaAssessment(
-            BpaRight.does_not_apply, "The need is not expected to last over two years"
+            BpaRight.does_not_apply,
+            BpaReason.short_need,
+            "The need is not expected to last over two years",
         )
     if hours_per_week >= 32:
-        return BpaAssessment(BpaRight.applies, "Under 67, over two years, at least 32 hours a week")
+        code = BpaReason.continues_after_67 if age >= 67 else BpaReason.under_67_32_hours
+        return BpaAssessment(BpaRight.applies, code, "Over two years and at least 32 hours a week")
     if hours_per_week >= 25:
         return BpaAssessment(
             BpaRight.applies_unless_much_more_expensive,
-            "25–32 hours a week: a right unless BPA is significantly more expensive",
+            BpaReason.band_25_32,
+            "25–32 hours a week: a right unless the municipality documents that BPA is "
+            "significantly more expensive",
         )
-    return BpaAssessment(BpaRight.does_not_apply, "Under 25 hours a week")
+    return BpaAssessment(BpaRight.does_not_apply, BpaReason.under_25_hours, "Under 25 hours a week")
+
+
+BPA_AGE_LIMIT = 67
+
+
+def birthday(born: date, years: int) -> date:
+    """The day a person born on `born` turns `years` (29 February counts from 1 March)."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return date(born.year + years, 3, 1)
 
 
 LONG_TERM_STAY_NOTE = (
@@ -170,6 +206,7 @@ class RightsBasis:
     age: int | None = None
     hours_per_week: float | None = None
     expected_duration_months: int | None = None
+    granted_bpa_before_67: bool = False
 
 
 def rights_for(basis: RightsBasis, *, place_available: bool | None = None) -> DecisionRights:
@@ -177,8 +214,13 @@ def rights_for(basis: RightsBasis, *, place_available: bool | None = None) -> De
     service, a long-term place (pbrl § 2-1 e, waiting list hol § 3-2 a) for a long-term one."""
     bpa = None
     if basis.is_bpa:
-        found = bpa_right(basis.age, basis.hours_per_week, basis.expected_duration_months)
-        bpa = BpaRightRecord(right=found.right, reason=found.reason)
+        found = bpa_right(
+            basis.age,
+            basis.hours_per_week,
+            basis.expected_duration_months,
+            granted_before_67=basis.granted_bpa_before_67,
+        )
+        bpa = BpaRightRecord(right=found.right, reason_code=found.code, reason=found.reason)
     return DecisionRights(
         requires_lower_level_review=basis.requires_lower_level_review,
         place_available=place_available if basis.is_long_term_place else None,

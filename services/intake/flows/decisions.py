@@ -11,7 +11,8 @@ from services.intake.domain import decisions as rules
 from services.intake.domain.assessments import age_on
 from services.intake.domain.deadlines import appeal_deadline, norwegian_calendar
 from services.intake.flows import Work
-from services.intake.models import Application, Assessment, Decision, WaitingListEntry
+from services.intake.letters.render import LetterContext
+from services.intake.models import Application, Assessment, Decision, Person, WaitingListEntry
 from services.intake.schemas import (
     DecisionCreate,
     DecisionDelivery,
@@ -94,17 +95,21 @@ def _apply_fields(decision: Decision, body: DecisionFields) -> None:
         decision.language = body.language
 
 
-def _rights_basis(
-    service: ServiceTypeRead, assessment: Assessment | None, born: object
+async def _rights_basis(
+    work: Work, service: ServiceTypeRead, assessment: Assessment | None, person: Person
 ) -> rules.RightsBasis:
     facts = assessment.facts if assessment else {}
+    before_67 = service.is_bpa and await work.decisions.granted_bpa_before(
+        person.id, rules.birthday(person.birth_date, rules.BPA_AGE_LIMIT)
+    )
     return rules.RightsBasis(
         is_bpa=service.is_bpa,
         is_long_term_place=service.is_long_term_place,
         requires_lower_level_review=service.requires_lower_level_review,
-        age=age_on(born, assessment.assessed_on) if assessment else None,  # type: ignore[arg-type]
+        age=age_on(person.birth_date, assessment.assessed_on) if assessment else None,
         hours_per_week=facts.get("assessed_hours_per_week"),
         expected_duration_months=facts.get("expected_duration_months"),
+        granted_bpa_before_67=before_67,
     )
 
 
@@ -181,7 +186,10 @@ async def draft(work: Work, body: DecisionCreate, catalogue: CatalogueApi) -> De
         drafted_by=work.user.sub,
         person=person,
     )
-    _store_rights(decision, rules.rights_for(_rights_basis(service, assessment, person.birth_date)))
+    _store_rights(
+        decision, rules.rights_for(await _rights_basis(work, service, assessment, person))
+    )
+    decision.appeal_body = service.appeal_body.value
     _apply_fields(decision, body)
     rules.check_draft(_draft_of(body), _service_rules(decision))
     await work.decisions.add(decision)
@@ -352,8 +360,12 @@ async def read(work: Work, decision_id: uuid.UUID) -> Decision:
     return decision
 
 
-async def for_letter(work: Work, decision_id: uuid.UUID, *, as_pdf: bool) -> Decision:
-    """The decision whose letter is exported; the export is logged."""
+async def letter(
+    work: Work, decision_id: uuid.UUID, catalogue: CatalogueApi, *, as_pdf: bool
+) -> tuple[Decision, LetterContext]:
+    """The decision whose letter is exported (the export is logged) and what the letter
+    needs: the municipality's name and appeal addresses, service and unit names, the
+    signer, and for a waiting-list decision the date listed and the services meanwhile."""
     decision = await work.decisions.get(decision_id)
     access.check_may_read_decision(work.user, decision.unit)
     await work.log(
@@ -363,7 +375,28 @@ async def for_letter(work: Work, decision_id: uuid.UUID, *, as_pdf: bool) -> Dec
         decision.id,
         reason="pdf" if as_pdf else "html",
     )
-    return decision
+    municipality = await catalogue.municipality()
+    names = await catalogue.names()
+    waiting = await work.waiting_list.for_decision(decision.id)
+    meanwhile = []
+    if waiting is not None:
+        language = decision.language
+        for other in await work.decisions.for_person(decision.person_id):
+            if other.id != decision.id and rules.is_running(
+                DecisionStatus(other.status), Outcome(other.outcome)
+            ):
+                meanwhile.append(other.service_name.get(language) or other.service_name["nb"])
+    context = LetterContext(
+        municipality_name=municipality.name if municipality else decision.municipality,
+        appeals_to=municipality.appeals_to if municipality else None,
+        appeals_board=municipality.appeals_board if municipality else None,
+        service_names=names.services,
+        unit_names=names.units,
+        signer=work.user.name,
+        waiting_since=waiting.listed_on if waiting else None,
+        meanwhile=meanwhile,
+    )
+    return decision, context
 
 
 async def page(

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from shared.schemas.catalogue import AppealAddress
+from shared.schemas.common import LocalizedText
 
 HERE = Path(__file__).parent
 
@@ -48,7 +53,41 @@ def format_amount(amount: float) -> str:
     return f"{amount:g}".replace(".", ",")
 
 
-def letter_html(decision: Any, municipality_name: str, today: date) -> str:
+@dataclass(frozen=True)
+class LetterContext:
+    """What a letter needs beyond the decision: names from the catalogue, where appeals go,
+    who signs, and for a waiting-list decision the date listed and the services meanwhile."""
+
+    municipality_name: str
+    appeals_to: AppealAddress | None = None
+    appeals_board: AppealAddress | None = None
+    service_names: Mapping[str, LocalizedText] = field(default_factory=dict)
+    unit_names: Mapping[str, str] = field(default_factory=dict)
+    signer: str = ""
+    waiting_since: date | None = None
+    meanwhile: Sequence[str] = ()
+
+
+def _name(names: Mapping[str, LocalizedText], code: str, language: str) -> str:
+    found = names.get(code)
+    if found is None:
+        return code
+    return str(getattr(found, language, "") or found.nb)
+
+
+def _rules(decision: Any, language: str) -> list[str]:
+    """Each provision with its law's name in the letter's language and its content in plain
+    words (fvl § 25: the rules the decision rests on, explained)."""
+    lines = []
+    for basis in decision.legal_basis:
+        law = (basis.get("law_name") or {}).get(language) or basis.get("law", "")
+        explanation = (basis.get("explanation") or {}).get(language) or ""
+        line = f"{law} {basis.get('section', '')}".strip()
+        lines.append(f"{line}: {explanation}" if explanation else line)
+    return lines
+
+
+def letter_html(decision: Any, context: LetterContext, today: date) -> str:
     """The letter for a decision (a Decision row), in its language; a draft is marked as such."""
     language = decision.language if decision.language in ("nb", "nn") else "nb"
     made_on = decision.made_on or today
@@ -58,6 +97,7 @@ def letter_html(decision: Any, municipality_name: str, today: date) -> str:
         service[0].lower() + service[1:] if service[:2].lower() != service[:2] else service
     )
     granting = decision.outcome in ("granted", "partly_granted")
+    waiting = granting and context.waiting_since is not None
     unit_words = _texts()["scope_units"][language].get(decision.scope_unit, "")
     scope = (
         f"{format_amount(decision.scope_amount)} {unit_words}".strip()
@@ -66,12 +106,13 @@ def letter_html(decision: Any, municipality_name: str, today: date) -> str:
     )
     start, end = long_date(decision.starts_on, language), long_date(decision.ends_on, language)
     rights_notes = []
-    if "bpa" in decision.rights:
-        rights_notes.append(f"{decision.rights['bpa']['law']}: {decision.rights['bpa']['reason']}")
-    if "long_term_stay" in decision.rights:
-        rights_notes.append(f"{decision.rights['long_term_stay']['law']}")
+    bpa = decision.rights.get("bpa")
+    if bpa:
+        rights_notes.append(t["bpa_reason"][bpa.get("reason_code") or "unknown"])
+    if decision.rights.get("long_term_stay"):
+        rights_notes.append(t["long_term_right"])
     fee = None
-    if decision.user_fee:
+    if decision.user_fee and granting:
         description = decision.user_fee.get("description") or {}
         fee = (
             t["no_fee"]
@@ -95,45 +136,82 @@ def letter_html(decision: Any, municipality_name: str, today: date) -> str:
         if decision.appeal_deadline
         else t["appeal_deadline_rule"]
     )
+    send_to = (
+        t["appeal_send_to"].format(
+            name=context.appeals_to.name,
+            postal=context.appeals_to.postal_address,
+            digital=context.appeals_to.digital_address,
+        )
+        if context.appeals_to
+        else t["appeal_send_to_municipality"].format(municipality=context.municipality_name)
+    )
+    if decision.appeal_body == "klagenemnd":
+        board = context.appeals_board.name if context.appeals_board else None
+        where = t["appeal_where_board"].format(board=board or t["appeals_board_generic"])
+    else:
+        where = t["appeal_where_governor"].format(
+            governor=county_governor(decision.municipality, t["_governors"])
+        )
     person = decision.person
     address = person.address or {}
     purposes = _texts()["purposes"][language]
-    context = {
-        "language": language,
-        "t": t,
-        "is_draft": decision.status in ("draft", "ready_for_approval"),
-        "municipality": municipality_name,
-        "made_on": long_date(made_on, language),
-        "reference": str(decision.id)[:8].upper(),
-        "person": {
-            "name": f"{person.given_name} {person.family_name}",
-            "street": address.get("street", ""),
-            "postcode": address.get("postcode", ""),
-            "city": address.get("city", ""),
-        },
-        "service": service_lower,
-        "outcome_text": t["outcome"][decision.outcome].format(service=service_lower),
-        "granting": granting,
-        "scope": scope,
-        "period": t["period_to"].format(start=start, end=end)
-        if end
-        else t["period"].format(start=start),
-        "purpose": purposes.get(decision.purpose) if decision.purpose else None,
-        "unit": (decision.contact or {}).get("unit") or decision.unit,
-        "review": long_date(decision.review_on, language),
-        "facts": decision.facts,
-        "considerations": decision.considerations,
-        "lower_levels": decision.lower_levels,
-        "legal_basis": decision.legal_basis,
-        "criteria": criteria,
-        "rights": rights_notes,
-        "fee": fee,
-        "contact": decision.contact,
-        "appeal_deadline_text": deadline_text,
-        "governor": county_governor(decision.municipality, t["_governors"]),
-        "signed_by": decision.made_by_name or "",
-    }
-    return _environment().get_template("letter.html").render(**context)
+    outcome_text = (
+        t["waiting_outcome"].format(
+            service=service_lower, listed=long_date(context.waiting_since, language)
+        )
+        if waiting
+        else t["outcome"][decision.outcome].format(service=service_lower)
+    )
+    unit_name = context.unit_names.get(decision.unit or "")
+    return (
+        _environment()
+        .get_template("letter.html")
+        .render(
+            language=language,
+            t=t,
+            is_draft=decision.status in ("draft", "ready_for_approval"),
+            municipality=context.municipality_name,
+            made_on=long_date(made_on, language),
+            reference=str(decision.id)[:8].upper(),
+            person={
+                "name": f"{person.given_name} {person.family_name}",
+                "street": address.get("street", ""),
+                "postcode": address.get("postcode", ""),
+                "city": address.get("city", ""),
+            },
+            service=service_lower,
+            outcome_text=outcome_text,
+            granting=granting and not waiting,
+            waiting=waiting,
+            meanwhile=list(context.meanwhile),
+            scope=scope,
+            period=t["period_to"].format(start=start, end=end)
+            if end
+            else t["period"].format(start=start),
+            purpose=purposes.get(decision.purpose) if decision.purpose else None,
+            unit=unit_name,
+            review=long_date(decision.review_on, language),
+            facts=decision.facts,
+            considerations=decision.considerations,
+            lower_levels=[
+                {
+                    "name": _name(context.service_names, item["service_type"], language),
+                    "why_not_enough": item["why_not_enough"],
+                }
+                for item in decision.lower_levels
+            ],
+            rules=_rules(decision, language),
+            criteria=criteria,
+            rights=rights_notes,
+            fee=fee,
+            contact=decision.contact if granting else None,
+            contact_unit=context.unit_names.get((decision.contact or {}).get("unit") or ""),
+            appeal_deadline_text=deadline_text,
+            appeal_send_to=send_to,
+            appeal_where=where,
+            signed_by=decision.made_by_name or context.signer,
+        )
+    )
 
 
 def letter_pdf(html: str) -> bytes:

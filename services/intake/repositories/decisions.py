@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +14,7 @@ from services.intake.models import Decision
 from shared.errors import NotFound, RuleViolation
 from shared.pagination import paginate
 from shared.schemas.common import Page
-from shared.schemas.intake import DecisionStatus
+from shared.schemas.intake import DecisionStatus, Outcome
 
 
 class DecisionRepo:
@@ -55,6 +56,21 @@ class DecisionRepo:
             )
         )
         return set(rows)
+
+    async def granted_bpa_before(self, person_id: uuid.UUID, day: date) -> bool:
+        """Whether the person was granted BPA (a decision recording the BPA right) before `day`."""
+        found = await self.session.scalar(
+            select(Decision.id)
+            .where(
+                Decision.person_id == person_id,
+                Decision.status.in_([status.value for status in MADE]),
+                Decision.outcome.in_([Outcome.granted, Outcome.partly_granted]),
+                Decision.rights.has_key("bpa"),
+                Decision.made_on < day,
+            )
+            .limit(1)
+        )
+        return found is not None
 
     async def for_person(self, person_id: uuid.UUID) -> Sequence[Decision]:
         return (

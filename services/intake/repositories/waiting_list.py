@@ -23,6 +23,12 @@ class WaitingListRepo:
             raise NotFound("There is no such waiting-list entry")
         return entry
 
+    async def for_decision(self, decision_id: uuid.UUID) -> WaitingListEntry | None:
+        found: WaitingListEntry | None = await self.session.scalar(
+            select(WaitingListEntry).where(WaitingListEntry.decision_id == decision_id)
+        )
+        return found
+
     def add(self, entry: WaitingListEntry) -> WaitingListEntry:
         self.session.add(entry)
         return entry

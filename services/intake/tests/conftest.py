@@ -122,6 +122,15 @@ CATALOGUE_SERVICES: list[dict[str, Any]] = [
         "criteria": [{"metric": "needs_24h_care", "op": "==", "value": True}],
     },
     {
+        "code": "omsorgsbolig",
+        "care_level": "5",
+        "name": {"nb": "Omsorgsbolig"},
+        "scope_unit": "place",
+        "appeal_body": "klagenemnd",
+        "legal_basis": [{"law": "boligsosialloven", "short": "boligsosialloven", "section": "§ 6"}],
+        "criteria": [],
+    },
+    {
         "code": "korttidsopphold-rehabilitering",
         "care_level": "5",
         "name": {"nb": "Korttidsopphold – rehabilitering"},
