@@ -263,6 +263,10 @@ class Appeal(TenantMixin, Base):
     outcome_on: Mapped[date | None] = mapped_column(Date)
     outcome_note: Mapped[str | None] = mapped_column(Text)
 
+    decision: Mapped[Decision] = relationship(
+        foreign_keys=[decision_id], lazy="joined", innerjoin=True
+    )
+
 
 class IntakeSetting(TenantMixin, Base):
     """The municipality's own choices for its casework, kept as data (an admin edits them)."""

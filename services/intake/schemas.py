@@ -15,7 +15,7 @@ from services.intake.domain.assessments import Place, Potential, Risk
 from services.intake.domain.decisions import Delivery, TriedStatus
 from services.intake.domain.functional import NeedLevel
 from services.intake.domain.worklist import Kind
-from shared.schemas.catalogue import LegalBasisRead
+from shared.schemas.catalogue import AppealBody, LegalBasisRead
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import (
     AppealStatus,
@@ -424,13 +424,21 @@ class Suggestion(BaseModel):
 class AppealCreate(Strict):
     decision_id: uuid.UUID
     received_on: date
+    sent_on: date | None = Field(
+        default=None,
+        description="The day the appeal was posted or sent, if known (fvl § 30: in time if "
+        "posted before the deadline ends)",
+    )
     appellant: str = Field(min_length=1, max_length=200, examples=["Åse Ødegård (selv)"])
     grounds: str = Field(min_length=1, max_length=10000)
     late_reason: str | None = Field(default=None, max_length=2000)
 
 
 class AppealReassessment(Strict):
-    result: AppealStatus = Field(description="changed_by_municipality or upheld_by_municipality")
+    result: AppealStatus = Field(
+        description="changed_by_municipality, partly_changed_by_municipality (the rest goes "
+        "on to the appeal body) or upheld_by_municipality"
+    )
     reassessment: str = Field(min_length=1, max_length=10000)
     new_decision_id: uuid.UUID | None = Field(
         default=None, description="When changed: the new decision that replaces the appealed one"
@@ -454,10 +462,12 @@ class AppealRead(BaseModel):
     decision_id: uuid.UUID
     person_id: uuid.UUID
     received_on: date
+    sent_on: date | None
     appellant: str
     grounds: str
     late: bool = Field(
-        description="Received after the appeal deadline (still registered, fvl § 31)"
+        description="Posted or sent (or, if that is unknown, received) after the appeal "
+        "deadline: still registered and considered if fvl § 31 allows"
     )
     late_reason: str | None
     status: AppealStatus
@@ -467,7 +477,9 @@ class AppealRead(BaseModel):
     outcome: GovernorOutcome | None
     outcome_on: date | None
     outcome_note: str | None
-    county_governor: str
+    county_governor: str = Field(description="The county governor of the municipality")
+    appeal_body: AppealBody = Field(description="Who decides the appeal for this service")
+    appeal_body_name: str = Field(description="Statsforvalteren i …, or the klagenemnd")
     version: int
 
 

@@ -26,7 +26,7 @@ from services.intake.domain.assessments import (
     criteria_facts,
     follow_ups,
 )
-from services.intake.domain.deadlines import appeal_deadline, norwegian_calendar
+from services.intake.domain.deadlines import appeal_deadline, is_appeal_late, norwegian_calendar
 from services.intake.domain.functional import (
     NEED_LEVEL_RULE,
     SPEC_VERSION,
@@ -545,7 +545,9 @@ class Story:
                         received_on=appealed,
                         appellant=f"{person.given_name} {person.family_name}",
                         grounds="Jeg trenger mer hjelp enn vedtaket gir.",
-                        late=False,
+                        late=is_appeal_late(decision.appeal_deadline, appealed)
+                        if decision.appeal_deadline
+                        else False,
                         status="closed" if settled else "received",
                         reassessment="Kommunen opprettholder vedtaket." if settled else None,
                         forwarded_on=appealed + timedelta(days=21) if settled else None,

@@ -47,6 +47,7 @@ class ApplicationStatus(StrEnum):
 class AppealStatus(StrEnum):
     received = "received"
     changed_by_municipality = "changed_by_municipality"
+    partly_changed_by_municipality = "partly_changed_by_municipality"
     upheld_by_municipality = "upheld_by_municipality"
     forwarded = "forwarded"
     closed = "closed"

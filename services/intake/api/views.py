@@ -35,7 +35,7 @@ from services.intake.schemas import (
     WorklistItem,
 )
 from shared.national_id import mask
-from shared.schemas.catalogue import LegalBasisRead
+from shared.schemas.catalogue import AppealBody, LegalBasisRead
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import DecisionStatus, Outcome, PersonSummary, WaitingStatus
 
@@ -193,11 +193,18 @@ def suggestion_read(suggested: Suggested) -> Suggestion:
 
 
 def appeal_read(appeal: Appeal) -> AppealRead:
-    governors = texts_for("nb", appeal.received_on)["_governors"]
+    governor = county_governor(
+        appeal.municipality, texts_for("nb", appeal.received_on)["_governors"]
+    )
+    body = AppealBody(appeal.decision.appeal_body)
     return AppealRead.model_validate(
         {
             **{c.key: getattr(appeal, c.key) for c in Appeal.__table__.columns},
-            "county_governor": county_governor(appeal.municipality, governors),
+            "county_governor": governor,
+            "appeal_body": body,
+            "appeal_body_name": governor
+            if body == AppealBody.county_governor
+            else "Kommunens klagenemnd",
         }
     )
 

@@ -20,17 +20,24 @@ class GovernorOutcome(StrEnum):
 _NEXT = {
     AppealStatus.received: {
         AppealStatus.changed_by_municipality,
+        AppealStatus.partly_changed_by_municipality,
         AppealStatus.upheld_by_municipality,
     },
     AppealStatus.upheld_by_municipality: {AppealStatus.forwarded},
+    AppealStatus.partly_changed_by_municipality: {AppealStatus.forwarded},
     AppealStatus.forwarded: {AppealStatus.closed},
     AppealStatus.changed_by_municipality: set(),
     AppealStatus.closed: set(),
 }
 
 
+CHANGING = (AppealStatus.changed_by_municipality, AppealStatus.partly_changed_by_municipality)
+"""Results that name the new decision replacing the appealed one."""
+
+
 def move(current: AppealStatus, target: AppealStatus) -> AppealStatus:
-    """The municipality may change its decision (fvl § 33); if it upholds it, the case goes on."""
+    """The municipality may change its decision (fvl § 33); what it upholds, wholly or in part,
+    goes on to the appeal body."""
     if target not in _NEXT[current]:
         raise Conflict(f"An appeal that is {current.value} cannot become {target.value}")
     return target

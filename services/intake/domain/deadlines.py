@@ -60,6 +60,8 @@ def appeal_deadline(received: date, calendar: HolidayCalendar) -> date:
     return calendar.next_working_day(received + APPEAL_PERIOD)
 
 
-def is_appeal_late(deadline: date, appeal_received: date) -> bool:
-    """Late appeals are registered and flagged, never refused silently (fvl § 31)."""
-    return appeal_received > deadline
+def is_appeal_late(deadline: date, appeal_received: date, sent_on: date | None = None) -> bool:
+    """An appeal is in time when it was posted or sent before the deadline ended (fvl § 30),
+    whenever it arrived; without a known sending date, its receipt counts. Late appeals are
+    registered and flagged, never refused silently (fvl § 31)."""
+    return (sent_on or appeal_received) > deadline

@@ -25,14 +25,18 @@ async def register(work: Work, body: AppealCreate) -> Appeal:
         decision = None
     if decision is None or decision.status not in MADE:
         raise RuleViolation("body.decision_id", "Appeals are against made decisions")
+    if body.sent_on is not None and body.sent_on > body.received_on:
+        raise RuleViolation("body.sent_on", "An appeal is sent before it is received")
     late = decision.appeal_deadline is not None and is_appeal_late(
-        decision.appeal_deadline, body.received_on
+        decision.appeal_deadline, body.received_on, body.sent_on
     )
     appeal = await work.appeals.add(
         Appeal(
+            decision=decision,
             decision_id=decision.id,
             person_id=decision.person_id,
             received_on=body.received_on,
+            sent_on=body.sent_on,
             appellant=body.appellant,
             grounds=body.grounds,
             late=late,
@@ -61,7 +65,9 @@ async def reassess(
     """The municipality's own look (fvl § 33): change the decision, or uphold it."""
     appeal = await work.appeals.get(appeal_id)
     check_version(if_match, appeal.version)
-    if body.result == AppealStatus.changed_by_municipality:
+    if body.result not in (*rules.CHANGING, AppealStatus.upheld_by_municipality):
+        raise RuleViolation("body.result", "The municipality changes, partly changes or upholds")
+    if body.result in rules.CHANGING:
         replacing = None
         if body.new_decision_id is not None:
             try:

@@ -1,7 +1,7 @@
 """Appeals, the waiting list, interim replies and the deadline worklist over HTTP."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -69,6 +69,47 @@ async def test_a_late_appeal_is_registered_and_flagged(
     assert on_time.json()["late"] is False
     assert late.json()["late"] is True
     assert late.json()["county_governor"].startswith("Statsforvalteren")
+
+
+async def test_an_appeal_posted_on_the_deadline_day_and_received_later_is_in_time(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    """fvl § 30: a deadline is kept when the appeal is posted or sent before it ends."""
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+    deadline = decision["appeal_deadline"]
+
+    posted = await client.post(
+        f"{API}/appeals",
+        json={
+            "decision_id": decision["id"],
+            "sent_on": deadline,
+            "received_on": (date.fromisoformat(deadline) + timedelta(days=2)).isoformat(),
+            "appellant": "Åse Ødegård",
+            "grounds": "For lite hjelp.",
+        },
+        headers=caseworker,
+    )
+    sent_after_receipt = await client.post(
+        f"{API}/appeals",
+        json={
+            "decision_id": decision["id"],
+            "sent_on": "2026-04-10",
+            "received_on": "2026-04-09",
+            "appellant": "Åse Ødegård",
+            "grounds": "For lite hjelp.",
+        },
+        headers=caseworker,
+    )
+
+    assert posted.status_code == 201
+    assert posted.json()["late"] is False
+    assert posted.json()["sent_on"] == deadline
+    assert sent_after_receipt.status_code == 422
+    assert sent_after_receipt.json()["errors"][0]["field"] == "body.sent_on"
 
 
 async def test_an_upheld_appeal_is_forwarded_and_its_outcome_recorded(
@@ -312,3 +353,53 @@ async def test_the_timeline_holds_the_whole_case_in_order(
         "decision.granted",
         "appeal.received",
     ]
+
+
+async def test_a_partly_changed_decision_sends_the_rest_of_the_appeal_on(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    """fvl § 33: what the municipality does not grant goes on to the appeal body."""
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+    appeal = (
+        await client.post(
+            f"{API}/appeals",
+            json={
+                "decision_id": decision["id"],
+                "received_on": "2026-03-20",
+                "appellant": "Selv",
+                "grounds": "Trenger kveldsbesøk og mer hjelp om natten.",
+            },
+            headers=caseworker,
+        )
+    ).json()
+    new = await draft(
+        client,
+        caseworker,
+        decision_body(
+            {"id": decision["application_id"]}, scope_amount=5, replaces_id=decision["id"]
+        ),
+    )
+
+    partly = await client.post(
+        f"{API}/appeals/{appeal['id']}/reassessment",
+        json={
+            "result": "partly_changed_by_municipality",
+            "reassessment": "Kveldsbesøk innvilget; nattbehovet opprettholdes.",
+            "new_decision_id": new["id"],
+        },
+        headers=if_match(caseworker, appeal),
+    )
+    forwarded = await client.post(
+        f"{API}/appeals/{appeal['id']}/forward",
+        json={"forwarded_on": "2026-04-01"},
+        headers=if_match(caseworker, partly.json()),
+    )
+
+    assert partly.status_code == 200
+    assert partly.json()["status"] == "partly_changed_by_municipality"
+    assert forwarded.status_code == 200 and forwarded.json()["status"] == "forwarded"
+    assert forwarded.json()["appeal_body"] == "statsforvalteren"
