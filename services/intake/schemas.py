@@ -183,6 +183,12 @@ class ApplicationRead(BaseModel):
     status: ApplicationStatus
     interim_reply_due: date = Field(description="One calendar month after receipt (fvl § 11 a)")
     interim_reply_sent_on: date | None
+    interim_reply_reason: str | None = Field(
+        default=None, description="Why the case takes time, as told in the foreløpig svar"
+    )
+    expected_decision_by: date | None = Field(
+        default=None, description="When the foreløpig svar said a decision can be expected"
+    )
     assessment_unit: str | None
     registered_by: str
     created_at: datetime

@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+import anyio
+from fastapi import APIRouter, Query, Request, Response
 
 from services.intake.api.deps import CASE_READER, CASEWORKER, CatalogueApiDep, Idempotent, WorkDep
 from services.intake.api.views import application_read
 from services.intake.flows import applications as flow
+from services.intake.letters.render import interim_reply_html, letter_pdf
 from services.intake.schemas import (
     ApplicationCreate,
     ApplicationRead,
@@ -119,3 +121,36 @@ async def record_interim_reply(
     application = await flow.record_interim_reply(work, application_id, body, if_match)
     set_etag(response, application.version)
     return application_read(application)
+
+
+@router.get(
+    "/applications/{application_id}/interim-reply/letter",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The foreløpig svar: PDF with `Accept: application/pdf`, HTML otherwise",
+            "content": {"text/html": {}, "application/pdf": {}},
+        },
+        **problem_responses(404, 409, 503),
+    },
+    operation_id="get_interim_reply_letter",
+    dependencies=[CASE_READER],
+)
+async def get_interim_reply_letter(
+    application_id: uuid.UUID, work: WorkDep, catalogue: CatalogueApiDep, request: Request
+) -> Response:
+    """The foreløpig svar letter (fvl § 11 a) in the person's language."""
+    wants_pdf = "application/pdf" in request.headers.get("accept", "")
+    application, municipality = await flow.interim_reply_letter(
+        work, application_id, catalogue, as_pdf=wants_pdf
+    )
+    html = interim_reply_html(application, municipality, work.user.name)
+    if not wants_pdf:
+        return Response(html, media_type="text/html; charset=utf-8")
+    pdf = await anyio.to_thread.run_sync(letter_pdf, html)
+    filename = f"forelopig-svar-{str(application.id)[:8]}.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )

@@ -96,6 +96,8 @@ def application_read(application: Application) -> ApplicationRead:
         status=application.status,
         interim_reply_due=interim_reply_due(application.received_on),
         interim_reply_sent_on=application.interim_reply_sent_on,
+        interim_reply_reason=application.interim_reply_reason,
+        expected_decision_by=application.expected_decision_by,
         assessment_unit=application.assessment_unit,
         registered_by=application.registered_by,
         created_at=application.created_at,

@@ -16,6 +16,8 @@ INTERIM_LOOKAHEAD = timedelta(days=7)
 
 class Kind(StrEnum):
     interim_reply_due = "interim_reply_due"
+    interim_reply_renewal_due = "interim_reply_renewal_due"
+    """The date a foreløpig svar promised has come: send a new one (or decide)."""
     review_due = "review_due"
     decision_ending = "decision_ending"
     awaiting_approval = "awaiting_approval"

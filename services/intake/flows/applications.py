@@ -137,6 +137,8 @@ async def record_interim_reply(
             "body.expected_decision_by", "The expected decision date is after the reply"
         )
     application.interim_reply_sent_on = body.sent_on
+    application.interim_reply_reason = body.reason
+    application.expected_decision_by = body.expected_decision_by
     await work.flush()
     await work.log(
         application.person_id,
@@ -146,3 +148,21 @@ async def record_interim_reply(
         reason=f"foreløpig svar: {body.reason} (vedtak innen {body.expected_decision_by})",
     )
     return application
+
+
+async def interim_reply_letter(
+    work: Work, application_id: uuid.UUID, catalogue: CatalogueApi, *, as_pdf: bool
+) -> tuple[Application, str]:
+    """The application whose foreløpig svar is printed (logged), and the municipality's name."""
+    application = await work.applications.get(application_id)
+    if application.interim_reply_sent_on is None or application.expected_decision_by is None:
+        raise Conflict("Record the foreløpig svar first")
+    await work.log(
+        application.person_id,
+        AccessAction.export,
+        "interim_reply_letter",
+        application.id,
+        reason="pdf" if as_pdf else "html",
+    )
+    municipality = await catalogue.municipality()
+    return application, municipality.name if municipality else application.municipality

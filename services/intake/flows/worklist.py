@@ -40,6 +40,19 @@ async def tasks(work: Work) -> list[Due]:
                     names,
                 )
             )
+    for application in await work.worklist.applications_past_their_promised_date(today):
+        if application.expected_decision_by is None:
+            continue
+        names = ", ".join(_name(i.service_name) for i in application.items)
+        found.append(
+            Task(
+                Kind.interim_reply_renewal_due,
+                application.expected_decision_by,
+                str(application.id),
+                str(application.person_id),
+                names,
+            )
+        )
     for decision in await work.worklist.decisions_awaiting_action():
         title, subject, person = (
             _name(decision.service_name),

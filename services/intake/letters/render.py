@@ -219,3 +219,38 @@ def letter_pdf(html: str) -> bytes:
 
     pdf: bytes = HTML(string=html, base_url=str(HERE)).write_pdf()
     return pdf
+
+
+def interim_reply_html(application: Any, municipality_name: str, signer: str) -> str:
+    """The foreløpig svar (fvl § 11 a) as recorded on the application, in the person's
+    language (nn or nb)."""
+    person = application.person
+    language = "nn" if person.preferred_language == "nn" else "nb"
+    t = texts_for(language, application.interim_reply_sent_on)
+    address = person.address or {}
+    services = ", ".join(
+        (item.service_name.get(language) or item.service_name["nb"]).lower()
+        for item in application.items
+    )
+    return (
+        _environment()
+        .get_template("interim.html")
+        .render(
+            language=language,
+            t=t,
+            municipality=municipality_name,
+            sent_on=long_date(application.interim_reply_sent_on, language),
+            reference=str(application.id)[:8].upper(),
+            person={
+                "name": f"{person.given_name} {person.family_name}",
+                "street": address.get("street", ""),
+                "postcode": address.get("postcode", ""),
+                "city": address.get("city", ""),
+            },
+            services=services,
+            received=long_date(application.received_on, language),
+            reason=application.interim_reply_reason or "",
+            expected=long_date(application.expected_decision_by, language),
+            signed_by=signer,
+        )
+    )

@@ -42,6 +42,19 @@ class WorklistRepo:
             )
         ).all()
 
+    async def applications_past_their_promised_date(self, today: date) -> Sequence[Application]:
+        """Open applications whose foreløpig svar promised a decision by a date now in sight."""
+        return (
+            await self.session.scalars(
+                select(Application).where(
+                    Application.status.in_(
+                        [ApplicationStatus.received, ApplicationStatus.in_assessment]
+                    ),
+                    Application.expected_decision_by <= today + INTERIM_LOOKAHEAD,
+                )
+            )
+        ).all()
+
     async def decisions_awaiting_action(self) -> Sequence[Decision]:
         """Drafts sent for approval, and made decisions not yet sent to the person."""
         return (

@@ -216,3 +216,57 @@ async def test_bpa_applied_for_first_at_70_gives_no_right(
 
     assert decision["rights"]["bpa"]["right"] == "does_not_apply"
     assert decision["rights"]["bpa"]["reason_code"] == "over_67"
+
+
+async def test_a_foreløpig_svar_is_stored_printed_and_renewed_when_its_date_passes(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    """fvl § 11 a: the reason and the expected date are kept, printed in the person's
+    language, and when the date comes without a decision the worklist asks for a new reply."""
+    application = await application_for(
+        client, caseworker, ["hjemmesykepleie"], preferred_language="nn"
+    )
+    early = await client.get(
+        f"{API}/applications/{application['id']}/interim-reply/letter", headers=caseworker
+    )
+    recorded = await client.post(
+        f"{API}/applications/{application['id']}/interim-reply",
+        json={
+            "sent_on": "2026-04-08",
+            "expected_decision_by": "2026-05-06",
+            "reason": "Vi ventar på epikrise frå sjukehuset.",
+        },
+        headers={**caseworker, "If-Match": f'"{application["version"]}"'},
+    )
+    text = await interim_pdf_text(client, caseworker, application["id"])
+    today_is(date(2026, 5, 7))
+    worklist = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+
+    assert early.status_code == 409
+    assert recorded.json()["interim_reply_reason"] == "Vi ventar på epikrise frå sjukehuset."
+    assert recorded.json()["expected_decision_by"] == "2026-05-06"
+    assert "Førebels svar" in text and "6. mai 2026" in text
+    assert "forvaltningslova § 11 a" in text
+    renewals = [
+        item
+        for item in worklist
+        if item["kind"] == "interim_reply_renewal_due" and item["subject_id"] == application["id"]
+    ]
+    assert renewals and renewals[0]["overdue"] is True
+
+
+async def interim_pdf_text(
+    client: httpx.AsyncClient, headers: dict[str, str], application_id: str
+) -> str:
+    pdf = await client.get(
+        f"{API}/applications/{application_id}/interim-reply/letter",
+        headers={**headers, "Accept": "application/pdf"},
+    )
+    assert pdf.status_code == 200, pdf.text
+    return " ".join(
+        " ".join((page.extract_text() or "").split())
+        for page in PdfReader(io.BytesIO(pdf.content)).pages
+    )

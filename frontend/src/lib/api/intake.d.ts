@@ -228,6 +228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/applications/{application_id}/interim-reply/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Interim Reply Letter
+         * @description The foreløpig svar letter (fvl § 11 a) in the person's language.
+         */
+        get: operations["get_interim_reply_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/v1/functional-variables": {
         parameters: {
             query?: never;
@@ -595,6 +615,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Intake Settings
+         * @description Whether the municipality requires a second caseworker to approve every decision.
+         */
+        get: operations["get_intake_settings"];
+        /**
+         * Update Intake Settings
+         * @description Change the settings; needs `If-Match` (`"0"` before the first save).
+         */
+        put: operations["update_intake_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -639,6 +683,14 @@ export interface components {
              */
             city: string;
         };
+        /**
+         * AppealBody
+         * @description Who decides an appeal against a decision on a service: Statsforvalteren for health and
+         *     care services (pbrl § 7-2), the municipality's own appeals board (klagenemnd) for the
+         *     allocation of an ordinary kommunal bolig or omsorgsbolig (fvl § 28 second paragraph).
+         * @enum {string}
+         */
+        AppealBody: "statsforvalteren" | "klagenemnd";
         /** AppealCreate */
         AppealCreate: {
             /**
@@ -651,6 +703,11 @@ export interface components {
              * Format: date
              */
             received_on: string;
+            /**
+             * Sent On
+             * @description The day the appeal was posted or sent, if known (fvl § 30: in time if posted before the deadline ends)
+             */
+            sent_on?: string | null;
             /**
              * Appellant
              * @example Åse Ødegård (selv)
@@ -702,13 +759,15 @@ export interface components {
              * Format: date
              */
             received_on: string;
+            /** Sent On */
+            sent_on: string | null;
             /** Appellant */
             appellant: string;
             /** Grounds */
             grounds: string;
             /**
              * Late
-             * @description Received after the appeal deadline (still registered, fvl § 31)
+             * @description Posted or sent (or, if that is unknown, received) after the appeal deadline: still registered and considered if fvl § 31 allows
              */
             late: boolean;
             /** Late Reason */
@@ -725,14 +784,24 @@ export interface components {
             outcome_on: string | null;
             /** Outcome Note */
             outcome_note: string | null;
-            /** County Governor */
+            /**
+             * County Governor
+             * @description The county governor of the municipality
+             */
             county_governor: string;
+            /** @description Who decides the appeal for this service */
+            appeal_body: components["schemas"]["AppealBody"];
+            /**
+             * Appeal Body Name
+             * @description Statsforvalteren i …, or the klagenemnd
+             */
+            appeal_body_name: string;
             /** Version */
             version: number;
         };
         /** AppealReassessment */
         AppealReassessment: {
-            /** @description changed_by_municipality or upheld_by_municipality */
+            /** @description changed_by_municipality, partly_changed_by_municipality (the rest goes on to the appeal body) or upheld_by_municipality */
             result: components["schemas"]["AppealStatus"];
             /** Reassessment */
             reassessment: string;
@@ -746,7 +815,7 @@ export interface components {
          * AppealStatus
          * @enum {string}
          */
-        AppealStatus: "received" | "changed_by_municipality" | "upheld_by_municipality" | "forwarded" | "closed";
+        AppealStatus: "received" | "changed_by_municipality" | "partly_changed_by_municipality" | "upheld_by_municipality" | "forwarded" | "closed";
         /**
          * ApplicantKind
          * @description Who applied: the person, or someone on their behalf.
@@ -845,6 +914,16 @@ export interface components {
             interim_reply_due: string;
             /** Interim Reply Sent On */
             interim_reply_sent_on: string | null;
+            /**
+             * Interim Reply Reason
+             * @description Why the case takes time, as told in the foreløpig svar
+             */
+            interim_reply_reason?: string | null;
+            /**
+             * Expected Decision By
+             * @description When the foreløpig svar said a decision can be expected
+             */
+            expected_decision_by?: string | null;
             /** Assessment Unit */
             assessment_unit: string | null;
             /** Registered By */
@@ -995,12 +1074,26 @@ export interface components {
             created_at: string;
         };
         /**
+         * BpaReason
+         * @description Why pbrl § 2-1 d gives (or does not give) a right to BPA; texts are i18n keys.
+         * @enum {string}
+         */
+        BpaReason: "under_67_32_hours" | "band_25_32" | "continues_after_67" | "over_67" | "short_need" | "under_25_hours" | "unknown";
+        /**
          * BpaRightRecord
          * @description Whether pbrl § 2-1 d gives a right to BPA, and why, as assessed when drafting.
          */
         BpaRightRecord: {
             right: components["schemas"]["BpaRightStatus"];
-            /** Reason */
+            /**
+             * @description Why; shown and printed as a translated text
+             * @default unknown
+             */
+            reason_code: components["schemas"]["BpaReason"];
+            /**
+             * Reason
+             * @description The same in English, for integrations and logs
+             */
             reason: string;
             /**
              * Law
@@ -1149,9 +1242,7 @@ export interface components {
             /** Considerations */
             considerations: string;
             /** Legal Basis */
-            legal_basis: {
-                [key: string]: string;
-            }[];
+            legal_basis: components["schemas"]["LegalBasisRead"][];
             criteria: components["schemas"]["CriteriaCited"] | null;
             /** User Fee */
             user_fee: {
@@ -1407,6 +1498,24 @@ export interface components {
          */
         InformationScope: "none" | "practical" | "health";
         /**
+         * IntakeSettingsRead
+         * @description The municipality's intake settings; `version` 0 until first saved.
+         */
+        IntakeSettingsRead: {
+            /**
+             * Four Eyes
+             * @description A second caseworker approves every decision before it is made
+             */
+            four_eyes: boolean;
+            /** Version */
+            version: number;
+        };
+        /** IntakeSettingsUpdate */
+        IntakeSettingsUpdate: {
+            /** Four Eyes */
+            four_eyes: boolean;
+        };
+        /**
          * InterimReply
          * @description Foreløpig svar (fvl § 11 a): why the case takes time and when to expect a decision.
          */
@@ -1428,7 +1537,35 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        Kind: "interim_reply_due" | "review_due" | "decision_ending" | "awaiting_approval" | "not_sent" | "appeal_to_reassess";
+        Kind: "interim_reply_due" | "interim_reply_renewal_due" | "review_due" | "decision_ending" | "awaiting_approval" | "not_sent" | "appeal_to_reassess";
+        /**
+         * LegalBasisRead
+         * @description A cited provision with what the law reference data says of it.
+         */
+        LegalBasisRead: {
+            /**
+             * Law
+             * @example helse- og omsorgstjenesteloven
+             */
+            law: string;
+            /**
+             * Short
+             * @default
+             * @example hol
+             */
+            short: string;
+            /**
+             * Section
+             * @example § 3-2 første ledd nr. 6 bokstav a
+             */
+            section: string;
+            /** @description The law's name in nb and nn (for letters in either) */
+            law_name?: components["schemas"]["LocalizedText"] | null;
+            /** @description The provision's content in plain words (fvl § 25) */
+            explanation?: components["schemas"]["LocalizedText"] | null;
+            /** In Force To */
+            in_force_to?: string | null;
+        };
         /**
          * LocalizedText
          * @description A text in bokmål, nynorsk and English (bokmål is required).
@@ -2907,6 +3044,92 @@ export interface operations {
             };
             /** @description Internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_interim_reply_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The foreløpig svar: PDF with `Accept: application/pdf`, HTML otherwise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4695,6 +4918,143 @@ export interface operations {
             };
             /** @description The request is not valid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_intake_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSettingsRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_intake_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSettingsRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
