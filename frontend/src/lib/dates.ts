@@ -50,3 +50,30 @@ export function daysBetween(from: string, to: string): number {
   if (!a || !b) return Number.NaN;
   return Math.round((b.getTime() - a.getTime()) / 86_400_000);
 }
+
+/** True for a real calendar date written `YYYY-MM-DD` (not 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = parseIsoDate(value);
+  return date !== null && date.toISOString().slice(0, 10) === value;
+}
+
+/** `YYYY-MM-DD` as typed in a date field, `dd.mm.åååå`; anything else is returned as it is. */
+export function toDateText(value: string): string {
+  if (!isIsoDate(value)) return value;
+  const [year, month, day] = value.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/**
+ * What a date field holds: `YYYY-MM-DD` when `dd.mm.åååå` is a real date, '' when empty, and the
+ * text itself otherwise (half-typed or no such day), which a form's check then calls invalid.
+ */
+export function fromDateText(text: string): string {
+  const trimmed = text.trim();
+  const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  if (!match) return trimmed;
+  const [, day = '', month = '', year = ''] = match;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : trimmed;
+}

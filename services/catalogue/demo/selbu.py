@@ -854,7 +854,36 @@ SERVICE_TYPES = [
                     c("assessed_hours_per_week", ">=", 32),
                 ],
                 f"{PLAN}, vedlegg 1 «Mestringsfokus»",
-            )
+            ),
+            criteria(
+                2,
+                V2,
+                t(
+                    "Du har rett til BPA hvis behovet varer over 2 år og er minst 32 timer i "
+                    "uken. Er behovet mellom 25 og 32 timer i uken, har du også rett, med mindre "
+                    "kommunen dokumenterer at BPA vil koste vesentlig mer. Retten gjelder for "
+                    "personer under 67 år, og den fortsetter etter 67 år for den som fikk BPA "
+                    "før fylte 67 (pasient- og brukerrettighetsloven § 2-1 d). Bare timer med "
+                    "personlig assistanse teller.",
+                    "Du har rett til BPA dersom behovet varer over 2 år og er minst 32 timar i "
+                    "veka. Er behovet mellom 25 og 32 timar i veka, har du òg rett, med mindre "
+                    "kommunen dokumenterer at BPA vil koste vesentleg meir. Retten gjeld for "
+                    "personar under 67 år, og han held fram etter 67 år for den som fekk BPA før "
+                    "fylte 67 (pasient- og brukarrettslova § 2-1 d). Berre timar med personleg "
+                    "assistanse tel.",
+                    "You have a right to BPA if the need lasts more than 2 years and is at least "
+                    "32 hours a week. From 25 to 32 hours a week you also have a right, unless "
+                    "the municipality documents that BPA would cost significantly more. The "
+                    "right is for people under 67, and it continues after 67 for those granted "
+                    "BPA before turning 67 (section 2-1 d of the Patients' and Users' Rights "
+                    "Act). Only hours of personal assistance count.",
+                ),
+                [
+                    c("expected_duration_months", ">", 24),
+                    c("assessed_hours_per_week", ">=", 25),
+                ],
+                f"{PLAN}, vedlegg 1 «Mestringsfokus»; pbrl § 2-1 d as amended from 1 July 2020",
+            ),
         ],
     ),
     # Trinn 4: tilrettelagt bolig --------------------------------------------------------

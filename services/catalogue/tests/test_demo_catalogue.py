@@ -78,9 +78,10 @@ async def test_selbu_bpa_follows_the_plans_rule(
 
     criteria = detail["current_criteria"]
     assert "under 67 år" in criteria["text"]["nb"]
+    assert "fortsetter etter 67" in criteria["text"]["nb"]
     metrics = {c["metric"]: (c["op"], c["value"]) for c in criteria["conditions"] if "metric" in c}
-    assert metrics["age"] == ("<", 67)
-    assert metrics["assessed_hours_per_week"] == (">=", 32)
+    assert "age" not in metrics, "the age rule is the law's (pbrl § 2-1 d), checked in intake"
+    assert metrics["assessed_hours_per_week"] == (">=", 25), "the 25–32 band is not hidden"
     assert detail["requires_decision"]
     assert detail["is_bpa"] is True
     assert (await service(client, headers, "hjemmesykepleie"))["is_bpa"] is False

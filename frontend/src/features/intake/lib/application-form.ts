@@ -1,5 +1,5 @@
 /** The application form: «Hva er viktig for deg?» first, then how it came in, the services and urgency. */
-import { todayIso } from '@/lib/dates';
+import { isIsoDate, todayIso } from '@/lib/dates';
 
 import type { ApplicantKind, ApplicationCreate, Channel, Urgency } from '../api/types';
 
@@ -54,7 +54,7 @@ export function validateApplication(values: ApplicationFormValues, today: string
   const errors: FormErrors = {};
   if (values.what_matters.length > WHAT_MATTERS_LIMIT) errors.what_matters = 'tooLong';
   if (!values.channel) errors.channel = 'required';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.received_on)) errors.received_on = 'receivedOn';
+  if (!isIsoDate(values.received_on)) errors.received_on = 'receivedOn';
   else if (values.received_on > today) errors.received_on = 'receivedOnFuture';
   if (values.services.length === 0) errors.services = 'services';
   else if (values.services.length > MAX_SERVICES) errors.services = 'tooManyServices';

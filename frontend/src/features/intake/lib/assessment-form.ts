@@ -1,7 +1,7 @@
 /** The assessment (kartlegging) form: what matters first, then every functional variable and the rest. */
 import { z } from 'zod';
 
-import { todayIso } from '@/lib/dates';
+import { isIsoDate, todayIso } from '@/lib/dates';
 import { schemaErrors } from '@/lib/use-api-form';
 
 import {
@@ -137,7 +137,10 @@ export function assessmentSchema(
   return z
     .object({
       what_matters: z.array(z.object({ text: z.string().max(2000, 'tooLong') })),
-      assessed_on: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && value <= today, 'assessedOn'),
+      assessed_on: z
+        .string()
+        .refine(isIsoDate, 'assessedOn')
+        .refine((value) => !isIsoDate(value) || value <= today, 'future'),
       place: z.enum(PLACES),
       // Each variable's score is checked against its own scale below; one not yet chosen is undefined.
       scores: z.custom<Record<string, number>>((value) => typeof value === 'object' && value !== null),

@@ -23,6 +23,23 @@ describe('decision form', () => {
     expect(validateDecision({ ...base, outcome: 'refused' }, { ...rules, requiresLowerLevelReview: true })).toEqual({});
   });
 
+  it('says at the field when the end or the review lies before the start, and when a date is no date', () => {
+    const grant = {
+      ...emptyDecision(),
+      outcome: 'granted' as const,
+      scope_amount: '2',
+      contact: { name: 'Kari', unit: '', phone: '' },
+      facts: 'f',
+      considerations: 'c',
+      starts_on: '2026-05-01',
+    };
+    expect(validateDecision({ ...grant, ends_on: '2026-04-30', review_on: '2026-04-01' }, rules)).toEqual({
+      ends_on: 'endsBeforeStart',
+      review_on: 'reviewBeforeStart',
+    });
+    expect(validateDecision({ ...grant, ends_on: '31.02.2026', review_on: '2026-06-01' }, rules)).toEqual({ ends_on: 'date' });
+  });
+
   it('builds the request with numbers and nulls', () => {
     const body = toDecisionCreate('app', 'hjemmesykepleie', {
       ...emptyDecision(),

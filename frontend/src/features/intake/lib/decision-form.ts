@@ -1,6 +1,7 @@
 /** The decision (vedtak) form: outcome, scope, dates, contact, facts and considerations, and LEON/BEON when required. */
 import { z } from 'zod';
 
+import { isIsoDate } from '@/lib/dates';
 import { schemaErrors } from '@/lib/use-api-form';
 
 import { OUTCOMES, TRIED_STATUSES, type DecisionCreate, type Outcome, type TriedStatus } from '../api/types';
@@ -74,13 +75,12 @@ export function decisionFields(values: DecisionFormValues): string[] {
   ];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const filled = (value: string) => value.trim() !== '';
 
 /** A text the decision must give (facts, considerations): said, and not longer than the letter allows. */
 const groundsText = z.string().refine(filled, 'required').max(DECISION_TEXT_LIMIT, 'tooLong');
 /** An optional date: empty, or an ISO date. */
-const optionalDate = z.string().refine((value) => value === '' || ISO_DATE.test(value), 'date');
+const optionalDate = z.string().refine((value) => value === '' || isIsoDate(value), 'date');
 
 /** The client's checks of the decision; what a grant needs depends on the service (`rules`). */
 export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValues, DecisionFormValues> {
@@ -90,7 +90,7 @@ export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValu
       scope_amount: z.string(),
       starts_on: optionalDate,
       ends_on: optionalDate,
-      review_on: z.string(),
+      review_on: optionalDate,
       unit: z.string(),
       contact: z.object({ name: z.string(), unit: z.string(), phone: z.string() }),
       facts: groundsText,
@@ -114,8 +114,10 @@ export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValu
         else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) wrong(['scope_amount'], 'number');
       }
       if (granting && !values.starts_on) wrong(['starts_on'], 'required');
-      if (ISO_DATE.test(values.starts_on) && ISO_DATE.test(values.ends_on) && values.ends_on < values.starts_on) wrong(['ends_on'], 'date');
-      if (granting && !ISO_DATE.test(values.review_on)) wrong(['review_on'], 'reviewOn');
+      const started = isIsoDate(values.starts_on);
+      if (started && isIsoDate(values.ends_on) && values.ends_on < values.starts_on) wrong(['ends_on'], 'endsBeforeStart');
+      if (granting && values.review_on === '') wrong(['review_on'], 'reviewOn');
+      else if (started && isIsoDate(values.review_on) && values.review_on < values.starts_on) wrong(['review_on'], 'reviewBeforeStart');
       if (granting && !filled(values.contact.name)) wrong(['contact', 'name'], 'contact');
       if (granting && rules.requiresLowerLevelReview && values.lower_levels.length === 0) wrong(['lower_levels'], 'lowerLevels');
     });

@@ -29,6 +29,10 @@ export const ERROR_KEYS = [
   'serviceNotApplied',
   'decisionExists',
   'diagnosisCode',
+  'endsBeforeStart',
+  'receivedBeforeSent',
+  'reviewBeforeStart',
+  'future',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

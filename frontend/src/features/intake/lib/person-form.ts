@@ -1,6 +1,7 @@
 /** The register-person form: its values, the fields in form order, client checks and the request body. */
 import type { InformationScope, PersonCreate, RepresentativeKind } from '../api/types';
 
+import { dateError } from './date-checks';
 import type { ErrorKey, FormErrors } from './form-errors';
 import { compactNationalId, hasElevenDigits } from './national-id';
 
@@ -117,7 +118,11 @@ export function validatePerson(values: PersonFormValues): FormErrors {
     if (!representative.kind) set(`representatives.${i}.kind`, 'representativeKind');
     if (!representative.name.trim()) set(`representatives.${i}.name`, 'required');
     if (!representative.scope.trim()) set(`representatives.${i}.scope`, 'required');
-    if (representative.valid_from && representative.valid_to && representative.valid_to < representative.valid_from) {
+    const fromError = dateError(representative.valid_from);
+    const toError = dateError(representative.valid_to);
+    if (fromError) set(`representatives.${i}.valid_from`, fromError);
+    if (toError) set(`representatives.${i}.valid_to`, toError);
+    else if (!fromError && representative.valid_from && representative.valid_to && representative.valid_to < representative.valid_from) {
       set(`representatives.${i}.valid_to`, 'validTo');
     }
   });

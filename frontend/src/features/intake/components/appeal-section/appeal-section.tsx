@@ -2,12 +2,14 @@ import { Alert, Button, Card, Details, Field, Heading, Label, Paragraph, Select,
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { DateInput } from '@/components/date-field/date-field';
 import { ProblemAlert } from '@/components/query-state/query-state';
 import { formatDate, todayIso } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { useAppealStep, useCreateAppeal, usePersonAppeals, type AppealOutcome } from '../../api/appeals';
 import type { AppealRead, DecisionRead } from '../../api/types';
+import { dateError } from '../../lib/date-checks';
 
 import styles from './appeal-section.module.css';
 
@@ -22,8 +24,17 @@ function AppealSteps({ appeal }: { appeal: AppealRead }) {
   const [outcome, setOutcome] = useState<AppealOutcome['outcome']>('upheld');
   const [outcomeOn, setOutcomeOn] = useState(todayIso());
   const [note, setNote] = useState('');
+  const [dateMessage, setDateMessage] = useState<{ field: string; message: string } | null>(null);
+  /** The date of a step (forwarded, outcome): a real date, not in the future. */
+  const checkDate = (field: string, value: string, label: string) => {
+    const key = dateError(value, { required: true, past: true });
+    setDateMessage(key ? { field, message: t(`intake.errors.${key}`, { field: label, number: '' }) } : null);
+    return !key;
+  };
   const run = (event: FormEvent, action: Parameters<typeof step.mutate>[0]['step']) => {
     event.preventDefault();
+    if (action.kind === 'forward' && !checkDate('forwarded_on', action.body.forwarded_on, t('intake.appeal.forwardedOn'))) return;
+    if (action.kind === 'outcome' && !checkDate('outcome_on', action.body.outcome_on, t('intake.appeal.outcomeOn'))) return;
     step.mutate({ appeal, step: action });
   };
   return (
@@ -58,8 +69,13 @@ function AppealSteps({ appeal }: { appeal: AppealRead }) {
         </form>
       ) : null}
       {appeal.status === 'upheld_by_municipality' ? (
-        <form className={styles.form} onSubmit={(event) => run(event, { kind: 'forward', body: { forwarded_on: forwardedOn } })}>
-          <Textfield label={t('intake.appeal.forwardedOn')} type="date" value={forwardedOn} onChange={(e) => setForwardedOn(e.target.value)} />
+        <form className={styles.form} noValidate onSubmit={(event) => run(event, { kind: 'forward', body: { forwarded_on: forwardedOn } })}>
+          <DateInput
+            label={t('intake.appeal.forwardedOn')}
+            value={forwardedOn}
+            onChange={setForwardedOn}
+            error={dateMessage?.field === 'forwarded_on' ? dateMessage.message : undefined}
+          />
           <Button type="submit" variant="secondary" loading={step.isPending} className={styles.submit}>
             {t('intake.appeal.forwardSubmit')}
           </Button>
@@ -68,6 +84,7 @@ function AppealSteps({ appeal }: { appeal: AppealRead }) {
       {appeal.status === 'forwarded' ? (
         <form
           className={styles.form}
+          noValidate
           onSubmit={(event) => run(event, { kind: 'outcome', body: { outcome, outcome_on: outcomeOn, note: note.trim() || null } })}
         >
           <Heading level={4} data-size="2xs">
@@ -83,7 +100,12 @@ function AppealSteps({ appeal }: { appeal: AppealRead }) {
               ))}
             </Select>
           </Field>
-          <Textfield label={t('intake.appeal.outcomeOn')} type="date" value={outcomeOn} onChange={(e) => setOutcomeOn(e.target.value)} />
+          <DateInput
+            label={t('intake.appeal.outcomeOn')}
+            value={outcomeOn}
+            onChange={setOutcomeOn}
+            error={dateMessage?.field === 'outcome_on' ? dateMessage.message : undefined}
+          />
           <Textfield label={t('intake.appeal.outcomeNote')} value={note} onChange={(e) => setNote(e.target.value)} />
           <Button type="submit" variant="secondary" loading={step.isPending} className={styles.submit}>
             {t('intake.appeal.outcomeSubmit')}
@@ -143,6 +165,8 @@ export function AppealSection({ decision, canRegister }: { decision: DecisionRea
     const found: Record<string, string> = {};
     if (!appellant.trim()) found.appellant = t('intake.errors.required', { field: t('intake.appeal.appellant'), number: '' });
     if (!grounds.trim()) found.grounds = t('intake.errors.required', { field: t('intake.appeal.grounds'), number: '' });
+    const receivedError = dateError(receivedOn, { required: true, past: true });
+    if (receivedError) found.received_on = t(`intake.errors.${receivedError}`, { field: t('intake.appeal.receivedOn'), number: '' });
     setError(found);
     if (Object.keys(found).length > 0) return;
     create.mutate({
@@ -175,7 +199,7 @@ export function AppealSection({ decision, canRegister }: { decision: DecisionRea
           <Details.Summary>{t('intake.appeal.register')}</Details.Summary>
           <Details.Content>
             <form className={styles.form} onSubmit={submit} noValidate>
-              <Textfield label={t('intake.appeal.receivedOn')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+              <DateInput label={t('intake.appeal.receivedOn')} value={receivedOn} onChange={setReceivedOn} error={error.received_on} />
               <Textfield label={t('intake.appeal.appellant')} value={appellant} onChange={(e) => setAppellant(e.target.value)} error={error.appellant} />
               <Textfield
                 label={t('intake.appeal.grounds')}

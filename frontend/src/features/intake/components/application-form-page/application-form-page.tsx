@@ -18,12 +18,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 
+import { DateInput } from '@/components/date-field/date-field';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
 import { withFlash } from '@/lib/flash';
-import { todayIso } from '@/lib/dates';
 import { ApiProblem, isNotFound } from '@/lib/problem';
 
 import { useCreateApplication } from '../../api/create-application';
@@ -185,13 +185,14 @@ export function ApplicationFormPage() {
               </Select>
               {message('channel') ? <ValidationMessage>{message('channel')}</ValidationMessage> : null}
             </Field>
-            <Textfield
+            <DateInput
+              id={form.id('received_on')}
+              name="received_on"
               label={t('intake.applicationForm.receivedOn')}
-              type="date"
-              max={todayIso()}
-              {...form.text('received_on')}
+              value={form.values.received_on}
+              onChange={(value) => form.change('received_on', value)}
               error={message('received_on')}
-              aria-required
+              required
             />
             <Field>
               <Label>{t('intake.applicationForm.applicantKind')}</Label>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 
 import { CheckboxGroup, RadioGroup } from '@/components/choice-group/choice-group';
+import { DateField } from '@/components/date-field/date-field';
 import { FieldGrid } from '@/components/field-grid/field-grid';
 import { FormActions } from '@/components/form-actions/form-actions';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
@@ -16,7 +17,6 @@ import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
-import { todayIso } from '@/lib/dates';
 import { localeOf, pickLocalized, useLocalize } from '@/lib/i18n';
 import { isNotFound } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
@@ -279,7 +279,7 @@ export function AssessmentFormPage() {
 
             <FormSection heading={t('intake.assessment.aboutHeading')} headingId="about-heading">
               <FieldGrid>
-                <TextField name="assessed_on" label={t('intake.assessment.assessedOn')} type="date" max={todayIso()} aria-required />
+                <DateField name="assessed_on" label={t('intake.assessment.assessedOn')} required />
                 <SelectField
                   name="place"
                   label={t('intake.assessment.place')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 
 import { RadioGroup } from '@/components/choice-group/choice-group';
+import { DateField } from '@/components/date-field/date-field';
 import { FieldGrid } from '@/components/field-grid/field-grid';
 import { FormActions } from '@/components/form-actions/form-actions';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
@@ -259,14 +260,13 @@ export function DecisionFormPage() {
               <FieldGrid>
                 {measured ? <TextField name="scope_amount" label={labels.scope_amount} inputMode="decimal" aria-required={granting || undefined} /> : null}
                 <TextField name="unit" label={labels.unit} />
-                <TextField name="starts_on" label={labels.starts_on} type="date" />
-                <TextField
+                <DateField name="starts_on" label={labels.starts_on} required={granting} />
+                <DateField
                   name="ends_on"
                   label={labels.ends_on}
                   description={service.data?.purpose ? t('intake.decisionForm.endsOnDescription') : undefined}
-                  type="date"
                 />
-                <TextField name="review_on" label={labels.review_on} type="date" aria-required={granting || undefined} />
+                <DateField name="review_on" label={labels.review_on} required={granting} />
               </FieldGrid>
               {service.data?.is_long_term_place ? (
                 <CheckboxField

@@ -104,10 +104,10 @@ describe('DecisionPage', () => {
     const form = await screen.findByRole('form', { name: 'Registrer utsending' });
     const received = within(form).getByLabelText('Mottatt dato');
     await userEvent.clear(received);
-    await userEvent.type(received, '2000-01-01');
+    await userEvent.type(received, '01.01.2000');
     await userEvent.click(within(form).getByRole('button', { name: 'Registrer utsending' }));
 
-    expect(received).toHaveAccessibleDescription(/Mottatt dato/);
+    expect(received).toHaveAccessibleDescription(/Mottatt dato kan ikke være før sendt dato\./);
     expect(received).toBeInvalid();
     expect(post).not.toHaveBeenCalled();
   });

@@ -6,6 +6,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 
 import { Localized } from '@/components/localized/localized';
 import { usePageTitle } from '@/components/page-title/use-page-title';
+import { DateInput } from '@/components/date-field/date-field';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { useSession } from '@/lib/auth';
@@ -24,6 +25,8 @@ import {
 } from '../../api/decision-actions';
 import { useDecision } from '../../api/get-decision';
 import { DELIVERIES, decisionRights, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
+import { deliveryErrors } from '../../lib/date-checks';
+import type { ErrorKey } from '../../lib/form-errors';
 import { canReadPersons, canRegister } from '../../lib/permissions';
 import { personPath } from '../../paths';
 import { AppealSection } from '../appeal-section/appeal-section';
@@ -200,14 +203,17 @@ function DeliveryForm({ decision }: { decision: DecisionRead }) {
   const [method, setMethod] = useState<Delivery>('post');
   const [sentOn, setSentOn] = useState(todayIso());
   const [receivedOn, setReceivedOn] = useState(todayIso());
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ sent_on?: string; received_on?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(sentOn) || !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || receivedOn < sentOn) {
-      setError(t('intake.errors.date', { field: t('intake.decision.deliveryReceivedOn'), number: '' }));
-      return;
-    }
-    setError(null);
+    const found = deliveryErrors(sentOn, receivedOn);
+    const say = (key: ErrorKey | undefined, field: string) => (key ? t(`intake.errors.${key}`, { field, number: '' }) : undefined);
+    const shown = {
+      sent_on: say(found.sent_on, t('intake.decision.deliverySentOn')),
+      received_on: say(found.received_on, t('intake.decision.deliveryReceivedOn')),
+    };
+    setErrors(shown);
+    if (shown.sent_on || shown.received_on) return;
     register.mutate({ id: decision.id, version: decision.version, body: { method, sent_on: sentOn, received_on: receivedOn } });
   };
   return (
@@ -226,14 +232,14 @@ function DeliveryForm({ decision }: { decision: DecisionRead }) {
             ))}
           </Select>
         </Field>
-        <Textfield label={t('intake.decision.deliverySentOn')} type="date" value={sentOn} onChange={(event) => setSentOn(event.target.value)} />
-        <Textfield
+        <DateInput id="delivery-sent-on" label={t('intake.decision.deliverySentOn')} value={sentOn} onChange={setSentOn} error={errors.sent_on} />
+        <DateInput
+          id="delivery-received-on"
           label={t('intake.decision.deliveryReceivedOn')}
           description={t('intake.decision.deliveryReceivedDescription')}
-          type="date"
           value={receivedOn}
-          onChange={(event) => setReceivedOn(event.target.value)}
-          error={error ?? undefined}
+          onChange={setReceivedOn}
+          error={errors.received_on}
         />
       </div>
       {register.isError ? <ActionProblem error={register.error} /> : null}

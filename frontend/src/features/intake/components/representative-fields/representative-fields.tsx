@@ -2,6 +2,8 @@ import { Button, Field, Fieldset, Heading, Label, Select, Textfield, ValidationM
 import { TrashIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
 
+import { DateInput } from '@/components/date-field/date-field';
+
 import { REPRESENTATIVE_KINDS } from '../../api/types';
 import type { PersonFormValues } from '../../lib/person-form';
 import type { FormState } from '../../lib/use-form-state';
@@ -70,8 +72,22 @@ export function RepresentativeFields({ form, index, message, onRemove }: Props) 
         aria-required
       />
       <div className={styles.grid}>
-        <Textfield label={t('intake.personForm.representative.validFrom')} type="date" {...form.text(path('valid_from'))} error={message(path('valid_from'))} />
-        <Textfield label={t('intake.personForm.representative.validTo')} type="date" {...form.text(path('valid_to'))} error={message(path('valid_to'))} />
+        <DateInput
+          id={form.id(path('valid_from'))}
+          name={path('valid_from')}
+          label={t('intake.personForm.representative.validFrom')}
+          value={form.values.representatives[index]?.valid_from ?? ''}
+          onChange={(value) => form.change(path('valid_from'), value)}
+          error={message(path('valid_from'))}
+        />
+        <DateInput
+          id={form.id(path('valid_to'))}
+          name={path('valid_to')}
+          label={t('intake.personForm.representative.validTo')}
+          value={form.values.representatives[index]?.valid_to ?? ''}
+          onChange={(value) => form.change(path('valid_to'), value)}
+          error={message(path('valid_to'))}
+        />
       </div>
       <Button type="button" variant="tertiary" data-color="danger" className={styles.remove} onClick={onRemove}>
         <TrashIcon aria-hidden fontSize="1.5em" />
