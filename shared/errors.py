@@ -83,6 +83,16 @@ class RuleViolation(MestringError):
         self.errors = [{"field": field, "message": message}]
 
 
+class RuleViolations(RuleViolation):
+    """Several rows or fields that break rules at once (an import names every bad row)."""
+
+    def __init__(self, errors: Sequence[tuple[str, str]], detail: str | None = None) -> None:
+        first_field, first_message = errors[0]
+        super().__init__(first_field, first_message)
+        self.detail = detail or f"{len(errors)} problem(s); nothing was stored"
+        self.errors = [{"field": field, "message": message} for field, message in errors]
+
+
 def problem_body(
     status: int,
     title: str,

@@ -211,6 +211,8 @@ class Decision(TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(30), index=True)
     drafted_by: Mapped[str] = mapped_column(String(200))
     submitted_by: Mapped[str | None] = mapped_column(String(200))
+    imported_from: Mapped[str | None] = mapped_column(String(60))
+    """The system a decision was imported from (it keeps its original dates), else None."""
     appeal_body: Mapped[str] = mapped_column(
         String(20), default="statsforvalteren", server_default="statsforvalteren"
     )

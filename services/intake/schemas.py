@@ -402,6 +402,9 @@ class DecisionRead(BaseModel):
     appeal_deadline: date | None = Field(
         description="Four weeks after the person received it, moved to a working day"
     )
+    imported_from: str | None = Field(
+        default=None, description="The system this decision was imported from, if any"
+    )
     version: int
 
 
@@ -538,3 +541,78 @@ class IntakeSettingsRead(BaseModel):
 
 class IntakeSettingsUpdate(Strict):
     four_eyes: bool
+
+
+# Migration import (from Gerica, Profil, CosDoc, …) ---------------------------------------
+
+ImportedStatus = Literal["made", "sent", "in_force", "evaluated", "ended"]
+
+
+class ImportPerson(Strict):
+    national_id: str = Field(description="Fødselsnummer or D-nummer, 11 digits")
+    given_name: str = Name
+    family_name: str = Name
+    address: Address = Field(default_factory=Address)
+    phone: str | None = Field(default=None, max_length=30)
+    preferred_language: str = Field(default="nb", pattern=r"^[a-z]{2,3}$")
+
+
+class ImportDecision(Strict):
+    reference: str = Field(
+        min_length=1, max_length=100, description="The decision's id in the old system"
+    )
+    national_id: str
+    service_type: str = Field(min_length=1, max_length=60)
+    outcome: Outcome
+    status: ImportedStatus
+    scope_amount: float | None = Field(default=None, ge=0, le=10000)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    review_on: date | None = None
+    unit: str | None = Field(default=None, max_length=60)
+    made_on: date
+    made_by_name: str | None = Field(default=None, max_length=200)
+    sent_on: date | None = None
+    received_on: date | None = None
+    facts: str = Field(default="", max_length=10000)
+    considerations: str = Field(default="", max_length=10000)
+    language: LetterLanguage = "nb"
+
+
+class ImportAppeal(Strict):
+    decision_reference: str = Field(min_length=1, max_length=100)
+    received_on: date
+    sent_on: date | None = None
+    appellant: str = Field(min_length=1, max_length=200)
+    grounds: str = Field(default="", max_length=10000)
+    status: AppealStatus = AppealStatus.received
+    forwarded_on: date | None = None
+    outcome: GovernorOutcome | None = None
+    outcome_on: date | None = None
+
+
+class ImportWaitingEntry(Strict):
+    decision_reference: str = Field(min_length=1, max_length=100)
+    listed_on: date
+    priority: int = Field(default=2, ge=1, le=3)
+    status: WaitingStatus = WaitingStatus.waiting
+
+
+class ImportDocument(Strict):
+    """Existing cases from another system; every row is checked and nothing is stored unless
+    all rows pass (docs/import.md)."""
+
+    source_system: str = Field(min_length=1, max_length=60, examples=["Gerica"])
+    persons: list[ImportPerson] = Field(default_factory=list, max_length=50000)
+    decisions: list[ImportDecision] = Field(default_factory=list, max_length=200000)
+    appeals: list[ImportAppeal] = Field(default_factory=list, max_length=50000)
+    waiting_list: list[ImportWaitingEntry] = Field(default_factory=list, max_length=50000)
+
+
+class ImportResult(BaseModel):
+    dry_run: bool
+    persons_created: int
+    persons_existing: int
+    decisions: int
+    appeals: int
+    waiting_list: int

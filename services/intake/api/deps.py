@@ -34,6 +34,8 @@ DECISION_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
 ACCESS_LOG_READER = allow(Role.manager, Role.caseworker)
 SETTINGS_READER = allow(*CASE_READERS, Role.admin)
 SETTINGS_ADMIN = allow(Role.admin)
+IMPORTER = allow(Role.integration, Role.admin)
+"""A migration from another system is run by an integration or an admin."""
 ANY_ROLE = allow(*Role)
 """Reference data (the functional variables): anyone signed in with a Mestring role."""
 

@@ -175,6 +175,7 @@ def decision_read(decision: Decision) -> DecisionRead:
         sent_on=decision.sent_on,
         received_on=decision.received_on,
         appeal_deadline=decision.appeal_deadline,
+        imported_from=decision.imported_from,
         version=decision.version,
     )
 

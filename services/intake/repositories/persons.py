@@ -62,6 +62,14 @@ class PersonRepo:
             to_item=lambda person: person,
         )
 
+    async def by_national_ids(self, national_ids: set[str]) -> dict[str, Person]:
+        if not national_ids:
+            return {}
+        found = await self.session.scalars(
+            select(Person).where(Person.national_id.in_(national_ids))
+        )
+        return {person.national_id: person for person in found}
+
     async def has_service_relation(self, person_id: uuid.UUID, units: list[str]) -> bool:
         """Whether one of `units` was asked to assess the person or delivers a decision."""
         if not units:
