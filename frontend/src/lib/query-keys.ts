@@ -44,4 +44,16 @@ export const queryKeys = {
     worklist: () => ['intake', 'worklist'] as const,
     waitingList: () => ['intake', 'waiting-list'] as const,
   },
+  quality: {
+    all: () => ['quality'] as const,
+    guidance: () => ['quality', 'risk-guidance'] as const,
+    lists: () => ['quality', 'deviations', 'list'] as const,
+    mine: () => ['quality', 'deviations', 'list', 'mine'] as const,
+    queue: () => ['quality', 'deviations', 'list', 'queue'] as const,
+    committee: (includeClosed: boolean) => ['quality', 'deviations', 'list', 'committee', { includeClosed }] as const,
+    deviation: (id: string) => ['quality', 'deviations', 'detail', id] as const,
+    similar: (id: string) => ['quality', 'deviations', 'detail', id, 'similar'] as const,
+    statistics: (filter: { first: string; last: string; unit?: string; category?: string }) =>
+      ['quality', 'statistics', { first: filter.first, last: filter.last, unit: filter.unit ?? null, category: filter.category ?? null }] as const,
+  },
 } as const;
