@@ -23,7 +23,7 @@ OPEN_APPLICATION = (ApplicationStatus.received, ApplicationStatus.in_assessment)
 
 
 async def search(work: Work, query: str | None, limit: int, cursor: str | None) -> Page[Person]:
-    page = await work.persons.search(query, limit, cursor)
+    page = await work.persons.search(query, limit, cursor, work.today)
     await work.log(
         [p.id for p in page.items],
         AccessAction.search,

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from services.intake.domain.persons import looks_like_national_id, query_tokens
+from services.intake.domain.persons import (
+    birth_dates,
+    looks_like_national_id,
+    query_tokens,
+    spelled_tokens,
+)
 from services.intake.models import Application, Decision, Person
 from shared.errors import Conflict, NotFound, RuleViolation
 from shared.pagination import paginate
 from shared.schemas.common import Page
+
+
+def _word_starts(token: str) -> ColumnElement[bool]:
+    """A word of the folded name starts with `token`."""
+    escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(
+        Person.search_text.like(f"{escaped}%"),
+        Person.search_text.like(f"% {escaped}%"),
+        Person.search_text.like(f"%-{escaped}%"),
+    )
 
 
 class PersonRepo:
@@ -33,29 +49,28 @@ class PersonRepo:
             raise NotFound("There is no such person in this municipality")
         return person
 
-    def _search(self, query: str | None) -> Select[tuple[Person]]:
+    def _search(self, query: str | None, today: date) -> Select[tuple[Person]]:
         statement = select(Person)
         if not query or not query.strip():
             return statement
         if looks_like_national_id(query):
             digits = "".join(ch for ch in query if ch.isdigit())
             return statement.where(Person.national_id == digits)
-        for token in query_tokens(query):
-            escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            statement = statement.where(
-                or_(
-                    Person.search_text.like(f"{escaped}%"),
-                    Person.search_text.like(f"% {escaped}%"),
-                    Person.search_text.like(f"%-{escaped}%"),
-                )
-            )
+        born = birth_dates(query, today)
+        if born:
+            return statement.where(Person.birth_date.in_(born))
+        for plain, spelled in zip(query_tokens(query), spelled_tokens(query), strict=False):
+            statement = statement.where(or_(*(_word_starts(token) for token in {plain, spelled})))
         return statement
 
-    async def search(self, query: str | None, limit: int, cursor: str | None) -> Page[Person]:
-        """By name (partial, accent-insensitive tokens) or by national id, in name order."""
+    async def search(
+        self, query: str | None, limit: int, cursor: str | None, today: date
+    ) -> Page[Person]:
+        """By name (word beginnings, diacritics ignored both ways), by birth date (the first
+        six digits of a national id) or by national id; in name order."""
         return await paginate(
             self.session,
-            self._search(query),
+            self._search(query, today),
             order_by=[Person.search_text, Person.id],
             limit=limit,
             cursor=cursor,

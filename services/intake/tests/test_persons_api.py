@@ -199,3 +199,28 @@ async def test_a_clinician_reads_a_person_only_with_a_relation_or_emergency_acce
     assert refused.status_code == 403
     assert emergency.status_code == 200
     assert log[0]["reason"] == "NØDTILGANG: Funnet falt, trenger medisinliste"
+
+
+async def test_search_finds_by_birth_date_and_ignores_diacritics_both_ways(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    from datetime import date
+
+    registered = await register_person(
+        client,
+        caseworker,
+        given_name="Hans",
+        family_name="Græsli",
+        national_id=synthetic_national_id(date(1944, 2, 29)),
+    )
+
+    async def found(q: str) -> list[str]:
+        page = (await client.get(f"{API}/persons", params={"q": q}, headers=caseworker)).json()
+        return [p["id"] for p in page["items"]]
+
+    assert registered["id"] in await found("grasli")
+    assert registered["id"] in await found("GRÆSLI hans")
+    assert registered["id"] in await found("graesli")
+    assert registered["id"] in await found("290244")
+    assert registered["id"] in await found("29.02.1944")
+    assert registered["id"] not in await found("280244")
