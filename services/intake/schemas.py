@@ -16,7 +16,7 @@ from services.intake.domain.decisions import Delivery, TriedStatus
 from services.intake.domain.functional import NeedLevel
 from services.intake.domain.worklist import Kind
 from shared.schemas.catalogue import AppealBody, LegalBasisRead
-from shared.schemas.common import LocalizedText
+from shared.schemas.common import LocalizedText, PhoneNumber
 from shared.schemas.intake import (
     AppealStatus,
     ApplicationStatus,
@@ -47,7 +47,7 @@ class Address(Strict):
 class GeneralPractitioner(Strict):
     name: str = Field(min_length=1, max_length=200)
     practice: str | None = Field(default=None, max_length=200)
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
 
 
 class InformationScope(StrEnum):
@@ -61,7 +61,7 @@ class InformationScope(StrEnum):
 class RelativeIn(Strict):
     name: str = Field(min_length=1, max_length=200)
     relation: str = Field(min_length=1, max_length=50, examples=["datter"])
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
     email: str | None = Field(default=None, max_length=200)
     is_next_of_kin: bool = False
     information_scope: InformationScope = InformationScope.none
@@ -97,7 +97,7 @@ class PersonCreate(Strict):
     given_name: str = Name
     family_name: str = Name
     address: Address = Field(default_factory=Address)
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
     preferred_language: str = Field(default="nb", pattern=r"^[a-z]{2,3}$")
     needs_interpreter: bool = False
     interpreter_language: str | None = Field(default=None, max_length=50)
@@ -110,7 +110,7 @@ class PersonUpdate(Strict):
     given_name: str | None = Field(default=None, min_length=1, max_length=100)
     family_name: str | None = Field(default=None, min_length=1, max_length=100)
     address: Address | None = None
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
     preferred_language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
     needs_interpreter: bool | None = None
     interpreter_language: str | None = Field(default=None, max_length=50)
@@ -323,7 +323,7 @@ class Contact(Strict):
 
     name: str = Field(min_length=1, max_length=200)
     unit: str | None = Field(default=None, max_length=200)
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
 
 
 class LowerLevelIn(Strict):
@@ -553,7 +553,7 @@ class ImportPerson(Strict):
     given_name: str = Name
     family_name: str = Name
     address: Address = Field(default_factory=Address)
-    phone: str | None = Field(default=None, max_length=30)
+    phone: PhoneNumber | None = None
     preferred_language: str = Field(default="nb", pattern=r"^[a-z]{2,3}$")
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+import phonenumbers
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 DATE_FORMAT = "YYYY-MM-DD"
 
@@ -42,3 +43,29 @@ class LocalizedText(BaseModel):
     nb: str = Field(min_length=1)
     nn: str = ""
     en: str = ""
+
+
+def _phone(raw: str) -> str:
+    """A Norwegian number (8 digits, with or without +47) or an international one with its
+    country code, written in the international format (+47 900 00 000)."""
+    try:
+        number = phonenumbers.parse(raw, "NO")
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(
+            "Not a phone number: write 8 digits for a Norwegian number, or + and the country "
+            "code for another country"
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(
+            "Not a valid phone number: a Norwegian number has 8 digits; another country's "
+            "starts with + and its country code"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+PhoneNumber = Annotated[
+    str,
+    Field(min_length=3, max_length=30, examples=["+47 900 00 000", "900 00 000"]),
+    AfterValidator(_phone),
+]
+"""A phone number checked with the `phonenumbers` library and stored in international form."""

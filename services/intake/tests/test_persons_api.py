@@ -224,3 +224,21 @@ async def test_search_finds_by_birth_date_and_ignores_diacritics_both_ways(
     assert registered["id"] in await found("290244")
     assert registered["id"] in await found("29.02.1944")
     assert registered["id"] not in await found("280244")
+
+
+async def test_a_phone_number_is_checked_and_kept_in_international_form(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    norwegian = await client.post(
+        f"{API}/persons", json=person_body(phone="900 12 345"), headers=caseworker
+    )
+    foreign = await client.post(
+        f"{API}/persons", json=person_body(phone="+46 70 123 45 67"), headers=caseworker
+    )
+    wrong = await client.post(f"{API}/persons", json=person_body(phone="12345"), headers=caseworker)
+
+    assert norwegian.status_code == 201 and norwegian.json()["phone"] == "+47 90 01 23 45"
+    assert foreign.status_code == 201 and foreign.json()["phone"].startswith("+46 70")
+    assert wrong.status_code == 422
+    error = wrong.json()["errors"][0]
+    assert error["field"] == "body.phone" and "8 digits" in error["message"]
