@@ -212,6 +212,11 @@ class Decision(TenantMixin, Base):
     drafted_by: Mapped[str] = mapped_column(String(200))
     submitted_by: Mapped[str | None] = mapped_column(String(200))
     imported_from: Mapped[str | None] = mapped_column(String(60))
+    evaluations: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, default=list, server_default="[]"
+    )
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    ended_note: Mapped[str | None] = mapped_column(Text)
     """The system a decision was imported from (it keeps its original dates), else None."""
     appeal_body: Mapped[str] = mapped_column(
         String(20), default="statsforvalteren", server_default="statsforvalteren"

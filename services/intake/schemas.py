@@ -405,6 +405,9 @@ class DecisionRead(BaseModel):
     imported_from: str | None = Field(
         default=None, description="The system this decision was imported from, if any"
     )
+    evaluations: list[EvaluationRecord] = Field(default_factory=list)
+    ended_on: date | None = None
+    ended_note: str | None = None
     version: int
 
 
@@ -417,6 +420,19 @@ class DecisionDelivery(Strict):
 class DecisionStatusChange(Strict):
     status: DecisionStatus
     note: str | None = Field(default=None, max_length=2000)
+    on: date | None = Field(default=None, description="The day it happened; today if omitted")
+    next_review_on: date | None = Field(
+        default=None, description="With an evaluation: when the decision is reviewed next"
+    )
+
+
+class EvaluationRecord(BaseModel):
+    """An evaluation of a running decision: when, what was found, the next review."""
+
+    on: date
+    note: str | None
+    next_review_on: date | None
+    by: str
 
 
 class Suggestion(BaseModel):

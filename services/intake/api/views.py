@@ -26,6 +26,7 @@ from services.intake.schemas import (
     CriteriaCited,
     DecisionRead,
     DerivedRead,
+    EvaluationRecord,
     LowerLevelIn,
     PersonRead,
     RelativeRead,
@@ -176,6 +177,9 @@ def decision_read(decision: Decision) -> DecisionRead:
         received_on=decision.received_on,
         appeal_deadline=decision.appeal_deadline,
         imported_from=decision.imported_from,
+        evaluations=[EvaluationRecord.model_validate(e) for e in decision.evaluations],
+        ended_on=decision.ended_on,
+        ended_note=decision.ended_note,
         version=decision.version,
     )
 

@@ -281,6 +281,14 @@ def move(
     return target
 
 
+def check_step_date(on: date, *, made_on: date | None, today: date) -> None:
+    """A step of a running decision happens after it was made, and not in the future."""
+    if on > today:
+        raise RuleViolation("body.on", "The day cannot be in the future")
+    if made_on is not None and on < made_on:
+        raise RuleViolation("body.on", "The day is before the decision was made")
+
+
 def check_editable(status: DecisionStatus) -> None:
     """A made decision is never edited; a change is a new decision that refers to it."""
     if status not in EDITABLE:

@@ -332,7 +332,25 @@ async def change_status(
     check_version(if_match, decision.version)
     if body.status in STEPS_WITH_THEIR_OWN_ROUTE:
         raise RuleViolation("body.status", "Use make, submit or delivery for that step")
+    on = body.on or work.today
+    rules.check_step_date(on, made_on=decision.made_on, today=work.today)
     await _move(work, decision, body.status)
+    if body.status == DecisionStatus.evaluated:
+        if body.next_review_on is not None and body.next_review_on <= on:
+            raise RuleViolation("body.next_review_on", "The next review comes after this one")
+        decision.evaluations = [
+            *decision.evaluations,
+            {
+                "on": on.isoformat(),
+                "note": body.note,
+                "next_review_on": body.next_review_on.isoformat() if body.next_review_on else None,
+                "by": work.user.name,
+            },
+        ]
+        if body.next_review_on is not None:
+            decision.review_on = body.next_review_on
+    if body.status == DecisionStatus.ended:
+        decision.ended_on, decision.ended_note = on, body.note
     await work.flush()
     await work.log(
         decision.person_id,

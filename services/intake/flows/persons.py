@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from services.intake.domain import access
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import search_key
 from services.intake.flows import ACCESS_LOG, Work
-from services.intake.models import Person, Relative, Representative
+from services.intake.models import Appeal, Decision, Person, Relative, Representative
 from services.intake.schemas import PersonCreate, PersonUpdate, TimelineEntry
 from shared.access_log import AccessAction
 from shared.concurrency import check_version
@@ -132,25 +133,9 @@ async def timeline(work: Work, person_id: uuid.UUID) -> list[TimelineEntry]:
             )
         )
     for decision in await work.decisions.for_person(person.id):
-        entries.append(
-            TimelineEntry(
-                on=decision.made_on or decision.created_at.date(),
-                kind=f"decision.{decision.outcome}",
-                id=decision.id,
-                summary=decision.service_name.get("nb", decision.service_type),
-                status=decision.status,
-            )
-        )
+        entries += _decision_events(decision)
     for appeal in await work.appeals.for_person(person.id):
-        entries.append(
-            TimelineEntry(
-                on=appeal.received_on,
-                kind="appeal.received",
-                id=appeal.id,
-                summary=appeal.appellant,
-                status=appeal.status,
-            )
-        )
+        entries += _appeal_events(appeal)
     await work.log(person.id, AccessAction.read, "timeline")
     return sorted(entries, key=lambda entry: entry.on)
 
@@ -161,3 +146,46 @@ async def access_log(work: Work, person_id: uuid.UUID, limit: int) -> Sequence[A
     rows = await ACCESS_LOG.for_person(work.session, person.id, limit)
     await work.log(person.id, AccessAction.read, "access_log")
     return rows
+
+
+def _decision_events(decision: Decision) -> list[TimelineEntry]:
+    """A decision's case events: made (or drafted), delivered, each evaluation, ended."""
+    name = decision.service_name.get("nb", decision.service_type)
+
+    def entry(on: date, kind: str, summary: str = name) -> TimelineEntry:
+        return TimelineEntry(
+            on=on, kind=kind, id=decision.id, summary=summary, status=decision.status
+        )
+
+    events = [entry(decision.made_on or decision.created_at.date(), f"decision.{decision.outcome}")]
+    if decision.sent_on:
+        events.append(entry(decision.sent_on, "decision.delivered"))
+    for evaluation in decision.evaluations:
+        note = evaluation.get("note")
+        events.append(
+            entry(
+                date.fromisoformat(evaluation["on"]),
+                "decision.evaluated",
+                f"{name}: {note}" if note else name,
+            )
+        )
+    if decision.ended_on:
+        summary = f"{name}: {decision.ended_note}" if decision.ended_note else name
+        events.append(entry(decision.ended_on, "decision.ended", summary))
+    return events
+
+
+def _appeal_events(appeal: Appeal) -> list[TimelineEntry]:
+    """An appeal's case events: received, forwarded to the appeal body, its outcome."""
+
+    def entry(on: date, kind: str) -> TimelineEntry:
+        return TimelineEntry(
+            on=on, kind=kind, id=appeal.id, summary=appeal.appellant, status=appeal.status
+        )
+
+    events = [entry(appeal.received_on, "appeal.received")]
+    if appeal.forwarded_on:
+        events.append(entry(appeal.forwarded_on, "appeal.forwarded"))
+    if appeal.outcome_on:
+        events.append(entry(appeal.outcome_on, f"appeal.outcome.{appeal.outcome}"))
+    return events

@@ -351,6 +351,7 @@ async def test_the_timeline_holds_the_whole_case_in_order(
     assert [e["kind"] for e in timeline] == [
         "application.received",
         "decision.granted",
+        "decision.delivered",
         "appeal.received",
     ]
 
@@ -403,3 +404,55 @@ async def test_a_partly_changed_decision_sends_the_rest_of_the_appeal_on(
     assert partly.json()["status"] == "partly_changed_by_municipality"
     assert forwarded.status_code == 200 and forwarded.json()["status"] == "forwarded"
     assert forwarded.json()["appeal_body"] == "statsforvalteren"
+
+
+async def test_an_evaluation_is_a_record_and_the_timeline_shows_every_case_event(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    decision = await delivered_decision(client, caseworker)
+    in_force = (
+        await client.post(
+            f"{API}/decisions/{decision['id']}/status",
+            json={"status": "in_force"},
+            headers=if_match(caseworker, decision),
+        )
+    ).json()
+    today_is(date(2026, 9, 20))
+    future = await client.post(
+        f"{API}/decisions/{decision['id']}/status",
+        json={"status": "evaluated", "on": "2026-12-01"},
+        headers=if_match(caseworker, in_force),
+    )
+    evaluated = (
+        await client.post(
+            f"{API}/decisions/{decision['id']}/status",
+            json={
+                "status": "evaluated",
+                "on": "2026-09-18",
+                "note": "Klarer morgenstellet selv nå.",
+                "next_review_on": "2027-03-18",
+            },
+            headers=if_match(caseworker, in_force),
+        )
+    ).json()
+    ended = (
+        await client.post(
+            f"{API}/decisions/{decision['id']}/status",
+            json={"status": "ended", "note": "Flyttet til datteren i Bergen."},
+            headers=if_match(caseworker, evaluated),
+        )
+    ).json()
+    timeline = (
+        await client.get(f"{API}/persons/{decision['person']['id']}/timeline", headers=caseworker)
+    ).json()
+
+    assert future.status_code == 422 and future.json()["errors"][0]["field"] == "body.on"
+    assert evaluated["evaluations"][0]["note"] == "Klarer morgenstellet selv nå."
+    assert evaluated["review_due"] == "2027-03-18"
+    assert ended["ended_on"] == "2026-09-20" and ended["ended_note"].startswith("Flyttet")
+    kinds = [entry["kind"] for entry in timeline]
+    assert {"decision.delivered", "decision.evaluated", "decision.ended"} <= set(kinds)
