@@ -544,6 +544,8 @@ class WorklistItem(BaseModel):
     subject_id: str
     person: PersonSummary
     title: str
+    mine: bool = Field(default=False, description="The caller holds this case")
+    unit: str | None = Field(default=None, description="The unit the task concerns")
 
 
 class IntakeSettingsRead(BaseModel):

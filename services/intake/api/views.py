@@ -231,7 +231,7 @@ def waiting_read(entry: WaitingListEntry, today: date) -> WaitingListRead:
     )
 
 
-def worklist_item(due: Due, today: date) -> WorklistItem:
+def worklist_item(due: Due, today: date, user: str) -> WorklistItem:
     task = due.task
     return WorklistItem(
         kind=task.kind,
@@ -240,4 +240,6 @@ def worklist_item(due: Due, today: date) -> WorklistItem:
         subject_id=task.subject_id,
         person=person_summary(due.person),
         title=task.title,
+        mine=task.owner == user,
+        unit=task.unit,
     )

@@ -25,6 +25,14 @@ class Kind(StrEnum):
     appeal_to_reassess = "appeal_to_reassess"
 
 
+class Scope(StrEnum):
+    """Whose tasks a worklist shows."""
+
+    mine = "mine"
+    unit = "unit"
+    all = "all"
+
+
 @dataclass(frozen=True)
 class Task:
     kind: Kind
@@ -32,6 +40,17 @@ class Task:
     subject_id: str
     person_id: str
     title: str
+    owner: str | None = None
+    """The caseworker who holds the case (registered the application, drafted the decision)."""
+    unit: str | None = None
+    """The unit the task concerns (the delivering or assessing unit)."""
+
+    def is_in(self, scope: Scope, user: str, units: list[str]) -> bool:
+        if scope == Scope.mine:
+            return self.owner == user
+        if scope == Scope.unit:
+            return self.unit is not None and self.unit in units
+        return True
 
     def is_overdue(self, today: date) -> bool:
         return self.due < today

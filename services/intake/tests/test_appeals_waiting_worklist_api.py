@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 
+from dev.testing import auth
 from services.intake.tests.conftest import API
 from services.intake.tests.test_decisions_api import application_for, decision_body, draft, make
 
@@ -456,3 +457,39 @@ async def test_an_evaluation_is_a_record_and_the_timeline_shows_every_case_event
     assert ended["ended_on"] == "2026-09-20" and ended["ended_note"].startswith("Flyttet")
     kinds = [entry["kind"] for entry in timeline]
     assert {"decision.delivered", "decision.evaluated", "decision.ended"} <= set(kinds)
+
+
+async def test_the_worklist_shows_mine_my_units_or_all_and_filters_by_kind(
+    client: httpx.AsyncClient,
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    ingrid = auth(token_factory("saksbehandler", municipality=municipality, sub="ingrid"))
+    ola = auth(token_factory("saksbehandler", municipality=municipality, sub="ola"))
+    hers = await delivered_decision(client, ingrid)
+    await delivered_decision(client, ola, unit="hjemmetjenesten-langhus")
+    today_is(date(2026, 9, 1))
+    leader = auth(
+        token_factory(
+            "leder", municipality=municipality, sub="leder", units=["hjemmetjenesten-ski"]
+        )
+    )
+
+    async def worklist(headers: dict[str, str], **params: Any) -> list[dict[str, Any]]:
+        response = await client.get(f"{API}/worklist", params=params, headers=headers)
+        assert response.status_code == 200, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    mine = await worklist(ingrid, scope="mine")
+    everything = await worklist(ingrid, scope="all")
+    unit = await worklist(leader, scope="unit")
+    reviews = await worklist(ingrid, kind="review_due")
+
+    assert {item["subject_id"] for item in mine} == {hers["id"]}
+    assert all(item["mine"] for item in mine)
+    assert len(everything) >= 2
+    assert {item["unit"] for item in unit} == {"hjemmetjenesten-ski"}
+    assert reviews and all(item["kind"] == "review_due" for item in reviews)
