@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { authRoutes, RequireAuth } from '@/features/auth/routes';
 import { catalogueRoutes } from '@/features/catalogue/routes';
 import { intakeRoutes } from '@/features/intake/routes';
+import { qualityRoutes } from '@/features/quality/routes';
 
 import { HomePage } from './home-page/home-page';
 import { Layout } from './layout/layout';
@@ -19,7 +20,7 @@ export const routes: RouteObject[] = [
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes],
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...qualityRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

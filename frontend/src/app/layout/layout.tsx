@@ -9,6 +9,7 @@ import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
+import { canReportDeviations, QUALITY_PATH } from '@/features/quality/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
 
 import { LanguagePicker } from '../language-picker/language-picker';
@@ -163,6 +164,13 @@ export function Layout() {
                     </NavLink>
                   </li>
                 </>
+              ) : null}
+              {canReportDeviations(session.user.roles) ? (
+                <li>
+                  <NavLink to={QUALITY_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                    {t('quality.nav.label')}
+                  </NavLink>
+                </li>
               ) : null}
             </ul>
           </nav>

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+import { useSession } from '@/lib/auth';
+
+import { canHandleDeviations, canUseCommittee } from '../../lib/permissions';
+import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH } from '../../paths';
+
+import styles from './quality-nav.module.css';
+
+/** The deviation pages this user may use, under the main menu's «Avvik». */
+export function QualityNav() {
+  const { t } = useTranslation();
+  const roles = useSession()?.user.roles ?? [];
+  const links = [
+    { to: NEW_DEVIATION_PATH, label: t('quality.nav.report') },
+    { to: QUALITY_PATH, label: t('quality.nav.mine'), end: true },
+    ...(canHandleDeviations(roles) ? [{ to: QUEUE_PATH, label: t('quality.nav.queue') }] : []),
+    ...(canUseCommittee(roles) ? [{ to: COMMITTEE_PATH, label: t('quality.nav.committee') }] : []),
+    ...(canHandleDeviations(roles) ? [{ to: STATISTICS_PATH, label: t('quality.nav.statistics') }] : []),
+  ];
+  return (
+    <nav aria-label={t('quality.nav.label')} className={styles.nav}>
+      <ul className={styles.list}>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end} className={({ isActive }) => (isActive ? `${styles.link} ${styles.active}` : styles.link)}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

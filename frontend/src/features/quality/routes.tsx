@@ -1,0 +1,21 @@
+import type { RouteObject } from 'react-router';
+
+import { DeviationPage } from './components/deviation-page/deviation-page';
+import { MyReportsPage } from './components/my-reports-page/my-reports-page';
+import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
+import { ReportFormPage } from './components/report-form-page/report-form-page';
+import { StatisticsPage } from './components/statistics-page/statistics-page';
+import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH } from './paths';
+
+export { QUALITY_PATH } from './paths';
+export { canReportDeviations } from './lib/permissions';
+
+/** Quality's pages (deviations), inside the signed-in layout. */
+export const qualityRoutes: RouteObject[] = [
+  { path: QUALITY_PATH, element: <MyReportsPage /> },
+  { path: NEW_DEVIATION_PATH, element: <ReportFormPage /> },
+  { path: QUEUE_PATH, element: <QueuePage /> },
+  { path: COMMITTEE_PATH, element: <CommitteePage /> },
+  { path: STATISTICS_PATH, element: <StatisticsPage /> },
+  { path: `${QUALITY_PATH}/:id`, element: <DeviationPage /> },
+];
