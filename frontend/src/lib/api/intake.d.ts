@@ -604,7 +604,8 @@ export interface paths {
         };
         /**
          * Get Worklist
-         * @description Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals.
+         * @description Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals;
+         *     overdue first.
          */
         get: operations["get_worklist"];
         put?: never;
@@ -633,6 +634,27 @@ export interface paths {
          */
         put: operations["update_intake_settings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Cases
+         * @description Import existing cases (docs/import.md). Every row is checked; one bad row is a 422 that
+         *     names every bad row, and nothing is stored.
+         */
+        post: operations["import_cases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1271,6 +1293,17 @@ export interface components {
              * @description Four weeks after the person received it, moved to a working day
              */
             appeal_deadline: string | null;
+            /**
+             * Imported From
+             * @description The system this decision was imported from, if any
+             */
+            imported_from?: string | null;
+            /** Evaluations */
+            evaluations?: components["schemas"]["EvaluationRecord"][];
+            /** Ended On */
+            ended_on?: string | null;
+            /** Ended Note */
+            ended_note?: string | null;
             /** Version */
             version: number;
         };
@@ -1303,6 +1336,16 @@ export interface components {
             status: components["schemas"]["DecisionStatus"];
             /** Note */
             note?: string | null;
+            /**
+             * On
+             * @description The day it happened; today if omitted
+             */
+            on?: string | null;
+            /**
+             * Next Review On
+             * @description With an evaluation: when the decision is reviewed next
+             */
+            next_review_on?: string | null;
         };
         /** DecisionUpdate */
         DecisionUpdate: {
@@ -1372,6 +1415,23 @@ export interface components {
             code: string;
             /** Text */
             text?: string | null;
+        };
+        /**
+         * EvaluationRecord
+         * @description An evaluation of a running decision: when, what was found, the next review.
+         */
+        EvaluationRecord: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Note */
+            note: string | null;
+            /** Next Review On */
+            next_review_on: string | null;
+            /** By */
+            by: string;
         };
         /** EventEnvelope */
         EventEnvelope: {
@@ -1490,6 +1550,159 @@ export interface components {
             stairs?: boolean | null;
             /** Note */
             note?: string | null;
+        };
+        /** ImportAppeal */
+        ImportAppeal: {
+            /** Decision Reference */
+            decision_reference: string;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** Sent On */
+            sent_on?: string | null;
+            /** Appellant */
+            appellant: string;
+            /**
+             * Grounds
+             * @default
+             */
+            grounds: string;
+            /** @default received */
+            status: components["schemas"]["AppealStatus"];
+            /** Forwarded On */
+            forwarded_on?: string | null;
+            outcome?: components["schemas"]["GovernorOutcome"] | null;
+            /** Outcome On */
+            outcome_on?: string | null;
+        };
+        /** ImportDecision */
+        ImportDecision: {
+            /**
+             * Reference
+             * @description The decision's id in the old system
+             */
+            reference: string;
+            /** National Id */
+            national_id: string;
+            /** Service Type */
+            service_type: string;
+            outcome: components["schemas"]["Outcome"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "made" | "sent" | "in_force" | "evaluated" | "ended";
+            /** Scope Amount */
+            scope_amount?: number | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Review On */
+            review_on?: string | null;
+            /** Unit */
+            unit?: string | null;
+            /**
+             * Made On
+             * Format: date
+             */
+            made_on: string;
+            /** Made By Name */
+            made_by_name?: string | null;
+            /** Sent On */
+            sent_on?: string | null;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Facts
+             * @default
+             */
+            facts: string;
+            /**
+             * Considerations
+             * @default
+             */
+            considerations: string;
+            /**
+             * Language
+             * @default nb
+             * @enum {string}
+             */
+            language: "nb" | "nn";
+        };
+        /**
+         * ImportDocument
+         * @description Existing cases from another system; every row is checked and nothing is stored unless
+         *     all rows pass (docs/import.md).
+         */
+        ImportDocument: {
+            /**
+             * Source System
+             * @example Gerica
+             */
+            source_system: string;
+            /** Persons */
+            persons?: components["schemas"]["ImportPerson"][];
+            /** Decisions */
+            decisions?: components["schemas"]["ImportDecision"][];
+            /** Appeals */
+            appeals?: components["schemas"]["ImportAppeal"][];
+            /** Waiting List */
+            waiting_list?: components["schemas"]["ImportWaitingEntry"][];
+        };
+        /** ImportPerson */
+        ImportPerson: {
+            /**
+             * National Id
+             * @description Fødselsnummer or D-nummer, 11 digits
+             */
+            national_id: string;
+            /** Given Name */
+            given_name: string;
+            /** Family Name */
+            family_name: string;
+            address?: components["schemas"]["Address"];
+            /** Phone */
+            phone?: string | null;
+            /**
+             * Preferred Language
+             * @default nb
+             */
+            preferred_language: string;
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** Dry Run */
+            dry_run: boolean;
+            /** Persons Created */
+            persons_created: number;
+            /** Persons Existing */
+            persons_existing: number;
+            /** Decisions */
+            decisions: number;
+            /** Appeals */
+            appeals: number;
+            /** Waiting List */
+            waiting_list: number;
+        };
+        /** ImportWaitingEntry */
+        ImportWaitingEntry: {
+            /** Decision Reference */
+            decision_reference: string;
+            /**
+             * Listed On
+             * Format: date
+             */
+            listed_on: string;
+            /**
+             * Priority
+             * @default 2
+             */
+            priority: number;
+            /** @default waiting */
+            status: components["schemas"]["WaitingStatus"];
         };
         /**
          * InformationScope
@@ -1868,6 +2081,12 @@ export interface components {
          * @enum {string}
          */
         Risk: "none" | "some" | "high";
+        /**
+         * Scope
+         * @description Whose tasks a worklist shows.
+         * @enum {string}
+         */
+        Scope: "mine" | "unit" | "all";
         /** Suggestion */
         Suggestion: {
             /** Service Type */
@@ -2013,6 +2232,17 @@ export interface components {
             person: components["schemas"]["PersonSummary"];
             /** Title */
             title: string;
+            /**
+             * Mine
+             * @description The caller holds this case
+             * @default false
+             */
+            mine: boolean;
+            /**
+             * Unit
+             * @description The unit the task concerns
+             */
+            unit?: string | null;
         };
         /**
          * Problem
@@ -4882,7 +5112,12 @@ export interface operations {
     };
     get_worklist: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Mine, my units', or all tasks */
+                scope?: components["schemas"]["Scope"];
+                /** @description Only these kinds of task */
+                kind?: components["schemas"]["Kind"][] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4916,7 +5151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is not valid */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5064,6 +5299,78 @@ export interface operations {
             };
             /** @description Internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_cases: {
+        parameters: {
+            query?: {
+                /** @description Check every row; store nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDocument"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
