@@ -282,3 +282,5 @@ class IntakeSetting(TenantMixin, Base):
     __table_args__ = (UniqueConstraint("municipality"),)
 
     four_eyes: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    need_level_rule: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    """The municipality's need-level thresholds with source and version; None: the default."""

@@ -280,6 +280,10 @@ class DerivedRead(BaseModel):
     overall_mean: float | None
     need_level: NeedLevel | None
     rule: str
+    scored: int | None = Field(default=None, description="How many scores the overall mean is of")
+    moderate_from: float | None = Field(default=None, description="The rule's threshold")
+    extensive_from: float | None = Field(default=None, description="The rule's threshold")
+    rule_version: int | None = Field(default=None, description="The municipality's rule version")
 
 
 class AssessmentRead(BaseModel):
@@ -554,11 +558,27 @@ class IntakeSettingsRead(BaseModel):
     four_eyes: bool = Field(
         description="A second caseworker approves every decision before it is made"
     )
+    need_level_rule: NeedLevelRuleRead
     version: int
+
+
+class NeedLevelRuleIn(Strict):
+    """The municipality's thresholds for the need level, with the source it follows."""
+
+    moderate_from: float = Field(gt=1, le=5)
+    extensive_from: float = Field(gt=1, le=5)
+    source: str = Field(min_length=5, max_length=1000)
+
+
+class NeedLevelRuleRead(NeedLevelRuleIn):
+    version: int = Field(description="0 for Mestring's default, then 1, 2, … per change")
 
 
 class IntakeSettingsUpdate(Strict):
     four_eyes: bool
+    need_level_rule: NeedLevelRuleIn | None = Field(
+        default=None, description="Leave out to keep the current rule"
+    )
 
 
 # Migration import (from Gerica, Profil, CosDoc, …) ---------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from services.intake.api.deps import SETTINGS_ADMIN, SETTINGS_READER, WorkDep
+from services.intake.flows import rule_from
 from services.intake.flows import settings as flow
 from services.intake.models import IntakeSetting
-from services.intake.schemas import IntakeSettingsRead, IntakeSettingsUpdate
+from services.intake.schemas import IntakeSettingsRead, IntakeSettingsUpdate, NeedLevelRuleRead
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 
@@ -15,7 +16,17 @@ router = APIRouter(tags=["settings"])
 
 
 def _read(setting: IntakeSetting) -> IntakeSettingsRead:
-    return IntakeSettingsRead(four_eyes=setting.four_eyes, version=setting.version)
+    rule = rule_from(setting.need_level_rule)
+    return IntakeSettingsRead(
+        four_eyes=setting.four_eyes,
+        need_level_rule=NeedLevelRuleRead(
+            moderate_from=rule.moderate_from,
+            extensive_from=rule.extensive_from,
+            source=rule.source,
+            version=rule.version,
+        ),
+        version=setting.version,
+    )
 
 
 @router.get(

@@ -117,24 +117,36 @@ class NeedLevel(StrEnum):
 
 @dataclass(frozen=True)
 class NeedLevelRule:
-    """Thresholds on the mean of the scored (non-sensory, non-9) variables: IPLOS samlemål.
+    """Thresholds on the mean of the scored (non-sensory, non-9) variables, after the groups
+    of IPLOS samlemål for bistandsbehov (noe/avgrenset, middels til stort, omfattende).
 
-    Kept as data with its source, so that a revision is a data change.
+    The municipality's own reference data with its source and version (an admin changes it
+    in the intake settings): the default thresholds are Mestring's, labelled as the
+    municipality's own rule, because they are not confirmed against Helsedirektoratet's
+    published method.
     """
 
     source: str
     moderate_from: float
     extensive_from: float
+    version: int = 0
 
 
 NEED_LEVEL_RULE = NeedLevelRule(
     source=(
-        "Helsedirektoratet, IPLOS samlemål for bistandsbehov (noe/avgrenset, middels til stort, "
-        "omfattende), gjennomsnitt av funksjonsvariablene uten syn, hørsel og skår 9"
+        "Kommunens egen regel (standard i Mestring, ikke bekreftet mot Helsedirektoratets "
+        "publiserte samlemål): gjennomsnitt av funksjonsvariablene uten syn, hørsel og skår 9; "
+        "under 2,5 noe/avgrenset, 2,5 til 3,5 middels til stort, fra 3,5 omfattende"
     ),
     moderate_from=2.5,
     extensive_from=3.5,
 )
+
+
+def check_rule(rule: NeedLevelRule) -> None:
+    """The thresholds lie on the 1–5 scale, in order."""
+    if not 1 < rule.moderate_from < rule.extensive_from <= 5:
+        raise ValueError("The thresholds are on the 1–5 scale and moderate comes before extensive")
 
 
 class ScoreError(ValueError):
@@ -170,11 +182,18 @@ def _mean(scores: Mapping[str, int], groups: Sequence[Group]) -> float | None:
 
 @dataclass(frozen=True)
 class Derived:
+    """The means and the need level, with how the level was found: the rule, its thresholds
+    and version, and how many scores the mean is of."""
+
     adl_mean: float | None
     iadl_mean: float | None
     cognitive_mean: float | None
     overall_mean: float | None
     need_level: NeedLevel | None
+    scored: int = 0
+    moderate_from: float | None = None
+    extensive_from: float | None = None
+    rule_version: int | None = None
 
 
 def derive(scores: Mapping[str, int], rule: NeedLevelRule = NEED_LEVEL_RULE) -> Derived:
@@ -188,10 +207,19 @@ def derive(scores: Mapping[str, int], rule: NeedLevelRule = NEED_LEVEL_RULE) -> 
             level = NeedLevel.moderate_to_large
         else:
             level = NeedLevel.limited
+    counted = (Group.social, Group.cognitive, Group.adl, Group.iadl)
     return Derived(
         adl_mean=_mean(scores, (Group.adl,)),
         iadl_mean=_mean(scores, (Group.iadl,)),
         cognitive_mean=_mean(scores, (Group.cognitive,)),
         overall_mean=overall,
         need_level=level,
+        scored=sum(
+            1
+            for code, score in scores.items()
+            if BY_CODE[code].group in counted and score != NOT_RELEVANT
+        ),
+        moderate_from=rule.moderate_from,
+        extensive_from=rule.extensive_from,
+        rule_version=rule.version,
     )

@@ -11,9 +11,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake.domain.functional import NEED_LEVEL_RULE, NeedLevelRule
 from services.intake.models import AccessLogEntry
 from services.intake.repositories import (
     AppealRepo,
@@ -31,6 +33,10 @@ from shared.principal import Principal
 from shared.schemas.events import EventPayload
 
 ACCESS_LOG = AccessLog(AccessLogEntry)
+
+
+def rule_from(stored: dict[str, Any] | None) -> NeedLevelRule:
+    return NeedLevelRule(**stored) if stored else NEED_LEVEL_RULE
 
 
 @dataclass
@@ -59,6 +65,11 @@ class Work:
         self.waiting_list = WaitingListRepo(self.session)
         self.worklist = WorklistRepo(self.session)
         self.settings = SettingsRepo(self.session)
+
+    async def need_level_rule(self) -> NeedLevelRule:
+        """The municipality's need-level rule, or Mestring's default (version 0)."""
+        setting = await self.settings.current()
+        return rule_from(setting.need_level_rule if setting else None)
 
     async def requires_four_eyes(self) -> bool:
         """Whether the municipality has chosen that a second caseworker approves every decision."""

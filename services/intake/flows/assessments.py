@@ -11,7 +11,6 @@ from services.intake.domain.access import check_may_assess, check_may_read_asses
 from services.intake.domain.applications import Channel
 from services.intake.domain.assessments import Observations, criteria_facts, follow_ups
 from services.intake.domain.functional import (
-    NEED_LEVEL_RULE,
     SPEC_VERSION,
     ScoreError,
     check_scores,
@@ -75,7 +74,8 @@ async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) 
         raise RuleViolation(f"body.scores.{exc.code}", str(exc)) from exc
     if body.assessed_on < application.received_on:
         raise RuleViolation("body.assessed_on", "The assessment is on or after the application")
-    derived = derive(body.scores)
+    rule = await work.need_level_rule()
+    derived = derive(body.scores, rule)
     seen = observations(body, application.person.birth_date, application.channel)
     flags = follow_ups(seen, body.welfare_technology.positive)
     assessment = Assessment(
@@ -84,7 +84,7 @@ async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) 
         assessed_by=work.user.sub,
         assessed_by_name=work.user.name,
         spec_version=SPEC_VERSION,
-        derived={**asdict(derived), "rule": NEED_LEVEL_RULE.source, "follow_ups": flags},
+        derived={**asdict(derived), "rule": rule.source, "follow_ups": flags},
         facts=criteria_facts(derived, seen),
         **body.model_dump(mode="json", include=RECORDED_FIELDS),
         assessed_on=body.assessed_on,

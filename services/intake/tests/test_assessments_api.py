@@ -189,3 +189,57 @@ async def test_the_functional_variables_are_served_with_their_scales(
     assert by_code["spise"]["scale"] == [1, 2, 3, 4, 5, 9]
     assert by_code["syn"]["scale"] == [1, 2, 3, 4, 9]
     assert by_code["hukommelse"]["name"]["nn"] == "Hugs"
+
+
+async def test_the_need_level_follows_the_municipality_s_own_rule_and_shows_how(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    admin = auth(token_factory("admin", municipality=municipality))
+    application = await new_application(client, caseworker)
+    before = (
+        await client.post(
+            f"{API}/applications/{application['id']}/assessments",
+            json=assessment_body(scores=scores(2)),
+            headers=caseworker,
+        )
+    ).json()
+    wrong = await client.put(
+        f"{API}/settings",
+        json={
+            "four_eyes": False,
+            "need_level_rule": {"moderate_from": 3.5, "extensive_from": 2.0, "source": "Vedtak"},
+        },
+        headers={**admin, "If-Match": '"0"'},
+    )
+    changed = await client.put(
+        f"{API}/settings",
+        json={
+            "four_eyes": False,
+            "need_level_rule": {
+                "moderate_from": 2.0,
+                "extensive_from": 3.0,
+                "source": "Kommunestyrets vedtak 2026/14 om tildeling",
+            },
+        },
+        headers={**admin, "If-Match": '"0"'},
+    )
+    after = (
+        await client.post(
+            f"{API}/applications/{application['id']}/assessments",
+            json=assessment_body(scores=scores(2)),
+            headers=caseworker,
+        )
+    ).json()
+
+    assert before["derived"]["need_level"] == "limited"
+    assert before["derived"]["rule_version"] == 0 and before["derived"]["moderate_from"] == 2.5
+    assert wrong.status_code == 422
+    assert changed.json()["need_level_rule"]["version"] == 1
+    assert after["derived"]["need_level"] == "moderate_to_large"
+    assert after["derived"]["rule_version"] == 1
+    assert after["derived"]["rule"] == "Kommunestyrets vedtak 2026/14 om tildeling"
+    assert after["derived"]["scored"] >= 10
