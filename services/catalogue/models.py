@@ -90,6 +90,7 @@ class ServiceType(TenantMixin, Base):
     appeal_body: Mapped[str] = mapped_column(
         String(20), default="statsforvalteren", server_default="statsforvalteren"
     )
+    caregiver_is_party: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     purpose: Mapped[str | None] = mapped_column(String(30))
     published: Mapped[bool] = mapped_column(Boolean, default=True)
     active_from: Mapped[date] = mapped_column(Date)

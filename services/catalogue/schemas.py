@@ -72,6 +72,11 @@ class ServiceTypeBase(Strict):
         description="Brukerstyrt personlig assistanse: intake assesses the right of pbrl § 2-1 d",
     )
     appeal_body: AppealBody = AppealBody.county_governor
+    caregiver_is_party: bool = Field(
+        default=False,
+        description="Avlastning and omsorgsstønad (pbrl § 2-8): the caregiver applies and is "
+        "the party the decision is addressed to",
+    )
     purpose: StayPurpose | None = None
     published: bool = True
     active_from: date
@@ -107,6 +112,7 @@ class ServiceTypeUpdate(Strict):
     is_long_term_place: bool | None = None
     is_bpa: bool | None = None
     appeal_body: AppealBody | None = None
+    caregiver_is_party: bool | None = None
     purpose: StayPurpose | None = None
     published: bool | None = None
     active_from: date | None = None

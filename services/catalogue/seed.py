@@ -37,6 +37,7 @@ SERVICE_FIELDS = (
     "is_long_term_place",
     "is_bpa",
     "appeal_body",
+    "caregiver_is_party",
     "purpose",
     "published",
 )

@@ -211,6 +211,10 @@ class ServiceTypeRead(ServiceTypeSummary):
     legal_basis: list[LegalBasisRead]
     user_fee: UserFee
     appeal_body: AppealBody = AppealBody.county_governor
+    caregiver_is_party: bool = Field(
+        default=False,
+        description="The caregiver is the party (pbrl § 2-8), not the person cared for",
+    )
     kpr_code: str | None
     requires_lower_level_review: bool
     is_long_term_place: bool

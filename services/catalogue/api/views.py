@@ -145,6 +145,7 @@ def service_read(detail: ServiceTypeDetail, today: date) -> ServiceTypeRead:
         description=LocalizedText.model_validate(service.description),
         legal_basis=[legal_basis_read(basis) for basis in service.legal_basis],
         appeal_body=AppealBody(service.appeal_body),
+        caregiver_is_party=service.caregiver_is_party,
         user_fee=UserFee.model_validate(service.user_fee),
         kpr_code=service.kpr_code,
         requires_lower_level_review=service.requires_lower_level_review,

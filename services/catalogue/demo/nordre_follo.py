@@ -763,6 +763,7 @@ SERVICE_TYPES = [
         ),
         requires_decision=True,
         legal_basis=[HOL_3_6_2, HOL_3_2_6D, PBRL_2_8],
+        caregiver_is_party=True,
         scope_unit="days_per_week",
         user_fee=FEE_NONE_RESPITE,
         criteria=[
@@ -796,6 +797,7 @@ SERVICE_TYPES = [
         ),
         requires_decision=True,
         legal_basis=[HOL_3_6_3, PBRL_2_8],
+        caregiver_is_party=True,
         scope_unit="hours_per_week",
         user_fee=FEE_NONE,
         criteria=[
@@ -1069,6 +1071,7 @@ SERVICE_TYPES = [
         ),
         requires_decision=True,
         legal_basis=[HOL_3_6_2, HOL_3_2_6D, PBRL_2_8],
+        caregiver_is_party=True,
         scope_unit="place",
         user_fee=FEE_NONE_RESPITE,
         purpose="respite",
