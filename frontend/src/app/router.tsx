@@ -2,6 +2,7 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 
 import { authRoutes, RequireAuth } from '@/features/auth/routes';
 import { catalogueRoutes } from '@/features/catalogue/routes';
+import { coordinationRoutes } from '@/features/coordination/routes';
 import { intakeRoutes } from '@/features/intake/routes';
 import { qualityRoutes } from '@/features/quality/routes';
 
@@ -20,7 +21,7 @@ export const routes: RouteObject[] = [
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...qualityRoutes],
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...qualityRoutes, ...coordinationRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

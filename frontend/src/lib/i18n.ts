@@ -9,18 +9,21 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import enAuth from '../locales/en/auth.json';
 import enCatalogue from '../locales/en/catalogue.json';
 import enCommon from '../locales/en/common.json';
+import enCoordination from '../locales/en/coordination.json';
 import enIntake from '../locales/en/intake.json';
 import enQuality from '../locales/en/quality.json';
 import enWelfaretech from '../locales/en/welfaretech.json';
 import nbAuth from '../locales/nb/auth.json';
 import nbCatalogue from '../locales/nb/catalogue.json';
 import nbCommon from '../locales/nb/common.json';
+import nbCoordination from '../locales/nb/coordination.json';
 import nbIntake from '../locales/nb/intake.json';
 import nbQuality from '../locales/nb/quality.json';
 import nbWelfaretech from '../locales/nb/welfaretech.json';
 import nnAuth from '../locales/nn/auth.json';
 import nnCatalogue from '../locales/nn/catalogue.json';
 import nnCommon from '../locales/nn/common.json';
+import nnCoordination from '../locales/nn/coordination.json';
 import nnIntake from '../locales/nn/intake.json';
 import nnQuality from '../locales/nn/quality.json';
 import nnWelfaretech from '../locales/nn/welfaretech.json';
@@ -33,9 +36,9 @@ const STORAGE_KEY = 'mestring.language';
 
 /** One namespace; the top-level keys are the features (`catalogue.scopeUnit.place`). */
 export const resources = {
-  nb: { translation: { ...nbCommon, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake, quality: nbQuality, welfaretech: nbWelfaretech } },
-  nn: { translation: { ...nnCommon, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake, quality: nnQuality, welfaretech: nnWelfaretech } },
-  en: { translation: { ...enCommon, auth: enAuth, catalogue: enCatalogue, intake: enIntake, quality: enQuality, welfaretech: enWelfaretech } },
+  nb: { translation: { ...nbCommon, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake, quality: nbQuality, welfaretech: nbWelfaretech, coordination: nbCoordination } },
+  nn: { translation: { ...nnCommon, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake, quality: nnQuality, welfaretech: nnWelfaretech, coordination: nnCoordination } },
+  en: { translation: { ...enCommon, auth: enAuth, catalogue: enCatalogue, intake: enIntake, quality: enQuality, welfaretech: enWelfaretech, coordination: enCoordination } },
 } as const;
 
 /** BCP 47 locales for Intl number and date formatting. */

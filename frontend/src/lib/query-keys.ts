@@ -56,4 +56,17 @@ export const queryKeys = {
     statistics: (filter: { first: string; last: string; unit?: string; category?: string }) =>
       ['quality', 'statistics', { first: filter.first, last: filter.last, unit: filter.unit ?? null, category: filter.category ?? null }] as const,
   },
+  coordination: {
+    all: () => ['coordination'] as const,
+    inbox: () => ['coordination', 'requests'] as const,
+    plans: (filter: { personId?: string; mine?: boolean }) =>
+      ['coordination', 'plans', 'list', { personId: filter.personId ?? null, mine: filter.mine ?? false }] as const,
+    plan: (id: string) => ['coordination', 'plans', 'detail', id] as const,
+    versions: (id: string) => ['coordination', 'plans', 'detail', id, 'versions'] as const,
+    compare: (id: string, from: number, to: number) => ['coordination', 'plans', 'detail', id, 'compare', from, to] as const,
+    meetings: (id: string) => ['coordination', 'plans', 'detail', id, 'meetings'] as const,
+    evaluations: (id: string) => ['coordination', 'plans', 'detail', id, 'evaluations'] as const,
+    worklist: () => ['coordination', 'worklist'] as const,
+    caseload: () => ['coordination', 'caseload'] as const,
+  },
 } as const;

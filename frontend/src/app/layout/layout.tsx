@@ -8,6 +8,7 @@ import { Link as RouterLink, NavLink, Outlet, ScrollRestoration, useLocation, us
 import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
+import { canUseCoordination, COORDINATION_PATH } from '@/features/coordination/routes';
 import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { canReportDeviations, QUALITY_PATH } from '@/features/quality/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
@@ -164,6 +165,13 @@ export function Layout() {
                     </NavLink>
                   </li>
                 </>
+              ) : null}
+              {canUseCoordination(session.user.roles) ? (
+                <li>
+                  <NavLink to={COORDINATION_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                    {t('coordination.nav')}
+                  </NavLink>
+                </li>
               ) : null}
               {canReportDeviations(session.user.roles) ? (
                 <li>

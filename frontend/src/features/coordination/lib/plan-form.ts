@@ -1,0 +1,208 @@
+/** The plan editor: goals, measures, care team and next evaluation date as form values, checks and the body. */
+import { z } from 'zod';
+
+import { newUuid } from '@/lib/idempotency';
+
+import type { LifeArea, MeasureStatus, PlanRead, PlanUpdate, ResponsibleKind } from '../api/types';
+import { LIFE_AREAS, MEASURE_STATUSES, RESPONSIBLE_KINDS } from '../api/types';
+
+export type GoalValues = { id: string; life_area: LifeArea; text: string; status: string };
+export type MeasureValues = {
+  id: string;
+  what: string;
+  responsible_kind: ResponsibleKind;
+  responsible: string;
+  owner_name: string;
+  goal_id: string;
+  decision_id: string;
+  service_type: string;
+  starts_on: string;
+  due_on: string;
+  status: MeasureStatus;
+  source: string;
+  meeting_id: string;
+};
+export type MemberValues = {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  contact: string;
+  unit: string;
+  employee_sub: string;
+  may_see_plan: boolean;
+};
+export type PlanFormValues = {
+  /** The version these values were loaded from: the save sends it as If-Match. */
+  base_version: number;
+  goals: GoalValues[];
+  measures: MeasureValues[];
+  team: MemberValues[];
+  next_evaluation_on: string;
+  note: string;
+};
+
+export type PlanErrorKey = 'required' | 'date' | 'dueBeforeStart' | 'tooLong';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const filled = (value: string) => value.trim() !== '';
+const optionalDate = z.string().refine((value) => value === '' || ISO_DATE.test(value), 'date');
+const text = (max: number) => z.string().refine(filled, 'required').max(max, 'tooLong');
+
+export const planSchema: z.ZodType<PlanFormValues, PlanFormValues> = z.object({
+  base_version: z.number(),
+  goals: z.array(z.object({ id: z.string(), life_area: z.enum(LIFE_AREAS), text: text(2000), status: z.string() })),
+  measures: z.array(
+    z
+      .object({
+        id: z.string(),
+        what: text(500),
+        responsible_kind: z.enum(RESPONSIBLE_KINDS),
+        responsible: text(200),
+        owner_name: z.string().max(200, 'tooLong'),
+        goal_id: z.string(),
+        decision_id: z.string(),
+        service_type: z.string(),
+        starts_on: optionalDate,
+        due_on: optionalDate,
+        status: z.enum(MEASURE_STATUSES),
+        source: z.string(),
+        meeting_id: z.string(),
+      })
+      .refine((m) => !(m.starts_on && m.due_on && m.due_on < m.starts_on), { message: 'dueBeforeStart', path: ['due_on'] }),
+  ),
+  team: z.array(
+    z.object({
+      id: z.string(),
+      name: text(200),
+      role: text(100),
+      organisation: z.string().max(200, 'tooLong'),
+      contact: z.string().max(200, 'tooLong'),
+      unit: z.string(),
+      employee_sub: z.string(),
+      may_see_plan: z.boolean(),
+    }),
+  ),
+  next_evaluation_on: optionalDate,
+  note: z.string().max(500, 'tooLong'),
+});
+
+export function newId(): string {
+  return newUuid();
+}
+
+export function emptyGoal(): GoalValues {
+  return { id: newId(), life_area: 'daily_living', text: '', status: 'open' };
+}
+
+export function emptyMeasure(): MeasureValues {
+  return {
+    id: newId(),
+    what: '',
+    responsible_kind: 'unit',
+    responsible: '',
+    owner_name: '',
+    goal_id: '',
+    decision_id: '',
+    service_type: '',
+    starts_on: '',
+    due_on: '',
+    status: 'planned',
+    source: 'manual',
+    meeting_id: '',
+  };
+}
+
+export function emptyMember(): MemberValues {
+  return { id: newId(), name: '', role: '', organisation: '', contact: '', unit: '', employee_sub: '', may_see_plan: false };
+}
+
+/** The plan as the form edits it (null becomes ''). */
+export function planValues(plan: PlanRead): PlanFormValues {
+  return {
+    base_version: plan.version,
+    goals: plan.goals.map((g) => ({ id: g.id ?? newId(), life_area: g.life_area, text: g.text, status: g.status ?? 'open' })),
+    measures: plan.measures.map((m) => ({
+      id: m.id ?? newId(),
+      what: m.what,
+      responsible_kind: m.responsible_kind,
+      responsible: m.responsible,
+      owner_name: m.owner_name ?? '',
+      goal_id: m.goal_id ?? '',
+      decision_id: m.decision_id ?? '',
+      service_type: m.service_type ?? '',
+      starts_on: m.starts_on ?? '',
+      due_on: m.due_on ?? '',
+      status: m.status ?? 'planned',
+      source: m.source ?? 'manual',
+      meeting_id: m.meeting_id ?? '',
+    })),
+    team: plan.team.map((t) => ({
+      id: t.id ?? newId(),
+      name: t.name,
+      role: t.role,
+      organisation: t.organisation ?? '',
+      contact: t.contact ?? '',
+      unit: t.unit ?? '',
+      employee_sub: t.employee_sub ?? '',
+      may_see_plan: t.may_see_plan ?? false,
+    })),
+    next_evaluation_on: plan.next_evaluation_on ?? '',
+    note: '',
+  };
+}
+
+const orNull = (value: string): string | null => (value.trim() ? value.trim() : null);
+
+/** The body of the next version. */
+export function toPlanUpdate(values: PlanFormValues): PlanUpdate {
+  return {
+    goals: values.goals.map((g) => ({ id: g.id, life_area: g.life_area, text: g.text.trim(), status: g.status as never })),
+    measures: values.measures.map((m) => ({
+      id: m.id,
+      what: m.what.trim(),
+      responsible_kind: m.responsible_kind,
+      responsible: m.responsible.trim(),
+      owner_name: orNull(m.owner_name),
+      goal_id: orNull(m.goal_id),
+      decision_id: orNull(m.decision_id),
+      service_type: orNull(m.service_type),
+      starts_on: orNull(m.starts_on),
+      due_on: orNull(m.due_on),
+      status: m.status,
+      source: m.source as never,
+      meeting_id: orNull(m.meeting_id),
+    })),
+    team: values.team.map((t) => ({
+      id: t.id,
+      name: t.name.trim(),
+      role: t.role.trim(),
+      organisation: orNull(t.organisation),
+      contact: orNull(t.contact),
+      unit: orNull(t.unit),
+      employee_sub: orNull(t.employee_sub),
+      may_see_plan: t.may_see_plan,
+    })),
+    next_evaluation_on: orNull(values.next_evaluation_on),
+    note: orNull(values.note),
+  };
+}
+
+export function planFields(values: PlanFormValues): string[] {
+  return [
+    ...values.goals.flatMap((_, i) => [`goals.${i}.life_area`, `goals.${i}.text`]),
+    ...values.measures.flatMap((_, i) => [
+      `measures.${i}.what`,
+      `measures.${i}.responsible_kind`,
+      `measures.${i}.responsible`,
+      `measures.${i}.owner_name`,
+      `measures.${i}.goal_id`,
+      `measures.${i}.starts_on`,
+      `measures.${i}.due_on`,
+      `measures.${i}.status`,
+    ]),
+    ...values.team.flatMap((_, i) => [`team.${i}.name`, `team.${i}.role`, `team.${i}.organisation`, `team.${i}.contact`]),
+    'next_evaluation_on',
+    'note',
+  ];
+}
