@@ -117,6 +117,7 @@ class Application(TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(30), default="received", index=True)
     interim_reply_sent_on: Mapped[date | None] = mapped_column(Date)
     interim_reply_reason: Mapped[str | None] = mapped_column(Text)
+    caregiver: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     expected_decision_by: Mapped[date | None] = mapped_column(Date)
     withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     assessment_unit: Mapped[str | None] = mapped_column(String(60), index=True)
@@ -217,6 +218,8 @@ class Decision(TenantMixin, Base):
     )
     ended_on: Mapped[date | None] = mapped_column(Date)
     ended_note: Mapped[str | None] = mapped_column(Text)
+    addressee: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    """The caregiver when they are the party (pbrl § 2-8); else the person is."""
     """The system a decision was imported from (it keeps its original dates), else None."""
     appeal_body: Mapped[str] = mapped_column(
         String(20), default="statsforvalteren", server_default="statsforvalteren"

@@ -142,6 +142,16 @@ class ApplicationItemIn(Strict):
     note: str | None = Field(default=None, max_length=2000)
 
 
+class Caregiver(Strict):
+    """Who carries an especially heavy caring work (pbrl § 2-8); in avlastning and
+    omsorgsstønad cases they apply, are the party, and get the decision."""
+
+    name: str = Field(min_length=1, max_length=200)
+    relation: str = Field(min_length=1, max_length=50, examples=["datter", "mor"])
+    address: Address = Field(default_factory=Address)
+    phone: PhoneNumber | None = None
+
+
 class ApplicationCreate(Strict):
     person_id: uuid.UUID
     channel: Channel
@@ -158,6 +168,11 @@ class ApplicationCreate(Strict):
     consent_to_obtain_information: bool = False
     assessment_unit: str | None = Field(
         default=None, max_length=60, description="The unit asked to do the home assessment"
+    )
+    caregiver: Caregiver | None = Field(
+        default=None,
+        description="Required when a service asked for has the caregiver as party "
+        "(avlastning, omsorgsstønad)",
     )
 
 
@@ -183,6 +198,7 @@ class ApplicationRead(BaseModel):
     status: ApplicationStatus
     interim_reply_due: date = Field(description="One calendar month after receipt (fvl § 11 a)")
     interim_reply_sent_on: date | None
+    caregiver: Caregiver | None = None
     interim_reply_reason: str | None = Field(
         default=None, description="Why the case takes time, as told in the foreløpig svar"
     )
@@ -410,6 +426,10 @@ class DecisionRead(BaseModel):
         default=None, description="The system this decision was imported from, if any"
     )
     evaluations: list[EvaluationRecord] = Field(default_factory=list)
+    addressee: Caregiver | None = Field(
+        default=None,
+        description="The caregiver the decision is addressed to when they are the party",
+    )
     ended_on: date | None = None
     ended_note: str | None = None
     version: int

@@ -22,6 +22,7 @@ from services.intake.schemas import (
     ApplicationItemRead,
     ApplicationRead,
     AssessmentRead,
+    Caregiver,
     Contact,
     CriteriaCited,
     DecisionRead,
@@ -97,6 +98,9 @@ def application_read(application: Application) -> ApplicationRead:
         status=application.status,
         interim_reply_due=interim_reply_due(application.received_on),
         interim_reply_sent_on=application.interim_reply_sent_on,
+        caregiver=Caregiver.model_validate(application.caregiver)
+        if application.caregiver
+        else None,
         interim_reply_reason=application.interim_reply_reason,
         expected_decision_by=application.expected_decision_by,
         assessment_unit=application.assessment_unit,
@@ -180,6 +184,7 @@ def decision_read(decision: Decision) -> DecisionRead:
         evaluations=[EvaluationRecord.model_validate(e) for e in decision.evaluations],
         ended_on=decision.ended_on,
         ended_note=decision.ended_note,
+        addressee=Caregiver.model_validate(decision.addressee) if decision.addressee else None,
         version=decision.version,
     )
 

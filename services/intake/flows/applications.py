@@ -38,6 +38,7 @@ async def register(work: Work, body: ApplicationCreate, catalogue: CatalogueApi)
     if len(set(codes)) != len(codes):
         raise RuleViolation("body.services", "Each service type is asked for once")
     items = []
+    caregiver_is_party = False
     for position, item in enumerate(body.services):
         try:
             service = await catalogue.service_type(item.service_type)
@@ -46,6 +47,7 @@ async def register(work: Work, body: ApplicationCreate, catalogue: CatalogueApi)
                 f"body.services.{position}.service_type",
                 f"The municipality has no service type {item.service_type!r}",
             ) from exc
+        caregiver_is_party = caregiver_is_party or service.caregiver_is_party
         items.append(
             ApplicationItem(
                 position=position,
@@ -56,9 +58,15 @@ async def register(work: Work, body: ApplicationCreate, catalogue: CatalogueApi)
                 note=item.note,
             )
         )
+    if caregiver_is_party and body.caregiver is None:
+        raise RuleViolation(
+            "body.caregiver",
+            "Name the caregiver: in avlastning and omsorgsstønad they are the party (pbrl § 2-8)",
+        )
     application = Application(
         person=person,
-        **body.model_dump(exclude={"person_id", "services"}),
+        **body.model_dump(mode="json", exclude={"person_id", "services", "received_on"}),
+        received_on=body.received_on,
         status=ApplicationStatus.received,
         registered_by=work.user.sub,
         items=items,

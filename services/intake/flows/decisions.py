@@ -190,6 +190,8 @@ async def draft(work: Work, body: DecisionCreate, catalogue: CatalogueApi) -> De
         decision, rules.rights_for(await _rights_basis(work, service, assessment, person))
     )
     decision.appeal_body = service.appeal_body.value
+    if service.caregiver_is_party:
+        decision.addressee = application.caregiver
     _apply_fields(decision, body)
     rules.check_draft(_draft_of(body), _service_rules(decision))
     await work.decisions.add(decision)

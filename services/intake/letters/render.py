@@ -153,7 +153,12 @@ def letter_html(decision: Any, context: LetterContext, today: date) -> str:
             governor=county_governor(decision.municipality, t["_governors"])
         )
     person = decision.person
-    address = person.address or {}
+    cared_for = f"{person.given_name} {person.family_name}"
+    recipient = decision.addressee or {
+        "name": cared_for,
+        "address": person.address or {},
+    }
+    address = recipient.get("address") or {}
     purposes = _texts()["purposes"][language]
     outcome_text = (
         t["waiting_outcome"].format(
@@ -174,11 +179,14 @@ def letter_html(decision: Any, context: LetterContext, today: date) -> str:
             made_on=long_date(made_on, language),
             reference=str(decision.id)[:8].upper(),
             person={
-                "name": f"{person.given_name} {person.family_name}",
+                "name": recipient["name"],
                 "street": address.get("street", ""),
                 "postcode": address.get("postcode", ""),
                 "city": address.get("city", ""),
             },
+            concerns=t["concerns_caregiver"].format(person=cared_for)
+            if decision.addressee
+            else None,
             service=service_lower,
             outcome_text=outcome_text,
             granting=granting and not waiting,

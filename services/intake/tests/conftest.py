@@ -122,6 +122,21 @@ CATALOGUE_SERVICES: list[dict[str, Any]] = [
         "criteria": [{"metric": "needs_24h_care", "op": "==", "value": True}],
     },
     {
+        "code": "avlastning",
+        "care_level": "3",
+        "name": {"nb": "Avlastning"},
+        "scope_unit": "days_per_week",
+        "caregiver_is_party": True,
+        "legal_basis": [
+            {
+                "law": "helse- og omsorgstjenesteloven",
+                "short": "hol",
+                "section": "§ 3-6 første ledd nr. 2",
+            }
+        ],
+        "criteria": [],
+    },
+    {
         "code": "omsorgsbolig",
         "care_level": "5",
         "name": {"nb": "Omsorgsbolig"},

@@ -270,3 +270,38 @@ async def interim_pdf_text(
         " ".join((page.extract_text() or "").split())
         for page in PdfReader(io.BytesIO(pdf.content)).pages
     )
+
+
+async def test_in_avlastning_the_caregiver_is_the_party_who_gets_the_decision(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    """pbrl § 2-8: the person with the especially heavy caring work is the party."""
+    person = await register_person(client, caseworker, given_name="Lars", family_name="Berg")
+    without = await client.post(
+        f"{API}/applications",
+        json=application_body(person["id"], services=[{"service_type": "avlastning"}]),
+        headers=caseworker,
+    )
+    body = application_body(
+        person["id"],
+        services=[{"service_type": "avlastning"}],
+        caregiver={
+            "name": "Mona Berg",
+            "relation": "kone",
+            "address": {"street": "Fjellveien 2", "postcode": "1400", "city": "Ski"},
+            "phone": "+47 41 23 45 67",
+        },
+    )
+    application = (await client.post(f"{API}/applications", json=body, headers=caseworker)).json()
+    decision = await draft(
+        client, caseworker, decision_body(application, "avlastning", scope_amount=2)
+    )
+
+    text = await pdf_text(client, caseworker, decision["id"])
+
+    assert without.status_code == 422
+    assert without.json()["errors"][0]["field"] == "body.caregiver"
+    assert application["caregiver"]["name"] == "Mona Berg"
+    assert decision["addressee"]["name"] == "Mona Berg"
+    assert "Mona Berg Fjellveien 2" in text
+    assert "Vedtaket gjelder omsorgsarbeidet ditt for Lars Berg" in text
