@@ -114,6 +114,7 @@ export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValu
         else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) wrong(['scope_amount'], 'number');
       }
       if (granting && !values.starts_on) wrong(['starts_on'], 'required');
+      if (values.outcome === 'refused') return;
       const started = isIsoDate(values.starts_on);
       if (started && isIsoDate(values.ends_on) && values.ends_on < values.starts_on) wrong(['ends_on'], 'endsBeforeStart');
       if (granting && values.review_on === '') wrong(['review_on'], 'reviewOn');
@@ -143,15 +144,18 @@ const optional = (value: string): string | null => (value.trim() ? value.trim() 
 
 export function toDecisionCreate(applicationId: string, serviceType: string, values: DecisionFormValues): DecisionCreate {
   const contactGiven = values.contact.name.trim() || values.contact.unit.trim() || values.contact.phone.trim();
+  // A refusal states no scope, period or unit, whatever was typed before the outcome changed.
+  const refused = values.outcome === 'refused';
+  const granted = (value: string | null) => (refused ? null : value);
   return {
     application_id: applicationId,
     service_type: serviceType,
     outcome: values.outcome as Outcome,
-    scope_amount: values.scope_amount.trim() ? Number(values.scope_amount.trim().replace(',', '.')) : null,
-    starts_on: optional(values.starts_on),
-    ends_on: optional(values.ends_on),
-    review_on: optional(values.review_on),
-    unit: optional(values.unit),
+    scope_amount: !refused && values.scope_amount.trim() ? Number(values.scope_amount.trim().replace(',', '.')) : null,
+    starts_on: granted(optional(values.starts_on)),
+    ends_on: granted(optional(values.ends_on)),
+    review_on: granted(optional(values.review_on)),
+    unit: granted(optional(values.unit)),
     contact: contactGiven
       ? { name: values.contact.name.trim(), unit: optional(values.contact.unit), phone: optional(values.contact.phone) }
       : null,
@@ -163,6 +167,6 @@ export function toDecisionCreate(applicationId: string, serviceType: string, val
       why_not_enough: level.why_not_enough.trim(),
     })),
     language: values.language,
-    place_available: values.place_available,
+    place_available: refused ? true : values.place_available,
   };
 }

@@ -106,6 +106,31 @@ describe('DecisionFormPage', { timeout: 15_000 }, () => {
     });
   });
 
+  it('hides scope, dates and unit for a refusal, and sends none of them', async () => {
+    let body: Record<string, unknown> = {};
+    stub(async (request) => {
+      body = (await request.json()) as Record<string, unknown>;
+      return jsonResponse({ id: DECISION_ID, person: personSummary }, 201);
+    });
+    renderWithProviders(<DecisionFormPage />, route);
+    await screen.findByTestId('service-rules');
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Innvilget' }));
+    await userEvent.type(screen.getByLabelText('Fra dato'), '01.12.2026');
+    await userEvent.click(screen.getByRole('radio', { name: 'Avslått' }));
+
+    expect(screen.queryByLabelText('Fra dato')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Omfang/)).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Utførende enhet')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Evalueres innen')).not.toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Faktiske forhold', { exact: true }), 'f');
+    await userEvent.type(screen.getByLabelText('Vurdering', { exact: true }), 'c');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
+    await waitFor(() => expect(body.outcome).toBe('refused'));
+    expect(body).toMatchObject({ starts_on: null, review_on: null, unit: null, scope_amount: null });
+  });
+
   it('places a 422 on the review date at that field, in the form’s words', async () => {
     stub(() => validationProblem([{ field: 'body.review_on', message: 'review_on must be after starts_on' }]));
     renderWithProviders(<DecisionFormPage />, route);

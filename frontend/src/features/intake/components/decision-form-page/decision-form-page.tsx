@@ -257,24 +257,29 @@ export function DecisionFormPage() {
                 legend={t('intake.decisionForm.outcome')}
                 choices={OUTCOMES.map((value) => ({ value, label: t(`intake.decisionOutcome.${value}`) }))}
               />
-              <FieldGrid>
-                {measured ? <TextField name="scope_amount" label={labels.scope_amount} inputMode="decimal" aria-required={granting || undefined} /> : null}
-                <TextField name="unit" label={labels.unit} />
-                <DateField name="starts_on" label={labels.starts_on} required={granting} />
-                <DateField
-                  name="ends_on"
-                  label={labels.ends_on}
-                  description={service.data?.purpose ? t('intake.decisionForm.endsOnDescription') : undefined}
-                />
-                <DateField name="review_on" label={labels.review_on} required={granting} />
-              </FieldGrid>
-              {service.data?.is_long_term_place ? (
-                <CheckboxField
-                  name="place_available"
-                  label={t('intake.decisionForm.placeAvailable')}
-                  description={t('intake.decisionForm.placeAvailableDescription')}
-                />
-              ) : null}
+              {/* A refusal grants nothing: no scope, period or unit to state. */}
+              {outcome === 'refused' ? null : (
+                <>
+                  <FieldGrid>
+                    {measured ? <TextField name="scope_amount" label={labels.scope_amount} inputMode="decimal" aria-required={granting || undefined} /> : null}
+                    <TextField name="unit" label={labels.unit} />
+                    <DateField name="starts_on" label={labels.starts_on} required={granting} />
+                    <DateField
+                      name="ends_on"
+                      label={labels.ends_on}
+                      description={service.data?.purpose ? t('intake.decisionForm.endsOnDescription') : undefined}
+                    />
+                    <DateField name="review_on" label={labels.review_on} required={granting} />
+                  </FieldGrid>
+                  {service.data?.is_long_term_place ? (
+                    <CheckboxField
+                      name="place_available"
+                      label={t('intake.decisionForm.placeAvailable')}
+                      description={t('intake.decisionForm.placeAvailableDescription')}
+                    />
+                  ) : null}
+                </>
+              )}
             </FormSection>
 
             <FormSection heading={t('intake.decisionForm.contactHeading')} id={form.id('contact')} asFieldset>

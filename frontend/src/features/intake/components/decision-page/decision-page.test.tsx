@@ -7,6 +7,18 @@ import { jsonResponse, renderWithProviders, setLanguage, stubApi, validationProb
 
 import { DecisionPage } from './decision-page';
 
+// jsdom has no modal dialogs; enough of one for Designsystemet's Dialog.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.show = HTMLDialogElement.prototype.showModal;
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 const draft = {
   id: DECISION_ID,
   person: personSummary,
@@ -90,10 +102,27 @@ describe('DecisionPage', () => {
     renderWithProviders(<DecisionPage />, route);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Fatt vedtak' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Fatte vedtaket?' });
+    expect(ifMatch).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Fatt vedtak' }));
 
     await waitFor(() => expect(screen.getByTestId('decision-status')).toHaveTextContent('Fattet'));
     expect(ifMatch).toBe('"1"');
     expect(screen.getByRole('form', { name: 'Registrer utsending' })).toBeInTheDocument();
+  });
+
+  it('asks before making the decision, and «Avbryt» sends nothing', async () => {
+    const make = vi.fn(() => jsonResponse(made));
+    stub({ [`GET /api/intake/v1/decisions/${DECISION_ID}`]: () => jsonResponse(draft), [`POST /api/intake/v1/decisions/${DECISION_ID}/make`]: make });
+    renderWithProviders(<DecisionPage />, route);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Fatt vedtak' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Fatte vedtaket?' });
+    expect(dialog).toHaveTextContent('Et fattet vedtak kan ikke endres.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(make).not.toHaveBeenCalled();
   });
 
   it('shows a received date before the sent date at that field, and sends nothing', async () => {

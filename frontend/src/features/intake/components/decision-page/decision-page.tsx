@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Dialog, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { ArrowLeftIcon, DownloadIcon } from '@navikt/aksel-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -358,6 +358,11 @@ function Steps({ decision }: { decision: DecisionRead }) {
   const canMake = decision.status === 'draft' || decision.status === 'ready_for_approval';
   const approving = decision.status === 'ready_for_approval';
   const busy = make.isPending || submit.isPending;
+  const [confirming, setConfirming] = useState(false);
+  const confirmMake = () => {
+    setConfirming(false);
+    make.mutate({ id: decision.id, version: decision.version });
+  };
   return (
     <section aria-labelledby="steps-heading" className={styles.section}>
       <h2 id="steps-heading" className={styles.visuallyHidden}>
@@ -365,9 +370,31 @@ function Steps({ decision }: { decision: DecisionRead }) {
       </h2>
       {canMake ? (
         <div className={styles.makeRow}>
-          <Button onClick={() => make.mutate({ id: decision.id, version: decision.version })} loading={make.isPending} disabled={busy}>
+          <Button onClick={() => setConfirming(true)} loading={make.isPending} disabled={busy} aria-haspopup="dialog">
             {make.isPending ? t('intake.decision.making') : approving ? t('intake.decision.approve') : t('intake.decision.make')}
           </Button>
+          <Dialog
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            closeButton={t('intake.decision.confirm.close')}
+            aria-labelledby="make-confirm-heading"
+            data-testid="make-confirm"
+          >
+            <Dialog.Block>
+              <Heading level={2} data-size="xs" id="make-confirm-heading">
+                {approving ? t('intake.decision.confirm.approveTitle') : t('intake.decision.confirm.title')}
+              </Heading>
+            </Dialog.Block>
+            <Dialog.Block>
+              <Paragraph>{t('intake.decision.confirm.body')}</Paragraph>
+              <div className={styles.makeRow}>
+                <Button onClick={confirmMake}>{approving ? t('intake.decision.approve') : t('intake.decision.make')}</Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  {t('intake.decision.cancel')}
+                </Button>
+              </div>
+            </Dialog.Block>
+          </Dialog>
           {decision.status === 'draft' ? (
             <Button
               variant="secondary"
