@@ -287,3 +287,27 @@ class IntakeSetting(TenantMixin, Base):
     four_eyes: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     need_level_rule: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     """The municipality's need-level thresholds with source and version; None: the default."""
+
+
+class AssessmentDraft(TenantMixin, Base):
+    """An assessment being written (on a tablet in the home), saved as it goes; removed when
+    the assessment is recorded."""
+
+    __tablename__ = "assessment_drafts"
+    __table_args__ = (UniqueConstraint("application_id"),)
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"))
+    content: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    saved_by: Mapped[str] = mapped_column(String(200))
+    saved_by_name: Mapped[str] = mapped_column(String(200))
+
+
+class UserPreference(TenantMixin, Base):
+    """What a user has chosen for themselves (the UI language), kept per user, not browser."""
+
+    __tablename__ = "user_preferences"
+    __table_args__ = (UniqueConstraint("municipality", "user_sub"),)
+
+    user_sub: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(10))

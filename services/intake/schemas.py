@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.intake.domain.appeals import GovernorOutcome
 from services.intake.domain.applications import ApplicantKind, Channel, Urgency
@@ -674,3 +675,36 @@ class ImportResult(BaseModel):
     decisions: int
     appeals: int
     waiting_list: int
+
+
+class AssessmentDraftIn(Strict):
+    """The answers so far, as the form holds them (at most 200 kB)."""
+
+    content: dict[str, Any]
+
+    @field_validator("content")
+    @classmethod
+    def _not_too_large(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if len(json.dumps(value, ensure_ascii=False)) > 200_000:
+            raise ValueError("A draft holds at most 200 kB")
+        return value
+
+
+class AssessmentDraftRead(BaseModel):
+    application_id: uuid.UUID
+    content: dict[str, Any]
+    saved_by_name: str
+    saved_at: datetime
+    version: int
+
+
+UiLanguage = Literal["nb", "nn", "en", "se", "sma", "smj"]
+
+
+class PreferencesIn(Strict):
+    language: UiLanguage
+
+
+class PreferencesRead(BaseModel):
+    language: UiLanguage | None = Field(description="None until the user has chosen one")
+    version: int

@@ -16,7 +16,15 @@ from services.intake.domain.functional import (
     Group,
 )
 from services.intake.flows import assessments as flow
-from services.intake.schemas import AssessmentCreate, AssessmentRead, FunctionalVariableRead
+from services.intake.models import AssessmentDraft
+from services.intake.schemas import (
+    AssessmentCreate,
+    AssessmentDraftIn,
+    AssessmentDraftRead,
+    AssessmentRead,
+    FunctionalVariableRead,
+)
+from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 from shared.schemas.common import LocalizedText
 
@@ -71,3 +79,50 @@ async def record_assessment(
 async def list_assessments(application_id: uuid.UUID, work: WorkDep) -> list[AssessmentRead]:
     """The application's assessments, oldest first; scores are history, never overwritten."""
     return [assessment_read(row) for row in await flow.for_application(work, application_id)]
+
+
+def _draft_read(draft: AssessmentDraft) -> AssessmentDraftRead:
+    return AssessmentDraftRead(
+        application_id=draft.application_id,
+        content=draft.content,
+        saved_by_name=draft.saved_by_name,
+        saved_at=draft.updated_at,
+        version=draft.version,
+    )
+
+
+@router.get(
+    "/applications/{application_id}/assessment-draft",
+    response_model=AssessmentDraftRead,
+    responses=problem_responses(404),
+    operation_id="get_assessment_draft",
+    dependencies=[ASSESSOR],
+)
+async def get_assessment_draft(
+    application_id: uuid.UUID, work: WorkDep, response: Response
+) -> AssessmentDraftRead:
+    """The assessment being written for this application, to go on with (404 when none)."""
+    draft = await flow.draft(work, application_id)
+    set_etag(response, draft.version)
+    return _draft_read(draft)
+
+
+@router.put(
+    "/applications/{application_id}/assessment-draft",
+    response_model=AssessmentDraftRead,
+    responses=problem_responses(404, 409, 412, 428),
+    operation_id="save_assessment_draft",
+    dependencies=[ASSESSOR],
+)
+async def save_assessment_draft(
+    application_id: uuid.UUID,
+    body: AssessmentDraftIn,
+    work: WorkDep,
+    if_match: IfMatchVersion,
+    response: Response,
+) -> AssessmentDraftRead:
+    """Save the answers so far (`If-Match` "0" for the first save); the draft goes away when
+    the assessment is recorded."""
+    draft = await flow.save_draft(work, application_id, body, if_match)
+    set_etag(response, draft.version)
+    return _draft_read(draft)

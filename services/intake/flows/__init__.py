@@ -22,7 +22,9 @@ from services.intake.repositories import (
     ApplicationRepo,
     AssessmentRepo,
     DecisionRepo,
+    DraftRepo,
     PersonRepo,
+    PreferenceRepo,
     SettingsRepo,
     WaitingListRepo,
     WorklistRepo,
@@ -55,6 +57,8 @@ class Work:
     waiting_list: WaitingListRepo = field(init=False)
     worklist: WorklistRepo = field(init=False)
     settings: SettingsRepo = field(init=False)
+    drafts: DraftRepo = field(init=False)
+    preferences: PreferenceRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.persons = PersonRepo(self.session)
@@ -65,6 +69,8 @@ class Work:
         self.waiting_list = WaitingListRepo(self.session)
         self.worklist = WorklistRepo(self.session)
         self.settings = SettingsRepo(self.session)
+        self.drafts = DraftRepo(self.session)
+        self.preferences = PreferenceRepo(self.session)
 
     async def need_level_rule(self) -> NeedLevelRule:
         """The municipality's need-level rule, or Mestring's default (version 0)."""

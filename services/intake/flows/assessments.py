@@ -17,10 +17,11 @@ from services.intake.domain.functional import (
     derive,
 )
 from services.intake.flows import Work
-from services.intake.models import Assessment
-from services.intake.schemas import AssessmentCreate
+from services.intake.models import Assessment, AssessmentDraft
+from services.intake.schemas import AssessmentCreate, AssessmentDraftIn
 from shared.access_log import AccessAction
-from shared.errors import Conflict, RuleViolation
+from shared.concurrency import check_version
+from shared.errors import Conflict, NotFound, RuleViolation
 from shared.schemas.intake import (
     ApplicationStatus,
     AssessmentCompleted,
@@ -90,6 +91,7 @@ async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) 
         assessed_on=body.assessed_on,
     )
     await work.assessments.add(assessment)
+    await work.drafts.remove_for(application.id)
     if application.status == ApplicationStatus.received:
         application.status = ApplicationStatus.in_assessment
     await work.flush()
@@ -121,3 +123,41 @@ async def for_application(work: Work, application_id: uuid.UUID) -> Sequence[Ass
     rows = await work.assessments.for_application(application.id)
     await work.log(application.person_id, AccessAction.read, "assessment")
     return rows
+
+
+async def draft(work: Work, application_id: uuid.UUID) -> AssessmentDraft:
+    """The assessment being written for the application, for whoever may assess it."""
+    application = await work.applications.get(application_id)
+    check_may_assess(work.user, application.assessment_unit)
+    found = await work.drafts.for_application(application.id)
+    if found is None:
+        raise NotFound("No assessment is being written for this application")
+    await work.log(application.person_id, AccessAction.read, "assessment_draft", found.id)
+    return found
+
+
+async def save_draft(
+    work: Work, application_id: uuid.UUID, body: AssessmentDraftIn, if_match: int
+) -> AssessmentDraft:
+    """Save the answers so far; `If-Match` "0" for the first save, so two tablets writing the
+    same assessment do not overwrite each other unseen (412)."""
+    application = await work.applications.get(application_id)
+    check_may_assess(work.user, application.assessment_unit)
+    if application.status in (ApplicationStatus.decided, ApplicationStatus.withdrawn):
+        raise Conflict(f"The application is {application.status}; assess a new one")
+    found = await work.drafts.for_application(application.id)
+    check_version(if_match, found.version if found else 0)
+    if found is None:
+        found = AssessmentDraft(
+            application_id=application.id,
+            person_id=application.person_id,
+            content=body.content,
+            saved_by=work.user.sub,
+            saved_by_name=work.user.name,
+        )
+    else:
+        found.content = body.content
+        found.saved_by, found.saved_by_name = work.user.sub, work.user.name
+    await work.drafts.save(found)
+    await work.log(application.person_id, AccessAction.update, "assessment_draft", found.id)
+    return found

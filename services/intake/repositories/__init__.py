@@ -8,6 +8,7 @@ from services.intake.repositories.appeals import AppealRepo
 from services.intake.repositories.applications import ApplicationRepo
 from services.intake.repositories.assessments import AssessmentRepo
 from services.intake.repositories.decisions import DecisionRepo
+from services.intake.repositories.drafts import DraftRepo, PreferenceRepo
 from services.intake.repositories.persons import PersonRepo
 from services.intake.repositories.settings import SettingsRepo
 from services.intake.repositories.waiting_list import WaitingListRepo
@@ -18,6 +19,8 @@ __all__ = [
     "ApplicationRepo",
     "AssessmentRepo",
     "DecisionRepo",
+    "DraftRepo",
+    "PreferenceRepo",
     "PersonRepo",
     "SettingsRepo",
     "WaitingListRepo",

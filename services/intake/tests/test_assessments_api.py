@@ -243,3 +243,57 @@ async def test_the_need_level_follows_the_municipality_s_own_rule_and_shows_how(
     assert after["derived"]["rule_version"] == 1
     assert after["derived"]["rule"] == "Kommunestyrets vedtak 2026/14 om tildeling"
     assert after["derived"]["scored"] >= 10
+
+
+async def test_an_assessment_draft_is_saved_as_you_go_and_goes_away_when_recorded(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    application = await new_application(client, caseworker)
+    url = f"{API}/applications/{application['id']}/assessment-draft"
+
+    none_yet = await client.get(url, headers=caseworker)
+    first = await client.put(
+        url, json={"content": {"what_matters": "Gå tur"}}, headers={**caseworker, "If-Match": '"0"'}
+    )
+    second = await client.put(
+        url,
+        json={"content": {"what_matters": "Gå tur med hunden", "scores": {"syn": 1}}},
+        headers={**caseworker, "If-Match": '"1"'},
+    )
+    stale = await client.put(url, json={"content": {}}, headers={**caseworker, "If-Match": '"1"'})
+    reopened = await client.get(url, headers=caseworker)
+    await client.post(
+        f"{API}/applications/{application['id']}/assessments",
+        json=assessment_body(),
+        headers=caseworker,
+    )
+    after = await client.get(url, headers=caseworker)
+
+    assert none_yet.status_code == 404
+    assert first.status_code == 200 and second.json()["version"] == 2
+    assert stale.status_code == 412
+    assert reopened.json()["content"]["scores"] == {"syn": 1}
+    assert after.status_code == 404
+
+
+async def test_a_users_language_follows_them_not_the_browser(
+    client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
+) -> None:
+    nurse = auth(token_factory("helsepersonell", municipality=municipality, sub="tone"))
+    colleague = auth(token_factory("helsepersonell", municipality=municipality, sub="aisha"))
+
+    before = (await client.get(f"{API}/me/preferences", headers=nurse)).json()
+    saved = await client.put(
+        f"{API}/me/preferences", json={"language": "nn"}, headers={**nurse, "If-Match": '"0"'}
+    )
+    wrong = await client.put(
+        f"{API}/me/preferences", json={"language": "xx"}, headers={**nurse, "If-Match": '"1"'}
+    )
+    again = (await client.get(f"{API}/me/preferences", headers=nurse)).json()
+    other = (await client.get(f"{API}/me/preferences", headers=colleague)).json()
+
+    assert before == {"language": None, "version": 0}
+    assert saved.status_code == 200
+    assert wrong.status_code == 422
+    assert again["language"] == "nn"
+    assert other["language"] is None
