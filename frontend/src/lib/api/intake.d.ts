@@ -292,6 +292,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/applications/{application_id}/assessment-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Assessment Draft
+         * @description The assessment being written for this application, to go on with (404 when none).
+         */
+        get: operations["get_assessment_draft"];
+        /**
+         * Save Assessment Draft
+         * @description Save the answers so far (`If-Match` "0" for the first save); the draft goes away when
+         *     the assessment is recorded.
+         */
+        put: operations["save_assessment_draft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/v1/applications/{application_id}/suggestions": {
         parameters: {
             query?: never;
@@ -661,6 +686,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get My Preferences
+         * @description The caller's chosen UI language (none until chosen: the municipality's then applies).
+         */
+        get: operations["get_my_preferences"];
+        /**
+         * Save My Preferences
+         * @description Choose the UI language; it follows the user to any browser or tablet.
+         */
+        put: operations["save_my_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -880,6 +929,8 @@ export interface components {
              * @description The unit asked to do the home assessment
              */
             assessment_unit?: string | null;
+            /** @description Required when a service asked for has the caregiver as party (avlastning, omsorgsstønad) */
+            caregiver?: components["schemas"]["Caregiver"] | null;
         };
         /** ApplicationItemIn */
         ApplicationItemIn: {
@@ -936,6 +987,7 @@ export interface components {
             interim_reply_due: string;
             /** Interim Reply Sent On */
             interim_reply_sent_on: string | null;
+            caregiver?: components["schemas"]["Caregiver"] | null;
             /**
              * Interim Reply Reason
              * @description Why the case takes time, as told in the foreløpig svar
@@ -1034,6 +1086,37 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /**
+         * AssessmentDraftIn
+         * @description The answers so far, as the form holds them (at most 200 kB).
+         */
+        AssessmentDraftIn: {
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        /** AssessmentDraftRead */
+        AssessmentDraftRead: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Saved By Name */
+            saved_by_name: string;
+            /**
+             * Saved At
+             * Format: date-time
+             */
+            saved_at: string;
+            /** Version */
+            version: number;
+        };
         /** AssessmentRead */
         AssessmentRead: {
             /**
@@ -1128,6 +1211,24 @@ export interface components {
          * @enum {string}
          */
         BpaRightStatus: "applies" | "applies_unless_much_more_expensive" | "does_not_apply" | "unknown";
+        /**
+         * Caregiver
+         * @description Who carries an especially heavy caring work (pbrl § 2-8); in avlastning and
+         *     omsorgsstønad cases they apply, are the party, and get the decision.
+         */
+        Caregiver: {
+            /** Name */
+            name: string;
+            /**
+             * Relation
+             * @example datter
+             * @example mor
+             */
+            relation: string;
+            address?: components["schemas"]["Address"];
+            /** Phone */
+            phone?: string | null;
+        };
         /**
          * Channel
          * @enum {string}
@@ -1300,6 +1401,8 @@ export interface components {
             imported_from?: string | null;
             /** Evaluations */
             evaluations?: components["schemas"]["EvaluationRecord"][];
+            /** @description The caregiver the decision is addressed to when they are the party */
+            addressee?: components["schemas"]["Caregiver"] | null;
             /** Ended On */
             ended_on?: string | null;
             /** Ended Note */
@@ -1403,6 +1506,26 @@ export interface components {
             need_level: components["schemas"]["NeedLevel"] | null;
             /** Rule */
             rule: string;
+            /**
+             * Scored
+             * @description How many scores the overall mean is of
+             */
+            scored?: number | null;
+            /**
+             * Moderate From
+             * @description The rule's threshold
+             */
+            moderate_from?: number | null;
+            /**
+             * Extensive From
+             * @description The rule's threshold
+             */
+            extensive_from?: number | null;
+            /**
+             * Rule Version
+             * @description The municipality's rule version
+             */
+            rule_version?: number | null;
         };
         /** Diagnosis */
         Diagnosis: {
@@ -1720,6 +1843,7 @@ export interface components {
              * @description A second caseworker approves every decision before it is made
              */
             four_eyes: boolean;
+            need_level_rule: components["schemas"]["NeedLevelRuleRead"];
             /** Version */
             version: number;
         };
@@ -1727,6 +1851,8 @@ export interface components {
         IntakeSettingsUpdate: {
             /** Four Eyes */
             four_eyes: boolean;
+            /** @description Leave out to keep the current rule */
+            need_level_rule?: components["schemas"]["NeedLevelRuleIn"] | null;
         };
         /**
          * InterimReply
@@ -1824,6 +1950,32 @@ export interface components {
          * @enum {string}
          */
         NeedLevel: "limited" | "moderate_to_large" | "extensive";
+        /**
+         * NeedLevelRuleIn
+         * @description The municipality's thresholds for the need level, with the source it follows.
+         */
+        NeedLevelRuleIn: {
+            /** Moderate From */
+            moderate_from: number;
+            /** Extensive From */
+            extensive_from: number;
+            /** Source */
+            source: string;
+        };
+        /** NeedLevelRuleRead */
+        NeedLevelRuleRead: {
+            /** Moderate From */
+            moderate_from: number;
+            /** Extensive From */
+            extensive_from: number;
+            /** Source */
+            source: string;
+            /**
+             * Version
+             * @description 0 for Mestring's default, then 1, 2, … per change
+             */
+            version: number;
+        };
         /**
          * Outcome
          * @enum {string}
@@ -1981,6 +2133,24 @@ export interface components {
          * @enum {string}
          */
         Potential: "yes" | "no" | "uncertain";
+        /** PreferencesIn */
+        PreferencesIn: {
+            /**
+             * Language
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en" | "se" | "sma" | "smj";
+        };
+        /** PreferencesRead */
+        PreferencesRead: {
+            /**
+             * Language
+             * @description None until the user has chosen one
+             */
+            language: ("nb" | "nn" | "en" | "se" | "sma" | "smj") | null;
+            /** Version */
+            version: number;
+        };
         /** RelativeIn */
         RelativeIn: {
             /** Name */
@@ -3557,6 +3727,174 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assessment_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDraftRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_assessment_draft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentDraftIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDraftRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5371,6 +5709,143 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_my_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_my_preferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
