@@ -68,6 +68,7 @@ def load_demo_data(env: dict[str, str]) -> None:
     intake = asyncio.run(seed_intake(env["INTAKE_DATABASE_URL"], catalogues))
     quality = asyncio.run(seed_quality(env["QUALITY_DATABASE_URL"]))
     asyncio.run(demo_welfaretech(env["INTAKE_DATABASE_URL"], env["WELFARETECH_DATABASE_URL"]))
+    asyncio.run(demo_coordination(env["INTAKE_DATABASE_URL"], env["COORDINATION_DATABASE_URL"]))
     if catalogue or intake or quality:
         print(
             f"demo data: catalogue +{catalogue} items, intake +{intake} persons, "
@@ -156,6 +157,43 @@ async def demo_welfaretech(intake_url: str, welfaretech_url: str) -> None:
     added = await seed_url(welfaretech_url, persons)
     if added:
         print(f"demo data: welfaretech +{added} persons with technology stories")
+
+
+async def demo_coordination(intake_url: str, coordination_url: str) -> None:
+    """Coordination's demo around intake's demo persons and decisions, read (and the demo
+    child registered) through intake's own API in this process: coordination imports no intake."""
+    from services.coordination.seed import read_intake, seed_url
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+
+    key = SigningKey.generate()
+    claims = {"iss": "mestring-demo-loader", "aud": "mestring", "sub": "demo-loader"}
+    app = create_app(
+        IntakeSettings(
+            database_url=intake_url,
+            auth_public_key=key.public_pem,
+            auth_issuer=claims["iss"],
+            log_level="WARNING",
+        )
+    )
+    data: dict[str, Any] = {}
+    coordinators = {
+        u.municipality: (u.username, u.name) for u in demo_users() if Role.coordinator in u.roles
+    }
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
+            for number in coordinators:
+                now = int(time.time())
+                roles = [Role.caseworker.value]
+                token = key.sign(
+                    {**claims, "municipality": number, "roles": roles, "iat": now, "exp": now + 300}
+                )
+                client.headers["Authorization"] = f"Bearer {token}"
+                data[number] = await read_intake(client, number)
+    added = await seed_url(coordination_url, data, coordinators)
+    if added:
+        print(f"demo data: coordination +{added} persons with plans or requests")
 
 
 def service_port(base: int, service: str) -> int:
