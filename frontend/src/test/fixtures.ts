@@ -52,6 +52,7 @@ export function serviceType(code: string, level: CareLevel, overrides: Partial<S
     is_long_term_place: false,
     is_bpa: false,
     appeal_body: 'statsforvalteren',
+    caregiver_is_party: false,
     active_from: '2021-01-01',
     active_to: null,
     version: 1,

@@ -813,6 +813,12 @@ export interface components {
             is_bpa: boolean;
             /** @default statsforvalteren */
             appeal_body: components["schemas"]["AppealBody"];
+            /**
+             * Caregiver Is Party
+             * @description Avlastning and omsorgsstønad (pbrl § 2-8): the caregiver applies and is the party the decision is addressed to
+             * @default false
+             */
+            caregiver_is_party: boolean;
             purpose?: components["schemas"]["StayPurpose"] | null;
             /**
              * Published
@@ -857,6 +863,12 @@ export interface components {
             user_fee: components["schemas"]["UserFee"];
             /** @default statsforvalteren */
             appeal_body: components["schemas"]["AppealBody"];
+            /**
+             * Caregiver Is Party
+             * @description The caregiver is the party (pbrl § 2-8), not the person cared for
+             * @default false
+             */
+            caregiver_is_party: boolean;
             /** Kpr Code */
             kpr_code: string | null;
             /** Requires Lower Level Review */
@@ -919,6 +931,8 @@ export interface components {
             /** Is Bpa */
             is_bpa?: boolean | null;
             appeal_body?: components["schemas"]["AppealBody"] | null;
+            /** Caregiver Is Party */
+            caregiver_is_party?: boolean | null;
             purpose?: components["schemas"]["StayPurpose"] | null;
             /** Published */
             published?: boolean | null;
