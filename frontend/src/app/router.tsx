@@ -4,6 +4,7 @@ import { authRoutes, RequireAuth } from '@/features/auth/routes';
 import { catalogueRoutes } from '@/features/catalogue/routes';
 import { coordinationRoutes } from '@/features/coordination/routes';
 import { intakeRoutes } from '@/features/intake/routes';
+import { welfaretechPublicRoutes, welfaretechRoutes } from '@/features/welfaretech/routes';
 import { qualityRoutes } from '@/features/quality/routes';
 
 import { HomePage } from './home-page/home-page';
@@ -15,13 +16,14 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...authRoutes,
+      ...welfaretechPublicRoutes,
       {
         element: (
           <RequireAuth>
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...qualityRoutes, ...coordinationRoutes],
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...welfaretechRoutes, ...qualityRoutes, ...coordinationRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -9,6 +9,7 @@ import { getToken, signOut } from './auth';
 import type { paths as CataloguePaths } from './api/catalogue';
 import type { paths as CoordinationPaths } from './api/coordination';
 import type { paths as IntakePaths } from './api/intake';
+import type { paths as WelfaretechPaths } from './api/welfaretech';
 import type { paths as QualityPaths } from './api/quality';
 import { ApiProblem, NetworkError, asProblemBody } from './problem';
 
@@ -39,6 +40,7 @@ function serviceClient<Paths extends object>() {
 
 export const catalogueClient = serviceClient<CataloguePaths>();
 export const intakeClient = serviceClient<IntakePaths>();
+export const welfaretechClient = serviceClient<WelfaretechPaths>();
 export const qualityClient = serviceClient<QualityPaths>();
 export const coordinationClient = serviceClient<CoordinationPaths>();
 

@@ -44,6 +44,27 @@ export const queryKeys = {
     worklist: () => ['intake', 'worklist'] as const,
     waitingList: () => ['intake', 'waiting-list'] as const,
   },
+  welfaretech: {
+    all: () => ['welfaretech'] as const,
+    referrals: {
+      all: () => ['welfaretech', 'referrals'] as const,
+      list: (status?: string) => ['welfaretech', 'referrals', 'list', { status: status ?? null }] as const,
+      detail: (id: string) => ['welfaretech', 'referrals', 'detail', id] as const,
+    },
+    assessment: (id: string) => ['welfaretech', 'assessments', 'detail', id] as const,
+    publicTechnologies: (municipality: string) => ['welfaretech', 'public-technologies', municipality] as const,
+    devices: (filter: { status?: string; technology?: string }) =>
+      ['welfaretech', 'devices', { status: filter.status ?? null, technology: filter.technology ?? null }] as const,
+    loans: {
+      all: () => ['welfaretech', 'loans'] as const,
+      list: (filter: { personId?: string; status?: string }) =>
+        ['welfaretech', 'loans', 'list', { personId: filter.personId ?? null, status: filter.status ?? null }] as const,
+      detail: (id: string) => ['welfaretech', 'loans', 'detail', id] as const,
+      benefits: (id: string) => ['welfaretech', 'loans', 'detail', id, 'benefits'] as const,
+      overdueChecks: () => ['welfaretech', 'loans', 'overdue-checks'] as const,
+    },
+    dashboard: () => ['welfaretech', 'dashboard'] as const,
+  },
   quality: {
     all: () => ['quality'] as const,
     guidance: () => ['quality', 'risk-guidance'] as const,

@@ -11,6 +11,7 @@ import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canUseCoordination, COORDINATION_PATH } from '@/features/coordination/routes';
 import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { canReportDeviations, QUALITY_PATH } from '@/features/quality/routes';
+import { canUseWelfaretech, WELFARETECH_PATH } from '@/features/welfaretech/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
 
 import { LanguagePicker } from '../language-picker/language-picker';
@@ -177,6 +178,13 @@ export function Layout() {
                 <li>
                   <NavLink to={QUALITY_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
                     {t('quality.nav.label')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {canUseWelfaretech(session.user.roles) ? (
+                <li>
+                  <NavLink to={WELFARETECH_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                    {t('welfaretech.nav')}
                   </NavLink>
                 </li>
               ) : null}
