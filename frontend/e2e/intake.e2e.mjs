@@ -2,7 +2,8 @@
 // person, open the person page, register an application and see its interim reply deadline;
 // then record an assessment, write a decision for «Hjemmesykepleie», make it, register its
 // delivery (appeal deadline) and download the decision letter as a PDF; then the worklist, and
-// finally the decision is put into force («Sett i verk»). It starts by searching for the demo
+// the decision is put into force («Sett i verk»); the home page's counts; a place on the waiting list
+// offered and accepted, and the list as the leader (leder-nordrefollo) sees it. It starts by searching for the demo
 // surname «Hansen» and opening the first result.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/intake.e2e.mjs
@@ -85,6 +86,12 @@ function longNorwegianDate(isoDate) {
 }
 
 /** `YYYY-MM-DD` `months` calendar months from today (the day clamped to the month's end). */
+/** `YYYY-MM-DD` as a date field takes it: `dd.mm.åååå`. */
+function asTyped(iso) {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
+}
+
 function inMonths(months) {
   const now = new Date();
   const target = new Date(Date.UTC(now.getFullYear(), now.getMonth() + months, 1));
@@ -381,8 +388,9 @@ async function main(page) {
   await step('save the decision as a draft', async () => {
     await page.getByRole('radio', { name: 'Innvilget', exact: true }).check();
     await page.getByLabel('Omfang (Besøk per dag)').fill('2');
-    await page.getByLabel('Fra dato').fill(inMonths(0));
-    await page.getByLabel('Evalueres innen').fill(inMonths(3));
+    // Dates are typed dd.mm.åååå whatever the browser's locale.
+    await page.getByLabel('Fra dato').fill(asTyped(inMonths(0)));
+    await page.getByLabel('Evalueres innen').fill(asTyped(inMonths(3)));
     await page.getByLabel('Utførende enhet').fill('Hjemmesykepleien Ski');
     await page.getByLabel('Navn', { exact: true }).fill('Kari Kontakt');
     await page.getByLabel('Telefon', { exact: true }).fill('64 85 00 01');
@@ -400,8 +408,12 @@ async function main(page) {
     blocking: false,
   });
 
-  await step('«Fatt vedtak» makes the decision', async () => {
+  await step('«Fatt vedtak» asks for confirmation in a dialog, then makes the decision', async () => {
     await page.getByRole('button', { name: 'Fatt vedtak' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fatte vedtaket?' });
+    await dialog.waitFor();
+    await checkAccessibility(page, 'make-decision-dialog', ['[data-testid="letter-preview"]']);
+    await dialog.getByRole('button', { name: 'Fatt vedtak' }).click();
     await page.getByTestId('decision-status').getByText('Fattet').waitFor();
   });
 
@@ -444,12 +456,27 @@ async function main(page) {
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Arbeidsliste' }).click();
     await page.waitForURL(`${BASE_URL}/arbeidsliste`);
     await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
-    const rows = page.getByTestId('worklist').locator('tbody tr');
-    await rows.first().waitFor();
-    const overdue = await rows.evaluateAll((elements) => elements.map((row) => row.hasAttribute('data-overdue')));
+    await page.getByRole('radio', { name: 'Alle' }).check();
+    await page.getByTestId('worklist-counts').waitFor();
+    const cards = page.getByTestId('worklist').getByTestId('worklist-item');
+    await cards.first().waitFor();
+    const overdue = await cards.evaluateAll((elements) => elements.map((card) => card.hasAttribute('data-overdue')));
+    assert(overdue.length <= 20, `the worklist shows ${overdue.length} cards on one page`);
     const firstOnTime = overdue.indexOf(false);
     assert(firstOnTime === -1 || !overdue.slice(firstOnTime).includes(true), 'an overdue task comes after one on time');
-    if (overdue[0]) await rows.first().getByText('Forfalt', { exact: true }).waitFor();
+    if (overdue[0]) await cards.first().getByText('Forfalt', { exact: true }).waitFor();
+  });
+
+  await step('the worklist at 375 px: cards, no sideways scrolling, and not a page of 19,000 px', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForTimeout(150);
+    const { overflow, height } = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      height: document.documentElement.scrollHeight,
+    }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert(overflow <= 1, `the worklist scrolls sideways by ${overflow}px at 375 px`);
+    assert(height < 8000, `the worklist is ${height}px tall at 375 px`);
   });
 
   await step('worklist: no serious accessibility violations', () => checkAccessibility(page, 'worklist'), { blocking: false });
@@ -463,6 +490,45 @@ async function main(page) {
     await page.getByTestId('decision-status').getByText('Iverksatt', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Registrer evaluering' }).waitFor();
   });
+
+  await step('the home page shows the caseworker’s counts from the worklist', async () => {
+    await page.goto(`${BASE_URL}/`);
+    const summary = page.getByTestId('worklist-summary');
+    await summary.getByTestId('count-overdue').waitFor();
+    await summary.getByText('venter på godkjenning').waitFor();
+  });
+
+  let offered = false;
+  await step('on the waiting list, a place is offered and accepted (with If-Match)', async () => {
+    await page.goto(`${BASE_URL}/venteliste`);
+    await page.getByRole('heading', { level: 1, name: 'Venteliste' }).waitFor();
+    const waiting = page.getByTestId('waiting-entry').and(page.locator('[data-status="waiting"]'));
+    await page.getByTestId('waiting-list').or(page.getByText('Ingen står på venteliste.')).first().waitFor();
+    if ((await waiting.count()) === 0) return; // the demo data has nobody waiting
+    const entry = waiting.first();
+    const name = (await entry.getByRole('heading').innerText()).trim();
+    await entry.getByRole('button', { name: /^Tilby plass/ }).click();
+    const form = page.getByRole('form', { name: `Tilby plass for ${name}` });
+    await form.getByLabel('Enhet som tilbys').fill('Ski sykehjem');
+    await form.getByRole('button', { name: 'Tilby plass' }).click();
+    const card = page.getByTestId('waiting-entry').filter({ has: page.getByRole('heading', { name }) });
+    await card.getByText('Tilbudt plass', { exact: true }).waitFor();
+    await card.getByRole('button', { name: /^Takket ja/ }).click();
+    await card.getByText('Ventelisten er oppdatert.').waitFor();
+    offered = true;
+  });
+
+  await step('waiting list: no serious accessibility violations', () => checkAccessibility(page, 'waiting-list'), { blocking: false });
+  await step('waiting list fits phone, tablet and desktop', () => checkWidths(page, 'waiting-list'), { blocking: false });
+
+  await step('the leader of Nordre Follo sees the waiting list with the accepted place', async () => {
+    await signIn(page, { role: /Leder/ });
+    await page.goto(`${BASE_URL}/venteliste`);
+    await page.getByRole('heading', { level: 1, name: 'Venteliste' }).waitFor();
+    if (offered) await page.getByTestId('waiting-list').waitFor();
+    await checkAccessibility(page, 'waiting-list-leader');
+    await checkWidths(page, 'waiting-list-leader');
+  });
 }
 
-run(main, { totalTimeoutMs: 115_000 });
+run(main, { totalTimeoutMs: 180_000 });

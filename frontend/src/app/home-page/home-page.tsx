@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { CATALOGUE_PATH } from '@/features/catalogue/routes';
-import { canReadPersons, canReadWorklist, PERSONS_PATH, WORKLIST_PATH } from '@/features/intake/routes';
+import { canReadPersons, canReadWorklist, PERSONS_PATH, WorklistSummary } from '@/features/intake/routes';
 import { useSession } from '@/lib/auth';
 
 import styles from './home-page.module.css';
@@ -32,18 +32,7 @@ export function HomePage() {
       <ul className={styles.cards}>
         {canReadWorklist(roles) ? (
           <li>
-            <Card data-color="accent" className={styles.card} data-testid="worklist-card">
-              <Heading level={2} data-size="sm">
-                {t('home.worklistCard.title')}
-              </Heading>
-              <Paragraph>{t('home.worklistCard.body')}</Paragraph>
-              <Link asChild>
-                <RouterLink to={WORKLIST_PATH} className={styles.cardLink}>
-                  {t('home.worklistCard.link')}
-                  <ArrowRightIcon aria-hidden fontSize="1.25em" />
-                </RouterLink>
-              </Link>
-            </Card>
+            <WorklistSummary />
           </li>
         ) : null}
         <li>
@@ -77,9 +66,6 @@ export function HomePage() {
           </li>
         ) : null}
       </ul>
-      <Paragraph data-size="sm" className={styles.soon}>
-        {t('home.comingSoon')}
-      </Paragraph>
     </div>
   );
 }

@@ -1,11 +1,22 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
-import { changeLanguage, DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from '@/lib/i18n';
+import { changeLanguage, DEFAULT_LANGUAGE, isLanguage, resources } from '@/lib/i18n';
 
 import styles from './language-picker.module.css';
 
-/** Bokmål / Nynorsk / English; each name written in its own language. */
+/**
+ * The languages the picker may offer, each named in its own language. The Sámi languages show
+ * only once the app has a translation into them (a locale in `resources`).
+ */
+export const OFFERED_LANGUAGES = ['nb', 'nn', 'en', 'se', 'sma', 'smj'] as const;
+
+/** The offered languages that have a translation. */
+export function availableLanguages(translations: object = resources): string[] {
+  return OFFERED_LANGUAGES.filter((code) => Object.hasOwn(translations, code));
+}
+
+/** Norsk bokmål / Norsk nynorsk / English (and the Sámi languages when translated). */
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
   const current = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
@@ -19,9 +30,9 @@ export function LanguagePicker() {
         }}
         width="auto"
       >
-        {LANGUAGES.map((language) => (
+        {availableLanguages().map((language) => (
           <Select.Option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {t(`languageName.${language as (typeof OFFERED_LANGUAGES)[number]}`)}
           </Select.Option>
         ))}
       </Select>

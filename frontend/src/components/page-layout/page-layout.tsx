@@ -16,12 +16,14 @@ type Props = {
   /** More of the page's header (an intro, tags). */
   intro?: ReactNode;
   children?: ReactNode;
+  /** The content takes the whole width (lists of cards), not one narrow column. */
+  wide?: boolean;
 };
 
 /** A page of a case: back link, heading and lead, then the content in one narrow column. */
-export function PageLayout({ back, title, titleId, lead, intro, children }: Props) {
+export function PageLayout({ back, title, titleId, lead, intro, children, wide }: Props) {
   return (
-    <div className={styles.page}>
+    <div className={wide ? `${styles.page} ${styles.wide}` : styles.page}>
       {back ? (
         <Link asChild className={styles.back}>
           <RouterLink to={back.to}>

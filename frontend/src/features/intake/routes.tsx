@@ -17,6 +17,7 @@ import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, WAITING_LIST_PATH, WORKL
 
 export { PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
 export { canReadPersons, canReadWorklist } from './lib/permissions';
+export { WorklistSummary } from './components/worklist-summary/worklist-summary';
 
 function PersonSearchRoute() {
   const session = useSession();

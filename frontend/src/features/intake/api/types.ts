@@ -7,6 +7,9 @@ type Schemas = components['schemas'];
 export type PersonSummary = Schemas['PersonSummary'];
 export type PersonRead = Schemas['PersonRead'];
 export type PersonCreate = Schemas['PersonCreate'];
+export type PersonUpdate = Schemas['PersonUpdate'];
+export type InterimReply = Schemas['InterimReply'];
+export type DecisionUpdate = Schemas['DecisionUpdate'];
 export type RelativeIn = Schemas['RelativeIn'];
 export type RepresentativeIn = Schemas['RepresentativeIn'];
 export type InformationScope = Schemas['InformationScope'];
@@ -78,7 +81,17 @@ export const OUTCOMES: readonly Outcome[] = ['granted', 'partly_granted', 'refus
 export const DELIVERIES: readonly Delivery[] = ['digital', 'post', 'in_person'];
 export const TRIED_STATUSES: readonly TriedStatus[] = ['tried', 'considered'];
 export const DECISION_STATUSES: readonly DecisionStatus[] = ['draft', 'ready_for_approval', 'made', 'sent', 'in_force', 'evaluated', 'ended'];
-export const WORKLIST_KINDS = ['interim_reply_due', 'review_due', 'decision_ending', 'awaiting_approval', 'not_sent', 'appeal_to_reassess'] as const;
+export type WorklistKind = Schemas['Kind'];
+export type WorklistScope = Schemas['Scope'];
+export const WORKLIST_KINDS = [
+  'interim_reply_due',
+  'interim_reply_renewal_due',
+  'review_due',
+  'decision_ending',
+  'awaiting_approval',
+  'not_sent',
+  'appeal_to_reassess',
+] as const satisfies readonly WorklistKind[];
 
 /**
  * The rights a decision states (BPA, long-term stay). The OpenAPI has them as a free object for

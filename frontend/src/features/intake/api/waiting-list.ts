@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import { isStale } from '@/components/stale-alert/stale-alert';
 import { intakeClient, unwrap } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -29,6 +30,10 @@ export function useWaitingListStep() {
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.intake.waitingList() });
+    },
+    // Someone else moved the entry first: show the list as it is now.
+    onError: async (error) => {
+      if (isStale(error)) await queryClient.invalidateQueries({ queryKey: queryKeys.intake.waitingList() });
     },
   });
 }

@@ -1,0 +1,48 @@
+import { Card, Heading, Link } from '@digdir/designsystemet-react';
+import { ArrowRightIcon } from '@navikt/aksel-icons';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+
+import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { todayIso } from '@/lib/dates';
+
+import { useWorklist } from '../../api/get-worklist';
+import { worklistCounts } from '../../lib/worklist';
+import { WORKLIST_PATH } from '../../paths';
+
+import styles from './worklist-summary.module.css';
+
+/** The caseworker's counts on the home page: overdue, due within a week, awaiting approval (from the worklist). */
+export function WorklistSummary() {
+  const { t } = useTranslation();
+  const worklist = useWorklist('mine');
+  const counts = worklist.data ? worklistCounts(worklist.data, todayIso()) : null;
+  return (
+    <Card data-color="accent" className={styles.card} data-testid="worklist-summary">
+      <Heading level={2} data-size="sm">
+        {t('home.counts.title')}
+      </Heading>
+      {worklist.isPending ? <Loading /> : null}
+      {worklist.isError ? <ProblemAlert error={worklist.error} onRetry={() => void worklist.refetch()} /> : null}
+      {counts ? (
+        <ul className={styles.counts}>
+          <li data-testid="count-overdue">
+            <span className={counts.overdue > 0 ? `${styles.number} ${styles.alert}` : styles.number}>{counts.overdue}</span> {t('home.counts.overdue')}
+          </li>
+          <li data-testid="count-week">
+            <span className={styles.number}>{counts.dueThisWeek}</span> {t('home.counts.dueThisWeek')}
+          </li>
+          <li data-testid="count-approval">
+            <span className={styles.number}>{counts.awaitingApproval}</span> {t('home.counts.awaitingApproval')}
+          </li>
+        </ul>
+      ) : null}
+      <Link asChild>
+        <RouterLink to={WORKLIST_PATH} className={styles.link}>
+          {t('home.counts.link')}
+          <ArrowRightIcon aria-hidden fontSize="1.25em" />
+        </RouterLink>
+      </Link>
+    </Card>
+  );
+}
