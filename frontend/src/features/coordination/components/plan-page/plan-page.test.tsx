@@ -32,7 +32,7 @@ const plan = {
   decisions: { available: false, detail: 'The intake service did not answer', items: [] },
   updated_at: '2026-11-30T10:00:00Z',
 };
-const theirs = { ...plan, version: 3, goals: [{ ...plan.goals[0], text: 'Gå lange turer med hunden' }] };
+const theirs: typeof plan = { ...plan, version: 3, goals: [{ id: GOAL_ID, life_area: 'leisure', text: 'Gå lange turer med hunden', status: 'open' }] };
 const comparison = {
   from_version: 2,
   to_version: 3,
