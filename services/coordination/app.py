@@ -4,7 +4,14 @@ from collections.abc import Sequence
 
 from fastapi import FastAPI
 
-from services.coordination.api import assignments, meetings, plans, requests, worklist
+from services.coordination.api import (
+    assignments,
+    meetings,
+    plans,
+    relatives,
+    requests,
+    worklist,
+)
 from services.coordination.flows import feed
 from services.coordination.models import Event, FeedCursor, ProcessedEvent
 from services.coordination.settings import CoordinationSettings
@@ -44,6 +51,7 @@ def create_app(settings: CoordinationSettings | None = None) -> FastAPI:
             meetings.router,
             assignments.router,
             worklist.router,
+            relatives.router,
         ],
         outbox=Outbox(Event, source="coordination"),
         description=DESCRIPTION,

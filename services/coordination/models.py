@@ -200,3 +200,21 @@ class Evaluation(TenantMixin, Base):
     next_evaluation_on: Mapped[date] = mapped_column(Date)
     plan_version: Mapped[int] = mapped_column(Integer)
     recorded_by_name: Mapped[str] = mapped_column(String(200))
+
+
+class RelativeConversation(TenantMixin, Base):
+    """Pårørendesamtale (Ottestad model): phase, when, with whom, what was agreed."""
+
+    __tablename__ = "relative_conversations"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    relative_id: Mapped[uuid.UUID] = mapped_column()
+    relative_name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(50))
+    information_scope: Mapped[str] = mapped_column(String(20))
+    phase: Mapped[str] = mapped_column(String(20))
+    planned_on: Mapped[date] = mapped_column(Date)
+    held_on: Mapped[date | None] = mapped_column(Date)
+    agreed: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    led_by_name: Mapped[str] = mapped_column(String(200))

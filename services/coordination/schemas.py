@@ -11,6 +11,7 @@ from services.coordination.domain.consent import Audience, ConsentGiver
 from services.coordination.domain.evaluations import GoalEvaluation
 from services.coordination.domain.meetings import MeetingDecision, MeetingStatus
 from services.coordination.domain.plans import Comparison, Goal, Measure, PlanContent, TeamMember
+from services.coordination.domain.relatives import ConversationStatus, Phase
 from shared.schemas.coordination import (
     CoordinatorKind,
     PlanStatus,
@@ -372,3 +373,35 @@ class AccessLogRead(BaseModel):
     resource: str
     resource_id: str | None
     reason: str | None
+
+
+# Pårørendesamtaler -------------------------------------------------------------------------
+
+
+class ConversationCreate(Strict):
+    relative_id: uuid.UUID = Field(description="The relative as intake registers them")
+    phase: Phase
+    planned_on: date
+
+
+class ConversationHeld(Strict):
+    held_on: date
+    agreed: str = Field(min_length=1, max_length=8000, description="What was agreed")
+
+
+class ConversationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    relative_id: uuid.UUID
+    relative_name: str
+    relation: str
+    information_scope: str = Field(description="What the relative may be told (from intake)")
+    phase: Phase
+    planned_on: date
+    held_on: date | None
+    agreed: str | None
+    status: ConversationStatus
+    led_by_name: str
+    version: int

@@ -30,6 +30,8 @@ PLAN_READER = allow(Role.coordinator, Role.clinician, Role.caseworker, Role.mana
 WORKLIST_READER = allow(Role.coordinator, Role.manager, Role.clinician)
 OVERVIEW_READER = allow(Role.coordinator, Role.manager)
 ACCESS_LOG_READER = allow(Role.manager, Role.coordinator)
+RELATIVE_TALKER = allow(Role.coordinator, Role.clinician)
+"""Pårørendesamtaler are held by the koordinator or the unit's helsepersonell."""
 
 
 def _work(

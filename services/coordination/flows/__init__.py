@@ -20,6 +20,7 @@ from services.coordination.repositories import (
     AssignmentRepo,
     PersonServiceRepo,
     PlanRepo,
+    RelativeConversationRepo,
     RequestRepo,
     WorklistRepo,
 )
@@ -46,6 +47,7 @@ class Work:
     assignments: AssignmentRepo = field(init=False)
     services: PersonServiceRepo = field(init=False)
     worklist: WorklistRepo = field(init=False)
+    conversations: RelativeConversationRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.requests = RequestRepo(self.session)
@@ -53,6 +55,7 @@ class Work:
         self.assignments = AssignmentRepo(self.session)
         self.services = PersonServiceRepo(self.session)
         self.worklist = WorklistRepo(self.session)
+        self.conversations = RelativeConversationRepo(self.session)
 
     @property
     def intake(self) -> IntakeApi:

@@ -2,8 +2,16 @@
 
 from services.coordination.repositories.assignments import AssignmentRepo
 from services.coordination.repositories.plans import PlanRepo
+from services.coordination.repositories.relatives import RelativeConversationRepo
 from services.coordination.repositories.requests import RequestRepo
 from services.coordination.repositories.services import PersonServiceRepo
 from services.coordination.repositories.worklist import WorklistRepo
 
-__all__ = ["AssignmentRepo", "PersonServiceRepo", "PlanRepo", "RequestRepo", "WorklistRepo"]
+__all__ = [
+    "AssignmentRepo",
+    "PersonServiceRepo",
+    "PlanRepo",
+    "RelativeConversationRepo",
+    "RequestRepo",
+    "WorklistRepo",
+]

@@ -1,0 +1,71 @@
+"""Pårørendesamtaler: plan one with a relative from intake's register, record what was agreed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from services.coordination.domain import relatives as rules
+from services.coordination.domain.relatives import ConversationStatus, Phase
+from services.coordination.flows import Work
+from services.coordination.models import RelativeConversation
+from services.coordination.schemas import ConversationCreate, ConversationHeld
+from shared.access_log import AccessAction
+from shared.concurrency import check_version
+from shared.errors import Forbidden, RuleViolation
+from shared.schemas.roles import Role
+
+
+async def plan(work: Work, person_id: uuid.UUID, body: ConversationCreate) -> RelativeConversation:
+    """The relative and what they may be told are read from intake, as registered today."""
+    person = await work.intake.person(person_id)
+    relative = next((r for r in person.relatives if r.id == body.relative_id), None)
+    if relative is None:
+        raise RuleViolation("body.relative_id", "Intake has no such relative for the person")
+    held = {
+        Phase(c.phase)
+        for c in await work.conversations.for_person(person_id)
+        if c.status == ConversationStatus.held.value and c.relative_id == body.relative_id
+    }
+    rules.check_phase(body.phase, held)
+    conversation = RelativeConversation(
+        person_id=person_id,
+        relative_id=relative.id,
+        relative_name=relative.name,
+        relation=relative.relation,
+        information_scope=relative.information_scope,
+        phase=body.phase.value,
+        planned_on=body.planned_on,
+        status=ConversationStatus.planned.value,
+        led_by_name=work.user.name,
+    )
+    await work.conversations.add(conversation)
+    await work.log(person_id, AccessAction.create, "relative_conversation", conversation.id)
+    return conversation
+
+
+async def held(
+    work: Work, conversation_id: uuid.UUID, body: ConversationHeld, if_match: int
+) -> RelativeConversation:
+    conversation = await work.conversations.get(conversation_id)
+    check_version(if_match, conversation.version)
+    rules.check_held(ConversationStatus(conversation.status), body.held_on, body.agreed, work.today)
+    conversation.held_on = body.held_on
+    conversation.agreed = body.agreed.strip()
+    conversation.status = ConversationStatus.held.value
+    await work.flush()
+    await work.log(
+        conversation.person_id, AccessAction.update, "relative_conversation", conversation.id
+    )
+    return conversation
+
+
+async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[RelativeConversation]:
+    """Helsepersonell see them for persons their unit serves (tjenstlig behov)."""
+    if not work.user.has_any(Role.coordinator) and not await work.services.serves(
+        person_id, work.user.units
+    ):
+        raise Forbidden("Your unit does not serve this person (tjenstlig behov)")
+    rows = await work.conversations.for_person(person_id)
+    await work.log(person_id, AccessAction.read, "relative_conversation")
+    return rows

@@ -1,0 +1,95 @@
+"""Pårørendesamtaler in the Ottestad model: with a relative from intake's register, the
+innledningssamtale first, what was agreed recorded."""
+
+from datetime import date
+
+import httpx
+
+from services.coordination.tests.conftest import API, INTAKE, register_person
+
+
+async def test_a_conversation_is_planned_with_a_registered_relative_and_recorded_with_what_was_agreed(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    person = await register_person(intake, caseworker)
+    registered = (await intake.get(f"{INTAKE}/persons/{person['id']}", headers=caseworker)).json()
+    relative = registered["relatives"][0]
+    url = f"{API}/persons/{person['id']}/relative-conversations"
+
+    too_early = await client.post(
+        url,
+        json={
+            "relative_id": relative["id"],
+            "phase": "collaboration",
+            "planned_on": str(date.today()),
+        },
+        headers=coordinator,
+    )
+    planned = await client.post(
+        url,
+        json={
+            "relative_id": relative["id"],
+            "phase": "introduction",
+            "planned_on": str(date.today()),
+        },
+        headers=coordinator,
+    )
+    held = await client.put(
+        f"{API}/relative-conversations/{planned.json()['id']}/held",
+        json={
+            "held_on": str(date.today()),
+            "agreed": "Datter ringer hver fredag; får vite om helse.",
+        },
+        headers={**coordinator, "If-Match": '"1"'},
+    )
+    next_phase = await client.post(
+        url,
+        json={
+            "relative_id": relative["id"],
+            "phase": "collaboration",
+            "planned_on": str(date.today()),
+        },
+        headers=coordinator,
+    )
+
+    assert too_early.status_code == 422
+    assert planned.status_code == 201, planned.text
+    assert planned.json()["information_scope"] == "health"
+    assert held.json()["status"] == "held"
+    assert next_phase.status_code == 201
+
+
+async def test_an_unknown_relative_is_a_422_and_a_clinician_without_relation_gets_403(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    nurse: dict[str, str],
+) -> None:
+    person = await register_person(intake, caseworker)
+    url = f"{API}/persons/{person['id']}/relative-conversations"
+
+    unknown = await client.post(
+        url,
+        json={"relative_id": person["id"], "phase": "introduction", "planned_on": "2026-11-01"},
+        headers=coordinator,
+    )
+    listing = await client.get(url, headers=nurse)
+
+    assert unknown.status_code == 422
+    assert listing.status_code == 403
+
+
+def test_phases_follow_each_other() -> None:
+    import pytest
+
+    from services.coordination.domain.relatives import Phase, check_phase
+    from shared.errors import RuleViolation
+
+    check_phase(Phase.introduction, set())
+    check_phase(Phase.follow_up, {Phase.introduction})
+    with pytest.raises(RuleViolation):
+        check_phase(Phase.follow_up, set())
