@@ -160,10 +160,14 @@ async def test_while_the_feed_is_down_the_consumer_backs_off_and_then_catches_up
     consumer = consumer_of(intake, municipality, consumer_parts)
     consumer.start()
     try:
-        await asyncio.sleep(0.5)
-        down = consumer.readiness()[municipality]
+        down: dict[str, Any] = {}
+        for _ in range(200):  # up to 10 s on a busy machine
+            down = consumer.readiness()[municipality]
+            if down["last_error"] is not None:
+                break
+            await asyncio.sleep(0.05)
         await intake.start()
-        for _ in range(100):
+        for _ in range(400):  # up to 20 s
             if len(consumer_parts["handled"]) == 2:
                 break
             await asyncio.sleep(0.05)
