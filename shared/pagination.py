@@ -15,7 +15,20 @@ from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
-from sqlalchemy import Date, DateTime, Select, Uuid, literal, tuple_
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Numeric,
+    Select,
+    String,
+    Text,
+    Uuid,
+    literal,
+    tuple_,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -44,13 +57,29 @@ def encode_cursor(values: Sequence[Any]) -> str:
 
 
 def _decode_value(column: InstrumentedAttribute[Any], value: Any) -> Any:
+    """The cursor's value for `column`, or TypeError/ValueError when it cannot be one."""
     column_type = column.type
+    if isinstance(column_type, DateTime | Date | Uuid) and not isinstance(value, str):
+        raise TypeError("a date, time or id key is written as text")
     if isinstance(column_type, DateTime):
         return datetime.fromisoformat(value)
     if isinstance(column_type, Date):
         return date.fromisoformat(value)
     if isinstance(column_type, Uuid):
         return uuid.UUID(value)
+    if isinstance(column_type, String | Text):
+        if not isinstance(value, str):
+            raise TypeError("a text key holds text")
+    elif isinstance(column_type, Boolean):
+        if not isinstance(value, bool):
+            raise TypeError("a boolean key holds true or false")
+    elif isinstance(column_type, Integer):
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**63:
+            raise TypeError("an integer key holds a whole number")
+    elif isinstance(column_type, Numeric | Float) and (
+        isinstance(value, bool) or not isinstance(value, int | float)
+    ):
+        raise TypeError("a number key holds a number")
     return value
 
 

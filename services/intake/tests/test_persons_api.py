@@ -242,3 +242,20 @@ async def test_a_phone_number_is_checked_and_kept_in_international_form(
     assert wrong.status_code == 422
     error = wrong.json()["errors"][0]
     assert error["field"] == "body.phone" and "8 digits" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "values", [[1, "00000000-0000-4000-8000-000000000001"], ["a", 5], [True, None], "x"]
+)
+async def test_a_cursor_of_the_wrong_shape_is_a_422_not_a_500(
+    client: httpx.AsyncClient, caseworker: dict[str, str], values: object
+) -> None:
+    import base64
+    import json
+
+    cursor = base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+    response = await client.get(f"{API}/persons", params={"cursor": cursor}, headers=caseworker)
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "query.cursor"
