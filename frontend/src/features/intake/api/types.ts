@@ -93,14 +93,7 @@ export const WORKLIST_KINDS = [
   'appeal_to_reassess',
 ] as const satisfies readonly WorklistKind[];
 
-/**
- * The rights a decision states (BPA, long-term stay). The OpenAPI has them as a free object for
- * now; this hand-written shape and its cast stand here alone, to be swapped for the generated
- * model when the spec types it.
- */
-export type BpaRight = 'applies' | 'applies_unless_much_more_expensive' | 'does_not_apply' | 'unknown';
-export type DecisionRights = {
-  bpa?: { right?: BpaRight; reason?: string; law?: string };
-  long_term_stay?: { law?: string; note?: string };
-};
-export const decisionRights = (decision: DecisionRead): DecisionRights => decision.rights as DecisionRights;
+/** The rights a decision states (BPA, long-term stay), as the API types them. */
+export type DecisionRights = DecisionRead['rights'];
+export type BpaRight = NonNullable<DecisionRights['bpa']>['right'];
+export const decisionRights = (decision: DecisionRead): DecisionRights => decision.rights;

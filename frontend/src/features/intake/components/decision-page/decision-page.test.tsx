@@ -43,7 +43,12 @@ const draft = {
   criteria: null,
   user_fee: { kind: 'none', description: null },
   lower_levels: [],
-  rights: { bpa: { right: 'does_not_apply', reason: 'Under 25 timer.', law: 'pbrl. § 2-1 d' } },
+  rights: {
+    requires_lower_level_review: false,
+    place_available: null,
+    bpa: { right: 'does_not_apply', reason_code: 'under_25_hours', reason: 'Under 25 hours a week', law: 'pbrl § 2-1 d' },
+    long_term_stay: null,
+  },
   language: 'nb',
   status: 'draft',
   made_on: null,
@@ -82,7 +87,7 @@ describe('DecisionPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Vedtak: Hjemmesykepleie' })).toBeInTheDocument();
     expect(screen.getByTestId('decision-status')).toHaveTextContent('Utkast');
-    expect(screen.getByText(/Under 25 timer/)).toBeInTheDocument();
+    expect(screen.getByText('Under 25 timer i uken.')).toBeInTheDocument();
     await waitFor(() => {
       const letter = fetchMock.mock.calls.map(([input]) => input as Request).find((request) => request.url.endsWith('/letter'));
       expect(letter?.headers.get('Accept')).toBe('text/html');

@@ -10,7 +10,7 @@ import { DateInput } from '@/components/date-field/date-field';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { useSession } from '@/lib/auth';
-import { formatDate, todayIso } from '@/lib/dates';
+import { formatDate, osloToday } from '@/lib/dates';
 import { useFlash } from '@/lib/flash';
 import { localeOf, useLocalize } from '@/lib/i18n';
 import { ApiProblem, isNotFound } from '@/lib/problem';
@@ -120,7 +120,9 @@ function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
             {t('intake.decision.bpa')}
           </Heading>
           <Paragraph>{t(`intake.decision.bpaRight.${bpa.right}`)}</Paragraph>
-          {bpa.reason ? <Paragraph data-size="sm">{bpa.reason}</Paragraph> : null}
+          {bpa.reason_code ? (
+            <Paragraph data-size="sm">{t(`intake.decision.bpaReason.${bpa.reason_code}`)}</Paragraph>
+          ) : null}
           {bpa.law ? <Paragraph data-size="sm" className={styles.subtle}>{bpa.law}</Paragraph> : null}
         </Card>
       ) : null}
@@ -201,8 +203,8 @@ function DeliveryForm({ decision }: { decision: DecisionRead }) {
   const { t } = useTranslation();
   const register = useRegisterDelivery();
   const [method, setMethod] = useState<Delivery>('post');
-  const [sentOn, setSentOn] = useState(todayIso());
-  const [receivedOn, setReceivedOn] = useState(todayIso());
+  const [sentOn, setSentOn] = useState(osloToday());
+  const [receivedOn, setReceivedOn] = useState(osloToday());
   const [errors, setErrors] = useState<{ sent_on?: string; received_on?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();

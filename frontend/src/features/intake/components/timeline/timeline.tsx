@@ -1,7 +1,7 @@
 import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
-import { formatDate, todayIso } from '@/lib/dates';
+import { formatDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import type { TimelineEntry } from '../../api/types';
@@ -30,7 +30,16 @@ function EntryLabel({ entry }: { entry: TimelineEntry }) {
       return <>{t('intake.timeline.kind.assessmentCompleted')}</>;
     case 'appeal.received':
       return <>{t('intake.timeline.kind.appealReceived')}</>;
+    case 'appeal.forwarded':
+      return <>{t('intake.timeline.kind.appealForwarded')}</>;
+    case 'decision.delivered':
+      return <>{t('intake.timeline.kind.decisionDelivered')}</>;
+    case 'decision.evaluated':
+      return <>{t('intake.timeline.kind.decisionEvaluated')}</>;
+    case 'decision.ended':
+      return <>{t('intake.timeline.kind.decisionEnded')}</>;
     default:
+      if (entry.kind.startsWith('appeal.outcome.')) return <>{t('intake.timeline.kind.appealOutcome')}</>;
       return entry.kind.startsWith('decision.') ? <>{t('intake.timeline.kind.decision')}</> : <>{t('intake.timeline.kind.other')}</>;
   }
 }
@@ -65,7 +74,7 @@ function EntryStatus({ entry }: { entry: TimelineEntry }) {
 }
 
 /** The person's case history, oldest first; an interim reply due is shown as a deadline. */
-export function Timeline({ entries, today = todayIso() }: { entries: TimelineEntry[]; today?: string }) {
+export function Timeline({ entries, today = osloToday() }: { entries: TimelineEntry[]; today?: string }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   if (entries.length === 0) return <Paragraph>{t('intake.timeline.empty')}</Paragraph>;
