@@ -61,7 +61,15 @@ def create_app() -> Starlette:
             return problem_response(
                 404, "Not Found", slug="not-found", detail=f"No service {service!r}"
             )
-        url = f"{upstream}{request.url.path}"
+        # The path as the client sent it (still percent-encoded), so bytes that are not UTF-8
+        # reach the service, which answers them with a problem, instead of failing here.
+        raw_path = request.scope.get("raw_path") or request.url.path.encode()
+        try:
+            url = f"{upstream}{raw_path.decode('ascii')}"
+        except UnicodeDecodeError:
+            return problem_response(
+                400, "Bad Request", slug="bad-request", detail="The path is not valid"
+            )
         if request.url.query:
             url += f"?{request.url.query}"
         headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
