@@ -8,6 +8,7 @@ import { FieldGrid } from '@/components/field-grid/field-grid';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
 import { FormKit, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
+import { visuallyHidden } from '@/components/visually-hidden/visually-hidden';
 import { formatShortDate, isIsoDate, todayIso } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
@@ -42,7 +43,7 @@ function ActionStatusField({ action }: { action: ActionRead }) {
   return (
     <div className={styles.actionStatus}>
       <Field>
-        <Label htmlFor={id}>{t('quality.actions.statusFor', { description: action.description.slice(0, 60) })}</Label>
+        <Label htmlFor={id} className={visuallyHidden}>{t('quality.actions.statusFor', { description: action.description.slice(0, 60) })}</Label>
         <Select id={id} value={status} onChange={(event) => setStatus(event.target.value as ActionStatus)}>
           {ACTION_STATUSES.map((value) => (
             <Select.Option key={value} value={value}>

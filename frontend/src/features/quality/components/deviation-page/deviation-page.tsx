@@ -191,7 +191,7 @@ export function DeviationPage() {
 
       {d.is_serious && d.notification_checklist.length > 0 ? <ChecklistSection deviation={d} /> : null}
 
-      {handling && d.status === 'reported' ? <AcknowledgeForm key={d.version} deviation={d} /> : null}
+      {handling && d.status === 'reported' ? <AcknowledgeForm key={`acknowledge-${d.version}`} deviation={d} /> : null}
 
       {d.investigation || d.causes.length > 0 ? (
         d.status === 'closed' || !handling ? (
@@ -210,19 +210,19 @@ export function DeviationPage() {
           </FormSection>
         ) : null
       ) : null}
-      {handling && (d.status === 'acknowledged' || d.status === 'investigated') ? <InvestigationForm key={d.version} deviation={d} /> : null}
+      {handling && (d.status === 'acknowledged' || d.status === 'investigated') ? <InvestigationForm key={`investigation-${d.version}`} deviation={d} /> : null}
 
       {d.status !== 'reported' && (handling || d.actions.length > 0) ? (
         <ActionsSection deviation={d} editable={handling && (d.status === 'acknowledged' || d.status === 'investigated')} />
       ) : null}
 
-      {handling && d.status === 'investigated' ? <CloseForm key={d.version} deviation={d} /> : null}
+      {handling && d.status === 'investigated' ? <CloseForm key={`close-${d.version}`} deviation={d} /> : null}
       {d.status === 'closed' && d.learning_summary ? (
         <FormSection heading={t('quality.close.learningSummary')} headingId="learning-heading">
           <Paragraph className={styles.preWrap}>{d.learning_summary}</Paragraph>
         </FormSection>
       ) : null}
-      {handling && d.status === 'closed' ? <ReopenForm key={d.version} deviation={d} /> : null}
+      {handling && d.status === 'closed' ? <ReopenForm key={`reopen-${d.version}`} deviation={d} /> : null}
 
       <Steps deviation={d} />
     </PageLayout>

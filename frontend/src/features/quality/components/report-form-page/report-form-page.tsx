@@ -206,13 +206,18 @@ export function ReportFormPage() {
 
           <FormSection heading={t('quality.report.section.where')}>
             <FieldGrid>
-              <SelectField
-                name="unit"
-                label={t('quality.report.unit')}
-                placeholder={units.isPending ? t('state.loading') : t('quality.report.unitPlaceholder')}
-                options={(units.data ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
-                required
-              />
+              {/* Mounted once the units are there, so the select opens on the user's own unit, not the first option. */}
+              {units.data ? (
+                <SelectField
+                  name="unit"
+                  label={t('quality.report.unit')}
+                  placeholder={t('quality.report.unitPlaceholder')}
+                  options={units.data.map((unit) => ({ value: unit.code, label: unit.name }))}
+                  required
+                />
+              ) : (
+                <Loading />
+              )}
               <TextField name="place" label={t('quality.report.place')} description={t('quality.report.placeDescription')} autoComplete="off" maxLength={200} />
             </FieldGrid>
             {units.isError ? <ProblemAlert error={units.error} onRetry={() => void units.refetch()} /> : null}
