@@ -43,6 +43,17 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Today as `YYYY-MM-DD` on Norwegian clocks, the calendar the services date things by: just after
+ * midnight in Oslo a browser on UTC would still say yesterday, and a date it sent would lie
+ * before one the service had just set.
+ */
+export function osloToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` lies before `from`. */
 export function daysBetween(from: string, to: string): number {
   const a = parseIsoDate(from);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { fromDateText, isIsoDate, toDateText } from '@/lib/dates';
+import { fromDateText, isIsoDate, osloToday, toDateText } from '@/lib/dates';
 import { setLanguage } from '@/test/render';
 
 import { DateInput } from './date-field';
@@ -35,6 +35,11 @@ describe('dates as typed', () => {
     expect(toDateText('2026-03-05')).toBe('05.03.2026');
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+
+  it('takes today from Norwegian clocks, not the browser’s time zone', () => {
+    expect(osloToday(new Date('2026-11-30T23:30:00Z'))).toBe('2026-12-01');
+    expect(osloToday(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
   });
 });
 

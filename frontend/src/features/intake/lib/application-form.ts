@@ -1,5 +1,5 @@
 /** The application form: «Hva er viktig for deg?» first, then how it came in, the services and urgency. */
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 
 import type { ApplicantKind, ApplicationCreate, Channel, Urgency } from '../api/types';
 
@@ -22,7 +22,7 @@ export type ApplicationFormValues = {
   consent_to_obtain_information: boolean;
 };
 
-export function emptyApplication(today: string = todayIso()): ApplicationFormValues {
+export function emptyApplication(today: string = osloToday()): ApplicationFormValues {
   return {
     what_matters: '',
     channel: '',
@@ -50,7 +50,7 @@ export function applicationFields(): string[] {
   ];
 }
 
-export function validateApplication(values: ApplicationFormValues, today: string = todayIso()): FormErrors {
+export function validateApplication(values: ApplicationFormValues, today: string = osloToday()): FormErrors {
   const errors: FormErrors = {};
   if (values.what_matters.length > WHAT_MATTERS_LIMIT) errors.what_matters = 'tooLong';
   if (!values.channel) errors.channel = 'required';

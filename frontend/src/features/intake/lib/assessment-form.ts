@@ -1,7 +1,7 @@
 /** The assessment (kartlegging) form: what matters first, then every functional variable and the rest. */
 import { z } from 'zod';
 
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 import { schemaErrors } from '@/lib/use-api-form';
 
 import {
@@ -62,7 +62,7 @@ export type AssessmentFormValues = {
   note: string;
 };
 
-export function emptyAssessment(today: string = todayIso()): AssessmentFormValues {
+export function emptyAssessment(today: string = osloToday()): AssessmentFormValues {
   return {
     what_matters: [{ text: '' }],
     assessed_on: today,
@@ -132,7 +132,7 @@ const yesNo = z.enum(['', 'yes', 'no']);
 /** The client's checks of an assessment; every functional variable needs a score on its own scale. */
 export function assessmentSchema(
   variables: readonly FunctionalVariable[],
-  today: string = todayIso(),
+  today: string = osloToday(),
 ): z.ZodType<AssessmentFormValues, AssessmentFormValues> {
   return z
     .object({
@@ -179,7 +179,7 @@ export function assessmentSchema(
 }
 
 /** Field path → what is wrong with it (empty when the assessment may be saved). */
-export function validateAssessment(values: AssessmentFormValues, variables: readonly FunctionalVariable[], today: string = todayIso()): FormErrors {
+export function validateAssessment(values: AssessmentFormValues, variables: readonly FunctionalVariable[], today: string = osloToday()): FormErrors {
   return schemaErrors(assessmentSchema(variables, today), values) as FormErrors;
 }
 

@@ -1,5 +1,5 @@
 /** The checks every date in intake's forms shares: a real date, and not in the future where it is something that happened. */
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 
 import type { ErrorKey } from './form-errors';
 
@@ -12,7 +12,7 @@ type Options = {
 };
 
 /** What is wrong with a date field's value, if anything. */
-export function dateError(value: string, { required = false, past = false, today = todayIso() }: Options = {}): ErrorKey | undefined {
+export function dateError(value: string, { required = false, past = false, today = osloToday() }: Options = {}): ErrorKey | undefined {
   if (value === '') return required ? 'required' : undefined;
   if (!isIsoDate(value)) return 'date';
   if (past && value > today) return 'future';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { DateInput } from '@/components/date-field/date-field';
 import { ProblemAlert } from '@/components/query-state/query-state';
-import { formatDate, todayIso } from '@/lib/dates';
+import { formatDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { useAppealStep, useCreateAppeal, usePersonAppeals, type AppealOutcome } from '../../api/appeals';
@@ -20,9 +20,9 @@ function AppealSteps({ appeal }: { appeal: AppealRead }) {
   const step = useAppealStep();
   const [result, setResult] = useState<'upheld_by_municipality' | 'changed_by_municipality'>('upheld_by_municipality');
   const [reassessment, setReassessment] = useState('');
-  const [forwardedOn, setForwardedOn] = useState(todayIso());
+  const [forwardedOn, setForwardedOn] = useState(osloToday());
   const [outcome, setOutcome] = useState<AppealOutcome['outcome']>('upheld');
-  const [outcomeOn, setOutcomeOn] = useState(todayIso());
+  const [outcomeOn, setOutcomeOn] = useState(osloToday());
   const [note, setNote] = useState('');
   const [dateMessage, setDateMessage] = useState<{ field: string; message: string } | null>(null);
   /** The date of a step (forwarded, outcome): a real date, not in the future. */
@@ -153,7 +153,7 @@ export function AppealSection({ decision, canRegister }: { decision: DecisionRea
   const { t } = useTranslation();
   const appeals = usePersonAppeals(decision.person.id);
   const create = useCreateAppeal();
-  const [receivedOn, setReceivedOn] = useState(todayIso());
+  const [receivedOn, setReceivedOn] = useState(osloToday());
   const [appellant, setAppellant] = useState('');
   const [grounds, setGrounds] = useState('');
   const [lateReason, setLateReason] = useState('');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { toDateText, todayIso } from '@/lib/dates';
+import { osloToday, toDateText } from '@/lib/dates';
 import { careLevel, serviceSummary, signInAs, text } from '@/test/fixtures';
 import { jsonResponse, renderWithProviders, setLanguage } from '@/test/render';
 
@@ -81,7 +81,7 @@ describe('ApplicationFormPage', () => {
     ]);
     expect(screen.getByRole('group', { name: 'Trinn 3: Hjemmebaserte tjenester' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Ikke publisert' })).not.toBeInTheDocument();
-    expect(screen.getByLabelText('Mottatt dato')).toHaveValue(toDateText(todayIso()));
+    expect(screen.getByLabelText('Mottatt dato')).toHaveValue(toDateText(osloToday()));
   });
 
   it('lists what is missing in an error summary that takes focus, and sends nothing', async () => {
@@ -121,7 +121,7 @@ describe('ApplicationFormPage', () => {
       person_id: PERSON_ID,
       what_matters: 'Å bo hjemme og gå tur med hunden.',
       channel: 'phone',
-      received_on: todayIso(),
+      received_on: osloToday(),
       applicant_kind: 'self',
       applicant_name: null,
       services: [{ service_type: 'hjemmesykepleie', note: null }],

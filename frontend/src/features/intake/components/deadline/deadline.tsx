@@ -1,7 +1,7 @@
 import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
-import { formatDate, todayIso } from '@/lib/dates';
+import { formatDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { deadlineState } from '../../lib/deadline';
@@ -19,7 +19,7 @@ type Props = {
 };
 
 /** The interim reply's due date, and whether it is sent, near or missed (in words and colour). */
-export function Deadline({ due, status, sentOn, sent, today = todayIso() }: Props) {
+export function Deadline({ due, status, sentOn, sent, today = osloToday() }: Props) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const state = deadlineState(due, today, { status, sentOn, sent });

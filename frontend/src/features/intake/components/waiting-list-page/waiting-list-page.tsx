@@ -11,7 +11,7 @@ import { isStale, StaleAlert } from '@/components/stale-alert/stale-alert';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { VisuallyHidden } from '@/components/visually-hidden/visually-hidden';
 import { useSession } from '@/lib/auth';
-import { formatShortDate, todayIso } from '@/lib/dates';
+import { formatShortDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { useServiceTypes } from '../../api/get-service-types';
@@ -37,7 +37,7 @@ function StepForm({ open, onDone, onCancel }: { open: Open; onDone: () => void; 
   const step = useWaitingListStep();
   const { entry, action } = open;
   const [unit, setUnit] = useState('');
-  const [on, setOn] = useState(todayIso());
+  const [on, setOn] = useState(osloToday());
   const [note, setNote] = useState('');
   const [priority, setPriority] = useState(String(entry.priority));
   const [errors, setErrors] = useState<{ unit?: string; on?: string; note?: string }>({});
@@ -103,7 +103,7 @@ function EntryCard({ entry, manage, serviceName, onOpen }: { entry: WaitingListE
   const step = useWaitingListStep();
   const [done, setDone] = useState(false);
   const name = t('intake.personName', { given: entry.person.given_name, family: entry.person.family_name });
-  const answer = (action: 'accept' | 'decline') => step.mutate({ entry, step: { action, on: todayIso() } }, { onSuccess: () => setDone(true) });
+  const answer = (action: 'accept' | 'decline') => step.mutate({ entry, step: { action, on: osloToday() } }, { onSuccess: () => setDone(true) });
   const forName = <VisuallyHidden> – {name}</VisuallyHidden>;
   return (
     <Card className={styles.card} data-testid="waiting-entry" data-status={entry.status}>

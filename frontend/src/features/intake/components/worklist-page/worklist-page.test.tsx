@@ -2,13 +2,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { todayIso } from '@/lib/dates';
+import { osloToday } from '@/lib/dates';
 import { personSummary, signInAs } from '@/test/fixtures';
 import { jsonResponse, renderWithProviders, setLanguage, stubApi } from '@/test/render';
 
 import { WorklistPage } from './worklist-page';
 
-const today = todayIso();
+const today = osloToday();
 const shift = (days: number) => {
   const date = new Date(`${today}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

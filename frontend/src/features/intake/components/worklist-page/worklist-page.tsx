@@ -7,7 +7,7 @@ import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
-import { formatDate, todayIso } from '@/lib/dates';
+import { formatDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { useServiceTypes } from '../../api/get-service-types';
@@ -72,7 +72,7 @@ export function WorklistPage() {
   const scope: WorklistScope = isScope(scopeParam) ? scopeParam : 'mine';
   const worklist = useWorklist(scope);
   const services = useServiceTypes();
-  const today = todayIso();
+  const today = osloToday();
 
   const all = overdueFirst(worklist.data ?? []);
   const shown = kinds.length === 0 ? all : all.filter((item) => kinds.includes(item.kind));

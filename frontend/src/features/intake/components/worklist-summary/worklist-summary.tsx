@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
-import { todayIso } from '@/lib/dates';
+import { osloToday } from '@/lib/dates';
 
 import { useWorklist } from '../../api/get-worklist';
 import { worklistCounts } from '../../lib/worklist';
@@ -16,7 +16,7 @@ import styles from './worklist-summary.module.css';
 export function WorklistSummary() {
   const { t } = useTranslation();
   const worklist = useWorklist('mine');
-  const counts = worklist.data ? worklistCounts(worklist.data, todayIso()) : null;
+  const counts = worklist.data ? worklistCounts(worklist.data, osloToday()) : null;
   return (
     <Card data-color="accent" className={styles.card} data-testid="worklist-summary">
       <Heading level={2} data-size="sm">
