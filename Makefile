@@ -67,7 +67,7 @@ pango: $(PY_STAMP)
 run: install pango spa
 	$(PY) -m dev.run
 
-test: install pango spa chromium
+test: lint install pango spa chromium
 	cd frontend && npm test --silent
 	$(PY) -m pytest
 
