@@ -514,7 +514,9 @@ async function main(page) {
     const card = page.getByTestId('waiting-entry').filter({ has: page.getByRole('heading', { name }) });
     await card.getByText('Tilbudt plass', { exact: true }).waitFor();
     await card.getByRole('button', { name: /^Takket ja/ }).click();
-    await card.getByText('Ventelisten er oppdatert.').waitFor();
+    // An accepted place leaves the list of those waiting; the page says the list is updated.
+    await card.waitFor({ state: 'detached' });
+    await page.getByText('Ventelisten er oppdatert.').waitFor();
     offered = true;
   });
 

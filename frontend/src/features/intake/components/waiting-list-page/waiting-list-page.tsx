@@ -97,13 +97,25 @@ function StepForm({ open, onDone, onCancel }: { open: Open; onDone: () => void; 
   );
 }
 
-function EntryCard({ entry, manage, serviceName, onOpen }: { entry: WaitingListEntry; manage: boolean; serviceName: string; onOpen: (open: Open) => void }) {
+function EntryCard({
+  entry,
+  manage,
+  serviceName,
+  onOpen,
+  onDone,
+}: {
+  entry: WaitingListEntry;
+  manage: boolean;
+  serviceName: string;
+  onOpen: (open: Open) => void;
+  /** An answer was recorded (an accepted place leaves the list, so the page says it). */
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const step = useWaitingListStep();
-  const [done, setDone] = useState(false);
   const name = t('intake.personName', { given: entry.person.given_name, family: entry.person.family_name });
-  const answer = (action: 'accept' | 'decline') => step.mutate({ entry, step: { action, on: osloToday() } }, { onSuccess: () => setDone(true) });
+  const answer = (action: 'accept' | 'decline') => step.mutate({ entry, step: { action, on: osloToday() } }, { onSuccess: onDone });
   const forName = <VisuallyHidden> – {name}</VisuallyHidden>;
   return (
     <Card className={styles.card} data-testid="waiting-entry" data-status={entry.status}>
@@ -136,7 +148,6 @@ function EntryCard({ entry, manage, serviceName, onOpen }: { entry: WaitingListE
         </div>
       </dl>
       {step.isError ? isStale(step.error) ? <StaleAlert what={t('intake.staleWhat.waitingEntry')} /> : <ProblemAlert error={step.error} /> : null}
-      {done && step.isSuccess ? <Paragraph role="status">{t('intake.waitingList.actionDone')}</Paragraph> : null}
       {manage && (entry.status === 'waiting' || entry.status === 'offered') ? (
         <div className={styles.actions}>
           {entry.status === 'waiting' ? (
@@ -217,6 +228,7 @@ export function WaitingListPage() {
                 entry={entry}
                 manage={manage}
                 serviceName={serviceName(entry.service_type)}
+                onDone={() => setSaved((n) => n + 1)}
                 onOpen={(next) => {
                   setOpen(next);
                   window.scrollTo?.({ top: 0 });
