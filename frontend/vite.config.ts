@@ -38,5 +38,7 @@ export default defineConfig({
     setupFiles: ['./vitest.setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
+    // Form tests type a great deal; on a busy 2-core machine they need more than 5 s.
+    testTimeout: 60_000,
   },
 });
