@@ -42,7 +42,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('AssessmentFormPage', { timeout: 15_000 }, () => {
+describe('AssessmentFormPage', { timeout: 60_000 }, () => {
   it('asks «Hva er viktig for deg?» first, then every functional variable', async () => {
     stub(() => jsonResponse({}, 500));
     renderWithProviders(<AssessmentFormPage />, route);

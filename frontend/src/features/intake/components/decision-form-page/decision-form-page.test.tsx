@@ -46,7 +46,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('DecisionFormPage', { timeout: 15_000 }, () => {
+describe('DecisionFormPage', { timeout: 60_000 }, () => {
   it('shows the service, its rules and the decision form', async () => {
     stub(() => jsonResponse({}, 500));
     renderWithProviders(<DecisionFormPage />, route);

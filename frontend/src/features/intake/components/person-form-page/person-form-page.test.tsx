@@ -34,7 +34,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('PersonFormPage', { timeout: 15_000 }, () => {
+describe('PersonFormPage', { timeout: 60_000 }, () => {
   it('checks for 11 digits before sending, and points the summary at the field', async () => {
     const fetchMock = stubPost(() => jsonResponse({}, 500));
     renderWithProviders(<PersonFormPage />, route);

@@ -31,7 +31,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('WaitingListPage', { timeout: 15_000 }, () => {
+describe('WaitingListPage', { timeout: 60_000 }, () => {
   it('offers a place with If-Match of the version shown', async () => {
     let ifMatch: string | null = null;
     let body: unknown = null;

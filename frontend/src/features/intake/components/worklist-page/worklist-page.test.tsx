@@ -44,7 +44,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('WorklistPage', { timeout: 15_000 }, () => {
+describe('WorklistPage', { timeout: 60_000 }, () => {
   it('counts, marks today after the overdue, translates services and pages the cards', async () => {
     renderWithProviders(<WorklistPage />, { path: '/arbeidsliste', route: '/arbeidsliste' });
 

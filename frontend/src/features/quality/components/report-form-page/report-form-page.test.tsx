@@ -90,7 +90,7 @@ describe('ReportFormPage', () => {
     expect(post).not.toHaveBeenCalled();
   });
 
-  it('places a 422 from the API at its field, in the form’s own words', { timeout: 20_000 }, async () => {
+  it('places a 422 from the API at its field, in the form’s own words', { timeout: 60_000 }, async () => {
     stub(() => validationProblem([{ field: 'body.unit', message: 'String should match pattern' }]));
     const user = userEvent.setup();
     renderWithProviders(<ReportFormPage />, route);
@@ -104,7 +104,7 @@ describe('ReportFormPage', () => {
     expect(screen.queryByText('String should match pattern')).not.toBeInTheDocument();
   });
 
-  it('sends an anonymous report without a person and shows the receipt code once', { timeout: 20_000 }, async () => {
+  it('sends an anonymous report without a person and shows the receipt code once', { timeout: 60_000 }, async () => {
     let sent: Record<string, unknown> = {};
     let key: string | null = null;
     stub(async (request) => {

@@ -60,7 +60,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('AssessmentFormPage', { timeout: 30_000 }, () => {
+describe('AssessmentFormPage', { timeout: 60_000 }, () => {
   it('asks «Hva er viktig for deg?» first and lists what is missing at each field', async () => {
     const post = vi.fn(() => jsonResponse({}, 500));
     stub(post);

@@ -31,7 +31,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('LoanFormPage', { timeout: 20_000 }, () => {
+describe('LoanFormPage', { timeout: 60_000 }, () => {
   it('needs a device and the alarm chain tested', async () => {
     const post = vi.fn(() => jsonResponse({}, 500));
     stub(post);

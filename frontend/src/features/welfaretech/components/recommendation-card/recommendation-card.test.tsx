@@ -24,7 +24,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('RecommendationCard', { timeout: 20_000 }, () => {
+describe('RecommendationCard', { timeout: 60_000 }, () => {
   it('shows why it is proposed and what it may replace', async () => {
     stubApi({});
     render();
