@@ -24,6 +24,8 @@ CASE_READERS = (Role.caseworker, Role.coordinator, Role.manager)
 CASEWORKER = allow(Role.caseworker)
 """The allocation office (tildelingskontoret): registers, assesses, decides."""
 CASE_READER = allow(*CASE_READERS)
+WAITING_LIST_MANAGER = allow(Role.caseworker, Role.manager)
+"""The allocation office and the leaders of the units with places offer, answer and prioritise."""
 """Case roles that read across the municipality's cases."""
 PERSON_READER = allow(*CASE_READERS, Role.welfare_technologist, Role.clinician)
 """Welfare technologists (who assess referrals across the municipality) and clinicians too;

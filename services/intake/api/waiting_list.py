@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from services.intake.api.deps import CASE_READER, CASEWORKER, WorkDep
+from services.intake.api.deps import CASE_READER, WAITING_LIST_MANAGER, WorkDep
 from services.intake.api.views import waiting_read
 from services.intake.flows import waiting_list as flow
 from services.intake.schemas import WaitingListRead, WaitingListStep
@@ -38,7 +38,7 @@ async def get_waiting_list(
     response_model=WaitingListRead,
     responses=problem_responses(404, 409, 412, 428),
     operation_id="record_waiting_list_step",
-    dependencies=[CASEWORKER],
+    dependencies=[WAITING_LIST_MANAGER],
 )
 async def record_waiting_list_step(
     entry_id: uuid.UUID,

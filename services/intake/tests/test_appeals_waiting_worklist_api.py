@@ -493,3 +493,34 @@ async def test_the_worklist_shows_mine_my_units_or_all_and_filters_by_kind(
     assert len(everything) >= 2
     assert {item["unit"] for item in unit} == {"hjemmetjenesten-ski"}
     assert reviews and all(item["kind"] == "review_due" for item in reviews)
+
+
+async def test_a_leader_offers_a_place_on_the_waiting_list(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    application = await application_for(client, caseworker, ["langtidsopphold"])
+    body = decision_body(
+        application,
+        "langtidsopphold",
+        scope_amount=None,
+        place_available=False,
+        lower_levels=[
+            {"service_type": "hjemmesykepleie", "status": "tried", "why_not_enough": "Utrygg."}
+        ],
+    )
+    decision = await draft(client, caseworker, body)
+    await make(client, caseworker, decision)
+    leader = auth(token_factory("leder", municipality=municipality))
+    entry = (await client.get(f"{API}/waiting-list", headers=leader)).json()[0]
+
+    offered = await client.post(
+        f"{API}/waiting-list/{entry['id']}/steps",
+        json={"action": "offer", "on": "2026-03-20", "unit": "sykehjem-ski"},
+        headers=if_match(leader, entry),
+    )
+
+    assert offered.status_code == 200 and offered.json()["status"] == "offered"

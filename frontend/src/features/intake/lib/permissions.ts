@@ -18,8 +18,6 @@ const WORKLIST_READERS: readonly Role[] = ['saksbehandler', 'leder'];
 /** The worklist and the waiting list. */
 export const canReadWorklist = (roles: readonly Role[]) => hasAny(roles, WORKLIST_READERS);
 
-// The unit's leader ('leder') belongs here too, once intake's API lets a leader record steps
-// (today POST /waiting-list/{id}/steps is for caseworkers only and answers a leader 403).
-const WAITING_LIST_MANAGERS: readonly Role[] = ['saksbehandler'];
+const WAITING_LIST_MANAGERS: readonly Role[] = ['saksbehandler', 'leder'];
 /** Offer a place, record the answer, prioritise and remove. */
 export const canManageWaitingList = (roles: readonly Role[]) => hasAny(roles, WAITING_LIST_MANAGERS);
