@@ -412,6 +412,15 @@ async function main(page) {
     await page.getByRole('button', { name: 'Fatt vedtak' }).click();
     const dialog = page.getByRole('dialog', { name: 'Fatte vedtaket?' });
     await dialog.waitFor();
+    // Measure contrast once the dialog has faded in, not half-way through its animation.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     await checkAccessibility(page, 'make-decision-dialog', ['[data-testid="letter-preview"]']);
     await dialog.getByRole('button', { name: 'Fatt vedtak' }).click();
     await page.getByTestId('decision-status').getByText('Fattet').waitFor();
@@ -456,7 +465,10 @@ async function main(page) {
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Arbeidsliste' }).click();
     await page.waitForURL(`${BASE_URL}/arbeidsliste`);
     await page.getByRole('heading', { level: 1, name: 'Arbeidsliste' }).waitFor();
-    await page.getByRole('radio', { name: 'Alle' }).check();
+    // The scope lives in the address (?vis=all): the radio is checked once the page has moved.
+    await page.getByRole('radio', { name: 'Alle' }).click();
+    await page.waitForURL(/[?&]vis=all/);
+    await page.getByRole('radio', { name: 'Alle', checked: true }).waitFor();
     await page.getByTestId('worklist-counts').waitFor();
     const cards = page.getByTestId('worklist').getByTestId('worklist-item');
     await cards.first().waitFor();

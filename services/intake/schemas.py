@@ -51,6 +51,12 @@ class GeneralPractitioner(Strict):
     phone: PhoneNumber | None = None
 
 
+class GeneralPractitionerRead(BaseModel):
+    name: str
+    practice: str | None = None
+    phone: str | None = None
+
+
 class InformationScope(StrEnum):
     """What a relative may be told (taushetsplikt: only with consent or by law)."""
 
@@ -72,6 +78,7 @@ class RelativeIn(Strict):
 class RelativeRead(RelativeIn):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID
+    phone: str | None = None  # as stored: a read never fails on data checked by older rules
 
 
 class RepresentativeKind(StrEnum):
@@ -132,7 +139,7 @@ class PersonRead(BaseModel):
     preferred_language: str
     needs_interpreter: bool
     interpreter_language: str | None
-    gp: GeneralPractitioner | None
+    gp: GeneralPractitionerRead | None
     relatives: list[RelativeRead]
     representatives: list[RepresentativeRead]
     version: int
@@ -151,6 +158,13 @@ class Caregiver(Strict):
     relation: str = Field(min_length=1, max_length=50, examples=["datter", "mor"])
     address: Address = Field(default_factory=Address)
     phone: PhoneNumber | None = None
+
+
+class CaregiverRead(BaseModel):
+    name: str
+    relation: str
+    address: dict[str, str] = Field(default_factory=dict)
+    phone: str | None = None
 
 
 class ApplicationCreate(Strict):
@@ -199,7 +213,7 @@ class ApplicationRead(BaseModel):
     status: ApplicationStatus
     interim_reply_due: date = Field(description="One calendar month after receipt (fvl § 11 a)")
     interim_reply_sent_on: date | None
-    caregiver: Caregiver | None = None
+    caregiver: CaregiverRead | None = None
     interim_reply_reason: str | None = Field(
         default=None, description="Why the case takes time, as told in the foreløpig svar"
     )
@@ -427,7 +441,7 @@ class DecisionRead(BaseModel):
         default=None, description="The system this decision was imported from, if any"
     )
     evaluations: list[EvaluationRecord] = Field(default_factory=list)
-    addressee: Caregiver | None = Field(
+    addressee: CaregiverRead | None = Field(
         default=None,
         description="The caregiver the decision is addressed to when they are the party",
     )

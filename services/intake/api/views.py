@@ -22,12 +22,13 @@ from services.intake.schemas import (
     ApplicationItemRead,
     ApplicationRead,
     AssessmentRead,
-    Caregiver,
+    CaregiverRead,
     Contact,
     CriteriaCited,
     DecisionRead,
     DerivedRead,
     EvaluationRecord,
+    GeneralPractitionerRead,
     LowerLevelIn,
     PersonRead,
     RelativeRead,
@@ -67,7 +68,7 @@ def person_read(person: Person) -> PersonRead:
         preferred_language=person.preferred_language,
         needs_interpreter=person.needs_interpreter,
         interpreter_language=person.interpreter_language,
-        gp=person.gp,
+        gp=GeneralPractitionerRead.model_validate(person.gp) if person.gp else None,
         relatives=[RelativeRead.model_validate(r) for r in person.relatives],
         representatives=[RepresentativeRead.model_validate(r) for r in person.representatives],
         version=person.version,
@@ -98,7 +99,7 @@ def application_read(application: Application) -> ApplicationRead:
         status=application.status,
         interim_reply_due=interim_reply_due(application.received_on),
         interim_reply_sent_on=application.interim_reply_sent_on,
-        caregiver=Caregiver.model_validate(application.caregiver)
+        caregiver=CaregiverRead.model_validate(application.caregiver)
         if application.caregiver
         else None,
         interim_reply_reason=application.interim_reply_reason,
@@ -184,7 +185,7 @@ def decision_read(decision: Decision) -> DecisionRead:
         evaluations=[EvaluationRecord.model_validate(e) for e in decision.evaluations],
         ended_on=decision.ended_on,
         ended_note=decision.ended_note,
-        addressee=Caregiver.model_validate(decision.addressee) if decision.addressee else None,
+        addressee=CaregiverRead.model_validate(decision.addressee) if decision.addressee else None,
         version=decision.version,
     )
 

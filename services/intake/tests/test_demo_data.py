@@ -42,8 +42,9 @@ async def seeded(
 
 
 async def test_the_demo_municipalities_get_a_few_hundred_persons(seeded: int) -> None:
-    """Other services' tests may have loaded them first; either way they are there once."""
-    assert seeded == sum(PERSONS.values()) >= 200
+    """Other services' tests may have loaded them first (coordination's demo also registers a
+    child through intake's API); either way the demo persons are there, once."""
+    assert seeded >= sum(PERSONS.values()) >= 200
 
 
 async def test_a_demo_person_is_found_and_has_a_history(

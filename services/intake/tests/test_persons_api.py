@@ -259,3 +259,24 @@ async def test_a_cursor_of_the_wrong_shape_is_a_422_not_a_500(
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "query.cursor"
+
+
+async def test_a_person_stored_before_phone_numbers_were_checked_still_reads(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    """Data checked by older rules (or imported) never makes a read fail with a 500."""
+    person = await register_person(client, caseworker)
+    async with tenant_connection(database_urls["intake"], municipality) as connection:
+        await connection.execute(text("UPDATE relatives SET phone = '499 4426'"))
+        await connection.execute(
+            text("UPDATE persons SET gp = CAST(:gp AS jsonb)"),
+            {"gp": '{"name": "Dr. Lege", "phone": "12"}'},
+        )
+
+    response = await client.get(f"{API}/persons/{person['id']}", headers=caseworker)
+
+    assert response.status_code == 200
+    assert response.json()["relatives"][0]["phone"] == "499 4426"

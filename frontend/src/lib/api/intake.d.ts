@@ -987,7 +987,7 @@ export interface components {
             interim_reply_due: string;
             /** Interim Reply Sent On */
             interim_reply_sent_on: string | null;
-            caregiver?: components["schemas"]["Caregiver"] | null;
+            caregiver?: components["schemas"]["CaregiverRead"] | null;
             /**
              * Interim Reply Reason
              * @description Why the case takes time, as told in the foreløpig svar
@@ -1229,6 +1229,19 @@ export interface components {
             /** Phone */
             phone?: string | null;
         };
+        /** CaregiverRead */
+        CaregiverRead: {
+            /** Name */
+            name: string;
+            /** Relation */
+            relation: string;
+            /** Address */
+            address?: {
+                [key: string]: string;
+            };
+            /** Phone */
+            phone?: string | null;
+        };
         /**
          * Channel
          * @enum {string}
@@ -1402,7 +1415,7 @@ export interface components {
             /** Evaluations */
             evaluations?: components["schemas"]["EvaluationRecord"][];
             /** @description The caregiver the decision is addressed to when they are the party */
-            addressee?: components["schemas"]["Caregiver"] | null;
+            addressee?: components["schemas"]["CaregiverRead"] | null;
             /** Ended On */
             ended_on?: string | null;
             /** Ended Note */
@@ -1633,6 +1646,15 @@ export interface components {
         };
         /** GeneralPractitioner */
         GeneralPractitioner: {
+            /** Name */
+            name: string;
+            /** Practice */
+            practice?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** GeneralPractitionerRead */
+        GeneralPractitionerRead: {
             /** Name */
             name: string;
             /** Practice */
@@ -2070,7 +2092,7 @@ export interface components {
             needs_interpreter: boolean;
             /** Interpreter Language */
             interpreter_language: string | null;
-            gp: components["schemas"]["GeneralPractitioner"] | null;
+            gp: components["schemas"]["GeneralPractitionerRead"] | null;
             /** Relatives */
             relatives: components["schemas"]["RelativeRead"][];
             /** Representatives */
