@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,6 +74,17 @@ def _name(names: Mapping[str, LocalizedText], code: str, language: str) -> str:
     if found is None:
         return code
     return str(getattr(found, language, "") or found.nb)
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _unit_name(unit: str | None, context: LetterContext) -> str | None:
+    """The unit's name from the catalogue; a name typed by the caseworker as it is; never a
+    code the person cannot read."""
+    if not unit:
+        return None
+    return context.unit_names.get(unit) or (None if _SLUG.match(unit) else unit)
 
 
 def _rules(decision: Any, language: str) -> list[str]:
@@ -167,7 +179,7 @@ def letter_html(decision: Any, context: LetterContext, today: date) -> str:
         if waiting
         else t["outcome"][decision.outcome].format(service=service_lower)
     )
-    unit_name = context.unit_names.get(decision.unit or "")
+    unit_name = _unit_name(decision.unit, context)
     return (
         _environment()
         .get_template("letter.html")
@@ -213,7 +225,7 @@ def letter_html(decision: Any, context: LetterContext, today: date) -> str:
             rights=rights_notes,
             fee=fee,
             contact=decision.contact if granting else None,
-            contact_unit=context.unit_names.get((decision.contact or {}).get("unit") or ""),
+            contact_unit=_unit_name((decision.contact or {}).get("unit"), context),
             appeal_deadline_text=deadline_text,
             appeal_send_to=send_to,
             appeal_where=where,

@@ -421,6 +421,7 @@ async def test_the_letter_pdf_holds_the_appeal_deadline_the_appeal_body_and_the_
     assert "helse- og omsorgstjenesteloven" in text
     assert "versjon 1" in text
     assert "Aisha Rahman" in text
+    assert "Hjemmetjenesten Ski" in text and "hjemmetjenesten-ski" not in text  # never a code
     assert "forvaltningsloven § 18" in text
     assert html.headers["content-type"].startswith("text/html")
     assert "<h1>Vedtak om hjemmesykepleie</h1>" in html.text
