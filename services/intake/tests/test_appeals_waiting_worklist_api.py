@@ -267,13 +267,19 @@ async def test_offering_and_declining_a_place_on_the_waiting_list(
         json={"action": "remove", "on": "2026-05-04"},
         headers=if_match(headers_for("leder"), declined),
     )
+    by_clinician = await client.post(
+        f"{API}/waiting-list/{entry['id']}/steps",
+        json={"action": "remove", "on": "2026-05-04"},
+        headers=if_match(headers_for("helsepersonell"), declined),
+    )
 
     assert [e["decision_id"] for e in listed] == [decision["id"]]
     assert no_unit.status_code == 422
     assert offered["status"] == "offered"
     assert declined["status"] == "waiting"
     assert [h["action"] for h in declined["history"][1:]] == ["offer", "decline"]
-    assert by_leader.status_code == 403
+    assert by_leader.status_code == 200 and by_leader.json()["status"] == "removed"
+    assert by_clinician.status_code == 403
 
 
 async def test_the_worklist_shows_what_is_overdue_first(
