@@ -168,7 +168,9 @@ async def test_while_the_feed_is_down_the_consumer_backs_off_and_then_catches_up
             await asyncio.sleep(0.05)
         await intake.start()
         for _ in range(400):  # up to 20 s
-            if len(consumer_parts["handled"]) == 2:
+            # the handler runs inside the page's transaction: wait for the page to finish too
+            caught_up = consumer.readiness()[municipality]["last_error"] is None
+            if len(consumer_parts["handled"]) == 2 and caught_up:
                 break
             await asyncio.sleep(0.05)
     finally:
