@@ -175,6 +175,9 @@ class Assessment(TenantMixin, Base):
     facts: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     diagnoses: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list)
     note: Mapped[str | None] = mapped_column(Text)
+    two_helper_hours_per_week: Mapped[float | None] = mapped_column()
+    night_hours_per_week: Mapped[float | None] = mapped_column()
+    night_need_continuous: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Decision(TenantMixin, Base):

@@ -299,7 +299,27 @@ class AssessmentCreate(Strict):
     relative_care_burden: bool = False
     acute_need: bool = False
     expected_duration_months: int | None = Field(default=None, ge=0, le=1200)
-    assessed_hours_per_week: float | None = Field(default=None, ge=0, le=168)
+    assessed_hours_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=168,
+        description="Hours of personlig assistanse a week (with avlastning for parents of "
+        "disabled children): the hours the BPA right (pbrl § 2-1 d) is tested on",
+    )
+    two_helper_hours_per_week: float | None = Field(
+        default=None,
+        ge=0,
+        le=168,
+        description="Of those, hours needing more than one helper at a time (outside the BPA "
+        "right)",
+    )
+    night_hours_per_week: float | None = Field(
+        default=None, ge=0, le=168, description="Of those, hours of night services"
+    )
+    night_need_continuous: bool = Field(
+        default=False,
+        description="The night need is continuous: its hours then count toward the BPA right",
+    )
     diagnoses: list[Diagnosis] = Field(default_factory=list, max_length=20)
     note: str | None = Field(default=None, max_length=5000)
 
@@ -342,6 +362,9 @@ class AssessmentRead(BaseModel):
     follow_ups: list[str]
     diagnoses: list[Diagnosis]
     note: str | None
+    two_helper_hours_per_week: float | None = None
+    night_hours_per_week: float | None = None
+    night_need_continuous: bool = False
     created_at: datetime
 
 

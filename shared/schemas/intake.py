@@ -124,6 +124,18 @@ class BpaRightRecord(BaseModel):
     )
     reason: str = Field(description="The same in English, for integrations and logs")
     law: str = "pbrl § 2-1 d"
+    hours_assessed: float | None = Field(
+        default=None, description="Hours of personlig assistanse a week, as assessed"
+    )
+    hours_counted: float | None = Field(
+        default=None, description="The hours that count toward the right (the thresholds' hours)"
+    )
+    hours_two_helpers: float | None = Field(
+        default=None, description="Left out: hours needing more than one helper at a time"
+    )
+    hours_night_excluded: float | None = Field(
+        default=None, description="Left out: night services, the need not being continuous"
+    )
 
 
 class LongTermStayRight(BaseModel):

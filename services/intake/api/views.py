@@ -132,6 +132,9 @@ ASSESSMENT_COLUMNS = (
     "facts",
     "diagnoses",
     "note",
+    "two_helper_hours_per_week",
+    "night_hours_per_week",
+    "night_need_continuous",
     "created_at",
 )
 

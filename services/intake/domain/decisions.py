@@ -127,15 +127,54 @@ def check_draft(draft: Draft, service: ServiceRules) -> None:
 
 
 @dataclass(frozen=True)
+class BpaHours:
+    """The hours of personlig assistanse a week the assessment found (hol § 3-2 first paragraph
+    no. 6 b, with avlastning for parents of disabled children), and the parts of them the right
+    in pbrl § 2-1 d leaves out: hours where more than one helper is needed at the same time,
+    and night services unless the need is continuous through the night."""
+
+    assessed: float | None
+    two_helpers: float | None = None
+    night: float | None = None
+    night_continuous: bool = False
+
+    @property
+    def excluded_night(self) -> float:
+        return 0.0 if self.night_continuous else float(self.night or 0)
+
+    @property
+    def counted(self) -> float | None:
+        """The hours that count toward the right (never below zero)."""
+        if self.assessed is None:
+            return None
+        return max(float(self.assessed) - float(self.two_helpers or 0) - self.excluded_night, 0.0)
+
+
+def check_bpa_hours(hours: BpaHours) -> None:
+    """The parts left out are parts of the assessed hours, never more than them."""
+    parts = float(hours.two_helpers or 0) + float(hours.night or 0)
+    if parts and hours.assessed is None:
+        raise RuleViolation(
+            "body.assessed_hours_per_week", "State the assessed hours the parts are of"
+        )
+    if hours.assessed is not None and parts > hours.assessed:
+        raise RuleViolation(
+            "body.two_helper_hours_per_week",
+            "Hours with two helpers and night hours together cannot exceed the assessed hours",
+        )
+
+
+@dataclass(frozen=True)
 class BpaAssessment:
     right: BpaRight
     code: BpaReason
     reason: str
+    hours: BpaHours | None = None
 
 
 def bpa_right(
     age: int | None,
-    hours_per_week: float | None,
+    hours_per_week: float | BpaHours | None,
     expected_duration_months: int | None,
     *,
     granted_before_67: bool = False,
@@ -144,38 +183,51 @@ def bpa_right(
     large need: at least 32 hours a week, or 25–32 hours unless the municipality documents that
     BPA would cost it significantly more. Since 1 July 2020 the right continues after 67 for a
     person granted BPA before turning 67. Only hours of personlig assistanse count (hol § 3-2
-    first paragraph no. 6 b, and avlastning for parents of disabled children): the assessed
-    hours are those. Below that there is no right, though the municipality may still organise
-    services as BPA. Claims no right the law does not give, and hides none it does."""
-    if age is None or hours_per_week is None or expected_duration_months is None:
+    first paragraph no. 6 b, and avlastning for parents of disabled children); needs for more
+    than one helper at a time, and night services unless the need is continuous, are outside
+    the right (Helsedirektoratet's rundskriv to pbrl § 2-1 d), so the thresholds are tested on
+    the hours left when those are taken out. Below that there is no right, though the
+    municipality may still organise services as BPA. Claims no right the law does not give,
+    and hides none it does."""
+    hours = hours_per_week if isinstance(hours_per_week, BpaHours) else BpaHours(hours_per_week)
+    counted = hours.counted
+    if age is None or counted is None or expected_duration_months is None:
         return BpaAssessment(
             BpaRight.unknown,
             BpaReason.unknown,
             "Age, hours per week and expected duration are needed",
+            hours,
         )
     if age >= 67 and not granted_before_67:
         return BpaAssessment(
             BpaRight.does_not_apply,
             BpaReason.over_67,
             "The right is for persons under 67, or granted BPA before turning 67",
+            hours,
         )
     if expected_duration_months <= 24:
         return BpaAssessment(
             BpaRight.does_not_apply,
             BpaReason.short_need,
             "The need is not expected to last over two years",
+            hours,
         )
-    if hours_per_week >= 32:
+    if counted >= 32:
         code = BpaReason.continues_after_67 if age >= 67 else BpaReason.under_67_32_hours
-        return BpaAssessment(BpaRight.applies, code, "Over two years and at least 32 hours a week")
-    if hours_per_week >= 25:
+        return BpaAssessment(
+            BpaRight.applies, code, "Over two years and at least 32 hours a week", hours
+        )
+    if counted >= 25:
         return BpaAssessment(
             BpaRight.applies_unless_much_more_expensive,
             BpaReason.band_25_32,
             "25–32 hours a week: a right unless the municipality documents that BPA is "
             "significantly more expensive",
+            hours,
         )
-    return BpaAssessment(BpaRight.does_not_apply, BpaReason.under_25_hours, "Under 25 hours a week")
+    return BpaAssessment(
+        BpaRight.does_not_apply, BpaReason.under_25_hours, "Under 25 hours a week", hours
+    )
 
 
 BPA_AGE_LIMIT = 67
@@ -207,6 +259,9 @@ class RightsBasis:
     hours_per_week: float | None = None
     expected_duration_months: int | None = None
     granted_bpa_before_67: bool = False
+    two_helper_hours_per_week: float | None = None
+    night_hours_per_week: float | None = None
+    night_need_continuous: bool = False
 
 
 def rights_for(basis: RightsBasis, *, place_available: bool | None = None) -> DecisionRights:
@@ -214,13 +269,27 @@ def rights_for(basis: RightsBasis, *, place_available: bool | None = None) -> De
     service, a long-term place (pbrl § 2-1 e, waiting list hol § 3-2 a) for a long-term one."""
     bpa = None
     if basis.is_bpa:
+        hours = BpaHours(
+            basis.hours_per_week,
+            basis.two_helper_hours_per_week,
+            basis.night_hours_per_week,
+            basis.night_need_continuous,
+        )
         found = bpa_right(
             basis.age,
-            basis.hours_per_week,
+            hours,
             basis.expected_duration_months,
             granted_before_67=basis.granted_bpa_before_67,
         )
-        bpa = BpaRightRecord(right=found.right, reason_code=found.code, reason=found.reason)
+        bpa = BpaRightRecord(
+            right=found.right,
+            reason_code=found.code,
+            reason=found.reason,
+            hours_assessed=hours.assessed,
+            hours_counted=hours.counted,
+            hours_two_helpers=hours.two_helpers or None,
+            hours_night_excluded=hours.excluded_night or None,
+        )
     return DecisionRights(
         requires_lower_level_review=basis.requires_lower_level_review,
         place_available=place_available if basis.is_long_term_place else None,

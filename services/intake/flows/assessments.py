@@ -10,6 +10,7 @@ from datetime import date
 from services.intake.domain.access import check_may_assess, check_may_read_assessments
 from services.intake.domain.applications import Channel
 from services.intake.domain.assessments import Observations, criteria_facts, follow_ups
+from services.intake.domain.decisions import BpaHours, check_bpa_hours
 from services.intake.domain.functional import (
     SPEC_VERSION,
     ScoreError,
@@ -42,6 +43,9 @@ RECORDED_FIELDS = {
     "diagnoses",
     "note",
     "place",
+    "two_helper_hours_per_week",
+    "night_hours_per_week",
+    "night_need_continuous",
 }
 
 
@@ -75,6 +79,14 @@ async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) 
         raise RuleViolation(f"body.scores.{exc.code}", str(exc)) from exc
     if body.assessed_on < application.received_on:
         raise RuleViolation("body.assessed_on", "The assessment is on or after the application")
+    check_bpa_hours(
+        BpaHours(
+            body.assessed_hours_per_week,
+            body.two_helper_hours_per_week,
+            body.night_hours_per_week,
+            body.night_need_continuous,
+        )
+    )
     rule = await work.need_level_rule()
     derived = derive(body.scores, rule)
     seen = observations(body, application.person.birth_date, application.channel)

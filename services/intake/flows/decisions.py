@@ -110,6 +110,9 @@ async def _rights_basis(
         hours_per_week=facts.get("assessed_hours_per_week"),
         expected_duration_months=facts.get("expected_duration_months"),
         granted_bpa_before_67=before_67,
+        two_helper_hours_per_week=assessment.two_helper_hours_per_week if assessment else None,
+        night_hours_per_week=assessment.night_hours_per_week if assessment else None,
+        night_need_continuous=bool(assessment and assessment.night_need_continuous),
     )
 
 

@@ -99,6 +99,24 @@ def _rules(decision: Any, language: str) -> list[str]:
     return lines
 
 
+def _bpa_hours_notes(bpa: dict[str, Any], t: dict[str, Any]) -> list[str]:
+    """Which of the assessed hours count toward the BPA right and which the law leaves out."""
+    two, night = bpa.get("hours_two_helpers"), bpa.get("hours_night_excluded")
+    if not (two or night) or bpa.get("hours_assessed") is None:
+        return []
+    notes = [
+        t["bpa_hours_counted"].format(
+            assessed=format_amount(bpa["hours_assessed"]),
+            counted=format_amount(bpa.get("hours_counted") or 0),
+        )
+    ]
+    if two:
+        notes.append(t["bpa_hours_two_helpers"].format(hours=format_amount(two)))
+    if night:
+        notes.append(t["bpa_hours_night"].format(hours=format_amount(night)))
+    return notes
+
+
 def letter_html(decision: Any, context: LetterContext, today: date) -> str:
     """The letter for a decision (a Decision row), in its language; a draft is marked as such."""
     language = decision.language if decision.language in ("nb", "nn") else "nb"
@@ -121,6 +139,7 @@ def letter_html(decision: Any, context: LetterContext, today: date) -> str:
     bpa = decision.rights.get("bpa")
     if bpa:
         rights_notes.append(t["bpa_reason"][bpa.get("reason_code") or "unknown"])
+        rights_notes.extend(_bpa_hours_notes(bpa, t))
     if decision.rights.get("long_term_stay"):
         rights_notes.append(t["long_term_right"])
     fee = None

@@ -5,18 +5,22 @@ from datetime import date
 import pytest
 
 from services.intake.domain.decisions import (
+    BpaHours,
     BpaRight,
     Draft,
     LowerLevel,
+    RightsBasis,
     ServiceRules,
     TriedStatus,
     bpa_right,
+    check_bpa_hours,
     check_draft,
     check_editable,
     move,
+    rights_for,
 )
 from shared.errors import Conflict, Forbidden, RuleViolation
-from shared.schemas.intake import DecisionStatus, Outcome
+from shared.schemas.intake import BpaReason, DecisionStatus, Outcome
 
 HOME_NURSING = ServiceRules(False, False, None, "hours_per_week")
 NURSING_HOME = ServiceRules(True, True, None, "place")
@@ -109,6 +113,63 @@ def test_the_bpa_right_follows_pbrl_2_1_d(
     age: int, hours: float | None, months: int, right: BpaRight
 ) -> None:
     assert bpa_right(age, hours, months).right == right
+
+
+def test_bpa_hours_needing_two_helpers_do_not_count() -> None:
+    """pbrl § 2-1 d (Helsedirektoratet's rundskriv): needs for more than one helper at a time
+    are outside the right. 30 hours of which 8 need two helpers: 22 count, below 25, no right."""
+    found = bpa_right(45, BpaHours(30, two_helpers=8), 36)
+
+    assert found.hours is not None and found.hours.counted == 22
+    assert found.right == BpaRight.does_not_apply
+    assert found.code == BpaReason.under_25_hours
+
+
+def test_bpa_night_hours_count_only_when_the_need_is_continuous() -> None:
+    """pbrl § 2-1 d: night services are outside the right unless the need is continuous."""
+    intermittent = bpa_right(45, BpaHours(40, night=10), 36)
+    continuous = bpa_right(45, BpaHours(40, night=10, night_continuous=True), 36)
+
+    assert intermittent.hours is not None and intermittent.hours.counted == 30
+    assert intermittent.right == BpaRight.applies_unless_much_more_expensive
+    assert continuous.hours is not None and continuous.hours.counted == 40
+    assert continuous.right == BpaRight.applies
+
+
+def test_bpa_both_exclusions_together_and_never_below_zero() -> None:
+    assert BpaHours(40, two_helpers=6, night=4).counted == 30
+    assert BpaHours(5, two_helpers=8).counted == 0
+
+
+def test_the_parts_left_out_of_bpa_hours_cannot_exceed_the_assessed_hours() -> None:
+    check_bpa_hours(BpaHours(30, two_helpers=20, night=10))
+    with pytest.raises(RuleViolation) as caught:
+        check_bpa_hours(BpaHours(30, two_helpers=20, night=11))
+    assert field_of(caught) == "body.two_helper_hours_per_week"
+    with pytest.raises(RuleViolation) as caught:
+        check_bpa_hours(BpaHours(None, two_helpers=2))
+    assert field_of(caught) == "body.assessed_hours_per_week"
+
+
+def test_the_rights_record_shows_the_hours_counted_and_left_out() -> None:
+    rights = rights_for(
+        RightsBasis(
+            is_bpa=True,
+            is_long_term_place=False,
+            requires_lower_level_review=True,
+            age=40,
+            hours_per_week=30,
+            expected_duration_months=60,
+            two_helper_hours_per_week=8,
+        )
+    )
+
+    assert rights.bpa is not None
+    assert rights.bpa.hours_assessed == 30
+    assert rights.bpa.hours_counted == 22
+    assert rights.bpa.hours_two_helpers == 8
+    assert rights.bpa.hours_night_excluded is None
+    assert rights.bpa.right == BpaRight.does_not_apply
 
 
 def test_four_eyes_needs_a_second_caseworker() -> None:

@@ -186,6 +186,52 @@ async def test_bpa_granted_at_66_gives_a_right_that_continues_at_70(
     assert "retten fortsetter etter 67" in text
 
 
+async def test_bpa_hours_needing_two_helpers_are_left_out_of_the_right_and_the_letter_says_so(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    """pbrl § 2-1 d: 30 hours of which 8 need two helpers at a time: 22 count, below 25, no
+    right; the letter says which hours counted and why the rest did not."""
+    application = await application_for(
+        client, caseworker, ["bpa"], national_id=synthetic_national_id(date(1990, 3, 4))
+    )
+    on = application["received_on"]
+    too_many = await client.post(
+        f"{API}/applications/{application['id']}/assessments",
+        json=assessment_body(
+            assessed_on=on,
+            assessed_hours_per_week=30,
+            two_helper_hours_per_week=25,
+            night_hours_per_week=6,
+            expected_duration_months=60,
+        ),
+        headers=caseworker,
+    )
+    assert too_many.status_code == 422, too_many.text
+    assert too_many.headers["content-type"].startswith("application/problem+json")
+    recorded = await client.post(
+        f"{API}/applications/{application['id']}/assessments",
+        json=assessment_body(
+            assessed_on=on,
+            assessed_hours_per_week=30,
+            two_helper_hours_per_week=8,
+            expected_duration_months=60,
+        ),
+        headers=caseworker,
+    )
+    assert recorded.status_code == 201, recorded.text
+    assert recorded.json()["two_helper_hours_per_week"] == 8
+
+    decision = await draft(client, caseworker, refusal(application, "bpa") | {"lower_levels": []})
+
+    bpa = decision["rights"]["bpa"]
+    assert (bpa["hours_assessed"], bpa["hours_counted"], bpa["hours_two_helpers"]) == (30, 22, 8)
+    assert bpa["right"] == "does_not_apply" and bpa["reason_code"] == "under_25_hours"
+    await make(client, caseworker, decision)
+    text = await pdf_text(client, caseworker, decision["id"])
+    assert "Av 30 timer personlig assistanse i uken teller 22 timer med" in text
+    assert "8 timer der du trenger mer enn én hjelper samtidig, teller ikke med" in text
+
+
 async def test_bpa_applied_for_first_at_70_gives_no_right(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],

@@ -72,4 +72,16 @@ describe('assessment form', () => {
     expect(assessmentServerErrorKey('diagnoses.0.code')).toBe('diagnosisCode');
     expect(toAssessmentCreate(emptyAssessment(), variables).diagnoses).toEqual([]);
   });
+
+  it('keeps the hours left out of the BPA right within the assessed hours, and sends them', () => {
+    const base = { ...emptyAssessment('2026-01-10'), assessed_hours_per_week: '30' };
+    const over = { ...base, two_helper_hours_per_week: '25', night_hours_per_week: '6' };
+    expect(validateAssessment(over, variables, '2026-01-10')['two_helper_hours_per_week']).toBe('bpaHoursParts');
+    const without = { ...over, assessed_hours_per_week: '' };
+    expect(validateAssessment(without, variables, '2026-01-10')['assessed_hours_per_week']).toBe('bpaHoursMissing');
+    const fine = { ...base, two_helper_hours_per_week: '8', night_need_continuous: true };
+    expect(validateAssessment(fine, variables, '2026-01-10')['two_helper_hours_per_week']).toBeUndefined();
+    const body = toAssessmentCreate(fine, variables);
+    expect([body.two_helper_hours_per_week, body.night_hours_per_week, body.night_need_continuous]).toEqual([8, null, true]);
+  });
 });

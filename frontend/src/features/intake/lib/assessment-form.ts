@@ -57,6 +57,10 @@ export type AssessmentFormValues = {
   acute_need: boolean;
   expected_duration_months: string;
   assessed_hours_per_week: string;
+  /** Of the assessed hours: those needing two helpers at a time, and night hours (BPA, pbrl § 2-1 d). */
+  two_helper_hours_per_week: string;
+  night_hours_per_week: string;
+  night_need_continuous: boolean;
   /** Repeatable; none to begin with. */
   diagnoses: DiagnosisValues[];
   note: string;
@@ -83,6 +87,9 @@ export function emptyAssessment(today: string = osloToday()): AssessmentFormValu
     acute_need: false,
     expected_duration_months: '',
     assessed_hours_per_week: '',
+    two_helper_hours_per_week: '',
+    night_hours_per_week: '',
+    night_need_continuous: false,
     diagnoses: [],
     note: '',
   };
@@ -110,6 +117,8 @@ export function assessmentFields(values: AssessmentFormValues, variables: readon
     'fall_risk',
     'expected_duration_months',
     'assessed_hours_per_week',
+    'two_helper_hours_per_week',
+    'night_hours_per_week',
     'diagnoses',
     ...values.diagnoses.flatMap((_, index) => [`diagnoses.${index}.system`, `diagnoses.${index}.code`, `diagnoses.${index}.text`]),
     'note',
@@ -159,6 +168,9 @@ export function assessmentSchema(
       acute_need: z.boolean(),
       expected_duration_months: optionalNumberIn(0, 1200, true),
       assessed_hours_per_week: optionalNumberIn(0, 168, false),
+      two_helper_hours_per_week: optionalNumberIn(0, 168, false),
+      night_hours_per_week: optionalNumberIn(0, 168, false),
+      night_need_continuous: z.boolean(),
       diagnoses: z.array(
         z.object({
           system: z.enum(DIAGNOSIS_SYSTEMS),
@@ -175,6 +187,16 @@ export function assessmentSchema(
           ctx.addIssue({ code: 'custom', path: ['scores', variable.code], message: 'score' });
         }
       }
+      const parts = [values.two_helper_hours_per_week, values.night_hours_per_week].filter((value) => isNumberIn(value, 0, 168, false));
+      if (parts.length > 0) {
+        const sum = parts.reduce((total, value) => total + Number(value.trim().replace(',', '.')), 0);
+        const assessed = values.assessed_hours_per_week;
+        if (!isNumberIn(assessed, 0, 168, false)) {
+          ctx.addIssue({ code: 'custom', path: ['assessed_hours_per_week'], message: 'bpaHoursMissing' });
+        } else if (sum > Number(assessed.trim().replace(',', '.'))) {
+          ctx.addIssue({ code: 'custom', path: ['two_helper_hours_per_week'], message: 'bpaHoursParts' });
+        }
+      }
     });
 }
 
@@ -188,6 +210,8 @@ export function assessmentServerErrorKey(path: string): ErrorKey {
   if (path.startsWith('what_matters')) return 'goals';
   if (path === 'assessed_on') return 'assessedOn';
   if (/^diagnoses\.\d+\.code$/.test(path)) return 'diagnosisCode';
+  if (path === 'two_helper_hours_per_week') return 'bpaHoursParts';
+  if (path === 'assessed_hours_per_week') return 'bpaHoursMissing';
   return 'invalid';
 }
 
@@ -229,6 +253,9 @@ export function toAssessmentCreate(values: AssessmentFormValues, variables: read
     acute_need: values.acute_need,
     expected_duration_months: optionalNumber(values.expected_duration_months),
     assessed_hours_per_week: optionalNumber(values.assessed_hours_per_week),
+    two_helper_hours_per_week: optionalNumber(values.two_helper_hours_per_week),
+    night_hours_per_week: optionalNumber(values.night_hours_per_week),
+    night_need_continuous: values.night_need_continuous,
     diagnoses: values.diagnoses.map((diagnosis) => ({
       system: diagnosis.system,
       code: diagnosis.code.trim().toUpperCase(),

@@ -33,6 +33,8 @@ export const ERROR_KEYS = [
   'receivedBeforeSent',
   'reviewBeforeStart',
   'future',
+  'bpaHoursParts',
+  'bpaHoursMissing',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

@@ -190,6 +190,8 @@ export function AssessmentFormPage() {
     fall_risk: t('intake.assessment.fallRisk'),
     expected_duration_months: t('intake.assessment.expectedDuration'),
     assessed_hours_per_week: t('intake.assessment.assessedHours'),
+    two_helper_hours_per_week: t('intake.assessment.twoHelperHours'),
+    night_hours_per_week: t('intake.assessment.nightHours'),
     note: t('intake.assessment.note'),
     diagnoses: t('intake.assessment.diagnosesHeading'),
   };
@@ -367,8 +369,22 @@ export function AssessmentFormPage() {
               </FieldGrid>
               <FieldGrid>
                 <TextField name="expected_duration_months" label={labels.expected_duration_months} inputMode="numeric" />
-                <TextField name="assessed_hours_per_week" label={labels.assessed_hours_per_week} inputMode="decimal" />
+                <TextField
+                  name="assessed_hours_per_week"
+                  label={labels.assessed_hours_per_week}
+                  description={t('intake.assessment.assessedHoursDescription')}
+                  inputMode="decimal"
+                />
               </FieldGrid>
+              <Fieldset>
+                <Fieldset.Legend>{t('intake.assessment.bpaHoursLegend')}</Fieldset.Legend>
+                <Fieldset.Description>{t('intake.assessment.bpaHoursDescription')}</Fieldset.Description>
+                <FieldGrid>
+                  <TextField name="two_helper_hours_per_week" label={labels.two_helper_hours_per_week} inputMode="decimal" />
+                  <TextField name="night_hours_per_week" label={labels.night_hours_per_week} inputMode="decimal" />
+                </FieldGrid>
+                <CheckboxField name="night_need_continuous" label={t('intake.assessment.nightContinuous')} />
+              </Fieldset>
               <TextField name="note" label={labels.note} multiline rows={3} />
             </FormSection>
 

@@ -108,6 +108,7 @@ function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
   const { language } = useLocalize();
   const rights = decisionRights(decision);
   const bpa = rights.bpa;
+  const number = (value: number) => new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 }).format(value);
   const longTerm = rights.long_term_stay;
   return (
     <section aria-labelledby="rights-heading" className={styles.section}>
@@ -122,6 +123,13 @@ function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
           <Paragraph>{t(`intake.decision.bpaRight.${bpa.right}`)}</Paragraph>
           {bpa.reason_code ? (
             <Paragraph data-size="sm">{t(`intake.decision.bpaReason.${bpa.reason_code}`)}</Paragraph>
+          ) : null}
+          {bpa.hours_assessed !== null && bpa.hours_assessed !== undefined && (bpa.hours_two_helpers || bpa.hours_night_excluded) ? (
+            <ul data-testid="bpa-hours">
+              <li>{t('intake.decision.bpaHours.counted', { assessed: number(bpa.hours_assessed), counted: number(bpa.hours_counted ?? 0) })}</li>
+              {bpa.hours_two_helpers ? <li>{t('intake.decision.bpaHours.twoHelpers', { hours: number(bpa.hours_two_helpers) })}</li> : null}
+              {bpa.hours_night_excluded ? <li>{t('intake.decision.bpaHours.night', { hours: number(bpa.hours_night_excluded) })}</li> : null}
+            </ul>
           ) : null}
           {bpa.law ? <Paragraph data-size="sm" className={styles.subtle}>{bpa.law}</Paragraph> : null}
         </Card>
