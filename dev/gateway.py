@@ -3,6 +3,9 @@
 It stands in for nginx when running on one machine: it serves the built SPA
 (with index.html for client-side routes) and proxies each service's prefix
 to the service over HTTP, answering a 503 problem when the service is down.
+It sends the security headers `infra/nginx.conf` sends (both from
+`shared.hardening`), refuses bodies over nginx's `client_max_body_size`, and
+marks every API answer `Cache-Control: no-store`.
 """
 
 from __future__ import annotations
@@ -15,11 +18,18 @@ from pathlib import Path
 import httpx
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from dev.issuer import SigningKey, create_issuer_app
+from shared.hardening import (
+    BodyLimitMiddleware,
+    BodyLimits,
+    NoStoreMiddleware,
+    SecurityHeadersMiddleware,
+)
 from shared.problems import problem_response
 from shared.settings import SERVICE_NAMES, ServiceSettings
 
@@ -35,6 +45,8 @@ HOP_BY_HOP = {
     "host",
     "content-length",
 }
+MAX_BODY_BYTES = 25 * 1024 * 1024
+"""As nginx's `client_max_body_size 25m`; each service has its own, smaller, limit too."""
 
 
 def create_app() -> Starlette:
@@ -135,4 +147,9 @@ def create_app() -> Starlette:
             settings.auth_audience,
         )
         routes.insert(0, Route("/api/dev/{rest:path}", issuer, methods=["GET", "POST"]))
-    return Starlette(routes=routes, lifespan=lifespan)
+    middleware = [
+        Middleware(SecurityHeadersMiddleware),
+        Middleware(NoStoreMiddleware, under="/api/"),
+        Middleware(BodyLimitMiddleware, limits=BodyLimits(MAX_BODY_BYTES)),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)

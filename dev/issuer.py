@@ -2,6 +2,7 @@
 
 Contract: `GET /api/dev/users`, `POST /api/dev/token` with `{"username"}`,
 JWKS at `/api/dev/.well-known/jwks.json`. It refuses to exist in production.
+Token requests are rate limited per client address (a 429 problem with `Retry-After`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,14 @@ from pydantic import BaseModel
 
 from dev.users import DemoUser, demo_user, demo_users
 from shared.errors import NotFound
+from shared.hardening import RateLimitMiddleware, TokenBuckets
 from shared.problems import install_problem_handlers
 from shared.settings import Environment, ServiceSettings
 
 TOKEN_LIFETIME_SECONDS = 8 * 3600
+TOKEN_RATE_PER_SECOND = 2.0
+TOKEN_BURST = 20
+"""Tokens one client (address) may fetch: 20 at once, then two a second."""
 MAX_LIFETIME_SECONDS: int = ServiceSettings.model_fields["auth_max_token_lifetime_seconds"].default
 
 
@@ -127,7 +132,13 @@ def issuer_router(key: SigningKey, issuer: str, audience: str) -> APIRouter:
 
 
 def create_issuer_app(
-    key: SigningKey, env: Environment, issuer: str = "mestring-dev", audience: str = "mestring"
+    key: SigningKey,
+    env: Environment,
+    issuer: str = "mestring-dev",
+    audience: str = "mestring",
+    *,
+    token_rate: float = TOKEN_RATE_PER_SECOND,
+    token_burst: int = TOKEN_BURST,
 ) -> FastAPI:
     if env == Environment.production:
         raise RuntimeError("The dev token issuer does not exist in production")
@@ -138,5 +149,10 @@ def create_issuer_app(
         redoc_url=None,
     )
     install_problem_handlers(app)
+    app.add_middleware(
+        RateLimitMiddleware,
+        buckets=TokenBuckets(token_rate, token_burst),
+        methods=frozenset({"POST"}),
+    )
     app.include_router(issuer_router(key, issuer, audience), prefix="/api/dev")
     return app

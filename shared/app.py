@@ -8,12 +8,14 @@ errors as problem+json.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
@@ -22,6 +24,15 @@ from shared.clients import create_http_client
 from shared.db import create_engine, create_sessionmaker
 from shared.errors import PROBLEM_MEDIA_TYPE
 from shared.feed import FeedConsumer
+from shared.hardening import (
+    WRITE_METHODS,
+    BodyLimitMiddleware,
+    BodyLimits,
+    NoStoreMiddleware,
+    RateLimitMiddleware,
+    TokenBuckets,
+    refuse_unsafe_production,
+)
 from shared.health import health_router
 from shared.logging import AccessLogMiddleware, configure_logging
 from shared.outbox import Outbox
@@ -37,6 +48,12 @@ _DEFAULT_ERRORS = {
     "422": "The request is not valid",
     "500": "Internal error",
 }
+_BODY_ERRORS = {
+    "400": "The request body could not be read (not UTF-8, broken framing)",
+    "413": "The request body is too large",
+}
+_WRITE_ERRORS = {"429": "Too many writes from this client; see Retry-After"}
+IMPORT_PATH = re.compile(r"/v1/imports$")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -56,6 +73,7 @@ def create_service_app(
 ) -> FastAPI:
     """`feed_consumers` builds the consumers of other services' feeds (`shared.feed`); they
     run in the background while the app runs (unless `feed_enabled` is off)."""
+    refuse_unsafe_production(settings)
     configure_logging(settings.log_level, settings.log_json)
 
     @asynccontextmanager
@@ -80,12 +98,13 @@ def create_service_app(
             await engine.dispose()
 
     prefix = f"/api/{name}"
+    docs = settings.api_docs_enabled or not settings.is_production
     app = FastAPI(
         title=f"Mestring {name}",
         version="1.0.0",
         description=description,
-        openapi_url=f"{prefix}/openapi.json",
-        docs_url=f"{prefix}/docs",
+        openapi_url=f"{prefix}/openapi.json" if docs else None,
+        docs_url=f"{prefix}/docs" if docs else None,
         redoc_url=None,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
@@ -96,6 +115,28 @@ def create_service_app(
     app.state.outbox = outbox
 
     install_problem_handlers(app)
+    # Innermost first: a write over its rate or a body over its limit is refused before
+    # anything reads it; every answer, refusals included, is logged and marked no-store.
+    if settings.write_rate_per_second > 0:
+        app.add_middleware(
+            RateLimitMiddleware,
+            buckets=TokenBuckets(settings.write_rate_per_second, settings.write_burst),
+        )
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limits=BodyLimits(
+            settings.max_body_bytes, ((IMPORT_PATH, settings.max_import_body_bytes),)
+        ),
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+            expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+        )
+    app.add_middleware(NoStoreMiddleware)
     app.add_middleware(AccessLogMiddleware, service=name)
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
 
@@ -130,7 +171,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     }
     for path, item in schema.get("paths", {}).items():
         is_open = "/health/" in path or "/v1/public/" in path
-        for operation in item.values():
+        for method, operation in item.items():
             responses = operation.setdefault("responses", {})
             if not is_open:
                 operation["security"] = [{"bearer": []}]
@@ -138,6 +179,12 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 if is_open and status in ("401", "403"):
                     continue
                 responses.setdefault(status, {"description": description})
+            if "requestBody" in operation:
+                for status, description in _BODY_ERRORS.items():
+                    responses.setdefault(status, {"description": description})
+            for status, description in _WRITE_ERRORS.items():
+                if method.upper() in WRITE_METHODS:
+                    responses.setdefault(status, {"description": description})
             for status, response in responses.items():
                 if status[0] in "45":
                     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}

@@ -71,6 +71,27 @@ class ServiceSettings(BaseSettings):
         default_factory=dict, description="municipality -> system user reading its feeds"
     )
 
+    max_body_bytes: int = Field(
+        default=1_000_000, gt=0, description="The largest request body (a 413 problem above)"
+    )
+    max_import_body_bytes: int = Field(
+        default=25_000_000, gt=0, description="The largest body of an import (`/v1/imports`)"
+    )
+    write_rate_per_second: float = Field(
+        default=20.0,
+        ge=0,
+        description="Writes a client may make per second, on average (0: no limit)",
+    )
+    write_burst: int = Field(default=200, gt=0, description="Writes a client may make at once")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins (other than the one origin) whose browsers may call the API",
+    )
+    api_docs_enabled: bool = Field(
+        default=False,
+        description="Serve /docs and /openapi.json in production too (always on in dev and test)",
+    )
+
     log_json: bool = True
     log_level: str = "INFO"
 
