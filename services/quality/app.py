@@ -2,7 +2,14 @@
 
 from fastapi import FastAPI
 
-from services.quality.api import actions, deviations, reference, statistics
+from services.quality.api import (
+    actions,
+    deviations,
+    public_surveys,
+    reference,
+    statistics,
+    surveys,
+)
 from services.quality.models import Event
 from services.quality.settings import QualitySettings
 from shared.app import create_service_app
@@ -20,7 +27,9 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
     return create_service_app(
         "quality",
         settings,
-        routers=[deviations.router, actions.router, statistics.router, reference.router],
+        routers=[deviations.router, actions.router, statistics.router, reference.router]
+        + [surveys.router],
+        public_routers=[public_surveys.router],
         outbox=Outbox(Event, source="quality"),
         description=DESCRIPTION,
     )

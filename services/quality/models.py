@@ -141,3 +141,79 @@ class CorrectiveAction(TenantMixin, Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     done_on: Mapped[date | None] = mapped_column(Date)
     overdue_reported: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# --- surveys ---
+
+
+class Survey(TenantMixin, Base):
+    """Bruker- og pårørendeundersøkelse: a survey for one service type or one unit.
+
+    Its questions live in versions; a version that has answers is never changed (a change
+    makes a new version), so every answer belongs to the questions it answered."""
+
+    __tablename__ = "surveys"
+
+    service_type: Mapped[str | None] = mapped_column(String(60), index=True)
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    respondent: Mapped[str] = mapped_column(String(20))
+    is_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    current_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by_name: Mapped[str] = mapped_column(String(200))
+
+    versions: Mapped[list[SurveyVersion]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="SurveyVersion.number"
+    )
+
+
+class SurveyVersion(TenantMixin, Base):
+    """One version of a survey's texts and questions (nb/nn)."""
+
+    __tablename__ = "survey_versions"
+    __table_args__ = (UniqueConstraint("survey_id", "number"),)
+
+    survey_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("surveys.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    intro: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    has_answers: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SurveyLink(TenantMixin, Base):
+    """The open collection link (and QR code) of a survey in one unit: many answers."""
+
+    __tablename__ = "survey_links"
+    __table_args__ = (UniqueConstraint("survey_id", "unit"),)
+
+    survey_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("surveys.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(60))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SurveyToken(TenantMixin, Base):
+    """A single-use answer token (for a survey sent by post): one answer, then spent.
+
+    Only the token's hash is kept; the token itself is shown once, to print."""
+
+    __tablename__ = "survey_tokens"
+
+    survey_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("surveys.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(60))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    used_on: Mapped[date | None] = mapped_column(Date)
+
+
+class SurveyAnswer(TenantMixin, Base):
+    """One anonymous answer: no identity, no address, only the day it was given."""
+
+    __tablename__ = "survey_answers"
+
+    survey_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("surveys.id"), index=True)
+    version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("survey_versions.id"), index=True)
+    unit: Mapped[str] = mapped_column(String(60), index=True)
+    answered_on: Mapped[date] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    responses: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    routed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)

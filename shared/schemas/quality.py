@@ -146,3 +146,34 @@ class CorrectiveActionOverdue(EventPayload):
     deviation_id: uuid.UUID
     unit: str
     due_on: date
+
+
+# Surveys (bruker- og pårørendeundersøkelser) -----------------------------------------------
+
+
+class QuestionKind(StrEnum):
+    """A survey question: a 1–5 scale with labels at both ends, yes/no, or free text."""
+
+    scale = "scale"
+    yes_no = "yes_no"
+    text = "text"
+
+
+class Respondent(StrEnum):
+    """Who a survey asks: the users of a service, their relatives, or both."""
+
+    users = "users"
+    relatives = "relatives"
+    both = "both"
+
+
+class SurveyAnswered(EventPayload):
+    """One anonymous answer to a survey: ids only, never what was answered."""
+
+    event_type: ClassVar[str] = "survey.answered"
+
+    survey_id: uuid.UUID
+    survey_version: int
+    answer_id: uuid.UUID
+    unit: str
+    answered_on: date
