@@ -8,6 +8,10 @@ export function personPath(id: string): string {
   return `${PERSONS_PATH}/${encodeURIComponent(id)}`;
 }
 
+export function editPersonPath(id: string): string {
+  return `${personPath(id)}/endre`;
+}
+
 export function newApplicationPath(personId: string): string {
   return `${personPath(personId)}/soknad/ny`;
 }

@@ -8,7 +8,7 @@ import { DecisionPage } from './components/decision-page/decision-page';
 import { WaitingListPage } from './components/waiting-list-page/waiting-list-page';
 import { WorklistPage } from './components/worklist-page/worklist-page';
 import { ApplicationFormPage } from './components/application-form-page/application-form-page';
-import { PersonFormPage } from './components/person-form-page/person-form-page';
+import { PersonEditPage, PersonFormPage } from './components/person-form-page/person-form-page';
 import { PersonPage } from './components/person-page/person-page';
 import { NoAccess } from './components/no-access/no-access';
 import { PersonSearchPage } from './components/person-search-page/person-search-page';
@@ -29,6 +29,7 @@ export const intakeRoutes: RouteObject[] = [
   { path: PERSONS_PATH, element: <PersonSearchRoute /> },
   { path: NEW_PERSON_PATH, element: <PersonFormPage /> },
   { path: `${PERSONS_PATH}/:id`, element: <PersonPage /> },
+  { path: `${PERSONS_PATH}/:id/endre`, element: <PersonEditPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/ny`, element: <ApplicationFormPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/kartlegging`, element: <AssessmentFormPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/vedtak/ny`, element: <DecisionFormPage /> },

@@ -1,5 +1,5 @@
 /** The register-person form: its values, the fields in form order, client checks and the request body. */
-import type { InformationScope, PersonCreate, RepresentativeKind } from '../api/types';
+import type { InformationScope, PersonCreate, PersonRead, PersonUpdate, RepresentativeKind } from '../api/types';
 
 import { dateError } from './date-checks';
 import type { ErrorKey, FormErrors } from './form-errors';
@@ -174,4 +174,44 @@ export function toPersonCreate(values: PersonFormValues): PersonCreate {
       valid_to: representative.valid_to || null,
     })),
   };
+}
+
+/** The form filled from a stored person, for «Endre personopplysninger». */
+export function personValues(person: PersonRead): PersonFormValues {
+  const text = (value: string | null | undefined) => value ?? '';
+  return {
+    national_id: person.national_id,
+    given_name: person.given_name,
+    family_name: person.family_name,
+    address: { street: text(person.address.street), postcode: text(person.address.postcode), city: text(person.address.city) },
+    phone: text(person.phone),
+    preferred_language: person.preferred_language,
+    needs_interpreter: person.needs_interpreter,
+    interpreter_language: text(person.interpreter_language),
+    gp: { name: text(person.gp?.name), practice: text(person.gp?.practice), phone: text(person.gp?.phone) },
+    relatives: person.relatives.map((relative) => ({
+      name: relative.name,
+      relation: relative.relation,
+      phone: text(relative.phone),
+      email: text(relative.email),
+      is_next_of_kin: relative.is_next_of_kin ?? false,
+      information_scope: relative.information_scope ?? 'none',
+      can_help_with: text(relative.can_help_with),
+    })),
+    representatives: person.representatives.map((representative) => ({
+      kind: representative.kind,
+      name: representative.name,
+      contact: text(representative.contact),
+      scope: representative.scope,
+      valid_from: text(representative.valid_from),
+      valid_to: text(representative.valid_to),
+    })),
+  };
+}
+
+/** The correction of a stored person: everything but the national id, which does not change. */
+export function toPersonUpdate(values: PersonFormValues): PersonUpdate {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { national_id, ...rest } = toPersonCreate(values);
+  return rest;
 }

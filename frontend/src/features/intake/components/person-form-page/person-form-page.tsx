@@ -2,17 +2,21 @@ import { Button, Checkbox, Field, Heading, Label, Link, Paragraph, Select, Textf
 import { ArrowLeftIcon, PlusIcon } from '@navikt/aksel-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 
 import { FormErrorSummary, focusField } from '@/components/form-error-summary/form-error-summary';
 import { usePageTitle } from '@/components/page-title/use-page-title';
-import { ProblemAlert } from '@/components/query-state/query-state';
+import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { isStale, StaleAlert } from '@/components/stale-alert/stale-alert';
 import { useSession } from '@/lib/auth';
 import { withFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
-import { ApiProblem } from '@/lib/problem';
+import { ApiProblem, isNotFound } from '@/lib/problem';
 
 import { useCreatePerson } from '../../api/create-person';
+import { usePerson } from '../../api/get-person';
+import type { PersonRead } from '../../api/types';
+import { useUpdatePerson } from '../../api/update-person';
 import { groupNumber, leaf, type ErrorKey } from '../../lib/form-errors';
 import { languageName, PREFERRED_LANGUAGES } from '../../lib/languages';
 import {
@@ -23,7 +27,9 @@ import {
   MAX_REPRESENTATIVES,
   personFields,
   personServerErrorKey,
+  personValues,
   toPersonCreate,
+  toPersonUpdate,
   validatePerson,
   type PersonFormValues,
 } from '../../lib/person-form';
@@ -113,17 +119,53 @@ function targetId(form: { id: (path: string) => string }, path: string): string 
 
 /** /personer/ny: register a person with contact, interpreter need, GP, relatives and representatives. */
 export function PersonFormPage() {
+  return <PersonForm />;
+}
+
+/** /personer/:id/endre: correct a stored person; the national id does not change. */
+export function PersonEditPage() {
+  const { id = '' } = useParams();
   const { t } = useTranslation();
-  usePageTitle(t('intake.personForm.title'));
+  const session = useSession();
+  const person = usePerson(id);
+  if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
+  if (person.isPending) return <Loading />;
+  if (person.isError) {
+    return (
+      <div className={styles.page}>
+        <Heading level={1} data-size="lg">
+          {isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.personForm.editTitle')}
+        </Heading>
+        {isNotFound(person.error) ? <Paragraph>{t('intake.person.notFoundBody')}</Paragraph> : <ProblemAlert error={person.error} />}
+      </div>
+    );
+  }
+  // A new version (after «Last inn på nytt») starts the form over from what is stored now.
+  return <PersonForm key={person.data.version} person={person.data} onReload={() => void person.refetch()} />;
+}
+
+function PersonForm({ person, onReload }: { person?: PersonRead; onReload?: () => void }) {
+  const { t } = useTranslation();
+  const editing = person !== undefined;
+  const title = editing ? t('intake.personForm.editTitle') : t('intake.personForm.title');
+  usePageTitle(title);
   const session = useSession();
   const { locale } = useLocalize();
   const navigate = useNavigate();
   const create = useCreatePerson();
+  const update = useUpdatePerson(person?.id ?? '');
+  const pending = create.isPending || update.isPending;
   const labelOf = useFieldLabel();
-  const form = useFormState<PersonFormValues>({ form: 'person', initial: emptyPerson, fields: personFields, validate: validatePerson });
+  const form = useFormState<PersonFormValues>({
+    form: 'person',
+    initial: () => (person ? personValues(person) : emptyPerson()),
+    fields: personFields,
+    validate: validatePerson,
+  });
   const focusNext = useRef<string | null>(null);
   /** A failure no field can show (network, 5xx, a rule about the whole request). */
   const [formProblem, setFormProblem] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
 
   useEffect(() => {
     if (focusNext.current) {
@@ -143,6 +185,24 @@ export function PersonFormPage() {
 
   const onSubmit = form.handleSubmit((current) => {
     setFormProblem(null);
+    if (person) {
+      update.mutate(
+        { version: person.version, body: toPersonUpdate(current) },
+        {
+          onSuccess: (saved) => void navigate(personPath(saved.id), { state: withFlash<PersonFlash>({ kind: 'updated' }) }),
+          onError: (error) => {
+            if (isStale(error)) {
+              setStale(true);
+              window.scrollTo?.({ top: 0 });
+              return;
+            }
+            const placed = form.showServerErrors(error, personServerErrorKey);
+            setFormProblem(placed ? null : error);
+          },
+        },
+      );
+      return;
+    }
     create.mutate(toPersonCreate(current), {
       onSuccess: (person) => void navigate(personPath(person.id), { state: withFlash<PersonFlash>({ kind: 'registered' }) }),
       onError: (error) => {
@@ -184,17 +244,18 @@ export function PersonFormPage() {
   return (
     <div className={styles.page}>
       <Link asChild className={styles.back}>
-        <RouterLink to={PERSONS_PATH}>
+        <RouterLink to={person ? personPath(person.id) : PERSONS_PATH}>
           <ArrowLeftIcon aria-hidden fontSize="1.25em" />
-          {t('intake.personForm.back')}
+          {person ? t('intake.personForm.backToPerson', { name: t('intake.personName', { given: person.given_name, family: person.family_name }) }) : t('intake.personForm.back')}
         </RouterLink>
       </Link>
       <header className={styles.header}>
         <Heading level={1} data-size="lg" id="person-form-title">
-          {t('intake.personForm.title')}
+          {title}
         </Heading>
-        <Paragraph className={styles.intro}>{t('intake.personForm.intro')}</Paragraph>
+        <Paragraph className={styles.intro}>{editing ? t('intake.personForm.editIntro') : t('intake.personForm.intro')}</Paragraph>
       </header>
+      {stale ? <StaleAlert what={t('intake.personForm.staleWhat')} onReload={onReload} /> : null}
 
       <FormErrorSummary heading={t('intake.form.summaryHeading')} items={summary} attempt={form.attempt} />
       {formProblem ? (
@@ -214,6 +275,7 @@ export function PersonFormPage() {
             description={t('intake.personForm.nationalIdDescription')}
             {...form.text('national_id')}
             error={message('national_id')}
+            readOnly={editing}
             inputMode="numeric"
             autoComplete="off"
             maxLength={14}
@@ -324,11 +386,11 @@ export function PersonFormPage() {
         </section>
 
         <div className={styles.actions}>
-          <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-            {create.isPending ? t('intake.personForm.submitting') : t('intake.personForm.submit')}
+          <Button type="submit" loading={pending} disabled={pending}>
+            {pending ? t('intake.personForm.submitting') : editing ? t('intake.personForm.saveChanges') : t('intake.personForm.submit')}
           </Button>
           <Button asChild variant="tertiary">
-            <RouterLink to={PERSONS_PATH}>{t('intake.form.cancel')}</RouterLink>
+            <RouterLink to={person ? personPath(person.id) : PERSONS_PATH}>{t('intake.form.cancel')}</RouterLink>
           </Button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import { Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { ArrowLeftIcon, PlusIcon } from '@navikt/aksel-icons';
+import { ArrowLeftIcon, PencilIcon, PlusIcon } from '@navikt/aksel-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -20,7 +20,7 @@ import type { PersonRead } from '../../api/types';
 import { languageName } from '../../lib/languages';
 import { formatNationalId } from '../../lib/national-id';
 import { canReadAccessLog, canReadPersons, canRegister } from '../../lib/permissions';
-import { newApplicationPath, PERSONS_PATH } from '../../paths';
+import { editPersonPath, newApplicationPath, PERSONS_PATH } from '../../paths';
 import { AccessLog } from '../access-log/access-log';
 import { ApplicationList } from '../application-list/application-list';
 import { DecisionList } from '../decision-list/decision-list';
@@ -307,12 +307,20 @@ export function PersonPage() {
             <Paragraph className={styles.born}>{t('intake.person.born', { date: formatDate(data.birth_date, language) })}</Paragraph>
           </div>
           {canRegister(roles) ? (
-            <Button asChild>
-              <RouterLink to={newApplicationPath(data.id)}>
-                <PlusIcon aria-hidden fontSize="1.5em" />
-                {t('intake.person.newApplication')}
-              </RouterLink>
-            </Button>
+            <div className={styles.titleActions}>
+              <Button asChild variant="secondary">
+                <RouterLink to={editPersonPath(data.id)} data-testid="edit-person">
+                  <PencilIcon aria-hidden fontSize="1.5em" />
+                  {t('intake.person.edit')}
+                </RouterLink>
+              </Button>
+              <Button asChild>
+                <RouterLink to={newApplicationPath(data.id)}>
+                  <PlusIcon aria-hidden fontSize="1.5em" />
+                  {t('intake.person.newApplication')}
+                </RouterLink>
+              </Button>
+            </div>
           ) : null}
         </div>
         {createdId ? <ApplicationCreated personId={data.id} applicationId={createdId} /> : null}
