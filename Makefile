@@ -71,6 +71,14 @@ test: lint install pango spa chromium
 	cd frontend && npm test --silent
 	$(PY) -m pytest
 
+# A municipality of INHABITANTS generated in bulk into the data of `make run`
+# (MESTRING_DATA_DIR, default .data), e.g. `make demo INHABITANTS=100000 SEED=1`.
+.PHONY: demo
+INHABITANTS ?= 10000
+SEED ?= 1
+demo: install
+	$(PY) -m dev.demo --inhabitants $(INHABITANTS) --seed $(SEED)
+
 openapi: $(PY_STAMP)
 	$(PY) -m dev.export_openapi
 	cd frontend && npm run gen:api
