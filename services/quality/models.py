@@ -217,3 +217,166 @@ class SurveyAnswer(TenantMixin, Base):
     language: Mapped[str] = mapped_column(String(2))
     responses: Mapped[dict[str, Any]] = mapped_column(JSONB)
     routed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+
+
+# --- ROS, procedures, audits and supervision ---
+
+
+class RiskAnalysis(TenantMixin, Base):
+    """ROS-analyse: a unit's risk and vulnerability analysis, hazards graded on the matrix."""
+
+    __tablename__ = "ros_analyses"
+
+    unit: Mapped[str] = mapped_column(String(60), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(Text)
+    analysed_on: Mapped[date] = mapped_column(Date)
+    participants: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+
+    hazards: Mapped[list[RosHazard]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="RosHazard.created_at"
+    )
+
+
+class RosHazard(TenantMixin, Base):
+    """One unwanted event of a ROS analysis, graded consequence × probability."""
+
+    __tablename__ = "ros_hazards"
+
+    analysis_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ros_analyses.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    existing_barriers: Mapped[str | None] = mapped_column(Text)
+    consequence: Mapped[int] = mapped_column(SmallInteger)
+    probability: Mapped[int] = mapped_column(SmallInteger)
+    risk_score: Mapped[int] = mapped_column(SmallInteger, index=True)
+
+
+class Procedure(TenantMixin, Base):
+    """Prosedyre: one document of the quality system; its text lives in its versions."""
+
+    __tablename__ = "procedures"
+
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str] = mapped_column(String(200))
+    current_number: Mapped[int] = mapped_column(Integer)
+    review_by: Mapped[date] = mapped_column(Date, index=True)
+
+    versions: Mapped[list[ProcedureVersion]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="ProcedureVersion.number"
+    )
+
+
+class ProcedureVersion(TenantMixin, Base):
+    """One approved version of a procedure; never changed once written."""
+
+    __tablename__ = "procedure_versions"
+    __table_args__ = (UniqueConstraint("procedure_id", "number"),)
+
+    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedures.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[date] = mapped_column(Date)
+    review_by: Mapped[date] = mapped_column(Date)
+    approved_by: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str | None] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(String(500))
+    change_note: Mapped[str | None] = mapped_column(Text)
+    written_by_name: Mapped[str] = mapped_column(String(200))
+
+
+class ProcedureReceipt(TenantMixin, Base):
+    """Lest og forstått: an employee confirmed one version of a procedure."""
+
+    __tablename__ = "procedure_receipts"
+    __table_args__ = (UniqueConstraint("version_id", "employee_sub"),)
+
+    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedures.id"), index=True)
+    version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedure_versions.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    employee_sub: Mapped[str] = mapped_column(String(200), index=True)
+    employee_name: Mapped[str] = mapped_column(String(200))
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StaffMember(TenantMixin, Base):
+    """An employee as their token named them when they last used the quality system: who
+    is expected to confirm a unit's procedures (no staff register is read from elsewhere)."""
+
+    __tablename__ = "staff_members"
+    __table_args__ = (UniqueConstraint("municipality", "sub"),)
+
+    sub: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+    units: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InternalAudit(TenantMixin, Base):
+    """Internrevisjon: a planned, then recorded, check of practice against a procedure."""
+
+    __tablename__ = "internal_audits"
+
+    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedures.id"), index=True)
+    procedure_number: Mapped[int | None] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(60), index=True)
+    planned_on: Mapped[date] = mapped_column(Date, index=True)
+    auditor: Mapped[str] = mapped_column(String(200))
+    sample_plan: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    performed_on: Mapped[date | None] = mapped_column(Date)
+    sample: Mapped[str | None] = mapped_column(Text)
+    findings: Mapped[str | None] = mapped_column(Text)
+
+
+class SupervisionFinding(TenantMixin, Base):
+    """Tilsyn: a finding of Statsforvalteren or Statens helsetilsyn, followed up by its deadline."""
+
+    __tablename__ = "supervision_findings"
+
+    authority: Mapped[str] = mapped_column(String(40))
+    case_reference: Mapped[str | None] = mapped_column(String(60))
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    received_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closing_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Measure(TenantMixin, Base):
+    """Tiltak from a ROS hazard, an audit's non-conformity or a supervision finding: the
+    same shape and statuses as a deviation's corrective action. Exactly one source is set."""
+
+    __tablename__ = "quality_measures"
+
+    hazard_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ros_hazards.id"), index=True)
+    audit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("internal_audits.id"), index=True)
+    finding_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("supervision_findings.id"), index=True
+    )
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
+    non_conformity: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    done_on: Mapped[date | None] = mapped_column(Date)
+
+
+class DeviationReference(TenantMixin, Base):
+    """What a deviation says about the quality system: the ROS hazard it confirms and the
+    procedure (and its version) that was not followed."""
+
+    __tablename__ = "deviation_references"
+    __table_args__ = (UniqueConstraint("deviation_id"),)
+
+    deviation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deviations.id"))
+    hazard_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ros_hazards.id"), index=True)
+    procedure_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("procedures.id"), index=True)
+    procedure_number: Mapped[int | None] = mapped_column(Integer)

@@ -148,6 +148,73 @@ class CorrectiveActionOverdue(EventPayload):
     due_on: date
 
 
+# The quality system: ROS, procedures, internal audits, supervision -------------------------
+
+
+class RosStatus(StrEnum):
+    """A ROS analysis is drafted, then approved once every high risk has a measure."""
+
+    draft = "draft"
+    approved = "approved"
+
+
+class AuditStatus(StrEnum):
+    planned = "planned"
+    completed = "completed"
+
+
+class SupervisionAuthority(StrEnum):
+    """Who carried out the tilsyn."""
+
+    statsforvalteren = "statsforvalteren"
+    helsetilsynet = "helsetilsynet"
+
+
+class FindingKind(StrEnum):
+    """A breach of the law or regulation (avvik / lovbrudd) or a remark (merknad)."""
+
+    breach = "breach"
+    remark = "remark"
+
+
+class FindingStatus(StrEnum):
+    open = "open"
+    closed = "closed"
+
+
+class MeasureSource(StrEnum):
+    """Where a quality-system measure comes from."""
+
+    ros_hazard = "ros_hazard"
+    audit = "audit"
+    supervision = "supervision"
+
+
+class ProcedureRevised(EventPayload):
+    """A new version of a procedure is in force (version 1 when it is first published)."""
+
+    event_type: ClassVar[str] = "procedure.revised"
+
+    procedure_id: uuid.UUID
+    unit: str | None
+    version: int
+    valid_from: date
+    review_by: date
+
+
+class AuditCompleted(EventPayload):
+    """An internal audit was recorded: how many non-conformities became measures."""
+
+    event_type: ClassVar[str] = "audit.completed"
+
+    audit_id: uuid.UUID
+    procedure_id: uuid.UUID
+    procedure_version: int
+    unit: str
+    performed_on: date
+    non_conformities: int
+
+
 # Surveys (bruker- og pårørendeundersøkelser) -----------------------------------------------
 
 

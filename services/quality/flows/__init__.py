@@ -16,6 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.quality.models import AccessLogEntry
 from services.quality.repositories import ActionRepo, DeviationRepo, RulesRepo
+from services.quality.repositories.audits import AuditRepo, FindingRepo
+from services.quality.repositories.measures import MeasureRepo
+from services.quality.repositories.procedures import ProcedureRepo
+from services.quality.repositories.references import ReferenceRepo
+from services.quality.repositories.ros import RosRepo
 from shared.access_log import AccessAction, AccessLog
 from shared.outbox import Outbox
 from shared.principal import Principal
@@ -35,11 +40,23 @@ class Work:
     deviations: DeviationRepo = field(init=False)
     actions: ActionRepo = field(init=False)
     rules: RulesRepo = field(init=False)
+    ros: RosRepo = field(init=False)
+    procedures: ProcedureRepo = field(init=False)
+    audits: AuditRepo = field(init=False)
+    findings: FindingRepo = field(init=False)
+    measures: MeasureRepo = field(init=False)
+    references: ReferenceRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.deviations = DeviationRepo(self.session)
         self.actions = ActionRepo(self.session)
         self.rules = RulesRepo(self.session)
+        self.ros = RosRepo(self.session)
+        self.procedures = ProcedureRepo(self.session)
+        self.audits = AuditRepo(self.session)
+        self.findings = FindingRepo(self.session)
+        self.measures = MeasureRepo(self.session)
+        self.references = ReferenceRepo(self.session)
 
     async def log(
         self,
