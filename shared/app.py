@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, FastAPI
@@ -56,6 +56,19 @@ _WRITE_ERRORS = {"429": "Too many writes from this client; see Retry-After"}
 IMPORT_PATH = re.compile(r"/v1/imports$")
 
 
+class BackgroundJob(Protocol):
+    """Work a service does on its own while it runs (a retrier, a poller): started and
+    stopped with the app; what it shows of itself is in the readiness details."""
+
+    name: str
+
+    def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def readiness(self) -> dict[str, Any]: ...
+
+
 def _operation_id(route: APIRoute) -> str:
     return route.name
 
@@ -70,9 +83,11 @@ def create_service_app(
     public_routers: Sequence[APIRouter] = (),
     on_startup: Callable[[FastAPI], Any] | None = None,
     feed_consumers: Callable[[FastAPI], Sequence[FeedConsumer | None]] | None = None,
+    background_jobs: Callable[[FastAPI], Sequence[BackgroundJob | None]] | None = None,
 ) -> FastAPI:
-    """`feed_consumers` builds the consumers of other services' feeds (`shared.feed`); they
-    run in the background while the app runs (unless `feed_enabled` is off)."""
+    """`feed_consumers` builds the consumers of other services' feeds (`shared.feed`);
+    `background_jobs` builds the service's other background work. Both run while the app
+    runs (unless `feed_enabled` is off); readiness shows each one's state."""
     refuse_unsafe_production(settings)
     configure_logging(settings.log_level, settings.log_json)
 
@@ -86,12 +101,18 @@ def create_service_app(
             await on_startup(app)
         consumers = [c for c in (feed_consumers(app) if feed_consumers else []) if c is not None]
         app.state.feed_consumers = consumers
+        jobs = [j for j in (background_jobs(app) if background_jobs else []) if j is not None]
+        app.state.background_jobs = jobs
         if settings.feed_enabled:
             for consumer in consumers:
                 consumer.start()
+            for job in jobs:
+                job.start()
         try:
             yield
         finally:
+            for job in jobs:
+                await job.stop()
             for consumer in consumers:
                 await consumer.stop()
             await app.state.http.aclose()

@@ -31,6 +31,12 @@ def health_router(service: str) -> APIRouter:
         except Exception as exc:  # any failure to reach the database means not ready
             raise ServiceUnavailable("database", f"The {service} database does not answer") from exc
         feeds = {c.source: c.readiness() for c in getattr(request.app.state, "feed_consumers", [])}
-        return {"status": "ok", "service": service, **({"feeds": feeds} if feeds else {})}
+        jobs = {j.name: j.readiness() for j in getattr(request.app.state, "background_jobs", [])}
+        return {
+            "status": "ok",
+            "service": service,
+            **({"feeds": feeds} if feeds else {}),
+            **({"jobs": jobs} if jobs else {}),
+        }
 
     return router

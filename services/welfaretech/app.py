@@ -15,6 +15,7 @@ from services.welfaretech.api import (
 )
 from services.welfaretech.flows.referrals import handle_intake_event
 from services.welfaretech.models import Event, FeedCursor, ProcessedEvent
+from services.welfaretech.retrier import retrier_for
 from services.welfaretech.settings import WelfaretechSettings
 from shared.app import create_service_app
 from shared.feed import FeedConsumer, consumer_for
@@ -57,4 +58,5 @@ def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
         outbox=Outbox(Event, source="welfaretech"),
         description=DESCRIPTION,
         feed_consumers=_consumers,
+        background_jobs=lambda app: [retrier_for(app)],
     )

@@ -7,7 +7,13 @@ import uuid
 from fastapi import APIRouter, Response
 
 from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import assessment_read, recommendation_read
+from services.welfaretech.domain.problems import (
+    NotLegalDecisionCandidate,
+    RecommendationAlreadyDecided,
+    ReferralClosed,
+)
 from services.welfaretech.flows import assessments as flow
 from services.welfaretech.schemas import (
     AssessmentCreate,
@@ -17,7 +23,7 @@ from services.welfaretech.schemas import (
     RecommendationRead,
 )
 from shared.concurrency import IfMatchVersion, set_etag
-from shared.errors import problem_responses
+from shared.errors import Conflict, problem_responses
 
 router = APIRouter(tags=["assessments"])
 
@@ -26,7 +32,7 @@ router = APIRouter(tags=["assessments"])
     "/assessments",
     status_code=201,
     response_model=AssessmentRead,
-    responses=problem_responses(404, 409, 503),
+    responses=errors(404, 503, conflict=(ReferralClosed, Conflict)),
     operation_id="record_assessment",
     dependencies=[TEAM],
 )
@@ -68,7 +74,7 @@ async def list_person_assessments(person_id: uuid.UUID, work: WorkDep) -> list[A
     "/assessments/{assessment_id}/legal-decisions",
     status_code=201,
     response_model=AssessmentRead,
-    responses=problem_responses(404, 409),
+    responses=errors(404, conflict=(NotLegalDecisionCandidate,)),
     operation_id="record_legal_decision",
     dependencies=[TEAM],
 )
@@ -82,7 +88,7 @@ async def record_legal_decision(
 @router.post(
     "/recommendations/{recommendation_id}/decide",
     response_model=RecommendationRead,
-    responses=problem_responses(404, 409, 412, 428),
+    responses=errors(404, 412, 428, conflict=(RecommendationAlreadyDecided,)),
     operation_id="decide_recommendation",
     dependencies=[TEAM],
 )

@@ -7,7 +7,9 @@ import uuid
 from fastapi import APIRouter
 
 from services.welfaretech.api.deps import DASHBOARD, MEASURER, PERSON_READER, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import dashboard_read, loan_benefits, measurement_read
+from services.welfaretech.domain.problems import BaselineExists, BaselineMissing
 from services.welfaretech.flows import benefits as flow
 from services.welfaretech.schemas import (
     BenefitDashboard,
@@ -24,7 +26,7 @@ router = APIRouter(tags=["benefits"])
     "/loans/{loan_id}/measurements",
     status_code=201,
     response_model=MeasurementRead,
-    responses=problem_responses(403, 404, 409),
+    responses=errors(403, 404, conflict=(BaselineExists, BaselineMissing)),
     operation_id="record_measurement",
     dependencies=[MEASURER],
 )

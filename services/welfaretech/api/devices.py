@@ -7,7 +7,9 @@ import uuid
 from fastapi import APIRouter
 
 from services.welfaretech.api.deps import STAFF, TEAM, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import device_read
+from services.welfaretech.domain.problems import SerialTaken
 from services.welfaretech.flows import devices as flow
 from services.welfaretech.schemas import DeviceCreate, DeviceRead
 from shared.errors import problem_responses
@@ -41,7 +43,7 @@ async def list_devices(
     "/devices",
     status_code=201,
     response_model=DeviceRead,
-    responses=problem_responses(404, 409),
+    responses=errors(404, conflict=(SerialTaken,)),
     operation_id="add_device",
     dependencies=[TEAM],
 )

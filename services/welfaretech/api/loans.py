@@ -7,11 +7,20 @@ import uuid
 from fastapi import APIRouter, Response
 
 from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import loan_read
+from services.welfaretech.domain.legal import LegalBasisMissing
+from services.welfaretech.domain.problems import (
+    DeviceAlreadyOnLoan,
+    DeviceNotAvailable,
+    LoanAlreadyEnded,
+    ProvidedOtherwise,
+    RecommendationNotAccepted,
+)
 from services.welfaretech.flows import loans as flow
 from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd, LoanRead, RetryResult
 from shared.concurrency import IfMatchVersion, set_etag
-from shared.errors import problem_responses
+from shared.errors import Conflict, problem_responses
 from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
 from shared.schemas.welfaretech import LoanStatus
@@ -23,7 +32,17 @@ router = APIRouter(tags=["loans"])
     "/loans",
     status_code=201,
     response_model=LoanRead,
-    responses=problem_responses(404, 409),
+    responses=errors(
+        404,
+        conflict=(
+            DeviceAlreadyOnLoan,
+            DeviceNotAvailable,
+            RecommendationNotAccepted,
+            ProvidedOtherwise,
+            LegalBasisMissing,
+            Conflict,
+        ),
+    ),
     operation_id="start_loan",
     dependencies=[TEAM],
 )
@@ -95,7 +114,7 @@ async def get_loan(loan_id: uuid.UUID, work: WorkDep, response: Response) -> Loa
     "/loans/{loan_id}/checks",
     status_code=201,
     response_model=LoanRead,
-    responses=problem_responses(403, 404, 409),
+    responses=errors(403, 404, conflict=(LoanAlreadyEnded,)),
     operation_id="record_check",
     dependencies=[TEAM],
 )
@@ -111,7 +130,7 @@ async def record_check(
 @router.post(
     "/loans/{loan_id}/end",
     response_model=LoanRead,
-    responses=problem_responses(404, 409, 412, 428),
+    responses=errors(404, 412, 428, conflict=(LoanAlreadyEnded,)),
     operation_id="end_loan",
     dependencies=[TEAM],
 )

@@ -7,10 +7,11 @@ import uuid
 from fastapi import APIRouter, Response
 
 from services.welfaretech.api.deps import PERSON_READER, REFERRER, TEAM, Idempotent, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import referral_detail, referral_read
 from services.welfaretech.flows import referrals as flow
 from services.welfaretech.schemas import ReferralCreate, ReferralDetail, ReferralRead
-from shared.errors import problem_responses
+from shared.errors import Conflict, problem_responses
 from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
 from shared.schemas.welfaretech import ReferralStatus
@@ -44,7 +45,7 @@ async def list_referrals(
     "/referrals",
     status_code=201,
     response_model=ReferralRead,
-    responses=problem_responses(403, 404, 503),
+    responses=errors(403, 404, 503, conflict=(Conflict,)),
     operation_id="create_referral",
     dependencies=[REFERRER],
 )

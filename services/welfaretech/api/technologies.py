@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.welfaretech.api.deps import CATALOGUE_EDITOR, STAFF, WorkDep
+from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import technology_read
+from services.welfaretech.domain.problems import TechnologyCodeTaken
 from services.welfaretech.flows import technologies as flow
 from services.welfaretech.schemas import TechnologyCreate, TechnologyRead
 from shared.errors import problem_responses
@@ -32,7 +34,7 @@ async def list_technologies(
     "/technologies",
     status_code=201,
     response_model=TechnologyRead,
-    responses=problem_responses(409),
+    responses=errors(conflict=(TechnologyCodeTaken,)),
     operation_id="add_technology",
     dependencies=[CATALOGUE_EDITOR],
 )

@@ -20,7 +20,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from shared.errors import Conflict, RuleViolation
+from services.welfaretech.domain.problems import BaselineExists, BaselineMissing
+from shared.errors import RuleViolation
 
 WEEKS_PER_YEAR = 52
 PERIODS_PER_YEAR = 13
@@ -233,11 +234,11 @@ def check_measurement(
         if week != 0:
             raise RuleViolation("body.week", "The baseline is week 0")
         if has_baseline:
-            raise Conflict("The loan already has its baseline")
+            raise BaselineExists("The loan already has its baseline")
         return
     if week < 1:
         raise RuleViolation("body.week", "A follow-up is one or more weeks after installation")
     if not has_baseline:
-        raise Conflict("Record the baseline before a follow-up")
+        raise BaselineMissing("Record the baseline before a follow-up")
     if measured_on < installed_on:
         raise RuleViolation("body.measured_on", "A follow-up is after the installation")

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from shared.errors import Conflict, RuleViolation
+from services.welfaretech.domain.problems import DeviceAlreadyOnLoan, DeviceNotAvailable
+from shared.errors import RuleViolation
 from shared.schemas.welfaretech import DeviceStatus, TechnologyKind
 
 DEFAULT_CHECK_INTERVAL_DAYS = {
@@ -70,8 +71,10 @@ def needs_alarm_test(kind: TechnologyKind) -> bool:
 
 
 def check_device_lendable(status: DeviceStatus) -> None:
+    if status == DeviceStatus.on_loan:
+        raise DeviceAlreadyOnLoan("The device is already on loan: return it before lending it")
     if status != DeviceStatus.in_stock:
-        raise Conflict(f"The device is {status.value}, not in stock")
+        raise DeviceNotAvailable(f"The device is {status.value}, not in stock")
 
 
 def interval_days(kind: TechnologyKind, catalogue_interval: int | None) -> int:

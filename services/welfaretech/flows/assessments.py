@@ -10,6 +10,11 @@ from datetime import timedelta
 from services.welfaretech.domain.access import check_may_read_person
 from services.welfaretech.domain.ethics import reflection_required
 from services.welfaretech.domain.legal import LAW, Condition, check_decision
+from services.welfaretech.domain.problems import (
+    NotLegalDecisionCandidate,
+    RecommendationAlreadyDecided,
+    ReferralClosed,
+)
 from services.welfaretech.domain.recommendations import Abilities, Environment, propose
 from services.welfaretech.flows import Work
 from services.welfaretech.models import Assessment, LegalDecision, Recommendation, Technology
@@ -20,7 +25,7 @@ from services.welfaretech.schemas import (
 )
 from shared.access_log import AccessAction
 from shared.concurrency import check_version
-from shared.errors import Conflict, RuleViolation
+from shared.errors import RuleViolation
 from shared.schemas.welfaretech import (
     ConsentCapacity,
     RecommendationStatus,
@@ -89,7 +94,7 @@ async def record(work: Work, body: AssessmentCreate) -> Assessment:
         if body.person_id is not None and body.person_id != referral.person_id:
             raise RuleViolation("body.person_id", "The referral is about another person")
         if referral.status == ReferralStatus.closed:
-            raise Conflict("The referral is closed")
+            raise ReferralClosed("The referral is closed")
         person_id = referral.person_id
         referral.status = ReferralStatus.assessed.value
         unit = body.unit or referral.unit
@@ -168,7 +173,7 @@ async def decide(
     recommendation = await work.assessments.recommendation(recommendation_id)
     check_version(if_match, recommendation.version)
     if recommendation.status != RecommendationStatus.proposed:
-        raise Conflict(f"The recommendation is already {recommendation.status}")
+        raise RecommendationAlreadyDecided(f"The recommendation is already {recommendation.status}")
     if body.accept and body.provider is None:
         raise RuleViolation("body.provider", "Say who provides the technology")
     if not body.accept and body.trial_weeks is not None:
@@ -207,7 +212,7 @@ async def add_legal_decision(
     """Record the § 4-6 a decision for a person without capacity to consent."""
     assessment = await work.assessments.get(assessment_id)
     if assessment.consent_capacity != ConsentCapacity.no:
-        raise Conflict(
+        raise NotLegalDecisionCandidate(
             f"A decision under {LAW} is for a person assessed as lacking capacity to consent"
         )
     check_decision(

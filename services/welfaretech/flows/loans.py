@@ -19,13 +19,18 @@ from services.welfaretech.domain.loans import (
     needs_alarm_test,
     next_check,
 )
+from services.welfaretech.domain.problems import (
+    LoanAlreadyEnded,
+    ProvidedOtherwise,
+    RecommendationNotAccepted,
+)
 from services.welfaretech.flows import Work
 from services.welfaretech.models import Assessment, DeviationReport, Loan, LoanCheck
 from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd
 from shared.access_log import AccessAction
 from shared.clock import OSLO
 from shared.concurrency import check_version
-from shared.errors import Conflict, RuleViolation
+from shared.errors import RuleViolation
 from shared.schemas.roles import Role
 from shared.schemas.welfaretech import (
     CheckKind,
@@ -62,9 +67,9 @@ async def start(work: Work, body: LoanCreate) -> Loan:
     an alarm's response chain tested."""
     recommendation = await work.assessments.recommendation(body.recommendation_id)
     if recommendation.status != RecommendationStatus.accepted:
-        raise Conflict("Only an accepted recommendation can start a loan")
+        raise RecommendationNotAccepted("Only an accepted recommendation can start a loan")
     if recommendation.provider != Provider.municipal_loan:
-        raise Conflict(f"This technology is provided otherwise ({recommendation.provider})")
+        raise ProvidedOtherwise(f"The technology is provided otherwise ({recommendation.provider})")
     device = await work.devices.get(body.device_id)
     technology = recommendation.technology
     if device.technology_id != technology.id:
@@ -222,7 +227,7 @@ async def record_check(work: Work, loan_id: uuid.UUID, body: CheckCreate) -> Loa
     loan = await work.loans.get(loan_id)
     check_may_read_person(work.user, [loan.unit])
     if loan.ended_on is not None:
-        raise Conflict("The loan has ended")
+        raise LoanAlreadyEnded("The loan has ended")
     if body.performed_on < loan.installed_on or body.performed_on > work.today:
         raise RuleViolation("body.performed_on", "A check is between the installation and today")
     if body.kind == CheckKind.alarm_test and not needs_alarm_test(
@@ -241,7 +246,7 @@ async def end(work: Work, loan_id: uuid.UUID, body: LoanEnd, if_match: int) -> L
     loan = await work.loans.get(loan_id)
     check_version(if_match, loan.version)
     if loan.ended_on is not None:
-        raise Conflict("The loan has already ended")
+        raise LoanAlreadyEnded("The loan has already ended")
     if body.device_to == DeviceStatus.on_loan:
         raise RuleViolation("body.device_to", "A returned device is not on loan")
     check_end(loan.installed_on, body.ended_on, work.today)

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.problems import BaselineExists
 from services.welfaretech.models import BenefitMeasurement, Loan
-from shared.errors import Conflict
 
 
 class BenefitRepo:
@@ -23,7 +23,7 @@ class BenefitRepo:
                 self.session.add(measurement)
                 await self.session.flush()
         except IntegrityError as exc:
-            raise Conflict(
+            raise BaselineExists(
                 f"This loan already has a {measurement.kind} measurement for week "
                 f"{measurement.week}"
             ) from exc

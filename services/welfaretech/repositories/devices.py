@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.problems import SerialTaken
 from services.welfaretech.models import Device, Technology
-from shared.errors import Conflict, NotFound
+from shared.errors import NotFound
 from shared.pagination import paginate
 from shared.schemas.common import Page
 
@@ -28,7 +29,7 @@ class DeviceRepo:
                 self.session.add(device)
                 await self.session.flush()
         except IntegrityError as exc:
-            raise Conflict(f"There is already a device with serial {device.serial!r}") from exc
+            raise SerialTaken(f"There is already a device with serial {device.serial!r}") from exc
         return device
 
     async def get(self, device_id: uuid.UUID, *, for_update: bool = False) -> Device:

@@ -11,16 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.problems import DeviceAlreadyOnLoan
 from services.welfaretech.models import DeviationReport, Loan, LoanCheck
-from shared.errors import Conflict, NotFound
+from shared.errors import NotFound
 from shared.pagination import paginate
 from shared.schemas.common import Page
 
 T = TypeVar("T")
-
-
-class DeviceAlreadyOnLoan(Conflict):
-    slug, title = "device-on-loan", "The device is on loan to someone else"
 
 
 class LoanRepo:

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.problems import TechnologyCodeTaken
 from services.welfaretech.models import Technology
-from shared.errors import Conflict, NotFound
+from shared.errors import NotFound
 from shared.pagination import paginate
 from shared.schemas.common import Page
 
@@ -28,7 +29,7 @@ class TechnologyRepo:
                 self.session.add(technology)
                 await self.session.flush()
         except IntegrityError as exc:
-            raise Conflict(f"There is already a technology {technology.code!r}") from exc
+            raise TechnologyCodeTaken(f"There is already a technology {technology.code!r}") from exc
         return technology
 
     async def get(self, code: str, *, active_only: bool = False) -> Technology:

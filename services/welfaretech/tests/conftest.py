@@ -4,7 +4,7 @@ loopback ports (intake owns the persons), and the quality service wherever a tes
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,8 @@ from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.intake.app import create_app as create_intake
 from services.intake.settings import IntakeSettings
+from services.quality.app import create_app as create_quality
+from services.quality.settings import QualitySettings
 from services.welfaretech.app import create_app
 from services.welfaretech.settings import WelfaretechSettings
 from shared.clock import today_in_norway
@@ -39,6 +41,26 @@ async def catalogue_server(
     await server.stop()
 
 
+@pytest.fixture
+async def quality_up_later(
+    database_urls: dict[str, str], signing_key: SigningKey
+) -> AsyncIterator[Callable[[], Awaitable[RunningServer]]]:
+    """Starts the real quality service on the port welfaretech calls when the test says so."""
+    servers: list[RunningServer] = []
+
+    async def _start() -> RunningServer:
+        settings = QualitySettings(**settings_kwargs("quality", database_urls, signing_key))
+        server = RunningServer(create_quality(settings))
+        server.port, server.url = QUALITY_PORT, f"http://127.0.0.1:{QUALITY_PORT}"
+        await server.start()
+        servers.append(server)
+        return server
+
+    yield _start
+    for server in servers:
+        await server.stop()
+
+
 @pytest.fixture(scope="session")
 async def intake_server(
     database_urls: dict[str, str], signing_key: SigningKey, catalogue_server: RunningServer
@@ -55,6 +77,19 @@ async def intake_server(
 
 QUALITY_PORT = free_port()
 """Nothing listens here unless a test starts the quality service on it."""
+
+
+@pytest.fixture
+async def quality_up(
+    database_urls: dict[str, str], signing_key: SigningKey
+) -> AsyncIterator[RunningServer]:
+    """The real quality service, on the port welfaretech calls."""
+    app = create_quality(QualitySettings(**settings_kwargs("quality", database_urls, signing_key)))
+    server = RunningServer(app)
+    server.port, server.url = QUALITY_PORT, f"http://127.0.0.1:{QUALITY_PORT}"
+    await server.start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Loans: install, the legal guard, the double-loan constraint, checks, deviations, return."""
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -9,14 +9,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from dev.issuer import SigningKey
-from dev.testing import RunningServer, settings_kwargs, tenant_connection
-from services.quality.app import create_app as create_quality
-from services.quality.settings import QualitySettings
+from dev.testing import RunningServer, tenant_connection
 from services.welfaretech.tests.conftest import (
     API,
     CONDITIONS,
-    QUALITY_PORT,
     REFLECTION,
     accept,
     add_device,
@@ -25,6 +21,7 @@ from services.welfaretech.tests.conftest import (
     loan_body,
     recommended,
 )
+from shared.errors import PROBLEM_BASE as PROBLEMS
 
 
 async def test_installing_a_safety_alarm_starts_the_loan(
@@ -77,6 +74,7 @@ async def test_two_concurrent_loans_of_one_device_one_wins_the_other_is_409(
     assert sorted(r.status_code for r in responses) == [201, 409]
     loser = next(r for r in responses if r.status_code == 409)
     assert loser.headers["content-type"] == "application/problem+json"
+    assert loser.json()["type"] == f"{PROBLEMS}device-on-loan"
 
 
 async def test_the_database_refuses_a_second_open_loan_of_a_device(
@@ -203,6 +201,8 @@ async def test_a_rejected_or_bought_technology_starts_no_loan(
     )
 
     assert (by_person.status_code, not_accepted.status_code) == (409, 409)
+    assert by_person.json()["type"] == f"{PROBLEMS}provided-otherwise"
+    assert not_accepted.json()["type"] == f"{PROBLEMS}recommendation-not-accepted"
     assert wrong_device.status_code == 409
 
 
@@ -218,19 +218,6 @@ async def test_a_failed_alarm_test_with_quality_down_is_recorded_and_retried_nev
     assert loan["deviations"][0]["last_error"]
     assert retried.json() == {"attempted": 1, "delivered": 0, "still_pending": 1}
     assert again["deviations"][0]["attempts"] == 2
-
-
-@pytest.fixture
-async def quality_up(
-    database_urls: dict[str, str], signing_key: SigningKey
-) -> AsyncIterator[RunningServer]:
-    """The real quality service, on the port welfaretech calls."""
-    app = create_quality(QualitySettings(**settings_kwargs("quality", database_urls, signing_key)))
-    server = RunningServer(app)
-    server.port, server.url = QUALITY_PORT, f"http://127.0.0.1:{QUALITY_PORT}"
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_a_pending_deviation_reaches_quality_once_it_is_up(
@@ -305,11 +292,39 @@ async def test_returning_the_device_ends_the_loan_and_frees_the_device(
     twice = await client.post(
         url, json=body, headers={**team, "If-Match": f'"{ended.json()["version"]}"'}
     )
+    checked = await client.post(
+        f"{API}/loans/{loan['id']}/checks",
+        json={"kind": "battery", "performed_on": "2026-04-01", "passed": True},
+        headers=team,
+    )
 
     assert stale.status_code == 412
     assert ended.status_code == 200, ended.text
     assert (ended.json()["status"], ended.json()["device"]["status"]) == ("ended", "in_stock")
     assert twice.status_code == 409
+    assert twice.json()["type"] == f"{PROBLEMS}loan-ended"
+    assert checked.json()["type"] == f"{PROBLEMS}loan-ended"
+
+
+async def test_a_retired_device_is_not_lent_again(
+    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+    await client.post(
+        f"{API}/loans/{loan['id']}/end",
+        json={"ended_on": "2026-04-01", "reason": "Knust", "device_to": "retired"},
+        headers={**team, "If-Match": f'"{loan["version"]}"'},
+    )
+    again = await accept(
+        client, team, recommended(await assess(client, team, person["id"]), "trygghetsalarm")
+    )
+
+    refused = await client.post(
+        f"{API}/loans", json=loan_body(again["id"], loan["device"]["id"]), headers=team
+    )
+
+    assert refused.status_code == 409
+    assert refused.json()["type"] == f"{PROBLEMS}device-not-available"
 
 
 async def test_every_read_of_a_loan_is_in_the_access_log(
@@ -353,7 +368,7 @@ async def test_the_access_log_cannot_be_changed(
 ) -> None:
     await lend_alarm(client, team, person["id"])
 
-    with pytest.raises(Exception, match="append-only"):
+    with pytest.raises(Exception, match="append-only|permission denied"):
         async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
             await connection.execute(text("DELETE FROM access_log"))
 
@@ -362,3 +377,14 @@ async def test_an_unknown_loan_is_404(client: httpx.AsyncClient, team: dict[str,
     response = await client.get(f"{API}/loans/00000000-0000-4000-8000-000000000000", headers=team)
 
     assert response.status_code == 404
+
+
+async def test_the_openapi_names_each_conflict_type_a_loan_can_answer(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = (await client.get("/api/welfaretech/openapi.json")).json()
+    conflict = spec["paths"]["/api/welfaretech/v1/loans"]["post"]["responses"]["409"]
+
+    for slug in ("device-on-loan", "device-not-available", "legal-basis-missing"):
+        assert f"{PROBLEMS}{slug}" in conflict["description"]
+    assert "application/problem+json" in conflict["content"]
