@@ -31,14 +31,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def database_env(pg: EmbeddedPostgres | None, prefix: str = "") -> dict[str, str]:
-    """`<SERVICE>_DATABASE_URL` for each service: given ones win, else the embedded server's."""
+    """`<SERVICE>_DATABASE_URL` for each service, as its runtime role: given ones win, else the
+    embedded server's."""
     env = {}
     for service, database in service_databases(prefix).items():
         key = f"{service.upper()}_DATABASE_URL"
         if os.environ.get(key):
             env[key] = os.environ[key]
         elif pg is not None:
-            env[key] = pg.url(database)
+            env[key] = pg.runtime_url(service, database)
+        else:
+            raise SystemExit(f"{key} is not set and no embedded PostgreSQL was started")
+    return env
+
+
+def migration_env(pg: EmbeddedPostgres | None, prefix: str = "") -> dict[str, str]:
+    """`<SERVICE>_OWNER_DATABASE_URL` for each service, as the owner role that migrates: given
+    ones win, else the embedded server's. Only the migration step sees these."""
+    env = {}
+    for service, database in service_databases(prefix).items():
+        key = f"{service.upper()}_OWNER_DATABASE_URL"
+        if os.environ.get(key):
+            env[key] = os.environ[key]
+        elif pg is not None:
+            env[key] = pg.owner_url(service, database)
         else:
             raise SystemExit(f"{key} is not set and no embedded PostgreSQL was started")
     return env
@@ -49,6 +65,8 @@ def uses_external_databases() -> bool:
 
 
 def migrate(env: dict[str, str]) -> None:
+    """The migration step: each service's Alembic upgrade as its owner role, which ends by
+    granting the runtime role its privileges (shared/roles.py)."""
     for service in SERVICE_NAMES:
         subprocess.run(
             [sys.executable, "-m", "alembic", "-n", service, "upgrade", "head"],
@@ -203,8 +221,10 @@ def service_port(base: int, service: str) -> int:
 def process_env(
     port: int, port_base: int, data_dir: Path, db_env: dict[str, str]
 ) -> dict[str, str]:
+    # The services never see the owner roles' URLs: only the migration step uses them.
+    inherited = {k: v for k, v in os.environ.items() if not k.endswith("_OWNER_DATABASE_URL")}
     env = {
-        **os.environ,
+        **inherited,
         **db_env,
         "MESTRING_ENV": os.environ.get("MESTRING_ENV", "dev"),
         "MESTRING_DEV_KEY_FILE": str(data_dir / "dev-issuer-key.pem"),
@@ -271,10 +291,10 @@ def main() -> int:
     if not uses_external_databases():
         print(f"starting the embedded PostgreSQL in {data_dir / 'pg'}")
         pg = start_embedded(data_dir / "pg")
-        pg.ensure_databases(list(service_databases().values()))
+        pg.ensure_databases(service_databases())
     try:
         db_env = database_env(pg)
-        migrate(db_env)
+        migrate(migration_env(pg))
         if not args.no_demo_data:
             load_demo_data(db_env)
         SigningKey.load_or_create(data_dir / "dev-issuer-key.pem")

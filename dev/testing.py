@@ -63,15 +63,28 @@ def postgres() -> Iterator[EmbeddedPostgres]:
 
 
 @pytest.fixture(scope="session")
-def database_urls(postgres: EmbeddedPostgres) -> dict[str, str]:
-    """service → URL of its freshly migrated test database."""
+def owner_database_urls(postgres: EmbeddedPostgres) -> dict[str, str]:
+    """service → URL of its freshly migrated test database, as the owner role that migrated it."""
     names = service_databases(TEST_DB_PREFIX)
     postgres.drop_databases(list(names.values()))
-    postgres.ensure_databases(list(names.values()))
-    urls = {service: postgres.url(database) for service, database in names.items()}
+    postgres.ensure_databases(names)
+    urls = {service: postgres.owner_url(service, database) for service, database in names.items()}
     for service, url in urls.items():
         command.upgrade(alembic_config(service, url), "head")
     return urls
+
+
+@pytest.fixture(scope="session")
+def database_urls(
+    postgres: EmbeddedPostgres, owner_database_urls: dict[str, str]
+) -> dict[str, str]:
+    """service → URL of its freshly migrated test database, as the service's runtime role.
+
+    The services under test connect with these, so a privilege the runtime role
+    lacks fails the test that needs it.
+    """
+    names = service_databases(TEST_DB_PREFIX)
+    return {service: postgres.runtime_url(service, database) for service, database in names.items()}
 
 
 @pytest.fixture(scope="session")
@@ -144,7 +157,8 @@ def municipality() -> str:
 
 @asynccontextmanager
 async def tenant_connection(database_url: str, municipality: str) -> AsyncIterator[AsyncConnection]:
-    """A raw connection as the services' role, scoped to one municipality, committed at exit."""
+    """A raw connection as the URL's role (the services' runtime role for `database_urls`),
+    scoped to one municipality, committed at exit."""
     engine = create_async_engine(database_url)
     try:
         async with engine.begin() as connection:

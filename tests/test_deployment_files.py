@@ -77,37 +77,109 @@ def test_compose_database_is_postgres_16_with_a_healthcheck_a_volume_and_the_ini
     assert (ROOT / source).resolve() == INFRA / "docker" / "init-databases.sql"
 
 
-def test_init_script_creates_each_database_owned_by_mestring() -> None:
+def test_init_script_gives_each_database_an_owner_role_and_a_runtime_role() -> None:
     sql = (INFRA / "docker" / "init-databases.sql").read_text(encoding="utf-8")
-    assert re.search(r"CREATE ROLE mestring\b[^;]*\bNOSUPERUSER\b", sql), (
-        "mestring must not be a superuser, or row-level security would not apply to it"
-    )
+    create_role = re.search(r"'CREATE ROLE %I WITH ([^']*)'", sql)
+    assert create_role, "the roles are created in a loop over the services"
+    for attribute in ("LOGIN", "NOSUPERUSER", "NOBYPASSRLS", "NOCREATEDB", "NOCREATEROLE"):
+        assert attribute in create_role.group(1).split(), (
+            f"{attribute}: neither role may bypass row-level security"
+        )
+    assert "'mestring_' || service || '_owner'" in sql and "'mestring_' || service," in sql
     for name in SERVICES:
-        assert re.search(rf"CREATE DATABASE {name}\s+OWNER mestring\b", sql), name
+        assert f"'{name}'" in sql, f"the loop creates the roles of {name}"
+        assert re.search(rf"CREATE DATABASE {name}\s+OWNER mestring_{name}_owner\b", sql), name
+        assert re.search(rf"GRANT CONNECT ON DATABASE {name}\s+TO mestring_{name};", sql), name
+        assert re.search(
+            rf"\\connect {name}\nREVOKE CREATE ON SCHEMA public FROM PUBLIC;\n"
+            rf"GRANT USAGE ON SCHEMA public TO mestring_{name};",
+            sql,
+        ), name
+    assert re.search(r"REVOKE ALL ON DATABASE [^;]+ FROM PUBLIC;", sql)
+
+
+def test_init_script_takes_the_passwords_from_the_environment_and_refuses_weak_ones() -> None:
+    sql = (INFRA / "docker" / "init-databases.sql").read_text(encoding="utf-8")
+    db_environment = _environment(_compose()["services"]["db"])
+    variables = ["MESTRING_DB_OWNER_PASSWORD", *(f"{n.upper()}_DB_PASSWORD" for n in SERVICES)]
+    for variable in variables:
+        assert re.search(rf"^\\getenv \w+ {variable}$", sql, re.MULTILINE), variable
+        assert db_environment[variable].startswith(f"${{{variable}:?"), variable
+    assert not re.search(r"PASSWORD\s+'", sql), "no password written into the script"
+    assert "RAISE EXCEPTION" in sql and "known_defaults" in sql
+    for default in ("mestring", "postgres", "change-me"):
+        assert f"'{default}'" in sql, f"{default!r} is refused as a password"
 
 
 @pytest.mark.parametrize("name", SERVICES)
-def test_compose_service_is_built_from_the_one_image_and_migrates_then_serves(name: str) -> None:
+def test_compose_service_is_built_from_the_one_image_and_serves_after_the_migrate_step(
+    name: str,
+) -> None:
     service = _compose()["services"][name]
     assert service["build"]["dockerfile"] == "infra/Dockerfile"
     command = _command_text(service)
-    assert f"alembic -n {name} upgrade head" in command
+    assert "alembic" not in command, "the runtime role cannot migrate: the migrate step does"
     assert f"--factory services.{name}.app:create_app" in command
-    assert command.index("alembic") < command.index("uvicorn"), "migrate before serving"
+    assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+
+
+def test_compose_migrate_step_upgrades_every_service_as_its_owner_role() -> None:
+    migrate = _compose()["services"]["migrate"]
+    assert migrate["build"]["dockerfile"] == "infra/Dockerfile"
+    assert migrate["restart"] == "no"
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
+    command = _command_text(migrate)
+    environment = _environment(migrate)
+    for name in SERVICES:
+        assert f"alembic -n {name} upgrade head" in command
+        url = environment[f"{name.upper()}_OWNER_DATABASE_URL"]
+        assert url.startswith(f"postgresql+asyncpg://mestring_{name}_owner:${{")
+        assert url.endswith(f"@db:5432/{name}")
+    assert not any(key.endswith("_DB_PASSWORD") for key in environment), "no runtime passwords"
 
 
 @pytest.mark.parametrize("name", SERVICES)
 def test_compose_service_has_its_database_url_and_production_settings(name: str) -> None:
     environment = _environment(_compose()["services"][name])
     url = environment[f"{name.upper()}_DATABASE_URL"]
-    assert "postgresql+asyncpg://" in url and f"@db:5432/{name}" in url
+    password = f"{name.upper()}_DB_PASSWORD"
+    assert url.startswith(f"postgresql+asyncpg://mestring_{name}:${{{password}:?"), (
+        "the runtime role, with a password compose refuses to start without"
+    )
+    assert url.endswith(f"@db:5432/{name}")
     others = {f"{other.upper()}_DATABASE_URL" for other in SERVICES if other != name}
     assert not others & set(environment), "a service sees only its own database"
+    assert not [key for key in environment if "OWNER" in key], "nor the owner role"
+    assert "MESTRING_DB_OWNER_PASSWORD" not in url
     assert environment["MESTRING_ENV"] == "${MESTRING_ENV:-production}"
     for key in ("MESTRING_AUTH_JWKS_URL", "MESTRING_AUTH_ISSUER", "MESTRING_AUTH_AUDIENCE"):
         assert environment[key].startswith(f"${{{key}:-"), key
     for other in SERVICES:
         assert environment[f"MESTRING_{other.upper()}_URL"] == f"http://{other}:8000"
+
+
+def _interpolations(text: str) -> list[tuple[str, str, str]]:
+    """Each `${VAR}`, `${VAR:-default}` or `${VAR:?message}` as (name, operator, rest)."""
+    return re.findall(r"\$\{(\w+)(?:(:?[-?])([^}]*))?\}", text)
+
+
+def test_compose_has_no_default_passwords_and_refuses_to_start_without_them() -> None:
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    secrets = [
+        (name, operator)
+        for name, operator, _ in _interpolations(text)
+        if re.search("PASSWORD|SECRET|KEY", name)
+    ]
+    assert {name for name, _ in secrets} >= {
+        "POSTGRES_PASSWORD",
+        "MESTRING_DB_OWNER_PASSWORD",
+        *(f"{n.upper()}_DB_PASSWORD" for n in SERVICES),
+    }
+    for name, operator in secrets:
+        assert operator == ":?", f"${{{name}}} must be `${{{name}:?message}}`, with no default"
+    # No password written into a URL or a setting, only taken from the environment.
+    assert not re.search(r"postgresql(\+\w+)?://[^:/@\s]+:[^$@\s]+@", text)
+    assert not re.search(r"^\s+\w*PASSWORD:\s+[^$\s]", text, re.MULTILINE)
 
 
 @pytest.mark.parametrize("name", SERVICES)
@@ -225,24 +297,56 @@ def test_k8s_deployment_probes_the_health_urls(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SERVICES)
-def test_k8s_deployment_reads_config_and_its_database_url_from_a_secret(name: str) -> None:
+def test_k8s_deployment_reads_config_and_its_runtime_database_url_from_a_secret(
+    name: str,
+) -> None:
     pod = _k8s("Deployment", name)["spec"]["template"]["spec"]
     config = _k8s("ConfigMap", "mestring-config")
     assert config["data"]["MESTRING_ENV"] == "production"
-    secret_name = None
-    for container in pod["containers"] + pod.get("initContainers", []):
-        sources = [
-            s["configMapRef"]["name"] for s in container.get("envFrom", []) if "configMapRef" in s
-        ]
-        assert "mestring-config" in sources, container["name"]
-        env = {e["name"]: e for e in container.get("env", [])}
-        ref = env[f"{name.upper()}_DATABASE_URL"]["valueFrom"]["secretKeyRef"]
-        assert ref["key"] == f"{name.upper()}_DATABASE_URL"
-        secret_name = ref["name"]
-    secret = _k8s("Secret", secret_name)
-    assert f"{name.upper()}_DATABASE_URL" in secret.get("stringData", secret.get("data", {}))
-    migrate = [c for c in pod.get("initContainers", []) if "alembic" in c.get("command", [])]
-    assert migrate and migrate[0]["command"][-3:] == [name, "upgrade", "head"]
+    assert "initContainers" not in pod, "the migrations are a Job of their own"
+    [container] = pod["containers"]
+    sources = [
+        s["configMapRef"]["name"] for s in container.get("envFrom", []) if "configMapRef" in s
+    ]
+    assert "mestring-config" in sources
+    env = {e["name"]: e for e in container.get("env", [])}
+    ref = env[f"{name.upper()}_DATABASE_URL"]["valueFrom"]["secretKeyRef"]
+    assert ref == {"name": "mestring-database", "key": f"{name.upper()}_DATABASE_URL"}
+    assert not [key for key in env if "OWNER" in key], "the service never sees the owner role"
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_k8s_migration_job_upgrades_the_service_as_its_owner_role(name: str) -> None:
+    job = _k8s("Job", f"migrate-{name}")
+    assert job["apiVersion"] == "batch/v1"
+    assert job["metadata"]["labels"]["app.kubernetes.io/component"] == "migrate"
+    pod = job["spec"]["template"]["spec"]
+    assert pod["restartPolicy"] in ("OnFailure", "Never")
+    [container] = pod["containers"]
+    assert container["command"] == ["alembic", "-n", name, "upgrade", "head"]
+    assert (
+        container["image"]
+        == _k8s("Deployment", name)["spec"]["template"]["spec"]["containers"][0]["image"]
+    ), "the Job migrates to the version the Deployment runs"
+    [env] = container["env"]
+    assert env["name"] == f"{name.upper()}_OWNER_DATABASE_URL"
+    assert env["valueFrom"]["secretKeyRef"] == {
+        "name": "mestring-database-owner",
+        "key": f"{name.upper()}_OWNER_DATABASE_URL",
+    }
+
+
+def test_k8s_manifests_hold_no_secrets_or_default_passwords() -> None:
+    """The Secrets come from the operator's secret store, never from these files."""
+    secrets = [d for d in _k8s_documents() if d["kind"] == "Secret"]
+    assert not [s for s in secrets if s.get("data") or s.get("stringData")]
+    for path in sorted((INFRA / "k8s").glob("*.yaml")):
+        text = "\n".join(
+            line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()
+        )
+        assert "CHANGE-ME" not in text, path.name
+        assert not re.search(r"postgresql(\+\w+)?://[^:/@\s]+:[^@\s]+@", text), path.name
+        assert not re.search(r"(?i)password", text), path.name
 
 
 @pytest.mark.parametrize("name", SERVICES)

@@ -20,8 +20,8 @@ def migrations(
     service = request.param
     database = f"alembic_{service}"
     postgres.drop_databases([database])
-    postgres.ensure_databases([database])
-    url = postgres.url(database, driver="postgresql+psycopg2")
+    postgres.ensure_databases({service: database})
+    url = postgres.owner_url(service, database, driver="postgresql+psycopg2")
     engine = create_engine(url)
     config = alembic_config(service, url)
     config.attributes.pop("url", None)

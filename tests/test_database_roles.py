@@ -1,0 +1,280 @@
+"""The runtime role cannot erase the access log, change the schema or lift row-level security.
+
+Every service connects as its runtime role (`database_urls`), which owns
+nothing and holds only the DML it needs; the owner role (`owner_database_urls`)
+ran the migrations. Each statement below is one the issue names, tried as the
+runtime role of every service, in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+
+from dev.postgres import EmbeddedPostgres
+from dev.testing import tenant_connection
+from shared.roles import APPEND_ONLY_TABLES, owner_role, runtime_role
+from shared.settings import SERVICE_NAMES
+
+ROOT = Path(__file__).resolve().parents[1]
+# The services whose database holds personal data, and so an access log.
+WITH_ACCESS_LOG = ("intake", "coordination", "welfaretech", "quality")
+# A tenant table of each service, with row-level security forced.
+TENANT_TABLE = {
+    "intake": "persons",
+    "catalogue": "service_types",
+    "coordination": "plans",
+    "welfaretech": "loans",
+    "quality": "deviations",
+}
+# A trigger of each service that keeps history from being rewritten.
+GUARD_TRIGGER = {
+    "intake": ("access_log", "access_log_append_only"),
+    "catalogue": ("allocation_criteria", "allocation_criteria_immutable"),
+    "coordination": ("access_log", "access_log_append_only"),
+    "welfaretech": ("access_log", "access_log_append_only"),
+    "quality": ("access_log", "access_log_append_only"),
+}
+PERSON = "00000000-0000-4000-8000-000000000001"
+
+
+async def refused(url: str, statement: str, municipality: str) -> str:
+    """Run `statement` as the URL's role in a transaction of its own; the error it raised."""
+    with pytest.raises(DBAPIError) as raised:
+        async with tenant_connection(url, municipality) as connection:
+            await connection.execute(text(statement))
+    return str(raised.value.orig)
+
+
+@pytest.fixture
+async def runtime(
+    database_urls: dict[str, str], request: pytest.FixtureRequest
+) -> AsyncIterator[AsyncConnection]:
+    engine = create_async_engine(database_urls[request.param])
+    async with engine.connect() as connection:
+        yield connection
+    await engine.dispose()
+
+
+async def write_access_log_row(url: str, municipality: str) -> None:
+    async with tenant_connection(url, municipality) as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO access_log (actor, actor_name, actor_roles, person_id, action, "
+                "resource) VALUES ('test', 'Test', '[]', :person, 'read', 'person')"
+            ),
+            {"person": PERSON},
+        )
+
+
+@pytest.mark.parametrize("runtime", SERVICE_NAMES, indirect=True)
+async def test_the_runtime_role_is_no_superuser_no_bypassrls_and_owns_nothing(
+    runtime: AsyncConnection,
+) -> None:
+    role = await runtime.scalar(text("SELECT current_user"))
+    attributes = (
+        await runtime.execute(
+            text(
+                "SELECT rolsuper, rolbypassrls, rolcreatedb, rolcreaterole "
+                "FROM pg_roles WHERE rolname = current_user"
+            )
+        )
+    ).one()
+    owned = await runtime.scalar(
+        text(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relowner = (SELECT oid FROM pg_roles "
+            "WHERE rolname = current_user)"
+        )
+    )
+    database_owner = await runtime.scalar(
+        text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+    )
+
+    assert role in {runtime_role(s) for s in SERVICE_NAMES}
+    assert tuple(attributes) == (False, False, False, False)
+    assert owned == 0
+    assert database_owner != role and database_owner.endswith("_owner")
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+async def test_the_runtime_role_has_exactly_the_dml_it_needs_on_every_table(
+    service: str, database_urls: dict[str, str]
+) -> None:
+    engine = create_async_engine(database_urls[service])
+    async with engine.connect() as connection:
+        rows = (
+            await connection.execute(
+                text(
+                    "SELECT tablename, "
+                    "has_table_privilege(current_user, tablename, 'SELECT'), "
+                    "has_table_privilege(current_user, tablename, 'INSERT'), "
+                    "has_table_privilege(current_user, tablename, 'UPDATE'), "
+                    "has_table_privilege(current_user, tablename, 'DELETE'), "
+                    "has_table_privilege(current_user, tablename, 'TRUNCATE'), "
+                    "has_table_privilege(current_user, tablename, 'TRIGGER'), "
+                    "has_table_privilege(current_user, tablename, 'REFERENCES') "
+                    "FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+                )
+            )
+        ).all()
+        create_in_schema = await connection.scalar(
+            text("SELECT has_schema_privilege(current_user, 'public', 'CREATE')")
+        )
+    await engine.dispose()
+    privileges = {row[0]: tuple(row[1:]) for row in rows}
+
+    assert len(privileges) > 3
+    for table, granted in privileges.items():
+        if table == "alembic_version":
+            expected = (False,) * 7
+        elif table in APPEND_ONLY_TABLES:
+            expected = (True, True, False, False, False, False, False)
+        else:
+            expected = (True, True, True, True, False, False, False)
+        assert granted == expected, table
+    assert ("access_log" in privileges) == (service in WITH_ACCESS_LOG)
+    assert create_in_schema is False
+
+
+@pytest.mark.parametrize("service", WITH_ACCESS_LOG)
+async def test_the_runtime_role_can_add_to_and_read_the_access_log_but_not_erase_it(
+    service: str, database_urls: dict[str, str], municipality: str
+) -> None:
+    url = database_urls[service]
+    await write_access_log_row(url, municipality)
+
+    truncate = await refused(url, "TRUNCATE access_log", municipality)
+    delete = await refused(url, "DELETE FROM access_log", municipality)
+    update = await refused(url, "UPDATE access_log SET actor = 'someone else'", municipality)
+    async with tenant_connection(url, municipality) as connection:
+        kept = await connection.scalar(text("SELECT count(*) FROM access_log"))
+
+    assert "permission denied for table access_log" in truncate
+    assert "permission denied for table access_log" in delete
+    assert "permission denied for table access_log" in update
+    assert kept == 1
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+async def test_the_runtime_role_cannot_truncate_alter_drop_or_create(
+    service: str, database_urls: dict[str, str], municipality: str
+) -> None:
+    url = database_urls[service]
+    table = TENANT_TABLE[service]
+    guarded, trigger = GUARD_TRIGGER[service]
+
+    errors = {
+        "truncate": await refused(url, f"TRUNCATE {table}", municipality),
+        "drop trigger": await refused(url, f"DROP TRIGGER {trigger} ON {guarded}", municipality),
+        "disable trigger": await refused(
+            url, f"ALTER TABLE {guarded} DISABLE TRIGGER {trigger}", municipality
+        ),
+        "disable rls": await refused(
+            url, f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY", municipality
+        ),
+        "no force rls": await refused(
+            url, f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY", municipality
+        ),
+        "drop policy": await refused(url, f"DROP POLICY tenant_isolation ON {table}", municipality),
+        "drop table": await refused(url, f"DROP TABLE {table}", municipality),
+        "create table": await refused(url, "CREATE TABLE stolen (id int)", municipality),
+        "create function": await refused(
+            url, "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'", municipality
+        ),
+        "temporary table": await refused(url, "CREATE TEMP TABLE t (id int)", municipality),
+    }
+
+    assert "permission denied for table" in errors["truncate"]
+    for what in ("drop trigger", "disable trigger", "disable rls", "no force rls", "drop table"):
+        assert "must be owner of" in errors[what], what
+    assert "must be owner of" in errors["drop policy"]
+    for what in ("create table", "create function"):
+        assert "permission denied for schema public" in errors[what], what
+    assert "permission denied to create temporary tables" in errors["temporary table"]
+
+
+@pytest.mark.parametrize("service", WITH_ACCESS_LOG)
+async def test_the_append_only_trigger_refuses_even_the_owner(
+    service: str,
+    database_urls: dict[str, str],
+    owner_database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    """Defence in depth: the owner, which could drop it, is still refused by the trigger."""
+    await write_access_log_row(database_urls[service], municipality)
+
+    delete = await refused(owner_database_urls[service], "DELETE FROM access_log", municipality)
+    update = await refused(
+        owner_database_urls[service], "UPDATE access_log SET actor = 'x'", municipality
+    )
+
+    assert "append-only" in delete and "append-only" in update
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+async def test_row_level_security_is_forced_so_even_the_owner_sees_only_its_municipality(
+    service: str, owner_database_urls: dict[str, str], municipality: str
+) -> None:
+    table = TENANT_TABLE[service]
+    engine = create_async_engine(owner_database_urls[service])
+    async with engine.connect() as connection:
+        forced = await connection.scalar(
+            text("SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = :t"),
+            {"t": table},
+        )
+        visible = await connection.scalar(text(f"SELECT count(*) FROM {table}"))
+    await engine.dispose()
+
+    assert forced is True
+    assert visible == 0, "without a municipality set, no rows"
+
+
+def alembic(service: str, url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "alembic", "-n", service, "-x", f"url={url}", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_the_owner_migrates_and_grants_and_the_runtime_role_cannot_migrate(
+    service: str, postgres: EmbeddedPostgres
+) -> None:
+    database = f"roles_{service}"
+    postgres.drop_databases([database])
+    postgres.ensure_databases({service: database})
+    owner = postgres.owner_url(service, database)
+    runtime = postgres.runtime_url(service, database)
+    try:
+        by_runtime = alembic(service, runtime, "upgrade", "head")
+        by_owner = alembic(service, owner, "upgrade", "head")
+        again_by_runtime = alembic(service, runtime, "upgrade", "head")
+        privileges = postgres.admin(
+            "SELECT count(*) FILTER (WHERE has_table_privilege("
+            f"'{runtime_role(service)}', tablename, 'SELECT')), count(*), "
+            "count(*) FILTER (WHERE tableowner = "
+            f"'{owner_role(service)}') FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version'",
+            database=database,
+        )
+    finally:
+        postgres.drop_databases([database])
+    readable, tables, owned = (int(n) for n in privileges.strip().split("|"))
+
+    assert by_runtime.returncode != 0
+    assert "permission denied for schema public" in by_runtime.stderr
+    assert by_owner.returncode == 0, by_owner.stderr
+    assert again_by_runtime.returncode != 0
+    assert "permission denied for table alembic_version" in again_by_runtime.stderr
+    assert tables > 3 and readable == tables == owned
