@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from shared.clients import ServiceClient
 from shared.errors import Forbidden, NotFound, ServiceUnavailable
+from shared.schemas.common import LocalizedText
 from shared.schemas.intake import DecisionSummary, PersonSummary
 
 
@@ -19,7 +20,7 @@ class IntakeRepresentative(BaseModel):
     """A guardian (verge) or fullmakt as intake registers it."""
 
     id: uuid.UUID
-    kind: str
+    kind: Literal["guardian", "power_of_attorney"]
     name: str
     contact: str | None = None
     scope: str
@@ -37,6 +38,12 @@ class IntakeRelative(BaseModel):
     email: str | None = None
     is_next_of_kin: bool = False
     information_scope: str = "none"
+
+
+class IntakeDecision(DecisionSummary):
+    """A decision with the service's name as intake recorded it from the catalogue."""
+
+    service_name: LocalizedText | None = None
 
 
 class IntakePerson(BaseModel):
@@ -62,7 +69,7 @@ class IntakeApi:
             raise ServiceUnavailable("intake", f"Intake refused ({response.status_code})")
         return _person(response.json())
 
-    async def decisions(self, person_id: uuid.UUID) -> list[DecisionSummary]:
+    async def decisions(self, person_id: uuid.UUID) -> list[IntakeDecision]:
         """The person's decisions (a clinician sees those of their own units)."""
         data = await self.client.get_json(
             "/api/intake/v1/decisions", params={"person_id": str(person_id), "limit": 500}
@@ -95,6 +102,6 @@ def _person(data: dict[str, Any]) -> IntakePerson:
         raise ServiceUnavailable("intake", "Intake answered in a shape we do not know") from exc
 
 
-def _decision(item: dict[str, Any]) -> DecisionSummary:
+def _decision(item: dict[str, Any]) -> IntakeDecision:
     """Intake's `DecisionRead` carries the person as a summary; the contract wants its id."""
-    return DecisionSummary.model_validate({**item, "person_id": item["person"]["id"]})
+    return IntakeDecision.model_validate({**item, "person_id": item["person"]["id"]})

@@ -160,6 +160,7 @@ class Consent(TenantMixin, Base):
     given_by_name: Mapped[str] = mapped_column(String(200))
     representative_id: Mapped[uuid.UUID | None] = mapped_column()
     representative_scope: Mapped[str | None] = mapped_column(Text)
+    scope_confirmed_by: Mapped[str | None] = mapped_column(String(200))
     given_on: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
     audiences: Mapped[list[str]] = mapped_column(JSONB, default=list)

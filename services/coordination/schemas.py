@@ -7,11 +7,13 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.coordination.clients import IntakeDecision
 from services.coordination.domain.consent import Audience, ConsentGiver
 from services.coordination.domain.evaluations import GoalEvaluation
 from services.coordination.domain.meetings import MeetingDecision, MeetingStatus
 from services.coordination.domain.plans import Comparison, Goal, Measure, PlanContent, TeamMember
 from services.coordination.domain.relatives import ConversationStatus, Phase
+from shared.schemas.common import LocalizedText
 from shared.schemas.coordination import (
     CoordinatorKind,
     PlanStatus,
@@ -19,7 +21,6 @@ from shared.schemas.coordination import (
     RequestSource,
     RequestStatus,
 )
-from shared.schemas.intake import DecisionSummary
 
 
 class Strict(BaseModel):
@@ -180,6 +181,11 @@ class ConsentCreate(Strict):
         default=None, max_length=200, description="Taken from intake for a representative"
     )
     representative_id: uuid.UUID | None = None
+    scope_confirmed: bool = Field(
+        default=False,
+        description="For a guardian or fullmakt: the koordinator has read the mandate intake "
+        "registers and confirms it covers personal or health matters (recorded with their name)",
+    )
     given_on: date
     valid_until: date | None = None
     audiences: list[Audience] = Field(default_factory=list)
@@ -197,6 +203,7 @@ class ConsentRead(BaseModel):
     given_by_kind: ConsentGiver
     given_by_name: str
     representative_scope: str | None
+    scope_confirmed_by: str | None
     given_on: date
     valid_until: date | None
     audiences: list[Audience]
@@ -213,7 +220,7 @@ class DecisionsFromIntake(BaseModel):
 
     available: bool
     detail: str | None = None
-    items: list[DecisionSummary] = Field(default_factory=list)
+    items: list[IntakeDecision] = Field(default_factory=list)
 
 
 class PlanRead(BaseModel):
@@ -236,6 +243,11 @@ class PlanRead(BaseModel):
     overdue_measure_ids: list[uuid.UUID]
     may_edit: bool
     decisions: DecisionsFromIntake
+    service_names: dict[str, LocalizedText] = Field(
+        description="The names of the services the plan's measures and decisions refer to, "
+        "as intake's decisions give them; empty when intake did not answer "
+        "(`decisions.available` is false)"
+    )
     updated_at: datetime
 
 
@@ -334,6 +346,9 @@ class WorklistItem(BaseModel):
     plan_id: uuid.UUID | None = None
     meeting_id: uuid.UUID | None = None
     measure_id: uuid.UUID | None = None
+    service_type: str | None = Field(
+        default=None, description="The decided service's code (missing_primary_contact)"
+    )
     text: str
 
 
@@ -382,6 +397,39 @@ class ConversationCreate(Strict):
     relative_id: uuid.UUID = Field(description="The relative as intake registers them")
     phase: Phase
     planned_on: date
+
+
+class RepresentativeOption(BaseModel):
+    """A guardian or fullmakt intake registers for the person, as a consent form offers it."""
+
+    id: uuid.UUID
+    kind: ConsentGiver
+    name: str
+    contact: str | None
+    scope: str = Field(description="The mandate's wording, to read before confirming it")
+    valid_from: date | None
+    valid_to: date | None
+    valid_today: bool
+
+
+class RelativeOption(BaseModel):
+    id: uuid.UUID
+    name: str
+    relation: str
+    phone: str | None
+    email: str | None
+    is_next_of_kin: bool
+    information_scope: str = Field(
+        description="What the relative may be told: none, practical or health"
+    )
+
+
+class PersonRelations(BaseModel):
+    """The person's representatives and relatives as intake registers them today."""
+
+    person_id: uuid.UUID
+    representatives: list[RepresentativeOption]
+    relatives: list[RelativeOption]
 
 
 class ConversationHeld(Strict):

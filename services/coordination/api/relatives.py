@@ -8,7 +8,12 @@ from fastapi import APIRouter, Response
 
 from services.coordination.api.deps import RELATIVE_TALKER, WorkDep
 from services.coordination.flows import relatives as flow
-from services.coordination.schemas import ConversationCreate, ConversationHeld, ConversationRead
+from services.coordination.schemas import (
+    ConversationCreate,
+    ConversationHeld,
+    ConversationRead,
+    PersonRelations,
+)
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 
@@ -59,3 +64,15 @@ async def record_relative_conversation(
     conversation = await flow.held(work, conversation_id, body, if_match)
     set_etag(response, conversation.version)
     return ConversationRead.model_validate(conversation)
+
+
+@router.get(
+    "/persons/{person_id}/relations",
+    response_model=PersonRelations,
+    responses=problem_responses(403, 404, 503),
+    operation_id="get_person_relations",
+)
+async def get_person_relations(person_id: uuid.UUID, work: WorkDep) -> PersonRelations:
+    """The person's guardian or fullmakt (for a consent) and relatives (for a conversation),
+    as intake registers them; 503 when intake does not answer."""
+    return await flow.relations(work, person_id)

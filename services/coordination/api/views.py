@@ -83,6 +83,7 @@ def consent_read(consent: Consent, today: date) -> ConsentRead:
         given_by_kind=consent_rules.ConsentGiver(consent.given_by_kind),
         given_by_name=consent.given_by_name,
         representative_scope=consent.representative_scope,
+        scope_confirmed_by=consent.scope_confirmed_by,
         given_on=consent.given_on,
         valid_until=consent.valid_until,
         audiences=[consent_rules.Audience(a) for a in consent.audiences],
@@ -132,6 +133,9 @@ def plan_read(view: PlanView, today: date) -> PlanRead:
         overdue_measure_ids=[m.id for m in overdue_measures(content, today)],
         may_edit=view.may_edit,
         decisions=view.decisions,
+        service_names={
+            d.service_type: d.service_name for d in view.decisions.items if d.service_name
+        },
         updated_at=plan.updated_at,
     )
 

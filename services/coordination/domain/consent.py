@@ -38,9 +38,6 @@ class Audience(StrEnum):
     """The ansvarsgruppe members named in `member_ids` who may see the plan."""
 
 
-HEALTH_SCOPE_WORDS = ("helse", "personlig", "alle", "omsorg", "individuell plan", "helsehjelp")
-
-
 @dataclass(frozen=True)
 class ConsentFacts:
     """A recorded consent as the rules see it."""
@@ -81,41 +78,75 @@ def shared_members(consents: list[ConsentFacts], today: date) -> set[uuid.UUID]:
 
 @dataclass(frozen=True)
 class Representative:
-    """A guardian or power of attorney as intake registers it for the person."""
+    """A guardian or power of attorney as intake registers it for the person: the kind and
+    the validity are typed; the mandate (`scope`) is the wording of the appointment."""
 
     id: uuid.UUID
-    kind: str
+    kind: ConsentGiver
     name: str
     scope: str
     valid_from: date | None
     valid_to: date | None
 
 
+@dataclass(frozen=True)
+class AuthorityRule:
+    """What coordination may rely on for a kind of representative, and where it comes from."""
+
+    kind: ConsentGiver
+    source: str
+    mandate_from: str
+
+
+AUTHORITY_RULES: dict[ConsentGiver, AuthorityRule] = {
+    ConsentGiver.guardian: AuthorityRule(
+        kind=ConsentGiver.guardian,
+        source="vergemålsloven §§ 20–21",
+        mandate_from="Statsforvalteren's decision; it may cover economic matters only",
+    ),
+    ConsentGiver.power_of_attorney: AuthorityRule(
+        kind=ConsentGiver.power_of_attorney,
+        source="vergemålsloven §§ 78–81 (fremtidsfullmakt)",
+        mandate_from="the wording of the fullmakt; it covers what it says",
+    ),
+}
+"""Neither kind covers personal and health matters by its kind alone, and intake registers
+the mandate as wording, not as typed matters. So a representative's consent needs the
+koordinator's recorded confirmation that the registered wording covers them."""
+
+
 def check_representative(
-    giver: ConsentGiver, representative: Representative | None, today: date
+    giver: ConsentGiver,
+    representative: Representative | None,
+    today: date,
+    *,
+    scope_confirmed: bool,
 ) -> None:
-    """A guardian or fullmakt consents only for the person it is registered for, while it is
-    valid, and within its scope: it must cover personal or health matters (vergemålsloven
-    § 21 for a guardian; a fremtidsfullmakt only within what it says)."""
+    """A guardian or fullmakt consents only for the person it is registered for, as the kind
+    registered, while it is valid (typed data from intake), and within its mandate: the
+    koordinator has read the registered wording and confirms it covers personal or health
+    matters (see `AUTHORITY_RULES`)."""
     if giver == ConsentGiver.person:
         return
     if representative is None:
         raise RuleViolation(
             "body.representative_id", "Name the guardian or fullmakt registered for the person"
         )
-    if representative.kind != giver.value:
+    if representative.kind != giver:
         raise RuleViolation(
-            "body.representative_id", f"The registered representative is a {representative.kind}"
+            "body.representative_id",
+            f"The registered representative is a {representative.kind.value}",
         )
     if (representative.valid_from and representative.valid_from > today) or (
         representative.valid_to and representative.valid_to < today
     ):
         raise RuleViolation("body.representative_id", "The authority is not valid today")
-    scope = representative.scope.lower()
-    if not any(word in scope for word in HEALTH_SCOPE_WORDS):
+    if not scope_confirmed:
+        rule = AUTHORITY_RULES[giver]
         raise RuleViolation(
-            "body.representative_id",
-            f"The authority covers «{representative.scope}», not personal or health matters",
+            "body.scope_confirmed",
+            f"Confirm that the mandate «{representative.scope}» covers personal or health "
+            f"matters ({rule.source}: {rule.mandate_from})",
         )
 
 

@@ -271,14 +271,16 @@ async def record_consent(work: Work, plan_id: uuid.UUID, body: ConsentCreate) ->
         {m.id for m in content.team},
         work.today,
     )
-    name, scope = body.given_by_name, None
+    name, scope, confirmed_by = body.given_by_name, None, None
     if body.given_by_kind == ConsentGiver.person:
         name = name or plan.person_name or "Personen selv"
     else:
         representative = await _representative(work, plan.person_id, body.representative_id)
-        consent_rules.check_representative(body.given_by_kind, representative, work.today)
+        consent_rules.check_representative(
+            body.given_by_kind, representative, work.today, scope_confirmed=body.scope_confirmed
+        )
         assert representative is not None
-        name, scope = representative.name, representative.scope
+        name, scope, confirmed_by = representative.name, representative.scope, work.user.name
     consent = Consent(
         plan_id=plan.id,
         person_id=plan.person_id,
@@ -286,6 +288,7 @@ async def record_consent(work: Work, plan_id: uuid.UUID, body: ConsentCreate) ->
         given_by_name=name,
         representative_id=body.representative_id,
         representative_scope=scope,
+        scope_confirmed_by=confirmed_by,
         given_on=body.given_on,
         valid_until=body.valid_until,
         audiences=[a.value for a in body.audiences],
@@ -308,7 +311,7 @@ async def _representative(
         if item.id == representative_id:
             return consent_rules.Representative(
                 id=item.id,
-                kind=item.kind,
+                kind=ConsentGiver(item.kind),
                 name=item.name,
                 scope=item.scope,
                 valid_from=item.valid_from,

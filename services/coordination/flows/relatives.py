@@ -6,10 +6,17 @@ import uuid
 from collections.abc import Sequence
 
 from services.coordination.domain import relatives as rules
+from services.coordination.domain.consent import ConsentGiver
 from services.coordination.domain.relatives import ConversationStatus, Phase
 from services.coordination.flows import Work
 from services.coordination.models import RelativeConversation
-from services.coordination.schemas import ConversationCreate, ConversationHeld
+from services.coordination.schemas import (
+    ConversationCreate,
+    ConversationHeld,
+    PersonRelations,
+    RelativeOption,
+    RepresentativeOption,
+)
 from shared.access_log import AccessAction
 from shared.concurrency import check_version
 from shared.errors import Forbidden, RuleViolation
@@ -62,10 +69,42 @@ async def held(
 
 async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[RelativeConversation]:
     """Helsepersonell see them for persons their unit serves (tjenstlig behov)."""
+    await _check_need_to_know(work, person_id)
+    rows = await work.conversations.for_person(person_id)
+    await work.log(person_id, AccessAction.read, "relative_conversation")
+    return rows
+
+
+async def relations(work: Work, person_id: uuid.UUID) -> PersonRelations:
+    """The person's guardian or fullmakt and relatives, read from intake with the caller's
+    token (intake checks its own access; intake down → 503, nothing is written)."""
+    await _check_need_to_know(work, person_id)
+    person = await work.intake.person(person_id)
+    await work.log(person_id, AccessAction.read, "person_relations")
+    return PersonRelations(
+        person_id=person_id,
+        representatives=[
+            RepresentativeOption(
+                id=r.id,
+                kind=ConsentGiver(r.kind),
+                name=r.name,
+                contact=r.contact,
+                scope=r.scope,
+                valid_from=r.valid_from,
+                valid_to=r.valid_to,
+                valid_today=(r.valid_from is None or r.valid_from <= work.today)
+                and (r.valid_to is None or r.valid_to >= work.today),
+            )
+            for r in person.representatives
+        ],
+        relatives=[
+            RelativeOption.model_validate(r, from_attributes=True) for r in person.relatives
+        ],
+    )
+
+
+async def _check_need_to_know(work: Work, person_id: uuid.UUID) -> None:
     if not work.user.has_any(Role.coordinator) and not await work.services.serves(
         person_id, work.user.units
     ):
         raise Forbidden("Your unit does not serve this person (tjenstlig behov)")
-    rows = await work.conversations.for_person(person_id)
-    await work.log(person_id, AccessAction.read, "relative_conversation")
-    return rows

@@ -4,10 +4,7 @@ koordinerende enhet and leaders."""
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 
-from services.coordination.domain import needs
-from services.coordination.domain.plans import PlanContent, ResponsibleKind, overdue_measures
 from services.coordination.flows import Work
 from services.coordination.schemas import (
     CaseloadCount,
@@ -25,25 +22,24 @@ LIMIT = 500
 
 async def worklist(work: Work) -> list[WorklistItem]:
     """What is missing or overdue for the caller: their caseload as koordinator, and the
-    services and measures of their units."""
-    caseload: set[uuid.UUID] = set()
+    services and measures of their units. Each kind is selected in the database, bounded."""
+    caseload: list[uuid.UUID] = []
     if work.user.has_any(Role.coordinator):
-        caseload = {a.person_id for a in await work.assignments.caseload(work.user.sub)}
+        caseload = [a.person_id for a in await work.assignments.caseload(work.user.sub)]
     units = list(work.user.units)
-    items: list[WorklistItem] = []
-    for service in await work.worklist.without_primary_contact(None, LIMIT):
-        if service.unit in units or service.person_id in caseload:
-            items.append(
-                WorklistItem(
-                    kind="missing_primary_contact",
-                    person_id=service.person_id,
-                    person_name=None,
-                    due_on=service.starts_on,
-                    unit=service.unit,
-                    text=service.service_type,
-                )
-            )
-    for plan in await work.worklist.evaluation_overdue(work.today, list(caseload), LIMIT):
+    items: list[WorklistItem] = [
+        WorklistItem(
+            kind="missing_primary_contact",
+            person_id=service.person_id,
+            person_name=None,
+            due_on=service.starts_on,
+            unit=service.unit,
+            text=service.service_type,
+            service_type=service.service_type,
+        )
+        for service in await work.worklist.without_primary_contact(units, caseload, LIMIT)
+    ]
+    for plan in await work.worklist.evaluation_overdue(work.today, caseload, LIMIT):
         items.append(
             WorklistItem(
                 kind="evaluation_overdue",
@@ -54,25 +50,20 @@ async def worklist(work: Work) -> list[WorklistItem]:
                 text="Evaluering av individuell plan",
             )
         )
-    for plan in await work.plans.active():
-        for measure in overdue_measures(PlanContent.model_validate(plan.content), work.today):
-            mine = plan.person_id in caseload or (
-                measure.responsible_kind == ResponsibleKind.unit and measure.responsible in units
+    for measure in await work.worklist.measures_overdue(work.today, units, caseload, LIMIT):
+        items.append(
+            WorklistItem(
+                kind="measure_overdue",
+                person_id=measure.person_id,
+                person_name=measure.person_name,
+                due_on=measure.due_on,
+                unit=measure.responsible,
+                plan_id=measure.plan_id,
+                measure_id=measure.measure_id,
+                text=measure.what,
             )
-            if mine:
-                items.append(
-                    WorklistItem(
-                        kind="measure_overdue",
-                        person_id=plan.person_id,
-                        person_name=plan.person_name,
-                        due_on=measure.due_on,
-                        unit=measure.responsible,
-                        plan_id=plan.id,
-                        measure_id=measure.id,
-                        text=measure.what,
-                    )
-                )
-    for meeting in await work.worklist.meetings_without_minutes(work.today, list(caseload), LIMIT):
+        )
+    for meeting in await work.worklist.meetings_without_minutes(work.today, caseload, LIMIT):
         items.append(
             WorklistItem(
                 kind="meeting_without_minutes",
@@ -95,28 +86,16 @@ async def worklist(work: Work) -> list[WorklistItem]:
 async def overview(work: Work) -> Overview:
     """Stange's «antall aktive IP», persons with long-term services from two or more units
     and no koordinator, those granted one and still without, caseloads and hand-overs."""
-    by_person: dict[uuid.UUID, list[needs.ServiceFacts]] = defaultdict(list)
-    for s in await work.worklist.running_services():
-        by_person[s.person_id].append(
-            needs.ServiceFacts(s.decision_id, s.unit, s.starts_on, s.ends_on, s.ended_on)
-        )
-    with_coordinator = await work.worklist.persons_with_coordinator()
-    without = {
-        person_id: sorted(needs.long_term_units(services, work.today))
-        for person_id, services in by_person.items()
-        if person_id not in with_coordinator
-        and len(needs.long_term_units(services, work.today)) >= 2
-    }
-    granted = {r.person_id: r.units for r in await work.worklist.granted_without_coordinator()}
+    without = dict(await work.worklist.long_term_without_coordinator(work.today, LIMIT))
+    granted = {r.person_id: r.units for r in await work.worklist.granted_without_coordinator(LIMIT)}
     names = await work.worklist.names([*without, *granted])
     inbox = await work.requests.inbox(RequestStatus.received, LIMIT, None)
-    overdue = await work.worklist.evaluation_overdue(work.today, None, LIMIT)
     hand_overs = await work.assignments.hand_overs(20)
     result = Overview(
         active_plans=await work.worklist.count_plans(PlanStatus.active),
         draft_plans=await work.worklist.count_plans(PlanStatus.draft),
         requests_waiting=len(inbox.items),
-        evaluations_overdue=len(overdue),
+        evaluations_overdue=await work.worklist.count_evaluations_overdue(work.today),
         without_coordinator=[
             PersonUnits(person_id=p, person_name=names.get(p), units=u) for p, u in without.items()
         ],

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select, union_all
+from sqlalchemy import Date, and_, cast, func, or_, select, true, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.coordination.domain.needs import LONG_TERM_DAYS
+from services.coordination.domain.plans import OPEN_MEASURES, ResponsibleKind
 from services.coordination.models import (
     CoordinationRequest,
     CoordinatorAssignment,
@@ -20,14 +23,28 @@ from services.coordination.models import (
 from shared.schemas.coordination import PlanStatus
 
 
+@dataclass(frozen=True)
+class OverdueMeasure:
+    plan_id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str | None
+    measure_id: uuid.UUID
+    what: str
+    responsible: str
+    due_on: date
+
+
 class WorklistRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def without_primary_contact(
-        self, units: list[str] | None, limit: int
+        self, units: list[str], person_ids: list[uuid.UUID], limit: int
     ) -> Sequence[PersonService]:
-        """Running decided services in a unit where the person has no primærkontakt."""
+        """Running decided services in one of `units`, or for one of `person_ids`, where the
+        person has no primærkontakt in the service's unit; earliest first."""
+        if not units and not person_ids:
+            return []
         contact = (
             select(PrimaryContact.id)
             .where(
@@ -39,13 +56,119 @@ class WorklistRepo:
         )
         statement = (
             select(PersonService)
-            .where(PersonService.ended_on.is_(None), PersonService.unit.is_not(None), ~contact)
+            .where(
+                PersonService.ended_on.is_(None),
+                PersonService.unit.is_not(None),
+                ~contact,
+                or_(PersonService.unit.in_(units), PersonService.person_id.in_(person_ids)),
+            )
             .order_by(PersonService.starts_on, PersonService.id)
             .limit(limit)
         )
-        if units is not None:
-            statement = statement.where(PersonService.unit.in_(units))
         return (await self.session.scalars(statement)).all()
+
+    async def measures_overdue(
+        self, today: date, units: list[str], person_ids: list[uuid.UUID], limit: int
+    ) -> list[OverdueMeasure]:
+        """Open measures of active plans past their due date, for the persons in `person_ids`
+        (a koordinator's caseload) or owned by one of `units`; earliest due first. Read in
+        the database from the plans' current content, never by loading every plan."""
+        if not units and not person_ids:
+            return []
+        measure = func.jsonb_array_elements(Plan.content["measures"]).table_valued("value")
+        item = measure.c.value
+        due_on = cast(item.op("->>")("due_on"), Date)
+        responsible = item.op("->>")("responsible")
+        statement = (
+            select(
+                Plan.id,
+                Plan.person_id,
+                Plan.person_name,
+                item.op("->>")("id"),
+                item.op("->>")("what"),
+                responsible,
+                due_on,
+            )
+            .select_from(Plan)
+            .join(measure, true())
+            .where(
+                Plan.status == PlanStatus.active.value,
+                item.op("->>")("status").in_([s.value for s in OPEN_MEASURES]),
+                item.op("->>")("due_on").is_not(None),
+                due_on < today,
+                or_(
+                    Plan.person_id.in_(person_ids),
+                    and_(
+                        item.op("->>")("responsible_kind") == ResponsibleKind.unit.value,
+                        responsible.in_(units),
+                    ),
+                ),
+            )
+            .order_by(due_on, Plan.id)
+            .limit(limit)
+        )
+        rows = await self.session.execute(statement)
+        return [
+            OverdueMeasure(
+                plan_id=plan_id,
+                person_id=person_id,
+                person_name=person_name,
+                measure_id=uuid.UUID(measure_id),
+                what=what,
+                responsible=responsible_value,
+                due_on=due,
+            )
+            for plan_id, person_id, person_name, measure_id, what, responsible_value, due in rows
+        ]
+
+    async def count_evaluations_overdue(self, today: date) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(Plan)
+                .where(Plan.status == PlanStatus.active.value, Plan.next_evaluation_on < today)
+            )
+            or 0
+        )
+
+    async def long_term_without_coordinator(
+        self, today: date, limit: int
+    ) -> list[tuple[uuid.UUID, list[str]]]:
+        """Persons with long-term running services (`domain/needs.py`) from two or more units
+        and no koordinator now, with those units; grouped in the database."""
+        long_term = and_(
+            or_(PersonService.ended_on.is_(None), PersonService.ended_on > today),
+            or_(
+                PersonService.ends_on.is_(None),
+                and_(
+                    PersonService.ends_on >= today,
+                    PersonService.ends_on - func.coalesce(PersonService.starts_on, today)
+                    >= LONG_TERM_DAYS,
+                ),
+            ),
+        )
+        coordinator = (
+            select(CoordinatorAssignment.id)
+            .where(
+                CoordinatorAssignment.person_id == PersonService.person_id,
+                CoordinatorAssignment.to_date.is_(None),
+            )
+            .exists()
+        )
+        statement = (
+            select(
+                PersonService.person_id,
+                func.array_agg(PersonService.unit.distinct()),
+            )
+            .where(PersonService.unit.is_not(None), long_term, ~coordinator)
+            .group_by(PersonService.person_id)
+            .having(func.count(PersonService.unit.distinct()) >= 2)
+            .order_by(PersonService.person_id)
+            .limit(limit)
+        )
+        return [
+            (person_id, sorted(units)) for person_id, units in await self.session.execute(statement)
+        ]
 
     async def evaluation_overdue(
         self, today: date, person_ids: list[uuid.UUID] | None, limit: int
@@ -73,19 +196,6 @@ class WorklistRepo:
             statement = statement.where(Meeting.person_id.in_(person_ids))
         return (await self.session.scalars(statement)).all()
 
-    async def running_services(self) -> Sequence[PersonService]:
-        return (
-            await self.session.scalars(
-                select(PersonService).where(PersonService.ended_on.is_(None))
-            )
-        ).all()
-
-    async def persons_with_coordinator(self) -> set[uuid.UUID]:
-        rows = await self.session.scalars(
-            select(CoordinatorAssignment.person_id).where(CoordinatorAssignment.to_date.is_(None))
-        )
-        return set(rows)
-
     async def caseloads(self) -> list[tuple[str, str, int]]:
         rows = await self.session.execute(
             select(
@@ -107,8 +217,8 @@ class WorklistRepo:
             or 0
         )
 
-    async def granted_without_coordinator(self) -> Sequence[CoordinationRequest]:
-        """Requests granted a koordinator whose person has none now."""
+    async def granted_without_coordinator(self, limit: int) -> Sequence[CoordinationRequest]:
+        """Requests granted a koordinator whose person has none now, oldest first."""
         current = (
             select(CoordinatorAssignment.id)
             .where(
@@ -119,9 +229,10 @@ class WorklistRepo:
         )
         return (
             await self.session.scalars(
-                select(CoordinationRequest).where(
-                    CoordinationRequest.grants_coordinator.is_(True), ~current
-                )
+                select(CoordinationRequest)
+                .where(CoordinationRequest.grants_coordinator.is_(True), ~current)
+                .order_by(CoordinationRequest.received_on, CoordinationRequest.id)
+                .limit(limit)
             )
         ).all()
 

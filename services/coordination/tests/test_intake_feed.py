@@ -221,6 +221,7 @@ async def test_when_intake_is_down_the_plan_still_opens_with_decisions_unavailab
     assert up.json()["decisions"] == {"available": True, "detail": None, "items": []}
     assert down.status_code == 200
     assert down.json()["decisions"]["available"] is False
+    assert down.json()["service_names"] == {}
     assert down.json()["goals"] == up.json()["goals"]
 
 

@@ -6,13 +6,16 @@ from datetime import date, timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 
+from dev.testing import tenant_connection
 from services.coordination.tests.conftest import (
     API,
     UNIT,
     consent,
     goal,
     person_with_plan,
+    register_person,
     save,
 )
 
@@ -256,3 +259,70 @@ async def test_a_leader_names_a_primary_contact_only_in_their_own_unit_with_hist
         ("Aisha", False),
         ("Tone", True),
     ]
+
+
+async def test_a_measure_past_due_shows_on_its_owning_units_worklist_and_no_other(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    owned = {
+        "what": "Opptrening etter fall",
+        "responsible_kind": "unit",
+        "responsible": UNIT,
+        "due_on": str(TODAY + timedelta(days=2)),
+    }
+    done = {**owned, "what": "Ferdig tiltak", "status": "done"}
+    _, plan = await active(client, intake, caseworker, coordinator, measures=[owned, done])
+    owners = headers_for("leder", units=[UNIT], sub="leader-own", name="Eier")
+    others = headers_for("leder", units=["annen-enhet"], sub="leader-other", name="Annen")
+
+    today_is(TODAY + timedelta(days=1))
+    before = (await client.get(f"{API}/worklist", headers=owners)).json()
+    today_is(TODAY + timedelta(days=3))
+    after = (await client.get(f"{API}/worklist", headers=owners)).json()
+    elsewhere = (await client.get(f"{API}/worklist", headers=others)).json()
+
+    mine = [i for i in after if i["kind"] == "measure_overdue" and i["plan_id"] == plan["id"]]
+    assert not [i for i in before if i.get("plan_id") == plan["id"]]
+    assert [(i["text"], i["unit"], i["due_on"]) for i in mine] == [
+        ("Opptrening etter fall", UNIT, owned["due_on"])
+    ]
+    assert not [i for i in elsewhere if i.get("plan_id") == plan["id"]]
+
+
+async def test_the_overview_names_persons_with_long_term_services_from_two_units_and_no_koordinator(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    leader: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    two_units = (await register_person(intake, caseworker))["id"]
+    short_stay = (await register_person(intake, caseworker))["id"]
+    rows = [
+        (two_units, UNIT, None),
+        (two_units, "dagsenter-ski", None),
+        (short_stay, UNIT, None),
+        (short_stay, "korttid-ski", TODAY + timedelta(days=14)),
+    ]
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        for person_id, unit, ends_on in rows:
+            await connection.execute(
+                text(
+                    "INSERT INTO person_services "
+                    "(decision_id, person_id, service_type, unit, starts_on, ends_on) "
+                    "VALUES (gen_random_uuid(), :person, 'hjemmesykepleie', :unit, :starts, :ends)"
+                ),
+                {"person": person_id, "unit": unit, "starts": TODAY, "ends": ends_on},
+            )
+
+    overview = (await client.get(f"{API}/overview", headers=leader)).json()
+
+    listed = {p["person_id"]: p["units"] for p in overview["without_coordinator"]}
+    assert listed[two_units] == sorted([UNIT, "dagsenter-ski"])
+    assert short_stay not in listed

@@ -238,7 +238,7 @@ async def test_consent_decides_who_else_sees_the_plan_and_withdrawal_closes_it_a
     assert own.status_code == 200
 
 
-async def test_a_guardian_consents_only_within_the_scope_intake_registers(
+async def test_a_guardian_consents_only_as_registered_with_the_mandate_confirmed(
     client: httpx.AsyncClient,
     intake: httpx.AsyncClient,
     caseworker: dict[str, str],
@@ -256,6 +256,17 @@ async def test_a_guardian_consents_only_within_the_scope_intake_registers(
         json={
             "given_by_kind": "guardian",
             "representative_id": guardian["id"],
+            "scope_confirmed": True,
+            "given_on": "2026-11-10",
+        },
+        headers=coordinator,
+    )
+    as_another_kind = await client.post(
+        url,
+        json={
+            "given_by_kind": "guardian",
+            "representative_id": attorney["id"],
+            "scope_confirmed": True,
             "given_on": "2026-11-10",
         },
         headers=coordinator,
@@ -275,8 +286,12 @@ async def test_a_guardian_consents_only_within_the_scope_intake_registers(
 
     assert by_guardian.status_code == 201, by_guardian.text
     assert by_guardian.json()["given_by_name"] == "Per Verge"
+    assert by_guardian.json()["representative_scope"] == "Personlige og helsemessige forhold"
+    assert by_guardian.json()["scope_confirmed_by"] == "Martin Haugen"
+    assert as_another_kind.status_code == 422
     assert economy_only.status_code == 422
     assert "Økonomi" in economy_only.json()["detail"]
+    assert economy_only.json()["errors"][0]["field"] == "body.scope_confirmed"
     assert nobody.status_code == 422
 
 

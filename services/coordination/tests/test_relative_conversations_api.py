@@ -93,3 +93,32 @@ def test_phases_follow_each_other() -> None:
     check_phase(Phase.follow_up, {Phase.introduction})
     with pytest.raises(RuleViolation):
         check_phase(Phase.follow_up, set())
+
+
+async def test_the_persons_representatives_and_relatives_come_from_intake_or_a_503(
+    client: httpx.AsyncClient,
+    client_without_intake: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    nurse: dict[str, str],
+) -> None:
+    person = await register_person(intake, caseworker)
+    url = f"{API}/persons/{person['id']}/relations"
+
+    relations = await client.get(url, headers=coordinator)
+    not_serving = await client.get(url, headers=nurse)
+    down = await client_without_intake.get(url, headers=coordinator)
+
+    assert relations.status_code == 200, relations.text
+    body = relations.json()
+    assert [(r["kind"], r["name"], r["valid_today"]) for r in body["representatives"]] == [
+        ("guardian", "Per Verge", True),
+        ("power_of_attorney", "Ola Fullmakt", True),
+    ]
+    assert [(r["name"], r["information_scope"]) for r in body["relatives"]] == [
+        ("Kari Ødegård", "health")
+    ]
+    assert not_serving.status_code == 403
+    assert down.status_code == 503
+    assert down.headers["content-type"].startswith("application/problem+json")

@@ -200,7 +200,7 @@ def test_a_consent_is_in_force_until_it_expires_or_is_withdrawn() -> None:
 def representative(scope: str, **overrides: object) -> consent.Representative:
     values: dict[str, object] = {
         "id": uuid.uuid4(),
-        "kind": "guardian",
+        "kind": ConsentGiver.guardian,
         "name": "Per",
         "scope": scope,
         "valid_from": None,
@@ -210,16 +210,38 @@ def representative(scope: str, **overrides: object) -> consent.Representative:
     return consent.Representative(**values)  # type: ignore[arg-type]
 
 
-def test_a_guardian_consents_only_within_a_scope_covering_health_while_valid() -> None:
-    consent.check_representative(ConsentGiver.guardian, representative("Helse og omsorg"), TODAY)
-    for bad in (
-        representative("Økonomi"),
-        representative("Helse", valid_to=TODAY - timedelta(days=1)),
-        representative("Helse", kind="power_of_attorney"),
-        None,
+def test_a_representative_consents_as_registered_while_valid_and_with_the_mandate_confirmed() -> (
+    None
+):
+    consent.check_representative(
+        ConsentGiver.guardian, representative("Helse og omsorg"), TODAY, scope_confirmed=True
+    )
+    consent.check_representative(ConsentGiver.person, None, TODAY, scope_confirmed=False)
+    for bad, confirmed in (
+        (representative("Helse og omsorg"), False),
+        (representative("Helse", valid_to=TODAY - timedelta(days=1)), True),
+        (representative("Helse", valid_from=TODAY + timedelta(days=1)), True),
+        (representative("Helse", kind=ConsentGiver.power_of_attorney), True),
+        (None, True),
     ):
         with pytest.raises(RuleViolation):
-            consent.check_representative(ConsentGiver.guardian, bad, TODAY)
+            consent.check_representative(
+                ConsentGiver.guardian, bad, TODAY, scope_confirmed=confirmed
+            )
+
+
+def test_no_kind_of_representative_covers_health_matters_by_its_kind_alone() -> None:
+    """Intake types the kind, not the mandate: every kind needs the mandate confirmed."""
+    assert set(consent.AUTHORITY_RULES) == {
+        ConsentGiver.guardian,
+        ConsentGiver.power_of_attorney,
+    }
+    for rule in consent.AUTHORITY_RULES.values():
+        assert rule.source.startswith("vergemålsloven")
+        with pytest.raises(RuleViolation, match="Økonomi"):
+            consent.check_representative(
+                rule.kind, representative("Økonomi", kind=rule.kind), TODAY, scope_confirmed=False
+            )
 
 
 def test_a_barnekoordinator_is_for_someone_under_18() -> None:

@@ -576,6 +576,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coordination/v1/persons/{person_id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Person Relations
+         * @description The person's guardian or fullmakt (for a consent) and relatives (for a conversation),
+         *     as intake registers them; 503 when intake does not answer.
+         */
+        get: operations["get_person_relations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -665,6 +686,12 @@ export interface components {
             /** Representative Id */
             representative_id?: string | null;
             /**
+             * Scope Confirmed
+             * @description For a guardian or fullmakt: the koordinator has read the mandate intake registers and confirms it covers personal or health matters (recorded with their name)
+             * @default false
+             */
+            scope_confirmed: boolean;
+            /**
              * Given On
              * Format: date
              */
@@ -695,6 +722,8 @@ export interface components {
             given_by_name: string;
             /** Representative Scope */
             representative_scope: string | null;
+            /** Scope Confirmed By */
+            scope_confirmed_by: string | null;
             /**
              * Given On
              * Format: date
@@ -883,38 +912,6 @@ export interface components {
          */
         DecisionStatus: "draft" | "ready_for_approval" | "made" | "sent" | "in_force" | "evaluated" | "ended";
         /**
-         * DecisionSummary
-         * @description A decision as other services need it: who, what, which unit, from when to when.
-         */
-        DecisionSummary: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Person Id
-             * Format: uuid
-             */
-            person_id: string;
-            /** Service Type */
-            service_type: string;
-            outcome: components["schemas"]["Outcome"];
-            status: components["schemas"]["DecisionStatus"];
-            /** Unit */
-            unit: string | null;
-            /** Starts On */
-            starts_on: string | null;
-            /** Ends On */
-            ends_on: string | null;
-            /** Review On */
-            review_on: string | null;
-            /** Made On */
-            made_on: string | null;
-            /** Replaces Id */
-            replaces_id: string | null;
-        };
-        /**
          * DecisionsFromIntake
          * @description Intake's decisions for the person; `available` is false when intake did not answer.
          */
@@ -924,7 +921,7 @@ export interface components {
             /** Detail */
             detail?: string | null;
             /** Items */
-            items?: components["schemas"]["DecisionSummary"][];
+            items?: components["schemas"]["IntakeDecision"][];
         };
         /** EvaluationCreate */
         EvaluationCreate: {
@@ -1109,6 +1106,39 @@ export interface components {
             persons: components["schemas"]["CoordinatorAssignmentRead"][];
         };
         /**
+         * IntakeDecision
+         * @description A decision with the service's name as intake recorded it from the catalogue.
+         */
+        IntakeDecision: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Service Type */
+            service_type: string;
+            outcome: components["schemas"]["Outcome"];
+            status: components["schemas"]["DecisionStatus"];
+            /** Unit */
+            unit: string | null;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Review On */
+            review_on: string | null;
+            /** Made On */
+            made_on: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            service_name?: components["schemas"]["LocalizedText"] | null;
+        };
+        /**
          * ItemChange
          * @description One goal, measure or team member that was added, removed or changed.
          */
@@ -1136,6 +1166,24 @@ export interface components {
          * @enum {string}
          */
         LifeArea: "health" | "daily_living" | "housing" | "work_school" | "social" | "leisure" | "family" | "finances" | "other";
+        /**
+         * LocalizedText
+         * @description A text in bokmål, nynorsk and English (bokmål is required).
+         */
+        LocalizedText: {
+            /** Nb */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
         /**
          * Measure
          * @description Tiltak: what, who is responsible, the decision that grants it, start, due, status.
@@ -1328,6 +1376,21 @@ export interface components {
             /** Birth Date */
             birth_date: string | null;
         };
+        /**
+         * PersonRelations
+         * @description The person's representatives and relatives as intake registers them today.
+         */
+        PersonRelations: {
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Representatives */
+            representatives: components["schemas"]["RepresentativeOption"][];
+            /** Relatives */
+            relatives: components["schemas"]["RelativeOption"][];
+        };
         /** PersonUnits */
         PersonUnits: {
             /**
@@ -1443,6 +1506,13 @@ export interface components {
             may_edit: boolean;
             decisions: components["schemas"]["DecisionsFromIntake"];
             /**
+             * Service Names
+             * @description The names of the services the plan's measures and decisions refer to, as intake's decisions give them; empty when intake did not answer (`decisions.available` is false)
+             */
+            service_names: {
+                [key: string]: components["schemas"]["LocalizedText"];
+            };
+            /**
              * Updated At
              * Format: date-time
              */
@@ -1543,6 +1613,56 @@ export interface components {
             from_date: string;
             /** To Date */
             to_date: string | null;
+        };
+        /** RelativeOption */
+        RelativeOption: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Relation */
+            relation: string;
+            /** Phone */
+            phone: string | null;
+            /** Email */
+            email: string | null;
+            /** Is Next Of Kin */
+            is_next_of_kin: boolean;
+            /**
+             * Information Scope
+             * @description What the relative may be told: none, practical or health
+             */
+            information_scope: string;
+        };
+        /**
+         * RepresentativeOption
+         * @description A guardian or fullmakt intake registers for the person, as a consent form offers it.
+         */
+        RepresentativeOption: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ConsentGiver"];
+            /** Name */
+            name: string;
+            /** Contact */
+            contact: string | null;
+            /**
+             * Scope
+             * @description The mandate's wording, to read before confirming it
+             */
+            scope: string;
+            /** Valid From */
+            valid_from: string | null;
+            /** Valid To */
+            valid_to: string | null;
+            /** Valid Today */
+            valid_today: boolean;
         };
         /** RequestAssessment */
         RequestAssessment: {
@@ -1720,6 +1840,11 @@ export interface components {
             meeting_id?: string | null;
             /** Measure Id */
             measure_id?: string | null;
+            /**
+             * Service Type
+             * @description The decided service's code (missing_primary_contact)
+             */
+            service_type?: string | null;
             /** Text */
             text: string;
         };
@@ -4879,6 +5004,82 @@ export interface operations {
             };
             /** @description Internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_relations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRelations"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

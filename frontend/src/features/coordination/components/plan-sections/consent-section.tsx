@@ -47,6 +47,7 @@ export function ConsentSection({ plan }: { plan: PlanRead }) {
       id: plan.id,
       body: {
         given_by_kind: 'person',
+        scope_confirmed: false,
         given_on: values.given_on,
         valid_until: values.valid_until || null,
         audiences: [...(values.serving_units ? (['serving_units'] as const) : []), ...(values.team_members ? (['team_members'] as const) : [])],
