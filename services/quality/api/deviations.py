@@ -92,12 +92,15 @@ async def list_my_deviations(
     operation_id="list_deviation_queue",
     dependencies=[HANDLER],
 )
-async def list_deviation_queue(work: WorkDep, limit: Limit = 200) -> Page[DeviationSummary]:
+async def list_deviation_queue(
+    work: WorkDep, limit: Limit = 50, cursor: Cursor = None
+) -> Page[DeviationSummary]:
     """Open deviations to handle: a leader's units (from the token), or all for the quality
-    lead; serious first, then by risk, then by the acknowledgement deadline. Bounded by
-    `limit`; there is no next page, the queue is worked from the top."""
-    found = await flow.queue(work, limit)
-    return Page[DeviationSummary](items=[deviation_summary(d, work.today) for d in found])
+    lead; serious first, then by risk, then by the acknowledgement deadline; paged."""
+    found, next_cursor = await flow.queue(work, limit, cursor)
+    return Page[DeviationSummary](
+        items=[deviation_summary(d, work.today) for d in found], next_cursor=next_cursor
+    )
 
 
 @router.get(

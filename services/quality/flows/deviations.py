@@ -360,8 +360,8 @@ async def mine(work: Work, limit: int, cursor: str | None) -> Chunk:
     return await work.deviations.reported_by(work.user.sub, limit, cursor)
 
 
-async def queue(work: Work, limit: int) -> Sequence[Deviation]:
-    return await work.deviations.queue(access.handled_units(work.user), limit)
+async def queue(work: Work, limit: int, cursor: str | None) -> Chunk:
+    return await work.deviations.queue(access.handled_units(work.user), limit, cursor)
 
 
 async def committee(work: Work, include_closed: bool, limit: int, cursor: str | None) -> Chunk:

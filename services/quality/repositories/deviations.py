@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    Select,
+    Uuid,
+    literal,
+    not_,
+    select,
+    tuple_,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -21,6 +31,8 @@ Chunk = tuple[list[Deviation], str | None]
 
 CLOSED = DeviationStatus.closed.value
 HIGH_RISK_FROM = 10
+QUEUE_KEY = [Deviation.is_serious, Deviation.risk_score, Deviation.acknowledge_by, Deviation.id]
+"""The queue's sort key as the cursor holds it: serious, risk score, deadline, id."""
 
 
 class DeviationRepo:
@@ -60,23 +72,38 @@ class DeviationRepo:
         statement = select(Deviation).where(Deviation.reporter_sub == reporter_sub)
         return await _newest_first(self.session, statement, limit, cursor)
 
-    async def queue(self, units: list[str] | None, limit: int) -> Sequence[Deviation]:
+    async def queue(self, units: list[str] | None, limit: int, cursor: str | None) -> Chunk:
         """Open deviations of `units` (None: all): serious first, then by risk, then deadline.
 
-        Bounded by `limit`: a leader's queue is worked from the top."""
+        Keyset-paged on that order (with the id last), so a page never repeats or skips a
+        deviation while others are reported or closed meanwhile."""
         statement = select(Deviation).where(Deviation.status != CLOSED)
         if units is not None:
             statement = statement.where(Deviation.unit.in_(units))
-        return (
-            await self.session.scalars(
-                statement.order_by(
-                    Deviation.is_serious.desc(),
-                    Deviation.risk_score.desc(),
-                    Deviation.acknowledge_by,
-                    Deviation.id,
-                ).limit(limit)
+        order: list[Any] = [
+            not_(Deviation.is_serious),
+            -Deviation.risk_score,
+            Deviation.acknowledge_by,
+            Deviation.id,
+        ]
+        if cursor:
+            serious, score, deadline, last_id = decode_cursor(cursor, QUEUE_KEY)
+            bound: list[Any] = [
+                literal(not serious, type_=Boolean()),
+                literal(-score, type_=Integer()),
+                literal(deadline, type_=Date()),
+                literal(last_id, type_=Uuid()),
+            ]
+            statement = statement.where(tuple_(*order) > tuple_(*bound))
+        rows = list((await self.session.scalars(statement.order_by(*order).limit(limit + 1))).all())
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            next_cursor = encode_cursor(
+                [last.is_serious, last.risk_score, last.acknowledge_by, last.id]
             )
-        ).all()
+        return rows, next_cursor
 
     async def committee(self, include_closed: bool, limit: int, cursor: str | None) -> Chunk:
         """The kvalitetsutvalg's queue: serious or high-risk deviations, newest first."""
