@@ -24,6 +24,7 @@ from services.quality.domain.deadlines import (
 )
 from services.quality.domain.guidance import checklist_codes
 from services.quality.models import CorrectiveAction, Deviation, DeviationStep
+from services.quality.seed_system import seed_system
 from shared.clock import today_in_norway
 from shared.db import create_engine, create_sessionmaker, set_tenant
 from shared.schemas.quality import ActionStatus, CauseCategory, DeviationCategory, DeviationStatus
@@ -328,17 +329,19 @@ def _handle(
 
 
 async def seed(sessionmaker: async_sessionmaker[AsyncSession], today: date | None = None) -> int:
-    """Load the demo deviations of each municipality that has none yet; returns how many."""
+    """Load the demo deviations of each municipality that has none yet, and the quality
+    system's demo data (ROS, procedures, audits, supervision); returns how many were added."""
     today = today or today_in_norway()
     added = 0
     for municipality in COUNTS:
         async with sessionmaker() as session, session.begin():
             await set_tenant(session, municipality)
-            if await session.scalar(select(func.count()).select_from(Deviation)):
-                continue
-            deviations = build(municipality, today, random.Random(f"quality-{municipality}"))
-            session.add_all(deviations)
-            added += len(deviations)
+            if not await session.scalar(select(func.count()).select_from(Deviation)):
+                deviations = build(municipality, today, random.Random(f"quality-{municipality}"))
+                session.add_all(deviations)
+                added += len(deviations)
+                await session.flush()
+            added += await seed_system(session, municipality, today)
     return added
 
 
