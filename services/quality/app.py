@@ -10,6 +10,7 @@ from services.quality.api import (
     statistics,
     surveys,
 )
+from services.quality.jobs import overdue_check_for
 from services.quality.models import Event
 from services.quality.settings import QualitySettings
 from shared.app import create_service_app
@@ -32,4 +33,5 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
         public_routers=[public_surveys.router],
         outbox=Outbox(Event, source="quality"),
         description=DESCRIPTION,
+        background_jobs=lambda app: [overdue_check_for(app)],
     )
