@@ -79,6 +79,13 @@ SEED ?= 1
 demo: install
 	$(PY) -m dev.demo --inhabitants $(INHABITANTS) --seed $(SEED)
 
+# Load through the one origin on generated municipalities (BENCH_SIZES=10000,100000);
+# writes docs/performance.md. BENCH_NOTE says what else ran on the machine.
+.PHONY: bench
+BENCH_SIZES ?= 10000
+bench: install
+	BENCH_SIZES=$(BENCH_SIZES) $(PY) -m dev.bench --note "$(BENCH_NOTE)"
+
 openapi: $(PY_STAMP)
 	$(PY) -m dev.export_openapi
 	cd frontend && npm run gen:api

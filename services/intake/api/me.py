@@ -7,10 +7,18 @@ from fastapi import APIRouter, Response
 from services.intake.api.deps import ANY_ROLE, WorkDep
 from services.intake.flows import preferences as flow
 from services.intake.schemas import PreferencesIn, PreferencesRead
+from shared.auth import CurrentPrincipal, Principal
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 
 router = APIRouter(tags=["me"])
+
+
+@router.get("/me", response_model=Principal, operation_id="get_me", dependencies=[ANY_ROLE])
+async def get_me(principal: CurrentPrincipal) -> Principal:
+    """Who the token says the caller is (name, municipality, roles, units); no database read.
+    The bench's framework floor: what any authenticated request costs before its SQL."""
+    return principal
 
 
 @router.get(

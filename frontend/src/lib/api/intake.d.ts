@@ -686,6 +686,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Me
+         * @description Who the token says the caller is (name, municipality, roles, units); no database read.
+         *     The bench's framework floor: what any authenticated request costs before its SQL.
+         */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/v1/me/preferences": {
         parameters: {
             query?: never;
@@ -2221,6 +2242,25 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * Principal
+         * @description Who calls: a person with roles, or another system.
+         */
+        Principal: {
+            /** Sub */
+            sub: string;
+            /**
+             * Name
+             * @default
+             */
+            name: string;
+            /** Municipality */
+            municipality: string;
+            /** Roles */
+            roles?: components["schemas"]["Role"][];
+            /** Units */
+            units?: string[];
+        };
         /** RelativeIn */
         RelativeIn: {
             /** Name */
@@ -2321,6 +2361,11 @@ export interface components {
          * @enum {string}
          */
         Risk: "none" | "some" | "high";
+        /**
+         * Role
+         * @enum {string}
+         */
+        Role: "saksbehandler" | "koordinator" | "helsepersonell" | "velferdsteknolog" | "leder" | "kvalitetsleder" | "systemintegrasjon" | "admin";
         /**
          * Scope
          * @description Whose tasks a worklist shows.
@@ -6283,6 +6328,62 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Principal"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
