@@ -452,6 +452,12 @@ class DecisionRead(BaseModel):
     rights: DecisionRights
     language: LetterLanguage
     status: DecisionStatus
+    drafted_by: str | None = Field(
+        default=None, description="The user who drafted it; they never approve it themselves"
+    )
+    submitted_by: str | None = Field(
+        default=None, description="The user who sent it for approval; they never approve it"
+    )
     made_on: date | None
     made_by_name: str | None
     delivery: Delivery | None

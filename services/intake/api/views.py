@@ -178,6 +178,8 @@ def decision_read(decision: Decision) -> DecisionRead:
         rights=rights_of(decision),
         language=decision.language,
         status=DecisionStatus(decision.status),
+        drafted_by=decision.drafted_by,
+        submitted_by=decision.submitted_by,
         made_on=decision.made_on,
         made_by_name=decision.made_by_name,
         delivery=decision.delivery,

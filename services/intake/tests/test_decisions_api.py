@@ -291,6 +291,9 @@ async def test_four_eyes_needs_a_second_caseworker(
     assert settings.status_code == 200 and settings.json()["four_eyes"] is True
     assert alone.status_code == 409
     assert submitted["status"] == "ready_for_approval"
+    # The screen hides «Godkjenn» from whoever drafted or sent it; the read says who that is.
+    assert submitted["submitted_by"] == submitted["drafted_by"] is not None
+    assert submitted["submitted_by"] != "kollega"
     assert self_approval.status_code == 403
     assert approved.status_code == 200 and approved.json()["made_by_name"] == "Test Testesen"
 

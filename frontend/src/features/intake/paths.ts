@@ -28,3 +28,7 @@ export function newDecisionPath(personId: string, applicationId: string, service
 export function decisionPath(id: string): string {
   return `${DECISIONS_PATH}/${encodeURIComponent(id)}`;
 }
+
+export function editDecisionPath(id: string): string {
+  return `${decisionPath(id)}/endre`;
+}

@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router';
 import { useSession } from '@/lib/auth';
 
 import { AssessmentFormPage } from './components/assessment-form-page/assessment-form-page';
-import { DecisionFormPage } from './components/decision-form-page/decision-form-page';
+import { DecisionEditPage, DecisionFormPage } from './components/decision-form-page/decision-form-page';
 import { DecisionPage } from './components/decision-page/decision-page';
 import { WaitingListPage } from './components/waiting-list-page/waiting-list-page';
 import { WorklistPage } from './components/worklist-page/worklist-page';
@@ -34,6 +34,7 @@ export const intakeRoutes: RouteObject[] = [
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/kartlegging`, element: <AssessmentFormPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/vedtak/ny`, element: <DecisionFormPage /> },
   { path: `${DECISIONS_PATH}/:id`, element: <DecisionPage /> },
+  { path: `${DECISIONS_PATH}/:id/endre`, element: <DecisionEditPage /> },
   { path: WORKLIST_PATH, element: <WorklistPage /> },
   { path: WAITING_LIST_PATH, element: <WaitingListPage /> },
 ];

@@ -1462,6 +1462,16 @@ export interface components {
              */
             language: "nb" | "nn";
             status: components["schemas"]["DecisionStatus"];
+            /**
+             * Drafted By
+             * @description The user who drafted it; they never approve it themselves
+             */
+            drafted_by?: string | null;
+            /**
+             * Submitted By
+             * @description The user who sent it for approval; they never approve it
+             */
+            submitted_by?: string | null;
             /** Made On */
             made_on: string | null;
             /** Made By Name */

@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { intakeClient, unwrap } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
-import type { DecisionDelivery, DecisionRead, DecisionStatusChange } from './types';
+import type { DecisionDelivery, DecisionRead, DecisionStatusChange, DecisionUpdate } from './types';
 
 const etag = (version: number) => `"${version}"`;
 
@@ -115,4 +115,19 @@ export async function getDecisionLetterPdf(id: string): Promise<Blob> {
     }),
   );
   return pdf;
+}
+
+/** «Lagre endringene» on a draft (or one waiting for approval); a made decision is never changed (409). */
+export function useUpdateDecision() {
+  const refresh = useRefreshDecision();
+  return useMutation<DecisionRead, unknown, { id: string; version: number; body: DecisionUpdate }>({
+    mutationFn: ({ id, version, body }) =>
+      unwrap(
+        intakeClient.PATCH('/api/intake/v1/decisions/{decision_id}', {
+          body,
+          params: { path: { decision_id: id }, header: { 'If-Match': etag(version) } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isIsoDate } from '@/lib/dates';
 import { schemaErrors } from '@/lib/use-api-form';
 
-import { OUTCOMES, TRIED_STATUSES, type DecisionCreate, type Outcome, type TriedStatus } from '../api/types';
+import { OUTCOMES, TRIED_STATUSES, type DecisionCreate, type DecisionRead, type DecisionUpdate, type Outcome, type TriedStatus } from '../api/types';
 
 import type { ErrorKey, FormErrors } from './form-errors';
 
@@ -169,4 +169,30 @@ export function toDecisionCreate(applicationId: string, serviceType: string, val
     language: values.language,
     place_available: refused ? true : values.place_available,
   };
+}
+
+/** The form filled from a stored draft, for «Endre utkastet». */
+export function decisionValues(decision: DecisionRead): DecisionFormValues {
+  const text = (value: string | null | undefined) => value ?? '';
+  return {
+    outcome: decision.outcome,
+    scope_amount: decision.scope_amount === null || decision.scope_amount === undefined ? '' : String(decision.scope_amount).replace('.', ','),
+    starts_on: text(decision.starts_on),
+    ends_on: text(decision.ends_on),
+    review_on: text(decision.review_on),
+    unit: text(decision.unit),
+    contact: { name: text(decision.contact?.name), unit: text(decision.contact?.unit), phone: text(decision.contact?.phone) },
+    facts: decision.facts,
+    considerations: decision.considerations,
+    lower_levels: decision.lower_levels.map((level) => ({ service_type: level.service_type, status: level.status, why_not_enough: level.why_not_enough })),
+    language: decision.language === 'nn' ? 'nn' : 'nb',
+    place_available: decision.rights.place_available ?? true,
+  };
+}
+
+/** The changed draft: the same fields as a new one, without the application and service it belongs to. */
+export function toDecisionUpdate(values: DecisionFormValues): DecisionUpdate {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { application_id, service_type, replaces_id, ...fields } = toDecisionCreate('', '', values);
+  return fields;
 }

@@ -15,6 +15,7 @@ import { Localized } from '@/components/localized/localized';
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { isStale, StaleAlert } from '@/components/stale-alert/stale-alert';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
 import { withFlash } from '@/lib/flash';
@@ -23,20 +24,24 @@ import { ApiProblem, isNotFound } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useCreateDecision } from '../../api/create-decision';
+import { useUpdateDecision } from '../../api/decision-actions';
+import { useDecision } from '../../api/get-decision';
 import { usePersonApplications } from '../../api/get-applications';
 import { useCriteriaMetrics } from '../../api/get-criteria-metrics';
 import { usePerson } from '../../api/get-person';
 import { useServiceTypeDetail } from '../../api/get-service-type';
 import { useServiceTypes } from '../../api/get-service-types';
 import { useSuggestions } from '../../api/get-suggestions';
-import { OUTCOMES, TRIED_STATUSES, type ServiceTypeDetail } from '../../api/types';
+import { OUTCOMES, TRIED_STATUSES, type DecisionRead, type ServiceTypeDetail } from '../../api/types';
 import {
   decisionFields,
   decisionSchema,
   decisionServerErrorKey,
+  decisionValues,
   emptyDecision,
   emptyLowerLevel,
   toDecisionCreate,
+  toDecisionUpdate,
   type DecisionFormValues,
 } from '../../lib/decision-form';
 import type { ErrorKey } from '../../lib/form-errors';
@@ -93,10 +98,66 @@ function ServiceRules({ service }: { service: ServiceTypeDetail }) {
 export function DecisionFormPage() {
   const { id = '', applicationId = '' } = useParams();
   const [searchParams] = useSearchParams();
-  const serviceCode = searchParams.get('tjeneste') ?? '';
+  return <DecisionForm personId={id} applicationId={applicationId} serviceCode={searchParams.get('tjeneste') ?? ''} />;
+}
+
+/** /vedtak/:id/endre: change a draft (or one waiting for approval) before it is made. */
+export function DecisionEditPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const session = useSession();
+  const decision = useDecision(id);
+  if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
+  if (decision.isPending) return <Loading />;
+  if (decision.isError) {
+    return (
+      <PageLayout title={isNotFound(decision.error) ? t('intake.decision.notFoundTitle') : t('intake.decisionForm.editTitle')}>
+        <ProblemAlert error={decision.error} />
+      </PageLayout>
+    );
+  }
+  const data = decision.data;
+  if (!EDITABLE_STATUSES.includes(data.status)) {
+    return (
+      <PageLayout title={t('intake.decisionForm.editTitle')} back={{ to: decisionPath(data.id), label: t('intake.decisionForm.backToDecision') }}>
+        <Alert data-color="warning">
+          <Paragraph>{t('intake.decisionForm.notEditable')}</Paragraph>
+        </Alert>
+      </PageLayout>
+    );
+  }
+  return (
+    <DecisionForm
+      // A new version (after «Last inn på nytt») starts the form over from what is stored now.
+      key={data.version}
+      personId={data.person.id}
+      applicationId={data.application_id ?? ''}
+      serviceCode={data.service_type}
+      decision={data}
+      onReload={() => void decision.refetch()}
+    />
+  );
+}
+
+const EDITABLE_STATUSES: readonly string[] = ['draft', 'ready_for_approval'];
+
+function DecisionForm({
+  personId: id,
+  applicationId,
+  serviceCode,
+  decision,
+  onReload,
+}: {
+  personId: string;
+  applicationId: string;
+  serviceCode: string;
+  decision?: DecisionRead;
+  onReload?: () => void;
+}) {
   const { t } = useTranslation();
   const { language, localize } = useLocalize();
-  usePageTitle(t('intake.decisionForm.title'));
+  const editing = decision !== undefined;
+  usePageTitle(editing ? t('intake.decisionForm.editTitle') : t('intake.decisionForm.title'));
   const session = useSession();
   const navigate = useNavigate();
   const person = usePerson(id);
@@ -106,7 +167,9 @@ export function DecisionFormPage() {
   const service = useServiceTypeDetail(serviceCode);
   const allServices = useServiceTypes();
   const create = useCreateDecision();
+  const update = useUpdateDecision();
   const [formProblem, setFormProblem] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
 
   const requiresLowerLevelReview = service.data?.requires_lower_level_review ?? false;
   const measured = (service.data?.scope_unit ?? 'none') !== 'none';
@@ -114,7 +177,7 @@ export function DecisionFormPage() {
   const form = useApiForm<DecisionFormValues>({
     form: 'decision',
     schema,
-    initial: () => emptyDecision(language === 'nn' ? 'nn' : 'nb'),
+    initial: () => (decision ? decisionValues(decision) : emptyDecision(language === 'nn' ? 'nn' : 'nb')),
     fields: decisionFields,
   });
   const lowerLevels = useFieldArray({ control: form.control, name: 'lower_levels' });
@@ -162,6 +225,24 @@ export function DecisionFormPage() {
 
   const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
+    if (decision) {
+      update.mutate(
+        { id: decision.id, version: decision.version, body: toDecisionUpdate(current) },
+        {
+          onSuccess: (saved) => void navigate(decisionPath(saved.id), { state: withFlash<DecisionFlash>({ kind: 'updated' }) }),
+          onError: (error) => {
+            if (isStale(error)) {
+              setStale(true);
+              window.scrollTo?.({ top: 0 });
+              return;
+            }
+            const placed = form.showServerErrors(error, decisionServerErrorKey);
+            setFormProblem(placed ? null : error);
+          },
+        },
+      );
+      return;
+    }
     create.mutate(toDecisionCreate(applicationId, serviceCode, current), {
       onSuccess: (decision) => void navigate(decisionPath(decision.id), { state: withFlash<DecisionFlash>({ kind: 'saved' }) }),
       onError: (error) => {
@@ -179,11 +260,15 @@ export function DecisionFormPage() {
 
   return (
     <PageLayout
-      back={{ to: personPath(person.data.id), label: t('intake.decisionForm.back', { name }) }}
+      back={
+        decision
+          ? { to: decisionPath(decision.id), label: t('intake.decisionForm.backToDecision') }
+          : { to: personPath(person.data.id), label: t('intake.decisionForm.back', { name }) }
+      }
       titleId="decision-form-title"
       title={
         <>
-          {t('intake.decisionForm.title')}
+          {editing ? t('intake.decisionForm.editTitle') : t('intake.decisionForm.title')}
           {service.data ? (
             <>
               {': '}
@@ -194,6 +279,7 @@ export function DecisionFormPage() {
       }
       lead={t('intake.decisionForm.for', { name })}
     >
+      {stale ? <StaleAlert what={t('intake.decisionForm.staleWhat')} onReload={onReload} /> : null}
       <FormSection heading={t('intake.decisionForm.suggestionsHeading')} headingId="suggestions-heading">
         {suggestions.isPending ? <Loading /> : null}
         {suggestions.isError ? (
@@ -341,11 +427,11 @@ export function DecisionFormPage() {
             />
 
             <FormActions
-              submit={t('intake.decisionForm.submit')}
+              submit={editing ? t('intake.decisionForm.saveChanges') : t('intake.decisionForm.submit')}
               submitting={t('intake.decisionForm.submitting')}
-              pending={create.isPending}
+              pending={create.isPending || update.isPending}
               disabled={!service.isSuccess}
-              cancel={{ to: personPath(person.data.id), label: t('intake.form.cancel') }}
+              cancel={{ to: decision ? decisionPath(decision.id) : personPath(person.data.id), label: t('intake.form.cancel') }}
             />
           </FormLayout>
         </FormKit>

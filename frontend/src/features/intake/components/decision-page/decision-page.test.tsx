@@ -159,4 +159,23 @@ describe('DecisionPage', () => {
     expect(await within(form).findByText('Noen opplysninger er ikke gyldige.')).toBeInTheDocument();
     expect(screen.queryByText(/before sent_on/)).not.toBeInTheDocument();
   });
+
+  it('hides «Godkjenn» from the caseworker who sent the decision for approval, and offers «Endre utkastet»', async () => {
+    const waiting = { ...draft, status: 'ready_for_approval', drafted_by: 'test-user', submitted_by: 'test-user', version: 2 };
+    stub({ [`GET /api/intake/v1/decisions/${DECISION_ID}`]: () => jsonResponse(waiting) });
+    renderWithProviders(<DecisionPage />, route);
+
+    expect(await screen.findByTestId('approval-by-another')).toHaveTextContent('må godkjennes av en annen saksbehandler');
+    expect(screen.queryByRole('button', { name: 'Godkjenn og fatt vedtak' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('edit-decision')).toHaveAttribute('href', `/vedtak/${DECISION_ID}/endre`);
+  });
+
+  it('shows «Godkjenn» to a second caseworker', async () => {
+    const waiting = { ...draft, status: 'ready_for_approval', drafted_by: 'kollega', submitted_by: 'kollega', version: 2 };
+    stub({ [`GET /api/intake/v1/decisions/${DECISION_ID}`]: () => jsonResponse(waiting) });
+    renderWithProviders(<DecisionPage />, route);
+
+    expect(await screen.findByRole('button', { name: 'Godkjenn og fatt vedtak' })).toBeInTheDocument();
+    expect(screen.queryByTestId('approval-by-another')).not.toBeInTheDocument();
+  });
 });

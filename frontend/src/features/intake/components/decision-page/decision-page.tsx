@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Dialog, Field, Heading, Label, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
-import { ArrowLeftIcon, DownloadIcon } from '@navikt/aksel-icons';
+import { ArrowLeftIcon, DownloadIcon, PencilIcon } from '@navikt/aksel-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -28,7 +28,7 @@ import { DELIVERIES, decisionRights, type DecisionRead, type DecisionStatus, typ
 import { deliveryErrors } from '../../lib/date-checks';
 import type { ErrorKey } from '../../lib/form-errors';
 import { canReadPersons, canRegister } from '../../lib/permissions';
-import { personPath } from '../../paths';
+import { editDecisionPath, personPath } from '../../paths';
 import { AppealSection } from '../appeal-section/appeal-section';
 import { NoAccess } from '../no-access/no-access';
 
@@ -360,13 +360,16 @@ function StatusSteps({ decision }: { decision: DecisionRead }) {
   );
 }
 
-function Steps({ decision }: { decision: DecisionRead }) {
+function Steps({ decision, userSub }: { decision: DecisionRead; userSub: string }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   const make = useMakeDecision();
   const submit = useSubmitDecision();
-  const canMake = decision.status === 'draft' || decision.status === 'ready_for_approval';
+  const editable = decision.status === 'draft' || decision.status === 'ready_for_approval';
   const approving = decision.status === 'ready_for_approval';
+  // Four eyes: whoever drafted it or sent it for approval never approves it (the API refuses too).
+  const ownDecision = userSub === decision.drafted_by || userSub === decision.submitted_by;
+  const canMake = editable && !(approving && ownDecision);
   const busy = make.isPending || submit.isPending;
   const [confirming, setConfirming] = useState(false);
   const confirmMake = () => {
@@ -378,11 +381,13 @@ function Steps({ decision }: { decision: DecisionRead }) {
       <h2 id="steps-heading" className={styles.visuallyHidden}>
         {t('intake.decision.make')}
       </h2>
-      {canMake ? (
+      {editable ? (
         <div className={styles.makeRow}>
-          <Button onClick={() => setConfirming(true)} loading={make.isPending} disabled={busy} aria-haspopup="dialog">
-            {make.isPending ? t('intake.decision.making') : approving ? t('intake.decision.approve') : t('intake.decision.make')}
-          </Button>
+          {canMake ? (
+            <Button onClick={() => setConfirming(true)} loading={make.isPending} disabled={busy} aria-haspopup="dialog">
+              {make.isPending ? t('intake.decision.making') : approving ? t('intake.decision.approve') : t('intake.decision.make')}
+            </Button>
+          ) : null}
           <Dialog
             open={confirming}
             onClose={() => setConfirming(false)}
@@ -415,11 +420,18 @@ function Steps({ decision }: { decision: DecisionRead }) {
               {submit.isPending ? t('intake.decision.submitting') : t('intake.decision.submitForApproval')}
             </Button>
           ) : null}
+          <Button asChild variant="tertiary">
+            <RouterLink to={editDecisionPath(decision.id)} data-testid="edit-decision">
+              <PencilIcon aria-hidden fontSize="1.25em" />
+              {t('intake.decision.editDraft')}
+            </RouterLink>
+          </Button>
         </div>
       ) : null}
       {approving && !make.isError ? (
         <Alert data-color="info" role="status" data-testid="awaiting-approval">
           <Paragraph>{t('intake.decision.awaitingApproval')}</Paragraph>
+          {ownDecision ? <Paragraph data-testid="approval-by-another">{t('intake.decision.approveOwnForbidden')}</Paragraph> : null}
         </Alert>
       ) : null}
       {submit.isError ? <ActionProblem error={submit.error} /> : null}
@@ -484,7 +496,7 @@ export function DecisionPage() {
         {flash?.kind === 'updated' && data.status === 'draft' ? <SuccessMessage testId="decision-updated">{t('intake.decision.updated')}</SuccessMessage> : null}
       </header>
       <DecisionFacts decision={data} />
-      {caseworker ? <Steps decision={data} /> : null}
+      {caseworker && session ? <Steps decision={data} userSub={session.user.sub} /> : null}
       <RightsAndCriteria decision={data} />
       <Letter decision={data} />
       {data.appeal_deadline ? <AppealSection decision={data} canRegister={caseworker} /> : null}
