@@ -58,6 +58,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality/v1/public/{municipality}/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Get Survey
+         * @description The survey's texts and questions (nb/nn), for the answering page. 409 when the
+         *     survey is closed or the single-use code has been used.
+         */
+        get: operations["public_get_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/public/{municipality}/surveys/{token}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Public Answer Survey
+         * @description Give one anonymous answer. A single-use code gives one answer: its second use is a
+         *     409 and nothing is stored.
+         */
+        post: operations["public_answer_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quality/v1/deviations": {
         parameters: {
             query?: never;
@@ -109,8 +151,7 @@ export interface paths {
         /**
          * List Deviation Queue
          * @description Open deviations to handle: a leader's units (from the token), or all for the quality
-         *     lead; serious first, then by risk, then by the acknowledgement deadline. Bounded by
-         *     `limit`; there is no next page, the queue is worked from the top.
+         *     lead; serious first, then by risk, then by the acknowledgement deadline; paged.
          */
         get: operations["list_deviation_queue"];
         put?: never;
@@ -449,6 +490,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Surveys
+         * @description Surveys the caller sees: all for the quality lead; a leader's units' and those for a
+         *     service type.
+         */
+        get: operations["list_surveys"];
+        put?: never;
+        /**
+         * Create Survey
+         * @description A survey for a service type (checked with the catalogue) or for one unit. The quality
+         *     lead makes any; a leader those of their own units.
+         */
+        post: operations["create_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Survey */
+        get: operations["get_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Revise Survey
+         * @description Change the title, intro and questions. Once anyone has answered, the change is a new
+         *     version and the earlier answers keep theirs.
+         */
+        put: operations["revise_survey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Survey State
+         * @description Open or close the survey: a closed survey takes no answers on any link or code.
+         */
+        put: operations["set_survey_state"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Survey Link
+         * @description The unit's open collection link (print it or show it as a QR code); asking again
+         *     gives the same link (200).
+         */
+        post: operations["create_survey_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deactivate Survey Link
+         * @description Stop a link taking answers (a new one is made by asking for the unit's link again).
+         */
+        delete: operations["deactivate_survey_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue Survey Tokens
+         * @description Single-use answer codes for a survey sent by post, one answer each. Shown once: only
+         *     their hashes are kept.
+         */
+        post: operations["issue_survey_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Survey Results
+         * @description n, the distribution and mean per scale question, yes/no counts and the free texts,
+         *     for the caller's units (all for the quality lead). A group of fewer than `min_group`
+         *     answers shows its n only, so nobody can be recognised.
+         */
+        get: operations["get_survey_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/surveys/{survey_id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Survey Results Csv
+         * @description The numbers behind the results as CSV (semicolon-separated, UTF-8 with BOM), one row
+         *     per question, small groups suppressed as on the screen.
+         */
+        get: operations["export_survey_results_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/survey-answers/{answer_id}/deviation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route Survey Feedback
+         * @description Free text that tells of a failure becomes a deviation of the answer's unit, handled
+         *     like any other; the answer keeps a link to it. Once per answer and question.
+         */
+        post: operations["route_survey_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -513,6 +764,30 @@ export interface components {
             /** Due On */
             due_on?: string | null;
             status?: components["schemas"]["ActionStatus"] | null;
+        };
+        /**
+         * AnswerIn
+         * @description An anonymous answer: question id → 1–5, true/false or text.
+         */
+        AnswerIn: {
+            /** Responses */
+            responses: {
+                [key: string]: number | boolean | string | null;
+            };
+            /**
+             * Language
+             * @default nb
+             * @enum {string}
+             */
+            language: "nb" | "nn" | "en";
+        };
+        /** AnswerReceipt */
+        AnswerReceipt: {
+            /**
+             * Answered On
+             * Format: date
+             */
+            answered_on: string;
         };
         /**
          * CauseCategory
@@ -743,7 +1018,7 @@ export interface components {
             /** Closed On */
             closed_on: string | null;
             /** Links */
-            links: components["schemas"]["LinkRead"][];
+            links: components["schemas"]["services__quality__schemas__LinkRead"][];
             /** Actions */
             actions: components["schemas"]["ActionRead"][];
             /** Steps */
@@ -840,7 +1115,7 @@ export interface components {
             /** Closed On */
             closed_on: string | null;
             /** Links */
-            links: components["schemas"]["LinkRead"][];
+            links: components["schemas"]["services__quality__schemas__LinkRead"][];
             /** Actions */
             actions: components["schemas"]["ActionRead"][];
             /** Steps */
@@ -967,6 +1242,58 @@ export interface components {
              */
             last_sequence: number;
         };
+        /** FeedbackRouted */
+        FeedbackRouted: {
+            /**
+             * Deviation Id
+             * Format: uuid
+             */
+            deviation_id: string;
+            /**
+             * Answer Id
+             * Format: uuid
+             */
+            answer_id: string;
+            /** Question Id */
+            question_id: string;
+        };
+        /**
+         * FeedbackToDeviation
+         * @description Turn a free-text answer that reports a failure into a deviation of the unit.
+         */
+        FeedbackToDeviation: {
+            /** Question Id */
+            question_id: string;
+            category: components["schemas"]["DeviationCategory"];
+            /**
+             * Collaboration Party
+             * @description For a samhandlingsavvik: the hospital or GP
+             */
+            collaboration_party?: string | null;
+            /** Consequence */
+            consequence: number;
+            /** Probability */
+            probability: number;
+        };
+        /** FreeTextRead */
+        FreeTextRead: {
+            /**
+             * Answer Id
+             * Format: uuid
+             */
+            answer_id: string;
+            /** Question Id */
+            question_id: string;
+            /** Text */
+            text: string;
+            /**
+             * Answered On
+             * Format: date
+             */
+            answered_on: string;
+            /** Deviation Id */
+            deviation_id: string | null;
+        };
         /** Guidance */
         Guidance: {
             /** Version */
@@ -1017,6 +1344,11 @@ export interface components {
             name: components["schemas"]["LocalizedText"];
             definition: components["schemas"]["LocalizedText"];
         };
+        /** LinkCreate */
+        LinkCreate: {
+            /** Unit */
+            unit: string;
+        };
         /** LinkIn */
         LinkIn: {
             kind: components["schemas"]["LinkKind"];
@@ -1032,18 +1364,6 @@ export interface components {
          * @enum {string}
          */
         LinkKind: "decision" | "plan" | "loan";
-        /** LinkRead */
-        LinkRead: {
-            kind: components["schemas"]["LinkKind"];
-            /**
-             * Target Id
-             * Format: uuid
-             */
-            target_id: string;
-            status: components["schemas"]["LinkStatus"];
-            /** Checked At */
-            checked_at: string | null;
-        };
         /**
          * LinkStatus
          * @description Whether the target service confirmed the linked thing exists.
@@ -1068,6 +1388,24 @@ export interface components {
              */
             en: string;
         };
+        /** LongText */
+        LongText: {
+            /**
+             * Nb
+             * @default
+             */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
         /** OverdueCheck */
         OverdueCheck: {
             /** Announced */
@@ -1077,6 +1415,13 @@ export interface components {
         Page_DeviationSummary_: {
             /** Items */
             items: components["schemas"]["DeviationSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[SurveySummary] */
+        Page_SurveySummary_: {
+            /** Items */
+            items: components["schemas"]["SurveySummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1093,6 +1438,93 @@ export interface components {
             serious: number;
             /** High Risk */
             high_risk: number;
+        };
+        /** PublicQuestion */
+        PublicQuestion: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: components["schemas"]["LocalizedText"];
+            low_label?: components["schemas"]["LocalizedText"] | null;
+            high_label?: components["schemas"]["LocalizedText"] | null;
+            /** Required */
+            required: boolean;
+        };
+        /**
+         * PublicSurvey
+         * @description What the answering page shows: the texts, never who made it or any results.
+         */
+        PublicSurvey: {
+            title: components["schemas"]["LocalizedText"];
+            intro: components["schemas"]["LocalizedText"];
+            /** Questions */
+            questions: components["schemas"]["PublicQuestion"][];
+            /** Single Use */
+            single_use: boolean;
+        };
+        /** QuestionIn */
+        QuestionIn: {
+            /**
+             * Id
+             * @description Stable within the survey, e.g. `q1` or `trygghet`
+             */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: components["schemas"]["ShortText"];
+            /** @description For a scale: what 1 means, e.g. «Svært misfornøyd» */
+            low_label?: components["schemas"]["ShortText"] | null;
+            /** @description For a scale: what 5 means, e.g. «Svært fornøyd» */
+            high_label?: components["schemas"]["ShortText"] | null;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+        };
+        /**
+         * QuestionKind
+         * @description A survey question: a 1–5 scale with labels at both ends, yes/no, or free text.
+         * @enum {string}
+         */
+        QuestionKind: "scale" | "yes_no" | "text";
+        /** QuestionRead */
+        QuestionRead: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: components["schemas"]["LocalizedText"];
+            low_label?: components["schemas"]["LocalizedText"] | null;
+            high_label?: components["schemas"]["LocalizedText"] | null;
+            /**
+             * Required
+             * @default false
+             */
+            required: boolean;
+        };
+        /** QuestionResultRead */
+        QuestionResultRead: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: components["schemas"]["LocalizedText"];
+            /** N */
+            n: number;
+            /**
+             * Suppressed
+             * @description Fewer answers than `min_group`: only n is shown
+             */
+            suppressed: boolean;
+            /**
+             * Distribution
+             * @description Scale: `1`…`5` → count; yes/no: `yes`, `no` → count
+             */
+            distribution: {
+                [key: string]: number;
+            };
+            /** Mean */
+            mean: number | null;
+            /** Texts */
+            texts: components["schemas"]["FreeTextRead"][];
         };
         /**
          * ReceiptRead
@@ -1126,11 +1558,35 @@ export interface components {
             name: string;
         };
         /**
+         * Respondent
+         * @description Who a survey asks: the users of a service, their relatives, or both.
+         * @enum {string}
+         */
+        Respondent: "users" | "relatives" | "both";
+        /**
          * RiskLevel
          * @description The colour of a cell of the 5 × 5 risk matrix (consequence × probability).
          * @enum {string}
          */
         RiskLevel: "low" | "medium" | "high";
+        /**
+         * ShortText
+         * @description A text in bokmål (required) and nynorsk (and English, if written).
+         */
+        ShortText: {
+            /** Nb */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
         /**
          * SimilarDeviation
          * @description An earlier deviation of the same category in the same unit, to learn from.
@@ -1218,6 +1674,189 @@ export interface components {
             actor_name: string | null;
             /** Note */
             note: string | null;
+        };
+        /** SurveyContent */
+        SurveyContent: {
+            title: components["schemas"]["ShortText"];
+            intro?: components["schemas"]["LongText"];
+            /** Questions */
+            questions: components["schemas"]["QuestionIn"][];
+        };
+        /**
+         * SurveyCreate
+         * @description A survey for one service type (from the catalogue) or for one unit.
+         */
+        SurveyCreate: {
+            title: components["schemas"]["ShortText"];
+            intro?: components["schemas"]["LongText"];
+            /** Questions */
+            questions: components["schemas"]["QuestionIn"][];
+            /**
+             * Service Type
+             * @description The catalogue's code
+             */
+            service_type?: string | null;
+            /** Unit */
+            unit?: string | null;
+            /** @default both */
+            respondent: components["schemas"]["Respondent"];
+        };
+        /** SurveyRead */
+        SurveyRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            title: components["schemas"]["LocalizedText"];
+            /** Service Type */
+            service_type: string | null;
+            /** Unit */
+            unit: string | null;
+            respondent: components["schemas"]["Respondent"];
+            /** Is Open */
+            is_open: boolean;
+            /** Current Version */
+            current_version: number;
+            /** May Manage */
+            may_manage: boolean;
+            current: components["schemas"]["SurveyVersionRead"];
+            /** Versions */
+            versions: number[];
+            /** Links */
+            links: components["schemas"]["services__quality__survey_schemas__LinkRead"][];
+        };
+        /** SurveyResults */
+        SurveyResults: {
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+            /** Survey Version */
+            survey_version: number;
+            /**
+             * First
+             * Format: date
+             */
+            first: string;
+            /**
+             * Last
+             * Format: date
+             */
+            last: string;
+            /** Unit */
+            unit: string | null;
+            /** N */
+            n: number;
+            /** Suppressed */
+            suppressed: boolean;
+            /** Min Group */
+            min_group: number;
+            /** By Unit */
+            by_unit: components["schemas"]["UnitCount"][];
+            /** Questions */
+            questions: components["schemas"]["QuestionResultRead"][];
+        };
+        /** SurveyState */
+        SurveyState: {
+            /** Is Open */
+            is_open: boolean;
+        };
+        /** SurveySummary */
+        SurveySummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            title: components["schemas"]["LocalizedText"];
+            /** Service Type */
+            service_type: string | null;
+            /** Unit */
+            unit: string | null;
+            respondent: components["schemas"]["Respondent"];
+            /** Is Open */
+            is_open: boolean;
+            /** Current Version */
+            current_version: number;
+            /** May Manage */
+            may_manage: boolean;
+        };
+        /** SurveyVersionRead */
+        SurveyVersionRead: {
+            /** Number */
+            number: number;
+            title: components["schemas"]["LocalizedText"];
+            intro: components["schemas"]["LocalizedText"];
+            /** Questions */
+            questions: components["schemas"]["QuestionRead"][];
+            /** Has Answers */
+            has_answers: boolean;
+        };
+        /** TokensCreate */
+        TokensCreate: {
+            /** Unit */
+            unit: string;
+            /**
+             * Count
+             * @description How many single-use codes to print
+             */
+            count: number;
+        };
+        /**
+         * TokensCreated
+         * @description Shown once: only their hashes are kept.
+         */
+        TokensCreated: {
+            /** Unit */
+            unit: string;
+            /** Tokens */
+            tokens: string[];
+            /** Paths */
+            paths: string[];
+        };
+        /** UnitCount */
+        UnitCount: {
+            /** Unit */
+            unit: string;
+            /** N */
+            n: number;
+        };
+        /** LinkRead */
+        services__quality__schemas__LinkRead: {
+            kind: components["schemas"]["LinkKind"];
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
+            status: components["schemas"]["LinkStatus"];
+            /** Checked At */
+            checked_at: string | null;
+        };
+        /** LinkRead */
+        services__quality__survey_schemas__LinkRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit */
+            unit: string;
+            /** Token */
+            token: string;
+            /**
+             * Path
+             * @description The public answering page, under the SPA's origin
+             */
+            path: string;
+            /** Is Active */
+            is_active: boolean;
         };
         /**
          * Problem
@@ -1420,6 +2059,159 @@ export interface operations {
             };
         };
     };
+    public_get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The collection link's token or a single-use code */
+                token: string;
+                /** @description Kommunenummer */
+                municipality: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_answer_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kommunenummer */
+                municipality: string;
+                /** @description The collection link's token or a single-use code */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerReceipt"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     report_deviation: {
         parameters: {
             query?: never;
@@ -1585,6 +2377,8 @@ export interface operations {
             query?: {
                 /** @description Items per page */
                 limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3246,6 +4040,1019 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_surveys: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SurveySummary_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyContent"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_survey_state: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyState"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_survey_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__quality__survey_schemas__LinkRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivate_survey_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["services__quality__survey_schemas__LinkRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_survey_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokensCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensCreated"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_survey_results: {
+        parameters: {
+            query: {
+                /** @description First day of the period (answered on) */
+                first: string;
+                /** @description Last day of the period */
+                last: string;
+                unit?: string | null;
+                /** @description The survey version (default: the current) */
+                version?: number | null;
+            };
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_survey_results_csv: {
+        parameters: {
+            query: {
+                /** @description First day of the period (answered on) */
+                first: string;
+                /** @description Last day of the period */
+                last: string;
+                unit?: string | null;
+                /** @description The survey version (default: the current) */
+                version?: number | null;
+            };
+            header?: never;
+            path: {
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    route_survey_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackToDeviation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackRouted"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
