@@ -57,9 +57,35 @@ class TenantMixin:
         return {"version_id_col": cls.version, "eager_defaults": True}
 
 
-def create_engine(database_url: str, pool_size: int = 5) -> AsyncEngine:
+POOL_TIMEOUT_SECONDS = 3.0
+"""How long a request waits for a free connection before it is answered 503 (shared.overload)."""
+STATEMENT_TIMEOUT_MS = 10_000
+"""No statement runs longer: a request whose client has long gone stops using the database."""
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+
+
+def create_engine(
+    database_url: str,
+    pool_size: int = 5,
+    *,
+    max_overflow: int | None = None,
+    pool_timeout: float = POOL_TIMEOUT_SECONDS,
+    statement_timeout_ms: int = STATEMENT_TIMEOUT_MS,
+) -> AsyncEngine:
+    """A bounded pool (`pool_size` + `max_overflow` connections, waiting at most
+    `pool_timeout` for one) whose every statement is limited to `statement_timeout_ms`."""
     return create_async_engine(
-        database_url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        database_url,
+        pool_size=pool_size,
+        max_overflow=pool_size if max_overflow is None else max_overflow,
+        pool_timeout=pool_timeout,
+        pool_pre_ping=True,
+        connect_args={
+            "server_settings": {
+                "statement_timeout": str(statement_timeout_ms),
+                "idle_in_transaction_session_timeout": str(IDLE_IN_TRANSACTION_TIMEOUT_MS),
+            }
+        },
     )
 
 

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.errors import PROBLEM_MEDIA_TYPE, STATUS_SLUGS, MestringError, problem_body
+from shared.overload import install_overload_handlers
 
 log = structlog.get_logger("mestring.errors")
 
@@ -44,6 +45,7 @@ def _field_path(loc: Sequence[Any]) -> str:
 
 def install_problem_handlers(app: FastAPI) -> None:
     """Every error path of the app answers problem+json; never HTML, never a trace."""
+    install_overload_handlers(app)
 
     @app.exception_handler(MestringError)
     async def _domain(request: Request, exc: MestringError) -> JSONResponse:

@@ -1,0 +1,113 @@
+"""Beyond capacity or without its database, a service answers 503 with Retry-After, never 500,
+and it serves again by itself once a connection is free or the database is back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from dev.issuer import SigningKey
+from dev.testing import auth, open_client, settings_kwargs
+from services.intake.app import create_app
+from services.intake.settings import IntakeSettings
+from shared.db import create_engine, create_sessionmaker
+from shared.overload import is_transient
+
+PERSONS = "/api/intake/v1/persons"
+
+
+def _swap_engine(app: FastAPI, **options: float) -> None:
+    """The running app's pool replaced by a small one (the lifespan disposes of its own)."""
+    engine = create_engine(app.state.settings.database_url, 1, max_overflow=0, **options)  # type: ignore[arg-type]
+    app.state.engine_under_test = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+
+
+def _assert_unavailable(response: object) -> None:
+    assert response.status_code == 503, response.text  # type: ignore[attr-defined]
+    assert response.headers["content-type"] == "application/problem+json"  # type: ignore[attr-defined]
+    assert int(response.headers["retry-after"]) > 0  # type: ignore[attr-defined]
+
+
+async def test_a_request_gets_503_with_retry_after_while_the_database_is_unreachable(
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    kwargs = settings_kwargs("intake", database_urls, signing_key)
+    kwargs["database_url"] = "postgresql+asyncpg://mestring@/intake?host=/nonexistent-socket-dir"
+    headers = auth(token_factory("saksbehandler", municipality=municipality))
+
+    async for client in open_client(create_app(IntakeSettings(**kwargs))):
+        response = await client.get(PERSONS, headers=headers)
+
+    _assert_unavailable(response)
+
+
+async def test_a_request_that_waits_past_the_pool_timeout_gets_503_then_the_pool_serves_again(
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    app = create_app(IntakeSettings(**settings_kwargs("intake", database_urls, signing_key)))
+    headers = auth(token_factory("saksbehandler", municipality=municipality))
+
+    async for client in open_client(app):
+        _swap_engine(app, pool_timeout=0.3)
+        engine = app.state.engine_under_test
+        async with engine.connect() as held:
+            await held.execute(text("SELECT 1"))
+            started = time.monotonic()
+            busy = await client.get(PERSONS, headers=headers)
+            waited = time.monotonic() - started
+        again = await client.get(PERSONS, headers=headers)
+        await engine.dispose()
+
+    _assert_unavailable(busy)
+    assert waited < 5, "the pool timeout bounds the wait"
+    assert again.status_code == 200
+
+
+async def test_a_statement_past_the_statement_timeout_gets_503(
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    app = create_app(IntakeSettings(**settings_kwargs("intake", database_urls, signing_key)))
+    headers = auth(token_factory("saksbehandler", municipality=municipality))
+
+    async for client in open_client(app):
+        _swap_engine(app, statement_timeout_ms=300)
+        engine = app.state.engine_under_test
+        locker = create_engine(database_urls["intake"])
+        async with locker.begin() as connection:
+            await connection.execute(text("LOCK TABLE persons IN ACCESS EXCLUSIVE MODE"))
+            blocked = await client.get(PERSONS, headers=headers)
+        again = await client.get(PERSONS, headers=headers)
+        await locker.dispose()
+        await engine.dispose()
+
+    _assert_unavailable(blocked)
+    assert again.status_code == 200
+
+
+async def test_a_genuine_database_error_is_not_taken_for_overload(
+    database_urls: dict[str, str],
+) -> None:
+    engine = create_engine(database_urls["intake"])
+    try:
+        async with engine.connect() as connection:
+            with pytest.raises(DBAPIError) as raised:
+                await connection.execute(text("SELECT 1 / 0"))
+    finally:
+        await engine.dispose()
+
+    assert not is_transient(raised.value)
