@@ -22,7 +22,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class ShortText(LocalizedText):
+class SurveyText(LocalizedText):
     """A text in bokmål (required) and nynorsk (and English, if written)."""
 
     nb: str = Field(min_length=1, max_length=500)
@@ -30,7 +30,7 @@ class ShortText(LocalizedText):
     en: str = Field(default="", max_length=500)
 
 
-class LongText(LocalizedText):
+class SurveyLongText(LocalizedText):
     nb: str = Field(default="", max_length=3000)
     nn: str = Field(default="", max_length=3000)
     en: str = Field(default="", max_length=3000)
@@ -39,19 +39,19 @@ class LongText(LocalizedText):
 class QuestionIn(Strict):
     id: QuestionId = Field(description="Stable within the survey, e.g. `q1` or `trygghet`")
     kind: QuestionKind
-    text: ShortText
-    low_label: ShortText | None = Field(
+    text: SurveyText
+    low_label: SurveyText | None = Field(
         default=None, description="For a scale: what 1 means, e.g. «Svært misfornøyd»"
     )
-    high_label: ShortText | None = Field(
+    high_label: SurveyText | None = Field(
         default=None, description="For a scale: what 5 means, e.g. «Svært fornøyd»"
     )
     required: bool = False
 
 
 class SurveyContent(Strict):
-    title: ShortText
-    intro: LongText = Field(default_factory=LongText)
+    title: SurveyText
+    intro: SurveyLongText = Field(default_factory=SurveyLongText)
     questions: list[QuestionIn] = Field(min_length=1, max_length=40)
 
 
@@ -84,7 +84,7 @@ class SurveyVersionRead(BaseModel):
     has_answers: bool
 
 
-class LinkRead(BaseModel):
+class SurveyLinkRead(BaseModel):
     id: uuid.UUID
     unit: str
     token: str
@@ -107,7 +107,7 @@ class SurveySummary(BaseModel):
 class SurveyRead(SurveySummary):
     current: SurveyVersionRead
     versions: list[int]
-    links: list[LinkRead]
+    links: list[SurveyLinkRead]
 
 
 class LinkCreate(Strict):

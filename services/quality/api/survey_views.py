@@ -15,11 +15,11 @@ from services.quality.flows.surveys import (
 from services.quality.models import Survey, SurveyLink, SurveyVersion
 from services.quality.survey_schemas import (
     FreeTextRead,
-    LinkRead,
     PublicQuestion,
     PublicSurvey,
     QuestionRead,
     QuestionResultRead,
+    SurveyLinkRead,
     SurveyRead,
     SurveyResults,
     SurveySummary,
@@ -63,8 +63,8 @@ def version_read(version: SurveyVersion) -> SurveyVersionRead:
     )
 
 
-def link_read(link: SurveyLink) -> LinkRead:
-    return LinkRead(
+def link_read(link: SurveyLink) -> SurveyLinkRead:
+    return SurveyLinkRead(
         id=link.id,
         unit=link.unit,
         token=link.token,

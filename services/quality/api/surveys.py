@@ -21,9 +21,9 @@ from services.quality.survey_schemas import (
     FeedbackRouted,
     FeedbackToDeviation,
     LinkCreate,
-    LinkRead,
     SurveyContent,
     SurveyCreate,
+    SurveyLinkRead,
     SurveyRead,
     SurveyResults,
     SurveyState,
@@ -145,14 +145,14 @@ async def set_survey_state(
 @router.post(
     "/surveys/{survey_id}/links",
     status_code=201,
-    response_model=LinkRead,
+    response_model=SurveyLinkRead,
     responses=problem_responses(403, 404),
     operation_id="create_survey_link",
     dependencies=[HANDLER],
 )
 async def create_survey_link(
     survey_id: uuid.UUID, body: LinkCreate, work: WorkDep, response: Response
-) -> LinkRead:
+) -> SurveyLinkRead:
     """The unit's open collection link (print it or show it as a QR code); asking again
     gives the same link (200)."""
     link, created = await flow.add_link(work, survey_id, body.unit)
@@ -162,14 +162,14 @@ async def create_survey_link(
 
 @router.delete(
     "/surveys/{survey_id}/links/{link_id}",
-    response_model=LinkRead,
+    response_model=SurveyLinkRead,
     responses=problem_responses(403, 404),
     operation_id="deactivate_survey_link",
     dependencies=[HANDLER],
 )
 async def deactivate_survey_link(
     survey_id: uuid.UUID, link_id: uuid.UUID, work: WorkDep
-) -> LinkRead:
+) -> SurveyLinkRead:
     """Stop a link taking answers (a new one is made by asking for the unit's link again)."""
     return link_read(await flow.deactivate_link(work, survey_id, link_id))
 

@@ -1018,7 +1018,7 @@ export interface components {
             /** Closed On */
             closed_on: string | null;
             /** Links */
-            links: components["schemas"]["services__quality__schemas__LinkRead"][];
+            links: components["schemas"]["LinkRead"][];
             /** Actions */
             actions: components["schemas"]["ActionRead"][];
             /** Steps */
@@ -1115,7 +1115,7 @@ export interface components {
             /** Closed On */
             closed_on: string | null;
             /** Links */
-            links: components["schemas"]["services__quality__schemas__LinkRead"][];
+            links: components["schemas"]["LinkRead"][];
             /** Actions */
             actions: components["schemas"]["ActionRead"][];
             /** Steps */
@@ -1364,6 +1364,18 @@ export interface components {
          * @enum {string}
          */
         LinkKind: "decision" | "plan" | "loan";
+        /** LinkRead */
+        LinkRead: {
+            kind: components["schemas"]["LinkKind"];
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
+            status: components["schemas"]["LinkStatus"];
+            /** Checked At */
+            checked_at: string | null;
+        };
         /**
          * LinkStatus
          * @description Whether the target service confirmed the linked thing exists.
@@ -1376,24 +1388,6 @@ export interface components {
          */
         LocalizedText: {
             /** Nb */
-            nb: string;
-            /**
-             * Nn
-             * @default
-             */
-            nn: string;
-            /**
-             * En
-             * @default
-             */
-            en: string;
-        };
-        /** LongText */
-        LongText: {
-            /**
-             * Nb
-             * @default
-             */
             nb: string;
             /**
              * Nn
@@ -1470,11 +1464,11 @@ export interface components {
              */
             id: string;
             kind: components["schemas"]["QuestionKind"];
-            text: components["schemas"]["ShortText"];
+            text: components["schemas"]["SurveyText"];
             /** @description For a scale: what 1 means, e.g. «Svært misfornøyd» */
-            low_label?: components["schemas"]["ShortText"] | null;
+            low_label?: components["schemas"]["SurveyText"] | null;
             /** @description For a scale: what 5 means, e.g. «Svært fornøyd» */
-            high_label?: components["schemas"]["ShortText"] | null;
+            high_label?: components["schemas"]["SurveyText"] | null;
             /**
              * Required
              * @default false
@@ -1570,24 +1564,6 @@ export interface components {
          */
         RiskLevel: "low" | "medium" | "high";
         /**
-         * ShortText
-         * @description A text in bokmål (required) and nynorsk (and English, if written).
-         */
-        ShortText: {
-            /** Nb */
-            nb: string;
-            /**
-             * Nn
-             * @default
-             */
-            nn: string;
-            /**
-             * En
-             * @default
-             */
-            en: string;
-        };
-        /**
          * SimilarDeviation
          * @description An earlier deviation of the same category in the same unit, to learn from.
          */
@@ -1677,8 +1653,8 @@ export interface components {
         };
         /** SurveyContent */
         SurveyContent: {
-            title: components["schemas"]["ShortText"];
-            intro?: components["schemas"]["LongText"];
+            title: components["schemas"]["SurveyText"];
+            intro?: components["schemas"]["SurveyLongText"];
             /** Questions */
             questions: components["schemas"]["QuestionIn"][];
         };
@@ -1687,8 +1663,8 @@ export interface components {
          * @description A survey for one service type (from the catalogue) or for one unit.
          */
         SurveyCreate: {
-            title: components["schemas"]["ShortText"];
-            intro?: components["schemas"]["LongText"];
+            title: components["schemas"]["SurveyText"];
+            intro?: components["schemas"]["SurveyLongText"];
             /** Questions */
             questions: components["schemas"]["QuestionIn"][];
             /**
@@ -1700,6 +1676,43 @@ export interface components {
             unit?: string | null;
             /** @default both */
             respondent: components["schemas"]["Respondent"];
+        };
+        /** SurveyLinkRead */
+        SurveyLinkRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Unit */
+            unit: string;
+            /** Token */
+            token: string;
+            /**
+             * Path
+             * @description The public answering page, under the SPA's origin
+             */
+            path: string;
+            /** Is Active */
+            is_active: boolean;
+        };
+        /** SurveyLongText */
+        SurveyLongText: {
+            /**
+             * Nb
+             * @default
+             */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
         };
         /** SurveyRead */
         SurveyRead: {
@@ -1726,7 +1739,7 @@ export interface components {
             /** Versions */
             versions: number[];
             /** Links */
-            links: components["schemas"]["services__quality__survey_schemas__LinkRead"][];
+            links: components["schemas"]["SurveyLinkRead"][];
         };
         /** SurveyResults */
         SurveyResults: {
@@ -1787,6 +1800,24 @@ export interface components {
             /** May Manage */
             may_manage: boolean;
         };
+        /**
+         * SurveyText
+         * @description A text in bokmål (required) and nynorsk (and English, if written).
+         */
+        SurveyText: {
+            /** Nb */
+            nb: string;
+            /**
+             * Nn
+             * @default
+             */
+            nn: string;
+            /**
+             * En
+             * @default
+             */
+            en: string;
+        };
         /** SurveyVersionRead */
         SurveyVersionRead: {
             /** Number */
@@ -1826,37 +1857,6 @@ export interface components {
             unit: string;
             /** N */
             n: number;
-        };
-        /** LinkRead */
-        services__quality__schemas__LinkRead: {
-            kind: components["schemas"]["LinkKind"];
-            /**
-             * Target Id
-             * Format: uuid
-             */
-            target_id: string;
-            status: components["schemas"]["LinkStatus"];
-            /** Checked At */
-            checked_at: string | null;
-        };
-        /** LinkRead */
-        services__quality__survey_schemas__LinkRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Unit */
-            unit: string;
-            /** Token */
-            token: string;
-            /**
-             * Path
-             * @description The public answering page, under the SPA's origin
-             */
-            path: string;
-            /** Is Active */
-            is_active: boolean;
         };
         /**
          * Problem
@@ -4580,7 +4580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["services__quality__survey_schemas__LinkRead"];
+                    "application/json": components["schemas"]["SurveyLinkRead"];
                 };
             };
             /** @description The request body could not be read (not UTF-8, broken framing) */
@@ -4675,7 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["services__quality__survey_schemas__LinkRead"];
+                    "application/json": components["schemas"]["SurveyLinkRead"];
                 };
             };
             /** @description Missing or invalid token */
