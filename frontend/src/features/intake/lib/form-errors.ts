@@ -35,6 +35,8 @@ export const ERROR_KEYS = [
   'future',
   'bpaHoursParts',
   'bpaHoursMissing',
+  'interimBeforeReceived',
+  'expectedAfterSent',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
 

@@ -9,6 +9,7 @@ import { pickLocalized, useLocalize } from '@/lib/i18n';
 
 import type { ApplicationRead, ApplicationStatus } from '../../api/types';
 import { assessmentPath, newDecisionPath } from '../../paths';
+import { ApplicationSteps, InterimReplyDownload } from '../application-steps/application-steps';
 import { Deadline } from '../deadline/deadline';
 
 import styles from './application-list.module.css';
@@ -68,6 +69,17 @@ function ApplicationCard({ application, highlighted, actions }: { application: A
             <Deadline due={application.interim_reply_due} status={application.status} sentOn={application.interim_reply_sent_on} />
           </Fact>
         ) : null}
+        {application.interim_reply_sent_on && application.expected_decision_by ? (
+          <Fact term={t('intake.applicationSteps.interimFact')}>
+            <span data-testid="interim-reply">
+              {t('intake.applicationSteps.interimSummary', {
+                sent: formatDate(application.interim_reply_sent_on, language),
+                expected: formatDate(application.expected_decision_by, language),
+              })}
+            </span>
+            {application.interim_reply_reason ? <span className={styles.reason}>{application.interim_reply_reason}</span> : null}
+          </Fact>
+        ) : null}
         <Fact term={t('intake.application.channel')}>{t(`intake.channel.${application.channel}`)}</Fact>
         <Fact term={t('intake.application.applicant')}>
           {application.applicant_name
@@ -120,6 +132,8 @@ function ApplicationCard({ application, highlighted, actions }: { application: A
           ))}
         </div>
       ) : null}
+      {application.interim_reply_sent_on ? <InterimReplyDownload application={application} /> : null}
+      {actions && open ? <ApplicationSteps key={application.version} application={application} /> : null}
     </Card>
   );
 }
