@@ -10,17 +10,19 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     MetaData,
     String,
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.access_log import AccessLogMixin
-from shared.db import NAMING_CONVENTION, TenantMixin
+from shared.db import NAMING_CONVENTION, TENANT_SETTING, TenantMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
 
@@ -314,3 +316,62 @@ class UserPreference(TenantMixin, Base):
 
     user_sub: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(10))
+
+
+class PersonWord(Base):
+    """A word of a person's folded name (`search_text`), kept by a database trigger: name
+    search looks word beginnings up here as ranges of a B-tree in byte order, which row-level
+    security lets PostgreSQL use (docs/adr/0004-name-search-by-word-prefix-table.md)."""
+
+    __tablename__ = "person_words"
+    __table_args__ = (Index("ix_person_words_municipality_word", "municipality", "word"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+    word: Mapped[str] = mapped_column(String(100, collation="C"), primary_key=True)
+    municipality: Mapped[str] = mapped_column(
+        String(4), server_default=text(f"current_setting('{TENANT_SETTING}', true)")
+    )
+
+
+# Indexes for scale (migration 2026-12-01_indexes_for_scale): each list in its keyset order,
+# and the worklist's candidates, all scoped by municipality as row-level security scopes them.
+Index("ix_persons_municipality_search_text_id", Person.municipality, Person.search_text, Person.id)
+Index(
+    "ix_decisions_municipality_created_at_id",
+    Decision.municipality,
+    Decision.created_at,
+    Decision.id,
+)
+Index(
+    "ix_applications_municipality_received_on_id",
+    Application.municipality,
+    Application.received_on,
+    Application.id,
+)
+Index("ix_appeals_municipality_received_on_id", Appeal.municipality, Appeal.received_on, Appeal.id)
+Index(
+    "ix_applications_open",
+    Application.municipality,
+    Application.received_on,
+    postgresql_where=text("status IN ('received', 'in_assessment')"),
+)
+Index(
+    "ix_decisions_review_on_running",
+    Decision.municipality,
+    Decision.review_on,
+    postgresql_where=text("outcome <> 'refused'"),
+)
+Index(
+    "ix_decisions_ends_on_running",
+    Decision.municipality,
+    Decision.ends_on,
+    postgresql_where=text("outcome <> 'refused'"),
+)
+Index(
+    "ix_decisions_awaiting_action",
+    Decision.municipality,
+    Decision.status,
+    postgresql_where=text("status IN ('ready_for_approval', 'made')"),
+)
