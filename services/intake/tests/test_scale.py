@@ -38,9 +38,9 @@ def statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
 async def _plan(database_url: str, municipality: str, statement: Select[Any]) -> str:
     """The plan of `statement` for the services' role under row-level security, with scans of
     whole tables and sorts priced out: what indexes the planner may use."""
-    sql = str(
-        statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
-    ).replace("%%", "%")
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    sql = sql.replace("%%", "%")
     async with tenant_connection(database_url, municipality) as connection:
         await connection.execute(text("SET LOCAL enable_seqscan = off"))
         await connection.execute(text("SET LOCAL enable_sort = off"))
