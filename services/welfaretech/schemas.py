@@ -20,9 +20,11 @@ from shared.schemas.welfaretech import (
     Need,
     Provider,
     PublicTechnology,
+    RecommendationReason,
     RecommendationStatus,
     ReferralSource,
     ReferralStatus,
+    ReplaceableCare,
     TechnologyKind,
 )
 
@@ -191,8 +193,10 @@ class RecommendationRead(BaseModel):
     id: uuid.UUID
     version: int
     technology: TechnologyRead
-    reasons: list[str]
-    may_replace: list[str]
+    reasons: list[RecommendationReason] = Field(
+        description="Why the rules proposed it: the rule ids, shown in the user's language"
+    )
+    may_replace: list[ReplaceableCare] = Field(description="What it may replace or reduce")
     rule_ids: list[str]
     sources: list[str]
     status: RecommendationStatus
@@ -322,6 +326,13 @@ class LoanRead(BaseModel):
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
+    person_name: str | None = Field(
+        description="The person's name as intake shows it now; null when intake could not say "
+        "(down, or it does not let the caller read the person)"
+    )
+    person_name_available: bool = Field(
+        description="False when the name could not be read from intake: show it as unavailable"
+    )
     recommendation_id: uuid.UUID
     device: DeviceRead
     unit: str

@@ -51,6 +51,43 @@ class Need(StrEnum):
     fire_risk = "fire_risk"
 
 
+class RecommendationReason(StrEnum):
+    """Why the rules proposed a technology: the id of the rule that matched. The texts (nb, nn,
+    en) are the SPA's; the rule table is `services/welfaretech/domain/recommendations.py`."""
+
+    fall_alarm = "fall-alarm"
+    fall_sensor = "fall-sensor"
+    alarm_without_button = "alarm-without-button"
+    wandering_gps = "wandering-gps"
+    wandering_door = "wandering-door"
+    night_supervision = "night-supervision"
+    night_bed = "night-bed"
+    fire_stove = "fire-stove"
+    medication_dispenser = "medication-dispenser"
+    remote_monitoring = "remote-monitoring"
+    loneliness_video = "loneliness-video"
+    alarm_key = "alarm-key"
+
+
+class ReplaceableCare(StrEnum):
+    """What a proposed technology may replace or reduce (the gain the seeds ask to realise)."""
+
+    planned_supervision_visits = "planned_supervision_visits"
+    home_care_phone_calls = "home_care_phone_calls"
+    visits_after_falls = "visits_after_falls"
+    night_visits = "night_visits"
+    supervision_visits = "supervision_visits"
+    search_operations = "search_operations"
+    accompanied_walks = "accompanied_walks"
+    sheltered_unit_postponed = "sheltered_unit_postponed"
+    cooking_supervision = "cooking_supervision"
+    medication_visits = "medication_visits"
+    check_up_visits = "check_up_visits"
+    fewer_admissions = "fewer_admissions"
+    some_follow_up_visits = "some_follow_up_visits"
+    key_collection = "key_collection"
+
+
 class ConsentCapacity(StrEnum):
     """Samtykkekompetanse (pbrl § 4-3)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from fastapi import APIRouter, Response
 
@@ -17,7 +18,9 @@ from services.welfaretech.domain.problems import (
     ProvidedOtherwise,
     RecommendationNotAccepted,
 )
+from services.welfaretech.flows import Work
 from services.welfaretech.flows import loans as flow
+from services.welfaretech.models import Loan
 from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd, LoanRead, RetryResult
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import Conflict, problem_responses
@@ -26,6 +29,11 @@ from shared.schemas.common import Page
 from shared.schemas.welfaretech import LoanStatus
 
 router = APIRouter(tags=["loans"])
+
+
+async def _names(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, str | None]:
+    """The persons' names from intake; a list still loads when intake is down (names null)."""
+    return await work.intake_api().names(loan.person_id for loan in loans)
 
 
 @router.post(
@@ -51,8 +59,9 @@ async def start_loan(body: LoanCreate, work: WorkDep, idempotent: Idempotent) ->
     if (replayed := await idempotent.replay()) is not None:
         return replayed
     loan = await flow.start(work, body)
+    names = await _names(work, [loan])
     return await idempotent.respond(
-        201, loan_read(loan, work.today), headers={"ETag": f'"{loan.version}"'}
+        201, loan_read(loan, work.today, names), headers={"ETag": f'"{loan.version}"'}
     )
 
 
@@ -69,7 +78,9 @@ async def list_loans(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[LoanRead]:
-    """Loans, oldest installation first; clinicians see their own units' loans."""
+    """Loans, oldest installation first; clinicians see their own units' loans. Each names
+    the person as intake shows them; when intake is down the list still loads, the names
+    marked unavailable."""
     page = await work.loans.page(
         status=status,
         person_id=person_id,
@@ -79,8 +90,10 @@ async def list_loans(
         to_item=lambda loan: loan,
     )
     await flow.log_listed(work, page.items)
+    names = await _names(work, page.items)
     return Page[LoanRead](
-        items=[loan_read(loan, work.today) for loan in page.items], next_cursor=page.next_cursor
+        items=[loan_read(loan, work.today, names) for loan in page.items],
+        next_cursor=page.next_cursor,
     )
 
 
@@ -93,7 +106,8 @@ async def list_loans(
 async def list_overdue_checks(work: WorkDep, limit: Limit = 100) -> list[LoanRead]:
     """Open loans whose scheduled check (alarm test, battery, service) is overdue."""
     loans = await flow.overdue(work, limit)
-    return [loan_read(loan, work.today) for loan in loans]
+    names = await _names(work, loans)
+    return [loan_read(loan, work.today, names) for loan in loans]
 
 
 @router.get(
@@ -107,7 +121,7 @@ async def get_loan(loan_id: uuid.UUID, work: WorkDep, response: Response) -> Loa
     """One loan; the read is in the access log."""
     loan = await flow.get(work, loan_id)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today)
+    return loan_read(loan, work.today, await _names(work, [loan]))
 
 
 @router.post(
@@ -124,7 +138,7 @@ async def record_check(
     """A scheduled check; a failed alarm test raises an avvik in the quality service."""
     loan = await flow.record_check(work, loan_id, body)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today)
+    return loan_read(loan, work.today, await _names(work, [loan]))
 
 
 @router.post(
@@ -140,7 +154,7 @@ async def end_loan(
     """Return the device; it goes back to stock, to repair or is retired."""
     loan = await flow.end(work, loan_id, body, if_match)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today)
+    return loan_read(loan, work.today, await _names(work, [loan]))
 
 
 @router.post(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
 from datetime import date
 
 from services.welfaretech.domain.benefits import DEFAULT_STAFF_HOUR_COST_NOK, Total
 from services.welfaretech.domain.legal import LegalBasisMissing, check_may_activate, needs_decision
 from services.welfaretech.domain.loans import is_check_overdue
+from services.welfaretech.domain.recommendations import explain
 from services.welfaretech.flows.benefits import Dashboard, LoanLedger
 from services.welfaretech.flows.loans import decisions_of
 from services.welfaretech.models import (
@@ -131,12 +134,13 @@ def recommendation_read(
         blocked = exc.detail
     if r.status != RecommendationStatus.accepted and blocked is None:
         blocked = "Not accepted"
+    reasons, may_replace = explain(r.rule_ids)
     return RecommendationRead(
         id=r.id,
         version=r.version,
         technology=technology_read(r.technology),
-        reasons=r.reasons,
-        may_replace=r.may_replace,
+        reasons=list(reasons),
+        may_replace=list(may_replace),
         rule_ids=r.rule_ids,
         sources=r.sources,
         status=r.status,
@@ -203,11 +207,15 @@ def device_read(d: Device) -> DeviceRead:
     )
 
 
-def loan_read(loan: Loan, today: date) -> LoanRead:
+def loan_read(loan: Loan, today: date, names: Mapping[uuid.UUID, str | None]) -> LoanRead:
+    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable."""
+    name = names.get(loan.person_id)
     return LoanRead(
         id=loan.id,
         version=loan.version,
         person_id=loan.person_id,
+        person_name=name,
+        person_name_available=name is not None,
         recommendation_id=loan.recommendation_id,
         device=device_read(loan.device),
         unit=loan.unit,

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from shared.schemas.welfaretech import Need, TechnologyKind
+from shared.schemas.welfaretech import RecommendationReason as Reason
+from shared.schemas.welfaretech import ReplaceableCare as Care
 
 PROGRAMME = (
     "Nasjonalt velferdsteknologiprogram (Helsedirektoratet og KS): anbefalinger om "
@@ -44,11 +46,11 @@ class Environment:
 
 @dataclass(frozen=True)
 class Rule:
-    id: str
+    id: Reason
+    """The rule's id is the reason code the SPA shows in the user's language."""
     needs: frozenset[Need]
     kind: TechnologyKind
-    reason: str
-    may_replace: tuple[str, ...]
+    may_replace: tuple[Care, ...]
     source: str
     requires: tuple[str, ...] = ()
     """Names of `Abilities`/`Environment` flags that must be true for the rule to apply."""
@@ -59,121 +61,133 @@ class Rule:
 @dataclass(frozen=True)
 class Proposal:
     kind: TechnologyKind
-    reasons: tuple[str, ...]
-    may_replace: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    may_replace: tuple[Care, ...]
     rule_ids: tuple[str, ...]
     sources: tuple[str, ...] = field(default=())
 
 
+# The reason of each rule in bokmål (the SPA's locale files hold nb, nn and en):
+#   fall-alarm: fallrisiko eller utrygghet, personen kan selv varsle responssenteret med en knapp
+#   fall-sensor: sensoren varsler selv når personen faller og ikke kan trykke på knappen
+#   alarm-without-button: personen kan ikke bruke en alarmknapp, en sensor må varsle i stedet
+#   wandering-gps: lokaliseringsteknologi lar personen gå ut trygt og bli funnet
+#   wandering-door: dørsensoren varsler når personen går ut om natten
+#   night-supervision: digitalt tilsyn (sensor eller kamera) i stedet for fysiske besøk
+#   night-bed: sengesensoren varsler når personen ikke kommer tilbake til sengen
+#   fire-stove: komfyrvakten slår av komfyren før det blir farlig
+#   medication-dispenser: elektronisk medisineringsstøtte gir riktig dose til riktig tid
+#   remote-monitoring: digital hjemmeoppfølging av målinger og symptomer
+#   loneliness-video: videosamtaler med pårørende og hjemmetjenesten
+#   alarm-key: hjemmetjenesten trenger elektronisk dørlås eller nøkkelboks for å rykke ut
 RULES: tuple[Rule, ...] = (
     Rule(
-        "fall-alarm",
+        Reason.fall_alarm,
         frozenset({Need.fall_risk, Need.night_safety}),
         TechnologyKind.safety_alarm,
-        "Fallrisiko eller utrygghet: personen kan selv varsle responssenteret med en knapp.",
-        ("planlagte tilsynsbesøk", "telefonoppringinger fra hjemmetjenesten"),
+        (Care.planned_supervision_visits, Care.home_care_phone_calls),
         PROGRAMME,
         requires=("can_use_button",),
     ),
     Rule(
-        "fall-sensor",
+        Reason.fall_sensor,
         frozenset({Need.fall_risk}),
         TechnologyKind.fall_sensor,
-        "Fallrisiko: sensoren varsler selv når personen faller og ikke kan trykke på knappen.",
-        ("tilsynsbesøk etter fall", "nattlige tilsynsbesøk"),
+        (Care.visits_after_falls, Care.night_visits),
         PROGRAMME,
     ),
     Rule(
-        "alarm-without-button",
+        Reason.alarm_without_button,
         frozenset({Need.fall_risk, Need.night_safety}),
         TechnologyKind.fall_sensor,
-        "Personen kan ikke bruke en alarmknapp: en sensor må varsle i stedet.",
-        ("tilsynsbesøk",),
+        (Care.supervision_visits,),
         PROGRAMME,
         instead_when_missing=("can_use_button",),
     ),
     Rule(
-        "wandering-gps",
+        Reason.wandering_gps,
         frozenset({Need.wandering}),
         TechnologyKind.location_technology,
-        "Vandring: lokaliseringsteknologi (GPS) lar personen gå ut trygt og bli funnet.",
-        ("leteaksjoner", "følge på tur", "skjermet enhet (utsatt)"),
+        (Care.search_operations, Care.accompanied_walks, Care.sheltered_unit_postponed),
         PROGRAMME,
         requires=("has_mobile_coverage",),
     ),
     Rule(
-        "wandering-door",
+        Reason.wandering_door,
         frozenset({Need.wandering, Need.cognitive_failure}),
         TechnologyKind.door_sensor,
-        "Vandring eller kognitiv svikt: dørsensoren varsler når personen går ut om natten.",
-        ("nattlige tilsynsbesøk",),
+        (Care.night_visits,),
         PROGRAMME,
     ),
     Rule(
-        "night-supervision",
+        Reason.night_supervision,
         frozenset({Need.night_safety}),
         TechnologyKind.digital_supervision,
-        "Trygghet om natten: digitalt tilsyn (sensor eller kamera) i stedet for fysiske besøk.",
-        ("nattlige tilsynsbesøk",),
+        (Care.night_visits,),
         PROGRAMME,
     ),
     Rule(
-        "night-bed",
+        Reason.night_bed,
         frozenset({Need.night_safety, Need.wandering}),
         TechnologyKind.bed_sensor,
-        "Trygghet om natten: sengesensoren varsler når personen ikke kommer tilbake til sengen.",
-        ("nattlige tilsynsbesøk",),
+        (Care.night_visits,),
         PROGRAMME,
     ),
     Rule(
-        "fire-stove",
+        Reason.fire_stove,
         frozenset({Need.fire_risk, Need.cognitive_failure}),
         TechnologyKind.stove_guard,
-        "Brannrisiko: komfyrvakten slår av komfyren før det blir farlig.",
-        ("tilsyn ved matlaging",),
+        (Care.cooking_supervision,),
         PROGRAMME,
         requires=("has_stove",),
     ),
     Rule(
-        "medication-dispenser",
+        Reason.medication_dispenser,
         frozenset({Need.medication_management}),
         TechnologyKind.medication_dispenser,
-        "Legemiddelhåndtering: elektronisk medisineringsstøtte gir riktig dose til riktig tid.",
-        ("besøk for medisinutdeling",),
+        (Care.medication_visits,),
         PROGRAMME,
         requires=("has_power", "understands_device"),
     ),
     Rule(
-        "remote-monitoring",
+        Reason.remote_monitoring,
         frozenset({Need.chronic_disease_follow_up}),
         TechnologyKind.remote_monitoring,
-        "Kronisk sykdom: digital hjemmeoppfølging av målinger og symptomer.",
-        ("kontrollbesøk", "innleggelser (færre)"),
+        (Care.check_up_visits, Care.fewer_admissions),
         PROGRAMME,
         requires=("has_broadband",),
     ),
     Rule(
-        "loneliness-video",
+        Reason.loneliness_video,
         frozenset({Need.loneliness}),
         TechnologyKind.video_communication,
-        "Ensomhet: videosamtaler med pårørende og hjemmetjenesten.",
-        ("noen oppfølgingsbesøk",),
+        (Care.some_follow_up_visits,),
         PROGRAMME,
         requires=("has_broadband", "sees_display"),
     ),
 )
 
 KEY_RULE = Rule(
-    "alarm-key",
+    Reason.alarm_key,
     frozenset(),
     TechnologyKind.electronic_door_lock,
-    "Alarmen skal kunne rykkes ut på: hjemmetjenesten trenger elektronisk dørlås eller nøkkelboks.",
-    ("nøkkelhenting ved utrykning",),
+    (Care.key_collection,),
     PROGRAMME,
 )
 ALARM_KINDS = frozenset(
     {TechnologyKind.safety_alarm, TechnologyKind.fall_sensor, TechnologyKind.digital_supervision}
 )
+_BY_ID = {rule.id.value: rule for rule in (*RULES, KEY_RULE)}
+
+
+def explain(rule_ids: Iterable[str]) -> tuple[tuple[Reason, ...], tuple[Care, ...]]:
+    """The reasons and what may be replaced, as codes, for the rules a proposal matched (ids
+    no longer in the table are left out)."""
+    rules = [_BY_ID[i] for i in rule_ids if i in _BY_ID]
+    return (
+        tuple(r.id for r in rules),
+        tuple(dict.fromkeys(x for r in rules for x in r.may_replace)),
+    )
 
 
 def _flag(name: str, abilities: Abilities, environment: Environment) -> bool:
@@ -207,9 +221,9 @@ def propose(
     return [
         Proposal(
             kind=kind,
-            reasons=tuple(r.reason for r in rules),
+            reasons=tuple(r.id for r in rules),
             may_replace=tuple(dict.fromkeys(x for r in rules for x in r.may_replace)),
-            rule_ids=tuple(r.id for r in rules),
+            rule_ids=tuple(r.id.value for r in rules),
             sources=tuple(dict.fromkeys(r.source for r in rules)),
         )
         for kind, rules in matched.items()

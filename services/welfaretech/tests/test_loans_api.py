@@ -388,3 +388,32 @@ async def test_the_openapi_names_each_conflict_type_a_loan_can_answer(
     for slug in ("device-on-loan", "device-not-available", "legal-basis-missing"):
         assert f"{PROBLEMS}{slug}" in conflict["description"]
     assert "application/problem+json" in conflict["content"]
+
+
+async def test_the_loan_list_names_the_person_from_intake_and_loads_without_it(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    intake_server: RunningServer,
+) -> None:
+    loan = await lend_alarm(client, team, person["id"])
+    url = f"{API}/loans?person_id={person['id']}"
+
+    named = (await client.get(url, headers=team)).json()["items"]
+    await intake_server.stop()
+    try:
+        down = await client.get(url, headers=team)
+        overdue = await client.get(f"{API}/loans/overdue-checks", headers=team)
+    finally:
+        await intake_server.start()
+
+    assert [(i["id"], i["person_name"], i["person_name_available"]) for i in named] == [
+        (loan["id"], "Åse Ødegård", True)
+    ]
+    assert loan["person_name"] == "Åse Ødegård"
+    assert down.status_code == 200, down.text
+    assert [(i["person_name"], i["person_name_available"]) for i in down.json()["items"]] == [
+        (None, False)
+    ]
+    assert overdue.status_code == 200

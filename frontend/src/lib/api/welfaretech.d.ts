@@ -370,7 +370,9 @@ export interface paths {
         };
         /**
          * List Loans
-         * @description Loans, oldest installation first; clinicians see their own units' loans.
+         * @description Loans, oldest installation first; clinicians see their own units' loans. Each names
+         *     the person as intake shows them; when intake is down the list still loads, the names
+         *     marked unavailable.
          */
         get: operations["list_loans"];
         put?: never;
@@ -1081,6 +1083,16 @@ export interface components {
              */
             person_id: string;
             /**
+             * Person Name
+             * @description The person's name as intake shows it now; null when intake could not say (down, or it does not let the caller read the person)
+             */
+            person_name: string | null;
+            /**
+             * Person Name Available
+             * @description False when the name could not be read from intake: show it as unavailable
+             */
+            person_name_available: boolean;
+            /**
              * Recommendation Id
              * Format: uuid
              */
@@ -1374,10 +1386,16 @@ export interface components {
             /** Version */
             version: number;
             technology: components["schemas"]["TechnologyRead"];
-            /** Reasons */
-            reasons: string[];
-            /** May Replace */
-            may_replace: string[];
+            /**
+             * Reasons
+             * @description Why the rules proposed it: the rule ids, shown in the user's language
+             */
+            reasons: components["schemas"]["RecommendationReason"][];
+            /**
+             * May Replace
+             * @description What it may replace or reduce
+             */
+            may_replace: components["schemas"]["ReplaceableCare"][];
             /** Rule Ids */
             rule_ids: string[];
             /** Sources */
@@ -1402,6 +1420,13 @@ export interface components {
             /** Blocked Because */
             blocked_because: string | null;
         };
+        /**
+         * RecommendationReason
+         * @description Why the rules proposed a technology: the id of the rule that matched. The texts (nb, nn,
+         *     en) are the SPA's; the rule table is `services/welfaretech/domain/recommendations.py`.
+         * @enum {string}
+         */
+        RecommendationReason: "fall-alarm" | "fall-sensor" | "alarm-without-button" | "wandering-gps" | "wandering-door" | "night-supervision" | "night-bed" | "fire-stove" | "medication-dispenser" | "remote-monitoring" | "loneliness-video" | "alarm-key";
         /**
          * RecommendationStatus
          * @enum {string}
@@ -1506,6 +1531,12 @@ export interface components {
          * @enum {string}
          */
         ReferralStatus: "open" | "assessed" | "closed";
+        /**
+         * ReplaceableCare
+         * @description What a proposed technology may replace or reduce (the gain the seeds ask to realise).
+         * @enum {string}
+         */
+        ReplaceableCare: "planned_supervision_visits" | "home_care_phone_calls" | "visits_after_falls" | "night_visits" | "supervision_visits" | "search_operations" | "accompanied_walks" | "sheltered_unit_postponed" | "cooking_supervision" | "medication_visits" | "check_up_visits" | "fewer_admissions" | "some_follow_up_visits" | "key_collection";
         /** RetryResult */
         RetryResult: {
             /** Attempted */
@@ -2067,7 +2098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/technology-exists`: There is already a technology with this code */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2380,6 +2411,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/conflict`: Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is too large */
             413: {
                 headers: {
@@ -2640,7 +2680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/referral-closed`: The referral is closed; `https://mestring.no/problems/conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +2921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/not-without-capacity`: The person is not assessed as lacking capacity */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2991,7 +3031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/recommendation-decided`: The recommendation is already decided */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3177,7 +3217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/serial-exists`: There is already a device with this serial number */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3415,7 +3455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/device-on-loan`: The device is on loan to someone else; `https://mestring.no/problems/device-not-available`: The device is not in stock; `https://mestring.no/problems/recommendation-not-accepted`: The recommendation is not accepted; `https://mestring.no/problems/provided-otherwise`: The municipality does not lend this technology here; `https://mestring.no/problems/legal-basis-missing`: Consent or a legal basis is missing; `https://mestring.no/problems/conflict`: Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3648,7 +3688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/loan-ended`: The loan has ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3758,7 +3798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/loan-ended`: The loan has ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3948,7 +3988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/measurement-exists`: The measurement is already recorded; `https://mestring.no/problems/baseline-missing`: Record the baseline first */
             409: {
                 headers: {
                     [name: string]: unknown;

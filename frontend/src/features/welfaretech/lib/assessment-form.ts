@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 
 import {
   LEGAL_CONDITIONS,
@@ -60,11 +60,11 @@ export type AssessmentFormValues = {
 
 const blank = <K extends string>(keys: readonly K[], value: string) => Object.fromEntries(keys.map((key) => [key, value])) as Record<K, string>;
 
-export function emptyLegalDecision(today: string = todayIso()): LegalDecisionValues {
+export function emptyLegalDecision(today: string = osloToday()): LegalDecisionValues {
   return { kinds: [], conditions: blank(LEGAL_CONDITIONS, ''), person_does_not_resist: false, decided_on: today, valid_from: today, valid_until: '' };
 }
 
-export function emptyAssessment(today: string = todayIso()): AssessmentFormValues {
+export function emptyAssessment(today: string = osloToday()): AssessmentFormValues {
   return {
     own_goals: [{ text: '' }],
     assessed_on: today,
@@ -130,7 +130,7 @@ const legalShape = z.object({
 type Issue = { path: (string | number)[]; message: ErrorKey };
 
 /** The rules of pbrl § 4-6 a as the API checks them (domain/legal.py), each at its field. */
-export function legalDecisionIssues(values: LegalDecisionValues, today: string = todayIso()): Issue[] {
+export function legalDecisionIssues(values: LegalDecisionValues, today: string = osloToday()): Issue[] {
   const issues: Issue[] = [];
   if (values.kinds.length === 0) issues.push({ path: ['kinds'], message: 'kinds' });
   for (const condition of LEGAL_CONDITIONS) {
@@ -148,13 +148,13 @@ export function legalDecisionIssues(values: LegalDecisionValues, today: string =
   return issues;
 }
 
-export function legalDecisionSchema(today: string = todayIso()): z.ZodType<LegalDecisionValues, LegalDecisionValues> {
+export function legalDecisionSchema(today: string = osloToday()): z.ZodType<LegalDecisionValues, LegalDecisionValues> {
   return legalShape.superRefine((values, ctx) => {
     for (const issue of legalDecisionIssues(values, today)) ctx.addIssue({ code: 'custom', ...issue });
   });
 }
 
-export function assessmentSchema(today: string = todayIso()): z.ZodType<AssessmentFormValues, AssessmentFormValues> {
+export function assessmentSchema(today: string = osloToday()): z.ZodType<AssessmentFormValues, AssessmentFormValues> {
   return z
     .object({
       own_goals: z.array(z.object({ text: text(500) })),

@@ -1,7 +1,7 @@
 /** Installing a device at the person: which device, where, when; an alarm's chain tested; a dispenser's checklist complete. */
 import { z } from 'zod';
 
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 
 import { needsAlarmTest, type LoanCreate, type TechnologyKind } from '../api/types';
 
@@ -29,7 +29,7 @@ export type LoanFormValues = {
 export const DISPENSER_TEXTS = ['who_fills', 'missed_dose_follow_up_by', 'power_or_network_failure_plan'] as const;
 export const DISPENSER_CHECKS = ['person_trained', 'staff_trained', 'gp_medication_list_is_source'] as const;
 
-export function emptyLoan(unit: string, today: string = todayIso()): LoanFormValues {
+export function emptyLoan(unit: string, today: string = osloToday()): LoanFormValues {
   return {
     device_id: '',
     unit,
@@ -67,7 +67,7 @@ export function loanFields(kind: TechnologyKind): string[] {
   ];
 }
 
-export function loanSchema(kind: TechnologyKind, today: string = todayIso()): z.ZodType<LoanFormValues, LoanFormValues> {
+export function loanSchema(kind: TechnologyKind, today: string = osloToday()): z.ZodType<LoanFormValues, LoanFormValues> {
   return z
     .object({
       device_id: z.string(),

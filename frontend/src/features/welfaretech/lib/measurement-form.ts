@@ -1,7 +1,7 @@
 /** A benefit measurement: the baseline (week 0, with the cost of a staff hour and who realises the gain) or a follow-up. */
 import { z } from 'zod';
 
-import { isIsoDate, todayIso } from '@/lib/dates';
+import { isIsoDate, osloToday } from '@/lib/dates';
 
 import type { MeasurementCreate, MeasurementKind } from '../api/types';
 
@@ -26,7 +26,7 @@ export type MeasurementFormValues = Record<NumberField, string> & {
   realisation: string;
 };
 
-export function emptyMeasurement(kind: MeasurementKind, today: string = todayIso()): MeasurementFormValues {
+export function emptyMeasurement(kind: MeasurementKind, today: string = osloToday()): MeasurementFormValues {
   return {
     week: kind === 'baseline' ? '0' : '',
     measured_on: today,
@@ -56,7 +56,7 @@ const toNumber = (value: string) => Number(value.trim().replace(',', '.'));
 const isNumber = (value: string, max: number, integer: boolean) =>
   /^\d+([.,]\d{1,2})?$/.test(value.trim()) && toNumber(value) <= max && (!integer || Number.isInteger(toNumber(value)));
 
-export function measurementSchema(kind: MeasurementKind, today: string = todayIso()): z.ZodType<MeasurementFormValues, MeasurementFormValues> {
+export function measurementSchema(kind: MeasurementKind, today: string = osloToday()): z.ZodType<MeasurementFormValues, MeasurementFormValues> {
   return z
     .object({
       week: z.string(),

@@ -1,25 +1,39 @@
 /**
- * Welfaretech's problems in its own words: a missing legal basis (consent or pbrl § 4-6 a), a
- * recommendation changed by someone else (412), a device already on loan (409). Anything else is
- * the shared problem message.
+ * Welfaretech's problems in its own words, told apart by the problem's `type` (each 409 the
+ * service answers has its own, listed in its OpenAPI): a missing legal basis (consent or pbrl
+ * § 4-6 a), a device already on loan or out of stock, a loan already ended, … and a document
+ * changed by someone else (412). Anything else is the shared problem message.
  */
 import { ApiProblem, PROBLEM_BASE } from '@/lib/problem';
 
-export type WtProblemKey = 'legalBasisMissing' | 'stale' | 'deviceUnavailable' | 'alreadyDecided' | 'notLegalCandidate' | 'hasBaseline' | 'noBaseline';
-export type ProblemContext = 'loan' | 'decide' | 'legalDecision' | 'measurement' | 'end';
+const BY_TYPE = {
+  'legal-basis-missing': 'legalBasisMissing',
+  'device-on-loan': 'deviceOnLoan',
+  'device-not-available': 'deviceNotAvailable',
+  'loan-ended': 'loanEnded',
+  'recommendation-not-accepted': 'notAccepted',
+  'provided-otherwise': 'providedOtherwise',
+  'recommendation-decided': 'alreadyDecided',
+  'referral-closed': 'referralClosed',
+  'not-without-capacity': 'notLegalCandidate',
+  'measurement-exists': 'hasBaseline',
+  'baseline-missing': 'noBaseline',
+  'technology-exists': 'technologyExists',
+  'serial-exists': 'serialExists',
+} as const;
+
+export type WtProblemKey = (typeof BY_TYPE)[keyof typeof BY_TYPE] | 'stale';
 
 export function isLegalBasisMissing(error: unknown): boolean {
   return error instanceof ApiProblem && error.problem.type === `${PROBLEM_BASE}legal-basis-missing`;
 }
 
-/** The feature's message for `error` where it happened, or null for the shared message. */
-export function wtProblemKey(error: unknown, context: ProblemContext): WtProblemKey | null {
+/** The feature's message for `error`, or null for the shared message. */
+export function wtProblemKey(error: unknown): WtProblemKey | null {
   if (!(error instanceof ApiProblem)) return null;
-  if (isLegalBasisMissing(error)) return 'legalBasisMissing';
   if (error.status === 412) return 'stale';
-  if (error.status !== 409) return null;
-  if (context === 'loan') return 'deviceUnavailable';
-  if (context === 'decide') return 'alreadyDecided';
-  if (context === 'legalDecision') return 'notLegalCandidate';
-  return null;
+  const type = error.problem.type ?? '';
+  if (!type.startsWith(PROBLEM_BASE)) return null;
+  const slug = type.slice(PROBLEM_BASE.length);
+  return Object.hasOwn(BY_TYPE, slug) ? BY_TYPE[slug as keyof typeof BY_TYPE] : null;
 }

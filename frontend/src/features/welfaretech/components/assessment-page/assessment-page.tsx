@@ -79,7 +79,7 @@ function LegalDecisionForm({ assessment, onDone }: { assessment: AssessmentRead;
   return (
     <FormKit form={form} message={message}>
       <FormErrorSummary heading={t('welfaretech.form.summaryHeading')} items={summary} attempt={form.attempt} />
-      {problem ? <WtProblem error={problem} context="legalDecision" /> : null}
+      {problem ? <WtProblem error={problem} /> : null}
       <FormLayout onSubmit={onSubmit} aria-labelledby="legal-form-heading">
         <LegalDecisionFields />
         <div>

@@ -16,6 +16,7 @@ import { DEVICE_STATUSES, type DeviceStatus, type LoanRead } from '../../api/typ
 import { isTeam } from '../../lib/permissions';
 import { loanPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
+import { PersonName } from '../person-name/person-name';
 import { WtNav } from '../wt-nav/wt-nav';
 
 import styles from './inventory-page.module.css';
@@ -37,6 +38,7 @@ function LoanTable({ loans, caption, testId }: { loans: readonly LoanRead[]; cap
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{t('welfaretech.inventory.column.device')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('welfaretech.inventory.column.person')}</Table.HeaderCell>
             <Table.HeaderCell>{t('welfaretech.inventory.column.installed')}</Table.HeaderCell>
             <Table.HeaderCell>{t('welfaretech.inventory.column.unit')}</Table.HeaderCell>
             <Table.HeaderCell>{t('welfaretech.inventory.column.nextCheck')}</Table.HeaderCell>
@@ -51,6 +53,9 @@ function LoanTable({ loans, caption, testId }: { loans: readonly LoanRead[]; cap
                     <Localized text={loan.device.technology_name} /> {loan.device.serial}
                   </RouterLink>
                 </Link>
+              </Table.Cell>
+              <Table.Cell>
+                <PersonName loan={loan} />
               </Table.Cell>
               <Table.Cell>{formatShortDate(loan.installed_on, language)}</Table.Cell>
               <Table.Cell>{loan.unit}</Table.Cell>

@@ -36,7 +36,7 @@ describe('LoanFormPage', { timeout: 60_000 }, () => {
     const post = vi.fn(() => jsonResponse({}, 500));
     stub(post);
     renderWithProviders(<LoanFormPage />, route);
-    await screen.findByRole('radio', { name: /3207-ALARM-0001/ });
+    await screen.findByRole('radio', { name: /3207-ALARM-0001/ }, { timeout: 5000 });
     expect(screen.getByText('Responssenteret')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Registrer utlånet' }));
     const summary = await screen.findByTestId('error-summary');
@@ -49,15 +49,31 @@ describe('LoanFormPage', { timeout: 60_000 }, () => {
     let body: unknown;
     stub(async (request) => {
       body = await request.json();
-      return jsonResponse({ type: 'https://mestring.no/problems/conflict', title: 'Conflict', status: 409, detail: 'The device is on_loan, not in stock' }, 409, 'application/problem+json');
+      return jsonResponse(
+        { type: 'https://mestring.no/problems/device-on-loan', title: 'The device is on loan to someone else', status: 409, detail: 'The device is on_loan, not in stock' },
+        409,
+        'application/problem+json',
+      );
     });
     renderWithProviders(<LoanFormPage />, route);
     await userEvent.click(await screen.findByRole('radio', { name: /3207-ALARM-0002/ }));
     await userEvent.click(screen.getByRole('radio', { name: 'Testen virket hele veien' }));
     await userEvent.click(screen.getByRole('button', { name: 'Registrer utlånet' }));
-    expect(await screen.findByTestId('problem-deviceUnavailable')).toHaveTextContent('Enheten er allerede utlånt');
+    expect(await screen.findByTestId('problem-deviceOnLoan')).toHaveTextContent('Enheten er allerede utlånt');
     expect(screen.queryByText(/not in stock/)).not.toBeInTheDocument();
     expect(body).toMatchObject({ recommendation_id: RECOMMENDATION_ID, device_id: device(2).id, unit: 'hjemmetjenesten-ski', alarm_chain_tested: true, dispenser_checklist: null });
+  });
+
+  it('tells a retired device (its own problem type) from one on loan', async () => {
+    stub(async () =>
+      jsonResponse({ type: 'https://mestring.no/problems/device-not-available', title: 'The device is not in stock', status: 409 }, 409, 'application/problem+json'),
+    );
+    renderWithProviders(<LoanFormPage />, route);
+    await userEvent.click(await screen.findByRole('radio', { name: /3207-ALARM-0002/ }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Testen virket hele veien' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Registrer utlånet' }));
+    expect(await screen.findByTestId('problem-deviceNotAvailable')).toHaveTextContent('Enheten er ikke på lager');
+    expect(screen.queryByTestId('problem-deviceOnLoan')).not.toBeInTheDocument();
   });
 
   it('explains a refusal for lack of a legal basis', async () => {

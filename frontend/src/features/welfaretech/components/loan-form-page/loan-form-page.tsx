@@ -86,7 +86,7 @@ function LoanForm({ assessment, recommendation }: { assessment: AssessmentRead; 
         </Alert>
       ) : null}
       <FormErrorSummary heading={t('welfaretech.form.summaryHeading')} items={summary} attempt={form.attempt} />
-      {problem ? <WtProblem error={problem} context="loan" /> : null}
+      {problem ? <WtProblem error={problem} /> : null}
       <FormKit form={form} message={message}>
         <FormLayout onSubmit={onSubmit} aria-labelledby="loan-form-title" className={styles.form}>
           <FormSection heading={t('welfaretech.loan.deviceHeading')} headingId="device-heading">

@@ -16,7 +16,7 @@ import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { useSession } from '@/lib/auth';
-import { formatShortDate, isIsoDate, todayIso } from '@/lib/dates';
+import { formatShortDate, isIsoDate, osloToday } from '@/lib/dates';
 import { useFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
 import { useApiForm } from '@/lib/use-api-form';
@@ -30,6 +30,7 @@ import { INVENTORY_PATH } from '../../paths';
 import { BenefitLedger } from '../benefit-ledger/benefit-ledger';
 import { MeasurementForm } from '../measurement-form/measurement-form';
 import { NoAccess } from '../no-access/no-access';
+import { PersonName } from '../person-name/person-name';
 import { WtProblem } from '../wt-problem/wt-problem';
 
 import styles from './loan-page.module.css';
@@ -43,7 +44,7 @@ function CheckForm({ loan, onSaved }: { loan: LoanRead; onSaved: () => void }) {
   const { t } = useTranslation();
   const record = useRecordCheck(loan.id);
   const [problem, setProblem] = useState<unknown>(null);
-  const today = todayIso();
+  const today = osloToday();
   const form = useApiForm<CheckValues>({
     form: 'check',
     schema: z
@@ -83,7 +84,7 @@ function CheckForm({ loan, onSaved }: { loan: LoanRead; onSaved: () => void }) {
   return (
     <FormKit form={form} message={message}>
       <FormErrorSummary heading={t('welfaretech.form.summaryHeading')} items={summary} attempt={form.attempt} />
-      {problem ? <WtProblem error={problem} context="end" /> : null}
+      {problem ? <WtProblem error={problem} /> : null}
       <FormLayout onSubmit={onSubmit} aria-labelledby="check-heading" className={styles.form}>
         <Heading level={3} data-size="xs" id="check-heading">
           {t('welfaretech.check.heading')}
@@ -115,7 +116,7 @@ function EndForm({ loan, onSaved }: { loan: LoanRead; onSaved: () => void }) {
   const { t } = useTranslation();
   const end = useEndLoan(loan.id);
   const [problem, setProblem] = useState<unknown>(null);
-  const today = todayIso();
+  const today = osloToday();
   const form = useApiForm<EndValues>({
     form: 'end',
     schema: z
@@ -148,7 +149,7 @@ function EndForm({ loan, onSaved }: { loan: LoanRead; onSaved: () => void }) {
   return (
     <FormKit form={form} message={message}>
       <FormErrorSummary heading={t('welfaretech.form.summaryHeading')} items={summary} attempt={form.attempt} />
-      {problem ? <WtProblem error={problem} context="end" /> : null}
+      {problem ? <WtProblem error={problem} /> : null}
       <FormLayout onSubmit={onSubmit} aria-labelledby="end-heading" className={styles.form}>
         <Heading level={3} data-size="xs" id="end-heading">
           {t('welfaretech.end.heading')}
@@ -271,6 +272,12 @@ export function LoanPage() {
           {t('welfaretech.loanPage.facts')}
         </Heading>
         <dl className={styles.facts}>
+          <div>
+            <dt>{t('welfaretech.inventory.column.person')}</dt>
+            <dd data-testid="loan-person">
+              <PersonName loan={l} />
+            </dd>
+          </div>
           <div>
             <dt>{t('welfaretech.loanPage.serial')}</dt>
             <dd data-testid="loan-serial">{l.device.serial}</dd>

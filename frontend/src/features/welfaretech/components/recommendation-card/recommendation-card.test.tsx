@@ -35,6 +35,17 @@ describe('RecommendationCard', { timeout: 60_000 }, () => {
     expect(card).toHaveTextContent('planlagte tilsynsbesøk');
   });
 
+  it('shows the reasons in the language of the page (codes, not bokmål from the service)', async () => {
+    await setLanguage('en');
+    stubApi({});
+    render();
+    const card = await screen.findByTestId('recommendation');
+    expect(card).toHaveTextContent('the person can alert the response centre with a button');
+    expect(card).toHaveTextContent('planned supervision visits');
+    expect(card).not.toHaveTextContent('tilsynsbesøk');
+    await setLanguage('nb');
+  });
+
   it('asks for a reason and who provides it before accepting', async () => {
     const post = vi.fn(() => jsonResponse({}, 500));
     stubApi({ [DECIDE]: post });

@@ -12,7 +12,7 @@ import { FormErrorSummary } from '@/components/form-error-summary/form-error-sum
 import { CheckboxField, FormKit, TextField, useFormKit } from '@/components/form-kit/form-kit';
 import { FormLayout } from '@/components/form-section/form-section';
 import { Localized } from '@/components/localized/localized';
-import { formatShortDate, isIsoDate, todayIso } from '@/lib/dates';
+import { formatShortDate, isIsoDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 import { useApiForm } from '@/lib/use-api-form';
 
@@ -33,7 +33,7 @@ export type DecideValues = {
   decided_on: string;
 };
 
-export function decideSchema(today: string = todayIso()): z.ZodType<DecideValues, DecideValues> {
+export function decideSchema(today: string = osloToday()): z.ZodType<DecideValues, DecideValues> {
   return z
     .object({
       choice: z.enum(['', 'accept', 'reject']),
@@ -91,7 +91,7 @@ function DecideForm({ recommendation, assessmentId }: { recommendation: Recommen
   const form = useApiForm<DecideValues>({
     form: `decide-${recommendation.id}`,
     schema: decideSchema(),
-    initial: { choice: '', reason: '', provider: '', trial: false, trial_weeks: '8', decided_on: todayIso() },
+    initial: { choice: '', reason: '', provider: '', trial: false, trial_weeks: '8', decided_on: osloToday() },
     fields: () => FIELDS,
   });
   const labels: Record<string, string> = {
@@ -137,7 +137,7 @@ function DecideForm({ recommendation, assessmentId }: { recommendation: Recommen
           {t('welfaretech.recommendation.decideHeading')}
         </Heading>
         <FormErrorSummary heading={t('welfaretech.form.summaryHeading')} items={summary} attempt={form.attempt} />
-        {problem ? <WtProblem error={problem} context="decide" /> : null}
+        {problem ? <WtProblem error={problem} /> : null}
         <RadioGroup
           name="choice"
           legend={labels.choice}
@@ -193,9 +193,9 @@ export function RecommendationCard({
       <Heading level={4} data-size="2xs">
         {t('welfaretech.recommendation.reasons')}
       </Heading>
-      <ul className={styles.list} lang="nb">
+      <ul className={styles.list}>
         {recommendation.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+          <li key={reason}>{t(`welfaretech.rule.${reason}`)}</li>
         ))}
       </ul>
       {recommendation.may_replace.length > 0 ? (
@@ -203,9 +203,9 @@ export function RecommendationCard({
           <Heading level={4} data-size="2xs">
             {t('welfaretech.recommendation.mayReplace')}
           </Heading>
-          <ul className={styles.list} lang="nb">
+          <ul className={styles.list}>
             {recommendation.may_replace.map((item) => (
-              <li key={item}>{item}</li>
+              <li key={item}>{t(`welfaretech.replaces.${item}`)}</li>
             ))}
           </ul>
         </>

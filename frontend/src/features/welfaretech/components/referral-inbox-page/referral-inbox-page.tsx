@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
-import { daysBetween, formatShortDate, todayIso } from '@/lib/dates';
+import { daysBetween, formatShortDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
 import { useReferrals } from '../../api/referrals';
@@ -26,7 +26,7 @@ export function ReferralInboxPage() {
   const referrals = useReferrals('open');
   if (!allowed) return <NoAccess />;
   const team = isTeam(session.user.roles);
-  const today = todayIso();
+  const today = osloToday();
   return (
     <div className={styles.page}>
       <Heading level={1} data-size="lg">

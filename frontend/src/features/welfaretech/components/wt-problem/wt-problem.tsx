@@ -3,15 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 import { ProblemAlert } from '@/components/query-state/query-state';
 
-import { wtProblemKey, type ProblemContext } from '../../lib/problems';
+import { wtProblemKey } from '../../lib/problems';
 
 /**
  * A failed request in the feature's own words where it has them (no legal basis, changed by
- * someone else, a device already on loan); otherwise the shared problem message. Announced as an alert.
+ * someone else, a device already on loan, a loan already ended, …); otherwise the shared problem message. Announced as an alert.
  */
-export function WtProblem({ error, context, onRetry }: { error: unknown; context: ProblemContext; onRetry?: () => void }) {
+export function WtProblem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const key = wtProblemKey(error, context);
+  const key = wtProblemKey(error);
   if (!key) {
     return (
       <div role="alert">
