@@ -9,7 +9,7 @@ import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canUseCoordination, COORDINATION_PATH } from '@/features/coordination/routes';
-import { canReadPersons, canReadWorklist, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
+import { canAdministerIntake, canReadPersons, canReadWorklist, PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { canReportDeviations, QUALITY_PATH } from '@/features/quality/routes';
 import { canUseWelfaretech, WELFARETECH_PATH } from '@/features/welfaretech/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
@@ -178,6 +178,13 @@ export function Layout() {
                 <li>
                   <NavLink to={QUALITY_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
                     {t('quality.nav.label')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {canAdministerIntake(session.user.roles) ? (
+                <li>
+                  <NavLink to={SETTINGS_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                    {t('intake.settings.nav')}
                   </NavLink>
                 </li>
               ) : null}

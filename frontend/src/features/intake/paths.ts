@@ -3,6 +3,7 @@ export const NEW_PERSON_PATH = `${PERSONS_PATH}/ny`;
 export const DECISIONS_PATH = '/vedtak';
 export const WORKLIST_PATH = '/arbeidsliste';
 export const WAITING_LIST_PATH = '/venteliste';
+export const SETTINGS_PATH = '/innstillinger';
 
 export function personPath(id: string): string {
   return `${PERSONS_PATH}/${encodeURIComponent(id)}`;

@@ -12,11 +12,12 @@ import { PersonEditPage, PersonFormPage } from './components/person-form-page/pe
 import { PersonPage } from './components/person-page/person-page';
 import { NoAccess } from './components/no-access/no-access';
 import { PersonSearchPage } from './components/person-search-page/person-search-page';
+import { SettingsPage } from './components/settings-page/settings-page';
 import { canReadPersons } from './lib/permissions';
-import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
+import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
 
-export { PERSONS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
-export { canReadPersons, canReadWorklist } from './lib/permissions';
+export { PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
+export { canAdministerIntake, canReadPersons, canReadWorklist } from './lib/permissions';
 export { WorklistSummary } from './components/worklist-summary/worklist-summary';
 
 function PersonSearchRoute() {
@@ -37,4 +38,5 @@ export const intakeRoutes: RouteObject[] = [
   { path: `${DECISIONS_PATH}/:id/endre`, element: <DecisionEditPage /> },
   { path: WORKLIST_PATH, element: <WorklistPage /> },
   { path: WAITING_LIST_PATH, element: <WaitingListPage /> },
+  { path: SETTINGS_PATH, element: <SettingsPage /> },
 ];

@@ -21,3 +21,7 @@ export const canReadWorklist = (roles: readonly Role[]) => hasAny(roles, WORKLIS
 const WAITING_LIST_MANAGERS: readonly Role[] = ['saksbehandler', 'leder'];
 /** Offer a place, record the answer, prioritise and remove. */
 export const canManageWaitingList = (roles: readonly Role[]) => hasAny(roles, WAITING_LIST_MANAGERS);
+
+const INTAKE_ADMINS: readonly Role[] = ['admin'];
+/** Change the municipality's intake settings (four eyes, the need-level rule). */
+export const canAdministerIntake = (roles: readonly Role[]) => hasAny(roles, INTAKE_ADMINS);

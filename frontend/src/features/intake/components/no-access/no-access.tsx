@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 
 /** What a user sees on an intake page their role does not give them. */
-export function NoAccess({ reason }: { reason: 'read' | 'register' }) {
+export function NoAccess({ reason }: { reason: 'read' | 'register' | 'admin' }) {
   const { t } = useTranslation();
   usePageTitle(t('intake.noAccess.title'));
   return (
@@ -13,7 +13,7 @@ export function NoAccess({ reason }: { reason: 'read' | 'register' }) {
       <Heading level={1} data-size="lg">
         {t('intake.noAccess.title')}
       </Heading>
-      <Paragraph>{reason === 'read' ? t('intake.noAccess.read') : t('intake.noAccess.register')}</Paragraph>
+      <Paragraph>{t(`intake.noAccess.${reason}`)}</Paragraph>
       <Paragraph>
         <Link asChild>
           <RouterLink to="/">{t('intake.noAccess.home')}</RouterLink>
