@@ -16,11 +16,12 @@ NPM_STAMP := frontend/node_modules/.installed
 SPA_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/package.json
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: run test install lock spa chromium pango lint openapi clean help
+.PHONY: run test install lock spa chromium pango lint openapi clean help fuzz
 
 help:
 	@echo "make run    start Mestring on http://127.0.0.1:$${MESTRING_PORT:-8000} (embedded PostgreSQL, demo data)"
 	@echo "make test   run the whole test suite (Python, frontend units, end-to-end in Chromium)"
+	@echo "make fuzz   fuzz every service's OpenAPI, directly and through the gateway (FUZZ_EXAMPLES=20)"
 	@echo "make lint   the lockfile, ruff (check and format), mypy, import contracts, eslint, tsc"
 	@echo "make lock   regenerate uv.lock from pyproject.toml (LOCK_ARGS=--upgrade to move to newer versions)"
 
@@ -85,6 +86,13 @@ demo: install
 BENCH_SIZES ?= 10000
 bench: install
 	BENCH_SIZES=$(BENCH_SIZES) $(PY) -m dev.bench --note "$(BENCH_NOTE)"
+
+# The bounded run is part of `make test` (tests/test_fuzz.py); this one runs longer, with
+# fresh random examples each time.
+FUZZ_EXAMPLES ?= 20
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RANDOM=1 MESTRING_TEST_LOG_LEVEL=CRITICAL \
+	  $(PY) -m pytest tests/test_fuzz.py -p no:logging -q
 
 openapi: $(PY_STAMP)
 	$(PY) -m dev.export_openapi

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, Protocol
+from decimal import Decimal
+from typing import Any, Protocol, get_args
 
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 
 from shared.auth import TokenVerifier
 from shared.clients import create_http_client
@@ -36,7 +38,7 @@ from shared.hardening import (
 from shared.health import health_router
 from shared.logging import AccessLogMiddleware, configure_logging
 from shared.outbox import Outbox
-from shared.permissions import public
+from shared.permissions import api_routes, public
 from shared.problems import install_problem_handlers
 from shared.schemas.common import Problem
 from shared.settings import ServiceSettings
@@ -172,6 +174,75 @@ def create_service_app(
     return app
 
 
+DECIMAL_STRING = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+def _say_what_validation_checks(node: Any) -> None:
+    """Constraints pydantic enforces but leaves out of the JSON schema, put in, so that a
+    client (or a fuzzer) reading the schema sends what the API accepts:
+
+    - a dict with constrained keys (`patternProperties`) refuses any other key;
+    - a `Decimal` sent as a string must be a finite decimal number.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _say_what_validation_checks(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if "patternProperties" in node and "additionalProperties" not in node:
+        node["additionalProperties"] = False
+    branches = node.get("anyOf")
+    if isinstance(branches, list):
+        types = [b.get("type") for b in branches if isinstance(b, dict)]
+        if "number" in types and "string" in types:
+            for branch in branches:
+                if branch.get("type") == "string" and len(branch) == 1:
+                    branch["pattern"] = DECIMAL_STRING
+    for value in node.values():
+        _say_what_validation_checks(value)
+
+
+def _request_models(app: FastAPI) -> set[type[BaseModel]]:
+    """Every pydantic model a route reads from a request body, nested ones included."""
+    found: set[type[BaseModel]] = set()
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation in found:
+                return
+            found.add(annotation)
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for arg in get_args(annotation):
+            visit(arg)
+
+    for context in api_routes(app):
+        body = context.original_route.body_field
+        if body is not None:
+            visit(body.field_info.annotation)
+    return found
+
+
+def _decimal_places(app: FastAPI, schemas: dict[str, Any]) -> None:
+    """A `Decimal` field's `decimal_places` as `multipleOf` (pydantic leaves it out)."""
+    for model in _request_models(app):
+        for name in (model.__name__, f"{model.__name__}-Input"):
+            properties = schemas.get(name, {}).get("properties", {})
+            for field, info in model.model_fields.items():
+                places = next(
+                    (m.decimal_places for m in info.metadata if getattr(m, "decimal_places", None)),
+                    None,
+                )
+                prop = properties.get(info.alias or field)
+                if places is None or not isinstance(prop, dict):
+                    continue
+                step = float(Decimal(1).scaleb(-places))
+                for branch in [prop, *prop.get("anyOf", [])]:
+                    if branch.get("type") in ("number", "integer"):
+                        branch["multipleOf"] = step
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -211,5 +282,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+    _say_what_validation_checks(schemas)
+    _decimal_places(app, schemas)
     app.openapi_schema = schema
     return schema

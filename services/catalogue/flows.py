@@ -238,7 +238,7 @@ async def create_unit(
     by: str,
 ) -> Unit:
     """Add a provider unit with the service types it delivers and their capacity."""
-    unit = Unit(code=body.code, name=body.name, kind=body.kind, address=body.address)
+    unit = Unit(code=body.code, name=body.name, kind=body.kind, address=body.address, services=[])
     for i, delivery in enumerate(body.services):
         service = await service_types.get(delivery.service_type, f"body.services.{i}.service_type")
         unit.services.append(
