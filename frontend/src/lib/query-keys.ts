@@ -89,5 +89,10 @@ export const queryKeys = {
     evaluations: (id: string) => ['coordination', 'plans', 'detail', id, 'evaluations'] as const,
     worklist: () => ['coordination', 'worklist'] as const,
     caseload: () => ['coordination', 'caseload'] as const,
+    overview: () => ['coordination', 'overview'] as const,
+    catalogueNames: () => ['coordination', 'catalogue-names'] as const,
+    relations: (personId: string) => ['coordination', 'persons', personId, 'relations'] as const,
+    conversations: (personId: string) => ['coordination', 'persons', personId, 'conversations'] as const,
+    primaryContacts: (personId: string) => ['coordination', 'persons', personId, 'primary-contacts'] as const,
   },
 } as const;

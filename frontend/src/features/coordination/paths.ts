@@ -1,6 +1,7 @@
 export const COORDINATION_PATH = '/koordinering';
 export const PLANS_PATH = `${COORDINATION_PATH}/planer`;
 export const COORDINATION_WORKLIST_PATH = `${COORDINATION_PATH}/arbeidsliste`;
+export const COORDINATION_OVERVIEW_PATH = `${COORDINATION_PATH}/oversikt`;
 
 export function planPath(id: string): string {
   return `${PLANS_PATH}/${encodeURIComponent(id)}`;
@@ -8,4 +9,9 @@ export function planPath(id: string): string {
 
 export function planPrintPath(id: string): string {
   return `${planPath(id)}/utskrift`;
+}
+
+/** The person's own view of the plan (read-only, plain language, printable). */
+export function myPlanPath(id: string): string {
+  return `${planPath(id)}/min-plan`;
 }

@@ -5,7 +5,7 @@ import { coordinationClient, unwrap } from '@/lib/api-client';
 import { newUuid } from '@/lib/idempotency';
 import { queryKeys } from '@/lib/query-keys';
 
-import type { ConsentCreate, PlanRead, PlanUpdate } from './types';
+import type { ConsentCreate, ConsentWithdrawal, PlanRead, PlanUpdate } from './types';
 
 const etag = (version: number) => `"${version}"`;
 
@@ -91,5 +91,35 @@ export function useCompare(id: string, from: number, to: number, enabled: boolea
           signal,
         }),
       ),
+  });
+}
+
+/** «Avslutt planen»: with the reason; the plan is kept as history. */
+export function useClosePlan() {
+  const store = useStorePlan();
+  return useMutation<PlanRead, unknown, { id: string; version: number; reason: string }>({
+    mutationFn: ({ id, version, reason }) =>
+      unwrap(
+        coordinationClient.POST('/api/coordination/v1/plans/{plan_id}/close', {
+          params: { path: { plan_id: id }, header: { 'If-Match': etag(version) } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: store,
+  });
+}
+
+/** Withdraw a consent: the sharing it covered closes from that day; the plan stays. */
+export function useWithdrawConsent() {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, unknown, { id: string; consentId: string; body: ConsentWithdrawal }>({
+    mutationFn: ({ id, consentId, body }) =>
+      unwrap(
+        coordinationClient.POST('/api/coordination/v1/plans/{plan_id}/consents/{consent_id}/withdraw', {
+          params: { path: { plan_id: id, consent_id: consentId } },
+          body,
+        }),
+      ),
+    onSuccess: (_, { id }) => queryClient.invalidateQueries({ queryKey: queryKeys.coordination.plan(id) }),
   });
 }

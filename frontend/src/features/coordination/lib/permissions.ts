@@ -9,3 +9,7 @@ export const canReadInbox = (roles: readonly Role[]) => hasAny(roles, ['koordina
 export const canCoordinate = (roles: readonly Role[]) => hasAny(roles, ['koordinator']);
 /** The coordination menu entry and the worklist. */
 export const canUseCoordination = (roles: readonly Role[]) => hasAny(roles, ['koordinator', 'leder', 'helsepersonell']);
+/** Name a primærkontakt or hand over a caseload: the koordinerende enhet, and a leader in their own unit. */
+export const canAssign = (roles: readonly Role[]) => hasAny(roles, ['koordinator', 'leder']);
+/** Pårørendesamtaler: the koordinator and the helsepersonell of a unit serving the person. */
+export const canTalkToRelatives = (roles: readonly Role[]) => hasAny(roles, ['koordinator', 'helsepersonell']);

@@ -117,6 +117,13 @@ export function emptyMember(): MemberValues {
   return { id: newId(), name: '', role: '', organisation: '', contact: '', unit: '', employee_sub: '', may_see_plan: false };
 }
 
+/** A measure added from an intake decision carries the service's code; the form shows its name
+ * as intake's decision gives it, so the koordinator confirms a measure a person can read. */
+function measureWhat(plan: PlanRead, what: string, serviceType: string | null | undefined): string {
+  if (!serviceType || what !== serviceType) return what;
+  return plan.service_names?.[serviceType]?.nb ?? what;
+}
+
 /** The plan as the form edits it (null becomes ''). */
 export function planValues(plan: PlanRead): PlanFormValues {
   return {
@@ -124,7 +131,7 @@ export function planValues(plan: PlanRead): PlanFormValues {
     goals: plan.goals.map((g) => ({ id: g.id ?? newId(), life_area: g.life_area, text: g.text, status: g.status ?? 'open' })),
     measures: plan.measures.map((m) => ({
       id: m.id ?? newId(),
-      what: m.what,
+      what: measureWhat(plan, m.what, m.service_type),
       responsible_kind: m.responsible_kind,
       responsible: m.responsible,
       owner_name: m.owner_name ?? '',

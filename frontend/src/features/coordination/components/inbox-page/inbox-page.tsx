@@ -11,6 +11,7 @@ import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useInbox, useTakeRequest } from '../../api/requests';
+import { CoordinationNav } from '../coordination-nav/coordination-nav';
 import type { RequestRead } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
 import { planPath } from '../../paths';
@@ -67,7 +68,7 @@ export function InboxPage() {
   const [open, setOpen] = useState<string | null>(null);
 
   return (
-    <PageLayout title={t('coordination.inbox.title')} lead={t('coordination.inbox.lead')}>
+    <PageLayout title={t('coordination.inbox.title')} lead={t('coordination.inbox.lead')} intro={<CoordinationNav />}>
       {inbox.isPending ? <Loading /> : null}
       {inbox.isError ? <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
       {inbox.data && inbox.data.items.length === 0 ? (

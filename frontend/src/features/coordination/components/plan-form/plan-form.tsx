@@ -5,6 +5,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
+import { DateField } from '@/components/date-field/date-field';
 import { CheckboxField, FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { ProblemAlert } from '@/components/query-state/query-state';
@@ -160,8 +161,8 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
                 <TextField name={`measures.${index}.responsible`} label={t('coordination.planForm.responsible')} />
                 <TextField name={`measures.${index}.owner_name`} label={t('coordination.planForm.owner')} />
                 <SelectField name={`measures.${index}.goal_id`} label={t('coordination.planForm.goal')} options={goalOptions} />
-                <TextField name={`measures.${index}.starts_on`} type="date" label={t('coordination.planForm.startsOn')} />
-                <TextField name={`measures.${index}.due_on`} type="date" label={t('coordination.planForm.dueOn')} />
+                <DateField name={`measures.${index}.starts_on`} label={t('coordination.planForm.startsOn')} />
+                <DateField name={`measures.${index}.due_on`} label={t('coordination.planForm.dueOn')} />
                 <SelectField
                   name={`measures.${index}.status`}
                   label={t('coordination.planForm.status')}
@@ -195,7 +196,7 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
 
         <FormSection heading={t('coordination.planForm.evaluationHeading')}>
           <div className={styles.grid}>
-            <TextField name="next_evaluation_on" type="date" label={t('coordination.planForm.nextEvaluation')} />
+            <DateField name="next_evaluation_on" label={t('coordination.planForm.nextEvaluation')} />
             <TextField name="note" label={t('coordination.planForm.note')} description={t('coordination.planForm.noteHelp')} />
           </div>
         </FormSection>

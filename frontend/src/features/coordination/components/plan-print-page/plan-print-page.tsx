@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
-import { todayIso } from '@/lib/dates';
+import { osloToday } from '@/lib/dates';
 
 import { useMeetings } from '../../api/meetings';
 import { usePlan } from '../../api/plans';
 import { useShortDate } from '../../lib/dates';
+import { usePlanNames } from '../../lib/names';
 import { planPath } from '../../paths';
 
 import styles from './plan-print-page.module.css';
@@ -20,11 +21,12 @@ export function PlanPrintPage() {
   const date = useShortDate();
   const plan = usePlan(id);
   const meetings = useMeetings(id);
+  const names = usePlanNames(plan.data?.service_names);
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ProblemAlert error={plan.error} />;
   const data = plan.data;
-  const next = meetings.data?.find((m) => m.status === 'planned' && m.meeting_on >= todayIso());
+  const next = meetings.data?.find((m) => m.status === 'planned' && m.meeting_on >= osloToday());
   const open = data.measures.filter((m) => !['done', 'ended', 'cancelled'].includes(m.status ?? 'planned'));
 
   return (
@@ -64,7 +66,7 @@ export function PlanPrintPage() {
           {open.map((m) => (
             <li key={m.id}>
               <Paragraph>
-                {t('coordination.print.measure', { what: m.what, who: m.owner_name ?? m.responsible })}
+                {t('coordination.print.measure', { what: names.measureText(m), who: m.owner_name ?? names.responsibleText(m) })}
                 {m.due_on ? ` ${t('coordination.print.by', { date: date(m.due_on) })}` : ''}
               </Paragraph>
             </li>

@@ -2,10 +2,11 @@ import { Button } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
-import { FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
+import { DateField } from '@/components/date-field/date-field';
+import { FormKit, SelectField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { ProblemAlert } from '@/components/query-state/query-state';
-import { todayIso } from '@/lib/dates';
+import { osloToday } from '@/lib/dates';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useEvaluatePlan } from '../../api/meetings';
@@ -31,7 +32,7 @@ export function EvaluationSection({ plan }: { plan: PlanRead }) {
   const form = useApiForm<EvaluationValues>({
     form: 'evaluation',
     schema,
-    initial: () => ({ evaluated_on: todayIso(), next_evaluation_on: '', results: plan.goals.map((g) => ({ goal_id: g.id ?? '', result: '' })) }),
+    initial: () => ({ evaluated_on: osloToday(), next_evaluation_on: '', results: plan.goals.map((g) => ({ goal_id: g.id ?? '', result: '' })) }),
     fields: (values) => ['evaluated_on', ...values.results.map((_, i) => `results.${i}.result`), 'next_evaluation_on'],
   });
   const message = (path: string) => {
@@ -54,7 +55,7 @@ export function EvaluationSection({ plan }: { plan: PlanRead }) {
     <FormSection heading={t('coordination.evaluation.heading')} description={t('coordination.evaluation.help')}>
       <FormKit form={form} message={message}>
         <FormLayout onSubmit={onSubmit} className={styles.form} aria-label={t('coordination.evaluation.heading')}>
-          <TextField name="evaluated_on" type="date" label={t('coordination.evaluation.date')} />
+          <DateField name="evaluated_on" label={t('coordination.evaluation.date')} />
           {plan.goals.map((goal, index) => (
             <SelectField
               key={goal.id}
@@ -63,7 +64,7 @@ export function EvaluationSection({ plan }: { plan: PlanRead }) {
               options={[{ value: '', label: t('coordination.evaluation.notNow') }, ...GOAL_RESULTS.map((r) => ({ value: r, label: tx(`coordination.evaluation.result.${r}`) }))]}
             />
           ))}
-          <TextField name="next_evaluation_on" type="date" label={t('coordination.planForm.nextEvaluation')} />
+          <DateField name="next_evaluation_on" label={t('coordination.planForm.nextEvaluation')} />
           {evaluate.isError ? <ProblemAlert error={evaluate.error} /> : null}
           <div>
             <Button type="submit" variant="secondary" disabled={evaluate.isPending}>

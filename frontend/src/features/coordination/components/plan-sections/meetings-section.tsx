@@ -3,11 +3,12 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
+import { DateField } from '@/components/date-field/date-field';
 import { FormKit, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
-import { todayIso } from '@/lib/dates';
+import { osloToday } from '@/lib/dates';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useApproveMinutes, useMeetings, usePlanMeeting, useRecordMinutes } from '../../api/meetings';
@@ -86,7 +87,7 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
               <TextField name={`decisions.${index}.what`} label={t('coordination.meetings.decisionWhat', { number: index + 1 })} />
               <TextField name={`decisions.${index}.responsible`} label={t('coordination.planForm.responsible')} />
               <TextField name={`decisions.${index}.owner_name`} label={t('coordination.planForm.owner')} />
-              <TextField name={`decisions.${index}.due_on`} type="date" label={t('coordination.meetings.deadline')} />
+              <DateField name={`decisions.${index}.due_on`} label={t('coordination.meetings.deadline')} />
             </>
           )}
         />
@@ -133,7 +134,7 @@ function MeetingCard({ meeting, mayEdit }: { meeting: MeetingRead; mayEdit: bool
           ))}
         </ul>
       ) : null}
-      {mayEdit && meeting.status === 'planned' && meeting.meeting_on <= todayIso() ? <MinutesForm meeting={meeting} /> : null}
+      {mayEdit && meeting.status === 'planned' && meeting.meeting_on <= osloToday() ? <MinutesForm meeting={meeting} /> : null}
       {mayEdit && meeting.status === 'held' ? (
         <div>
           <Button variant="secondary" onClick={() => approve.mutate(meeting)} disabled={approve.isPending}>
@@ -154,7 +155,7 @@ export function MeetingsSection({ plan }: { plan: PlanRead }) {
   const form = useApiForm<NewMeeting>({
     form: 'meeting',
     schema: newMeetingSchema,
-    initial: () => ({ meeting_on: todayIso(), place: '', agenda: '' }),
+    initial: () => ({ meeting_on: osloToday(), place: '', agenda: '' }),
     fields: () => ['meeting_on', 'place', 'agenda'],
   });
   const message = useMessage(form);
@@ -169,7 +170,7 @@ export function MeetingsSection({ plan }: { plan: PlanRead }) {
           attendees: plan.team.map((m) => ({ name: m.name, role: m.role, present: true })),
         },
       },
-      { onSuccess: () => form.reset({ meeting_on: todayIso(), place: '', agenda: '' }) },
+      { onSuccess: () => form.reset({ meeting_on: osloToday(), place: '', agenda: '' }) },
     ),
   );
   return (
@@ -182,7 +183,7 @@ export function MeetingsSection({ plan }: { plan: PlanRead }) {
       {plan.may_edit ? (
         <FormKit form={form} message={message}>
           <FormLayout onSubmit={onSubmit} className={styles.form} aria-label={t('coordination.meetings.new')}>
-            <TextField name="meeting_on" type="date" label={t('coordination.meetings.date')} />
+            <DateField name="meeting_on" label={t('coordination.meetings.date')} />
             <TextField name="place" label={t('coordination.meetings.place')} />
             <TextField name="agenda" label={t('coordination.meetings.agenda')} description={t('coordination.meetings.agendaHelp')} multiline rows={3} />
             {create.isError ? <ProblemAlert error={create.error} /> : null}

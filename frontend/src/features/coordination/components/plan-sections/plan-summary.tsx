@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { PlanRead } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
+import { usePlanNames } from '../../lib/names';
 
 import { useDynamicT } from '../../lib/translate';
 
@@ -13,6 +14,7 @@ export function PlanSummary({ plan, headingLevel = 2 }: { plan: PlanRead; headin
   const { t } = useTranslation();
   const tx = useDynamicT();
   const date = useShortDate();
+  const names = usePlanNames(plan.service_names);
   const goalText = new Map(plan.goals.map((g) => [g.id, g.text]));
   return (
     <>
@@ -38,7 +40,8 @@ export function PlanSummary({ plan, headingLevel = 2 }: { plan: PlanRead; headin
         <ul className={styles.list}>
           {plan.measures.map((measure) => (
             <li key={measure.id}>
-              <strong>{measure.what}</strong> – {t('coordination.plan.responsibleIs', { who: measure.owner_name ? `${measure.owner_name} (${measure.responsible})` : measure.responsible })}
+              <strong>{names.measureText(measure)}</strong> –{' '}
+              {t('coordination.plan.responsibleIs', { who: measure.owner_name ? `${measure.owner_name} (${names.responsibleText(measure)})` : names.responsibleText(measure) })}
               {measure.due_on ? `, ${t('coordination.plan.dueOn', { date: date(measure.due_on) })}` : ''}{' '}
               <Tag data-color={plan.overdue_measure_ids.includes(measure.id ?? '') ? 'danger' : 'neutral'}>
                 {plan.overdue_measure_ids.includes(measure.id ?? '') ? t('coordination.plan.overdue') : tx(`coordination.measureStatus.${measure.status ?? 'planned'}`)}
