@@ -24,7 +24,7 @@ from services.intake.schemas import (
     AssessmentRead,
     FunctionalVariableRead,
 )
-from shared.concurrency import IfMatchVersion, set_etag
+from shared.concurrency import IfMatchVersion, etag_for, set_etag
 from shared.errors import problem_responses
 from shared.schemas.common import LocalizedText
 
@@ -119,10 +119,14 @@ async def save_assessment_draft(
     body: AssessmentDraftIn,
     work: WorkDep,
     if_match: IfMatchVersion,
-    response: Response,
-) -> AssessmentDraftRead:
+    idempotent: Idempotent,
+) -> Response:
     """Save the answers so far (`If-Match` "0" for the first save); the draft goes away when
-    the assessment is recorded."""
+    the assessment is recorded. A tablet that lost the answer retries with the same
+    `Idempotency-Key` and gets the first answer again, not a 412 from its own save."""
+    if (replayed := await idempotent.replay()) is not None:
+        return replayed
     draft = await flow.save_draft(work, application_id, body, if_match)
-    set_etag(response, draft.version)
-    return _draft_read(draft)
+    return await idempotent.respond(
+        200, _draft_read(draft), headers={"ETag": etag_for(draft.version)}
+    )

@@ -276,6 +276,32 @@ async def test_an_assessment_draft_is_saved_as_you_go_and_goes_away_when_recorde
     assert after.status_code == 404
 
 
+async def test_a_draft_save_retried_with_its_idempotency_key_gets_the_first_answer_again(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    """A tablet whose answer was lost on a weak connection sends the same save again; the
+    key makes it the same save, not a 412 from its own first one."""
+    application = await new_application(client, caseworker)
+    url = f"{API}/applications/{application['id']}/assessment-draft"
+    headers = {**caseworker, "If-Match": '"0"', "Idempotency-Key": "draft-save-1"}
+    body = {"content": {"what_matters": [{"text": "Gå tur"}]}}
+
+    first = await client.put(url, json=body, headers=headers)
+    retried = await client.put(url, json=body, headers=headers)
+    other_body = await client.put(url, json={"content": {}}, headers=headers)
+    next_save = await client.put(
+        url,
+        json={"content": {"what_matters": [{"text": "Gå tur med hunden"}]}},
+        headers={**caseworker, "If-Match": first.headers["ETag"], "Idempotency-Key": "draft-2"},
+    )
+
+    assert first.status_code == 200 and first.headers["ETag"] == '"1"'
+    assert retried.status_code == 200 and retried.json() == first.json()
+    assert retried.headers["ETag"] == '"1"'
+    assert other_body.status_code == 409
+    assert next_save.status_code == 200 and next_save.json()["version"] == 2
+
+
 async def test_a_users_language_follows_them_not_the_browser(
     client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
 ) -> None:

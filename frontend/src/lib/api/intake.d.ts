@@ -307,7 +307,8 @@ export interface paths {
         /**
          * Save Assessment Draft
          * @description Save the answers so far (`If-Match` "0" for the first save); the draft goes away when
-         *     the assessment is recorded.
+         *     the assessment is recorded. A tablet that lost the answer retries with the same
+         *     `Idempotency-Key` and gets the first answer again, not a 412 from its own save.
          */
         put: operations["save_assessment_draft"];
         post?: never;
@@ -4105,6 +4106,8 @@ export interface operations {
             header?: {
                 /** @description The ETag of the version you edited */
                 "If-Match"?: string | null;
+                /** @description Any unique string; a retry with the same key creates nothing twice */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 application_id: string;
