@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, joinedload, raiseload
 
 from services.intake.domain.decisions import FOLLOWED_UP
 from services.intake.domain.worklist import INTERIM_LOOKAHEAD, LOOKAHEAD
@@ -20,6 +20,9 @@ from services.intake.models import Appeal, Application, Decision, Person
 from shared.schemas.intake import AppealStatus, ApplicationStatus, DecisionStatus, Outcome
 
 SHORTEST_MONTH = timedelta(days=28)
+NO_APPLICANT = raiseload(Application.person)
+NO_PERSON = raiseload(Decision.person)
+"""The worklist needs only the person ids here; `persons` loads the persons listed, once."""
 AWAITING_ACTION = [DecisionStatus.ready_for_approval.value, DecisionStatus.made.value]
 
 
@@ -32,13 +35,15 @@ class WorklistRepo:
         horizon = today + INTERIM_LOOKAHEAD - SHORTEST_MONTH
         return (
             await self.session.scalars(
-                select(Application).where(
+                select(Application)
+                .where(
                     Application.status.in_(
                         [ApplicationStatus.received, ApplicationStatus.in_assessment]
                     ),
                     Application.interim_reply_sent_on.is_(None),
                     Application.received_on <= horizon,
                 )
+                .options(NO_APPLICANT)
             )
         ).all()
 
@@ -46,19 +51,23 @@ class WorklistRepo:
         """Open applications whose foreløpig svar promised a decision by a date now in sight."""
         return (
             await self.session.scalars(
-                select(Application).where(
+                select(Application)
+                .where(
                     Application.status.in_(
                         [ApplicationStatus.received, ApplicationStatus.in_assessment]
                     ),
                     Application.expected_decision_by <= today + INTERIM_LOOKAHEAD,
                 )
+                .options(NO_APPLICANT)
             )
         ).all()
 
     async def decisions_awaiting_action(self) -> Sequence[Decision]:
         """Drafts sent for approval, and made decisions not yet sent to the person."""
         return (
-            await self.session.scalars(select(Decision).where(Decision.status.in_(AWAITING_ACTION)))
+            await self.session.scalars(
+                select(Decision).where(Decision.status.in_(AWAITING_ACTION)).options(NO_PERSON)
+            )
         ).all()
 
     async def decisions_coming_due(self, today: date) -> Sequence[Decision]:
@@ -68,18 +77,24 @@ class WorklistRepo:
         replaced = exists().where(newer.replaces_id == Decision.id)
         return (
             await self.session.scalars(
-                select(Decision).where(
+                select(Decision)
+                .where(
                     Decision.status.in_([status.value for status in FOLLOWED_UP]),
                     Decision.outcome != Outcome.refused,
                     ~replaced,
                     or_(Decision.review_on <= horizon, Decision.ends_on <= horizon),
                 )
+                .options(NO_PERSON)
             )
         ).all()
 
     async def appeals_to_reassess(self) -> Sequence[Appeal]:
         return (
-            await self.session.scalars(select(Appeal).where(Appeal.status == AppealStatus.received))
+            await self.session.scalars(
+                select(Appeal)
+                .where(Appeal.status == AppealStatus.received)
+                .options(joinedload(Appeal.decision).raiseload(Decision.person))
+            )
         ).all()
 
     async def persons(self, ids: set[str]) -> Sequence[Person]:

@@ -4,7 +4,7 @@ statements whatever the number of persons it lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,8 @@ from dev.testing import tenant_connection
 from services.intake.models import Decision
 from services.intake.repositories.persons import PersonRepo
 from services.intake.tests.conftest import API, register_person
+from services.intake.tests.test_appeals_waiting_worklist_api import delivered_decision
+from services.intake.tests.test_decisions_api import application_for
 
 
 @pytest.fixture
@@ -120,3 +122,33 @@ async def test_name_search_issues_the_same_few_statements_however_many_match(
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert not any("relatives" in s or "representatives" in s for s in reads)
     assert len(statements) <= 5, statements
+
+
+async def test_the_worklist_issues_the_same_statements_for_three_tasks_as_for_one(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    today_is: Callable[[date], None],
+    statements: list[str],
+) -> None:
+    """Each kind of task is one query (its persons not joined in), the persons listed one more,
+    the access log one insert: the count does not grow with the number of tasks."""
+    today_is(date(2026, 3, 5))
+    await delivered_decision(client, caseworker, review_on="2026-03-25", starts_on="2026-03-10")
+    await application_for(client, caseworker, ["praktisk-bistand"])
+    today_is(date(2026, 4, 15))
+    statements.clear()
+    one_each = await client.get(f"{API}/worklist", headers=caseworker)
+    counted = len(statements)
+    today_is(date(2026, 3, 5))
+    await delivered_decision(client, caseworker, review_on="2026-03-20", starts_on="2026-03-10")
+    await application_for(client, caseworker, ["praktisk-bistand"])
+    today_is(date(2026, 4, 15))
+    statements.clear()
+
+    more = await client.get(f"{API}/worklist", headers=caseworker)
+
+    assert len(more.json()) > len(one_each.json()) >= 2
+    assert len(statements) == counted <= 12, statements
+    joined = [s for s in statements if "FROM decisions JOIN persons" in s]
+    assert joined == []
