@@ -278,3 +278,28 @@ def test_the_owner_migrates_and_grants_and_the_runtime_role_cannot_migrate(
     assert again_by_runtime.returncode != 0
     assert "permission denied for table alembic_version" in again_by_runtime.stderr
     assert tables > 3 and readable == tables == owned
+
+
+def test_make_run_migrates_as_the_owners_and_serves_as_the_runtime_roles(
+    postgres: EmbeddedPostgres, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from dev.run import database_env, migration_env, process_env
+
+    for service in SERVICE_NAMES:
+        monkeypatch.delenv(f"{service.upper()}_DATABASE_URL", raising=False)
+        monkeypatch.delenv(f"{service.upper()}_OWNER_DATABASE_URL", raising=False)
+    monkeypatch.setenv("INTAKE_OWNER_DATABASE_URL", "postgresql+asyncpg://given-owner@/intake")
+
+    serving = database_env(postgres)
+    migrating = migration_env(postgres)
+    processes = process_env(8300, 8400, tmp_path, serving)
+
+    for service in SERVICE_NAMES:
+        assert f"://{runtime_role(service)}@/" in serving[f"{service.upper()}_DATABASE_URL"]
+        if service != "intake":
+            owner_url = migrating[f"{service.upper()}_OWNER_DATABASE_URL"]
+            assert f"://{owner_role(service)}@/" in owner_url
+    assert migrating["INTAKE_OWNER_DATABASE_URL"] == "postgresql+asyncpg://given-owner@/intake"
+    assert not [key for key in processes if key.endswith("_OWNER_DATABASE_URL")], (
+        "the services never see the owner roles"
+    )

@@ -213,6 +213,8 @@ def test_service_image_is_python_3_11_slim_and_runs_as_a_non_root_user() -> None
     assert users and not users[-1].startswith(("root", "0")), "the last USER is not root"
     for path in ("alembic.ini", "shared", "services"):
         assert re.search(rf"^COPY\s+{path}\b", dockerfile, re.MULTILINE), path
+    [cmd] = re.findall(r"^CMD (.*)$", dockerfile, re.MULTILINE)
+    assert "uvicorn" in cmd and "alembic" not in cmd, "migrating is a step of its own"
 
 
 def test_gateway_image_builds_the_spa_with_node_and_serves_it_with_nginx() -> None:
