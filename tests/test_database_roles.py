@@ -8,6 +8,8 @@ runtime role of every service, in a transaction of its own.
 
 from __future__ import annotations
 
+import os
+import secrets
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -303,3 +305,73 @@ def test_make_run_migrates_as_the_owners_and_serves_as_the_runtime_roles(
     assert not [key for key in processes if key.endswith("_OWNER_DATABASE_URL")], (
         "the services never see the owner roles"
     )
+
+
+def test_the_compose_init_script_refuses_weak_passwords_and_creates_the_roles(
+    tmp_path: Path,
+) -> None:
+    """infra/docker/init-databases.sql, run by psql 16 as the postgres image runs it, on a
+    PostgreSQL of its own (it creates the production role and database names)."""
+    from dev.postgres import bin_path, start_embedded
+
+    pg = start_embedded(tmp_path / "pg")
+
+    def init(passwords: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                str(bin_path() / "psql"),
+                "-X",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                pg.socket_dir,
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-f",
+                str(ROOT / "infra" / "docker" / "init-databases.sql"),
+            ],
+            env={**os.environ, **passwords},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    strong = {"MESTRING_DB_OWNER_PASSWORD": secrets.token_hex(16)}
+    strong |= {f"{s.upper()}_DB_PASSWORD": secrets.token_hex(16) for s in SERVICE_NAMES}
+    try:
+        weak = init({**strong, "QUALITY_DB_PASSWORD": "mestring"})
+        roles_after_weak = pg.admin("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'mestring%'")
+        good = init(strong)
+        roles = sorted(
+            pg.admin(
+                "SELECT rolname, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole FROM pg_roles "
+                "WHERE rolname LIKE 'mestring%'"
+            ).split()
+        )
+        owners = pg.admin(
+            "SELECT datname || '|' || pg_get_userbyid(datdba) FROM pg_database "
+            "WHERE datname NOT IN ('postgres', 'template0', 'template1')"
+        ).split()
+        migrated = alembic(
+            "quality",
+            f"postgresql+asyncpg://mestring_quality_owner@/quality?host={pg.socket_dir}",
+            "upgrade",
+            "head",
+        )
+    finally:
+        pg.stop()
+
+    assert weak.returncode != 0
+    assert "QUALITY_DB_PASSWORD is empty, shorter than 12 characters or a known default" in (
+        weak.stderr
+    )
+    assert roles_after_weak.strip() == "0", "nothing is created with a weak password"
+    assert good.returncode == 0, good.stderr
+    expected = sorted(
+        f"{role}|f|f|f|f" for s in SERVICE_NAMES for role in (owner_role(s), f"mestring_{s}")
+    )
+    assert roles == expected
+    assert sorted(owners) == sorted(f"{s}|{owner_role(s)}" for s in SERVICE_NAMES)
+    assert migrated.returncode == 0, migrated.stderr
