@@ -74,6 +74,16 @@ test: lint install pango spa chromium
 
 # A municipality of INHABITANTS generated in bulk into the data of `make run`
 # (MESTRING_DATA_DIR, default .data), e.g. `make demo INHABITANTS=100000 SEED=1`.
+# Back up / restore `make run`'s service databases (pg_dump/pg_restore of the embedded
+# PostgreSQL; docs/operations.md). BACKUP_DIR defaults to .data/backups; restore
+# loads into new databases named restored_<service>.
+.PHONY: backup restore
+BACKUP_DIR ?= .data/backups
+backup: $(PY_STAMP)
+	$(PY) -m dev.backup dump --out $(BACKUP_DIR)
+restore: $(PY_STAMP)
+	$(PY) -m dev.backup restore --from $(BACKUP_DIR)
+
 .PHONY: demo
 INHABITANTS ?= 10000
 SEED ?= 1
