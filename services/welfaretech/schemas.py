@@ -421,12 +421,24 @@ class LoanBenefits(BaseModel):
     ledger: list[LedgerLineRead] = Field(description="The latest follow-up against the baseline")
 
 
+class TotalPartRead(BaseModel):
+    """One loan's numbers behind a total: its baseline, latest follow-up and gain."""
+
+    loan_id: uuid.UUID
+    baseline: Decimal
+    follow_up: Decimal
+    gain: Decimal
+    gain_per_year: Decimal | None
+    formula: str
+
+
 class TotalRead(BaseModel):
     measure: str
     unit: str
-    gain: Decimal
+    gain: Decimal = Field(description="The sum over the loans (felt safety: the mean)")
     gain_per_year: Decimal | None
     loans: list[uuid.UUID]
+    parts: list[TotalPartRead] = Field(description="The numbers behind the figure, per loan")
 
 
 class TechnologyBenefits(BaseModel):

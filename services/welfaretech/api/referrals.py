@@ -31,13 +31,18 @@ async def list_referrals(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[ReferralRead]:
-    """The inbox, oldest first; clinicians see their own units' referrals."""
-    return await work.referrals.page(
+    """The inbox, oldest first; clinicians see their own units' referrals. Each listed
+    referral is in the access log."""
+    page = await work.referrals.page(
         status=status,
         units=flow.inbox_units(work),
         limit=limit,
         cursor=cursor,
-        to_item=referral_read,
+        to_item=lambda referral: referral,
+    )
+    await flow.log_listed(work, page.items)
+    return Page[ReferralRead](
+        items=[referral_read(r) for r in page.items], next_cursor=page.next_cursor
     )
 
 

@@ -42,6 +42,7 @@ from services.welfaretech.schemas import (
     ReferralRead,
     TechnologyBenefits,
     TechnologyRead,
+    TotalPartRead,
     TotalRead,
 )
 from shared.schemas.common import LocalizedText
@@ -313,6 +314,17 @@ def _totals(totals: list[Total]) -> list[TotalRead]:
             gain=t.gain,
             gain_per_year=t.gain_per_year,
             loans=t.loans,
+            parts=[
+                TotalPartRead(
+                    loan_id=p.loan_id,
+                    baseline=p.line.baseline,
+                    follow_up=p.line.follow_up,
+                    gain=p.line.gain,
+                    gain_per_year=p.line.gain_per_year,
+                    formula=p.line.formula,
+                )
+                for p in t.parts
+            ],
         )
         for t in totals
     ]

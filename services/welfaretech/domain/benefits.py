@@ -187,15 +187,24 @@ def gains(
     )
 
 
+@dataclass(frozen=True)
+class Part:
+    """One loan's share of a total: its ledger line (baseline, follow-up, gain, formula)."""
+
+    loan_id: str
+    line: LedgerLine
+
+
 @dataclass
 class Total:
-    """The sum of one measure over several loans, with the loans it rests on."""
+    """The sum of one measure over several loans, with the numbers of each loan behind it."""
 
     measure: str
     unit: str
     gain: Decimal = Decimal(0)
     gain_per_year: Decimal | None = Decimal(0)
     loans: list[str] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
 
 
 def aggregate(ledgers: Iterable[tuple[str, Gains]]) -> list[Total]:
@@ -210,6 +219,7 @@ def aggregate(ledgers: Iterable[tuple[str, Gains]]) -> list[Total]:
             else:
                 total.gain_per_year += line.gain_per_year
             total.loans.append(loan_id)
+            total.parts.append(Part(loan_id, line))
     for total in totals.values():
         if total.measure == "felt_safety" and total.loans:
             total.gain = _q(total.gain / len(total.loans))

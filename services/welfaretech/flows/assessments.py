@@ -161,7 +161,8 @@ async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[Assessment]:
     check_may_read_person(
         work.user, [*(a.unit for a in rows), *await _serving_units(work, person_id)]
     )
-    await work.log(person_id, AccessAction.read, "assessment")
+    for assessment in rows:  # each assessment read is in the log, by its id
+        await work.log(person_id, AccessAction.read, "assessment", assessment.id)
     return rows
 
 

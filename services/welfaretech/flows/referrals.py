@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -79,6 +80,12 @@ async def get(work: Work, referral_id: uuid.UUID) -> tuple[Referral, PersonSumma
         referral.person_name = _full_name(person)
     await work.log(referral.person_id, AccessAction.read, "referral", referral.id)
     return referral, person
+
+
+async def log_listed(work: Work, referrals: Sequence[Referral]) -> None:
+    """The inbox shows persons' names: each listed referral is in the access log."""
+    for referral in referrals:
+        await work.log(referral.person_id, AccessAction.search, "referral", referral.id)
 
 
 def inbox_units(work: Work) -> list[str] | None:

@@ -261,11 +261,14 @@ async def test_every_read_of_an_assessment_is_in_the_access_log(
     async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
         rows = (
             await connection.execute(
-                text("SELECT action, resource, actor_roles FROM access_log ORDER BY sequence")
+                text(
+                    "SELECT action, resource, resource_id, actor_roles FROM access_log "
+                    "ORDER BY sequence"
+                )
             )
         ).all()
     reads = [r for r in rows if r.action == "read" and r.resource == "assessment"]
-    assert len(reads) == 2
+    assert [str(r.resource_id) for r in reads] == [assessment["id"], assessment["id"]]
     assert reads[0].actor_roles == ["leder"]
 
 

@@ -83,6 +83,10 @@ async def test_the_dashboard_sums_per_technology_and_municipality(
     totals = {t["measure"]: t for t in board["totals"]}
     assert totals["staff_hours"]["gain"] == "8.00"
     assert len(totals["staff_hours"]["loans"]) == 2
+    parts = totals["staff_hours"]["parts"]  # the numbers behind the figure, loan by loan
+    assert [p["gain"] for p in parts] == ["4.00", "4.00"]
+    assert {p["loan_id"] for p in parts} == set(totals["staff_hours"]["loans"])
+    assert all(p["baseline"] and p["follow_up"] and p["formula"] for p in parts)
     assert board["by_technology"][0]["technology_code"] == "trygghetsalarm"
     assert board["active_loans"] == 2
 
@@ -106,11 +110,11 @@ async def test_measurement_errors(
     await client.post(url, json=BASELINE, headers=team)
     twice = await client.post(url, json=BASELINE, headers=team)
 
-    assert early.status_code == 409
+    assert early.json()["type"].endswith("/baseline-missing")
     assert by_home_care.status_code == 403
     assert wrong_week.json()["errors"][0]["field"] == "body.week"
     assert unsafe.json()["errors"][0]["field"] == "body.felt_safety"
-    assert twice.status_code == 409
+    assert twice.json()["type"].endswith("/measurement-exists")
 
 
 async def test_caseworkers_do_not_see_the_dashboard(

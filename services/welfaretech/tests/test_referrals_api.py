@@ -237,3 +237,27 @@ async def test_without_a_token_the_inbox_is_401(client: httpx.AsyncClient) -> No
     response = await client.get(f"{API}/referrals", headers=auth("not-a-token"))
 
     assert response.status_code == 401
+
+
+async def test_the_inbox_lists_are_in_the_access_log(
+    client: httpx.AsyncClient,
+    person: dict[str, Any],
+    team: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    made = await client.post(f"{API}/referrals", json={"person_id": person["id"]}, headers=team)
+
+    await client.get(f"{API}/referrals", headers=team)
+
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        rows = (
+            await connection.execute(
+                text(
+                    "SELECT action FROM access_log WHERE resource = 'referral' "
+                    "AND resource_id = :id ORDER BY sequence"
+                ),
+                {"id": made.json()["id"]},
+            )
+        ).scalars()
+        assert list(rows) == ["create", "search"]

@@ -165,7 +165,8 @@ export interface paths {
         };
         /**
          * List Referrals
-         * @description The inbox, oldest first; clinicians see their own units' referrals.
+         * @description The inbox, oldest first; clinicians see their own units' referrals. Each listed
+         *     referral is in the access log.
          */
         get: operations["list_referrals"];
         put?: never;
@@ -1677,18 +1678,47 @@ export interface components {
             /** Is Active */
             is_active: boolean;
         };
+        /**
+         * TotalPartRead
+         * @description One loan's numbers behind a total: its baseline, latest follow-up and gain.
+         */
+        TotalPartRead: {
+            /**
+             * Loan Id
+             * Format: uuid
+             */
+            loan_id: string;
+            /** Baseline */
+            baseline: string;
+            /** Follow Up */
+            follow_up: string;
+            /** Gain */
+            gain: string;
+            /** Gain Per Year */
+            gain_per_year: string | null;
+            /** Formula */
+            formula: string;
+        };
         /** TotalRead */
         TotalRead: {
             /** Measure */
             measure: string;
             /** Unit */
             unit: string;
-            /** Gain */
+            /**
+             * Gain
+             * @description The sum over the loans (felt safety: the mean)
+             */
             gain: string;
             /** Gain Per Year */
             gain_per_year: string | null;
             /** Loans */
             loans: string[];
+            /**
+             * Parts
+             * @description The numbers behind the figure, per loan
+             */
+            parts: components["schemas"]["TotalPartRead"][];
         };
         /**
          * Problem

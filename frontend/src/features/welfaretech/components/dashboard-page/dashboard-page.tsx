@@ -1,5 +1,6 @@
-import { Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 
 import { Localized } from '@/components/localized/localized';
 import { usePageTitle } from '@/components/page-title/use-page-title';
@@ -11,6 +12,7 @@ import { useBenefitDashboard } from '../../api/benefits';
 import { MEASURES, type BenefitDashboard, type Measure, type TotalRead } from '../../api/types';
 import { formatNumber } from '../../lib/numbers';
 import { canReadDashboard } from '../../lib/permissions';
+import { loanPath } from '../../paths';
 import { BarChart } from '../bar-chart/bar-chart';
 import { NoAccess } from '../no-access/no-access';
 import { WtNav } from '../wt-nav/wt-nav';
@@ -19,6 +21,33 @@ import styles from './dashboard-page.module.css';
 
 const isMeasure = (value: string): value is Measure => (MEASURES as readonly string[]).includes(value);
 const totalOf = (totals: readonly TotalRead[], measure: Measure) => totals.find((total) => total.measure === measure);
+
+/** The numbers behind a total: each loan's baseline, latest follow-up and gain, linked to the loan. */
+function Parts({ total }: { total: TotalRead }) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const measure = isMeasure(total.measure) ? t(`welfaretech.measure.${total.measure}`) : total.measure;
+  return (
+    <details className={styles.details} data-testid={`parts-${total.measure}`}>
+      <summary>{t('welfaretech.dashboard.parts', { count: total.parts.length })}</summary>
+      <ul className={styles.list}>
+        {total.parts.map((part, index) => (
+          <li key={part.loan_id}>
+            <Link asChild>
+              <RouterLink to={loanPath(part.loan_id)}>{t('welfaretech.dashboard.partLoan', { n: index + 1, measure })}</RouterLink>
+            </Link>
+            {': '}
+            {t('welfaretech.dashboard.part', {
+              baseline: formatNumber(part.baseline, language),
+              followUp: formatNumber(part.follow_up, language),
+              gain: formatNumber(part.gain, language),
+            })}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 /** The charts: hours freed per week and the net gain a year, per technology. */
 type ChartMeasure = 'staff_hours' | 'net_cost' | 'night_visits';
@@ -121,7 +150,9 @@ export function DashboardPage() {
                       </Table.HeaderCell>
                       <Table.Cell data-testid={`total-${total.measure}`}>{formatNumber(total.gain, language)}</Table.Cell>
                       <Table.Cell>{formatNumber(total.gain_per_year, language)}</Table.Cell>
-                      <Table.Cell>{total.loans.length}</Table.Cell>
+                      <Table.Cell>
+                        <Parts total={total} />
+                      </Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>
