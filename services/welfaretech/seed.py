@@ -386,7 +386,7 @@ class Story:
         days = interval_days(kind, technology.check_interval_days)
         alarm = kind in (TechnologyKind.safety_alarm, TechnologyKind.fall_sensor)
         failed = alarm and index % 8 == 5
-        ended = index % 10 == 9
+        ended = index % 10 in (3, 9)  # returned: to stock, or (index 3) to repair
         loan = Loan(
             device_id=device.id,
             person_id=person.id,
@@ -424,7 +424,7 @@ class Story:
         if ended:
             loan.next_check_on = None
         self.session.add(loan)
-        device.status = "in_stock" if ended else "on_loan"
+        device.status = ("in_repair" if index % 10 == 3 else "in_stock") if ended else "on_loan"
         await self.session.flush()
         if alarm:
             check = LoanCheck(
@@ -533,6 +533,16 @@ async def seed_municipality(
             )
             session.add(device)
             stock.setdefault(technology.kind, []).append(device)
+        if technology.kind == "safety_alarm":  # one worn out and retired, never lent again
+            session.add(
+                Device(
+                    technology_id=technology.id,
+                    serial=f"{number}-{technology.code.upper()}-0099",
+                    model=technology.model,
+                    status="retired",
+                    acquired_on=today - timedelta(days=2000),
+                )
+            )
     await session.flush()
     story = Story(session, number, rng, today, by_kind, stock)
     chosen = sorted(persons, key=lambda p: str(p.id))[: STORIES.get(number, 0)]

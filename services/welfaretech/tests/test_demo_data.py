@@ -44,6 +44,17 @@ async def test_the_demo_data_gives_the_dashboard_real_numbers_and_loads_once(
     team = auth(token_factory("velferdsteknolog", municipality="3207"))
     loans = (await client.get(f"{API}/loans?limit=100", headers=team)).json()["items"]
     assert {loan["status"] for loan in loans} == {"active", "ended"}
+    for number in ("3207", "5032"):
+        team_there = auth(token_factory("velferdsteknolog", municipality=number))
+        devices = (await client.get(f"{API}/devices?limit=100", headers=team_there)).json()
+        assert {d["status"] for d in devices["items"]} == {
+            "in_stock",
+            "on_loan",
+            "in_repair",
+            "retired",
+        }
+        there = (await client.get(f"{API}/loans?limit=100", headers=team_there)).json()["items"]
+        assert {loan["status"] for loan in there} == {"active", "ended"}
     assert any(loan["is_trial"] for loan in loans)
     assert any(loan["is_check_overdue"] for loan in loans)
     assert any(d["status"] == "pending" for loan in loans for d in loan["deviations"])
