@@ -11,8 +11,11 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from dev.testing import RunningServer, tenant_connection
-from services.welfaretech.retrier import DeviationRetrier
+from dev.issuer import SigningKey
+from dev.testing import RunningServer, free_port, open_client, settings_kwargs, tenant_connection
+from services.welfaretech.app import create_app
+from services.welfaretech.retrier import DeviationRetrier, retrier_for
+from services.welfaretech.settings import WelfaretechSettings
 from services.welfaretech.tests.conftest import API, QUALITY_PORT, lend_alarm
 
 
@@ -139,3 +142,34 @@ async def test_an_answer_lost_on_the_way_is_answered_again_not_created_twice(
     assert again["quality_deviation_id"] == first["quality_deviation_id"]
     assert again["attempts"] == 2
     assert len(found) == 1
+
+
+async def test_the_app_starts_the_retrier_and_shows_it_in_readiness(
+    database_urls: dict[str, str], signing_key: SigningKey, municipality: str
+) -> None:
+    settings = WelfaretechSettings(
+        **settings_kwargs("welfaretech", database_urls, signing_key),
+        feed_municipalities=[municipality],
+        feed_token_url=f"http://127.0.0.1:{free_port()}/token",  # nobody answers: no token
+        feed_usernames={municipality: "systemintegrasjon-test"},
+        deviation_retry_seconds=0.05,
+        http_connect_timeout=0.2,
+    )
+    app = create_app(settings)
+
+    async for http in open_client(app):
+        [job] = app.state.background_jobs
+        assert isinstance(job, DeviationRetrier)
+
+        async def has_run(http: httpx.AsyncClient = http) -> bool:
+            ready = (await http.get("/api/welfaretech/health/ready")).json()
+            return bool(ready["jobs"]["deviation_reports"][municipality]["pending"] == 0)
+
+        await eventually(has_run)  # nothing pending: no token is asked for
+    assert job._task is None  # stopped with the app
+
+
+async def test_without_municipalities_there_is_no_retrier(client: httpx.AsyncClient) -> None:
+    app = client._transport.app  # type: ignore[attr-defined]
+
+    assert retrier_for(app) is None
