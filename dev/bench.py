@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import os
 import platform
@@ -228,33 +227,48 @@ async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tu
 # --- the load -------------------------------------------------------------------------------
 
 
-def _read_stats(prefix: Path) -> dict[str, Stat]:
+def _percentile(histogram: dict[str, int], share: float) -> float:
+    """The response time (ms) below which `share` of the requests fall, from locust's
+    histogram of rounded times."""
+    times = sorted((float(ms), count) for ms, count in histogram.items())
+    total = sum(count for _, count in times)
+    seen = 0
+    for ms, count in times:
+        seen += count
+        if seen >= share * total:
+            return ms
+    return times[-1][0] if times else 0.0
+
+
+def _read_stats(path: Path) -> dict[str, Stat]:
+    """locust's final statistics (its JSON, written after every client has finished)."""
     stats = {}
-    with open(f"{prefix}_stats.csv", newline="") as file:
-        for row in csv.DictReader(file):
-            if row["Name"] == "Aggregated":
-                continue
-            stats[row["Name"]] = Stat(
-                requests=int(row["Request Count"]),
-                failures=int(row["Failure Count"]),
-                rps=float(row["Requests/s"]),
-                p50=float(row["50%"]),
-                p95=float(row["95%"]),
-                p99=float(row["99%"]),
-            )
+    for entry in json.loads(path.read_text()):
+        seconds = max(entry["last_request_timestamp"] - entry["start_time"], 1e-3)
+        histogram = entry["response_times"]
+        stats[entry["name"]] = Stat(
+            requests=entry["num_requests"],
+            failures=entry["num_failures"],
+            rps=entry["num_requests"] / seconds if entry["num_requests"] > 1 else 0.0,
+            p50=_percentile(histogram, 0.50),
+            p95=_percentile(histogram, 0.95),
+            p99=_percentile(histogram, 0.99),
+        )
     return stats
 
 
 async def run_load(
     target: Target, plan: dict[str, Any], users: int, seconds: float, folder: Path
 ) -> dict[str, Stat]:
-    """locust, headless, in a process of its own, against the target's one origin."""
+    """locust, headless, in a process of its own, against the target's one origin; at the end
+    each client finishes what it is doing (one client: its round of every operation)."""
     plan_file = folder / f"plan-{users}.json"
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     await asyncio.to_thread(
         plan_file.write_text, json.dumps({**plan, "api": API, "token": target.token})
     )
     prefix = folder / f"users-{users}"
+    result = folder / f"users-{users}.json"  # locust adds the suffix
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -269,9 +283,11 @@ async def run_load(
         str(users),
         "--run-time",
         f"{max(int(seconds), 1)}s",
+        "--stop-timeout",
+        "30",
         "--host",
         target.base_url,
-        "--csv",
+        "--json-file",
         str(prefix),
         "--loglevel",
         "WARNING",
@@ -282,9 +298,9 @@ async def run_load(
     _, stderr = await process.communicate()
     log = stderr.decode()
     await asyncio.to_thread(Path(f"{prefix}.log").write_text, log)
-    if not await asyncio.to_thread(Path(f"{prefix}_stats.csv").exists):
+    if not await asyncio.to_thread(result.exists):
         raise RuntimeError(f"locust wrote no statistics: {log[-2000:]}")
-    return _read_stats(prefix)
+    return await asyncio.to_thread(_read_stats, result)
 
 
 async def measure(
