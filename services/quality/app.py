@@ -4,10 +4,16 @@ from fastapi import FastAPI
 
 from services.quality.api import (
     actions,
+    audits,
+    deviation_references,
     deviations,
+    measures,
+    procedures,
     public_surveys,
     reference,
+    ros,
     statistics,
+    supervision,
     surveys,
 )
 from services.quality.jobs import overdue_check_for
@@ -29,6 +35,8 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
         "quality",
         settings,
         routers=[deviations.router, actions.router, statistics.router, reference.router]
+        + [ros.router, procedures.router, audits.router, supervision.router, measures.router]
+        + [deviation_references.router]
         + [surveys.router],
         public_routers=[public_surveys.router],
         outbox=Outbox(Event, source="quality"),
