@@ -9,6 +9,7 @@ export type PersonRead = Schemas['PersonRead'];
 export type PersonCreate = Schemas['PersonCreate'];
 export type PersonUpdate = Schemas['PersonUpdate'];
 export type InterimReply = Schemas['InterimReply'];
+export type AssessmentDraftRead = Schemas['AssessmentDraftRead'];
 export type IntakeSettingsRead = Schemas['IntakeSettingsRead'];
 export type IntakeSettingsUpdate = Schemas['IntakeSettingsUpdate'];
 export type DecisionUpdate = Schemas['DecisionUpdate'];

@@ -264,3 +264,37 @@ export function toAssessmentCreate(values: AssessmentFormValues, variables: read
     note: optional(values.note),
   };
 }
+
+/** A new assessment: «Hva er viktig for deg?» starts from what the application said matters. */
+export function prefilledAssessment(whatMatters: string | null, today: string = osloToday()): AssessmentFormValues {
+  const empty = emptyAssessment(today);
+  const text = whatMatters?.trim();
+  return text ? { ...empty, what_matters: [{ text }] } : empty;
+}
+
+/** The form as a stored draft held it; fields the draft lacks (an older form) start empty. */
+export function draftValues(content: Record<string, unknown>, today: string = osloToday()): AssessmentFormValues {
+  const empty = emptyAssessment(today);
+  const merged = { ...empty, ...(content as Partial<AssessmentFormValues>) };
+  const goals = Array.isArray(merged.what_matters) && merged.what_matters.length > 0 ? merged.what_matters : empty.what_matters;
+  return {
+    ...merged,
+    what_matters: goals,
+    scores: { ...(merged.scores ?? {}) },
+    housing: { ...empty.housing, ...(merged.housing ?? {}) },
+    welfare_technology: { ...empty.welfare_technology, ...(merged.welfare_technology ?? {}) },
+    diagnoses: Array.isArray(merged.diagnoses) ? merged.diagnoses : [],
+  };
+}
+
+/** How much of what an assessment must answer is answered: a goal, every variable's score, rehabilitation potential and the two risks. */
+export function assessmentProgress(values: AssessmentFormValues, variables: readonly FunctionalVariable[]): { answered: number; total: number } {
+  const scored = variables.filter((variable) => variable.scale.includes(values.scores?.[variable.code] ?? -1)).length;
+  const answered =
+    (values.what_matters?.some((goal) => goal?.text?.trim()) ? 1 : 0) +
+    scored +
+    (values.rehabilitation_potential ? 1 : 0) +
+    (values.nutrition_risk ? 1 : 0) +
+    (values.fall_risk ? 1 : 0);
+  return { answered, total: variables.length + 4 };
+}

@@ -58,6 +58,9 @@ describe('AssessmentFormPage', { timeout: 60_000 }, () => {
     stub(post);
     renderWithProviders(<AssessmentFormPage />, route);
     await screen.findByRole('group', { name: 'Toalett' });
+    // «Hva er viktig for deg?» starts from what the application said; emptied, it is missing.
+    expect(screen.getByLabelText('Mål 1')).toHaveValue('Å bo hjemme.');
+    await userEvent.clear(screen.getByLabelText('Mål 1'));
 
     await userEvent.click(screen.getByRole('button', { name: 'Lagre kartleggingen' }));
 
@@ -88,6 +91,7 @@ describe('AssessmentFormPage', { timeout: 60_000 }, () => {
     renderWithProviders(<AssessmentFormPage />, route);
     await screen.findByRole('group', { name: 'Toalett' });
 
+    await userEvent.clear(screen.getByLabelText('Mål 1'));
     await userEvent.type(screen.getByLabelText('Mål 1'), 'Hjemme.');
     await chooseScores();
     await userEvent.click(screen.getByRole('button', { name: 'Lagre kartleggingen' }));
@@ -108,6 +112,7 @@ describe('AssessmentFormPage', { timeout: 60_000 }, () => {
     renderWithProviders(<AssessmentFormPage />, route);
     await screen.findByRole('group', { name: 'Toalett' });
 
+    await userEvent.clear(screen.getByLabelText('Mål 1'));
     await userEvent.type(screen.getByLabelText('Mål 1'), 'Hjemme.');
     await chooseScores();
     await userEvent.click(screen.getByRole('button', { name: 'Lagre kartleggingen' }));
@@ -116,5 +121,42 @@ describe('AssessmentFormPage', { timeout: 60_000 }, () => {
     expect(within(summary).getByRole('link')).toHaveAttribute('href', '#assessment-scores-syn');
     expect(screen.getByRole('group', { name: 'Syn' })).toHaveTextContent('Velg et tall for Syn.');
     expect(screen.queryByText(/outside the scale/)).not.toBeInTheDocument();
+  });
+
+  it('saves the answers as a draft on the server as you go, and restores them on reload', async () => {
+    const saves: { body: { content: Record<string, unknown> }; ifMatch: string | null; key: string | null }[] = [];
+    let stored: unknown = null;
+    stubApi({
+      [`GET /api/intake/v1/persons/${PERSON_ID}`]: () => jsonResponse(person),
+      'GET /api/intake/v1/functional-variables': () => jsonResponse(variables),
+      'GET /api/intake/v1/applications': () => jsonResponse({ items: [application], next_cursor: null }),
+      [`GET /api/intake/v1/applications/${APPLICATION_ID}/assessment-draft`]: () =>
+        stored ? jsonResponse(stored) : jsonResponse({ title: 'Not Found', status: 404 }, 404, 'application/problem+json'),
+      [`PUT /api/intake/v1/applications/${APPLICATION_ID}/assessment-draft`]: async (request) => {
+        const body = (await request.json()) as { content: Record<string, unknown> };
+        saves.push({ body, ifMatch: request.headers.get('If-Match'), key: request.headers.get('Idempotency-Key') });
+        stored = { application_id: APPLICATION_ID, content: body.content, saved_by_name: 'Ingrid Solberg', saved_at: '2026-11-30T10:15:00Z', version: saves.length };
+        return jsonResponse(stored);
+      },
+    });
+    const first = renderWithProviders(<AssessmentFormPage />, route);
+    await screen.findByRole('group', { name: 'Toalett' });
+    expect(screen.getByTestId('assessment-progress')).toHaveTextContent('1 av 6 besvart');
+
+    await userEvent.click(document.querySelector<HTMLInputElement>('#assessment-scores-toalett input[data-score="3"]')!);
+    await waitFor(() => expect(saves).toHaveLength(1), { timeout: 5000 });
+    expect(saves[0]!.ifMatch).toBe('"0"');
+    expect(saves[0]!.key).toBeTruthy();
+    expect(saves[0]!.body.content).toMatchObject({ scores: { toalett: 3 }, what_matters: [{ text: 'Å bo hjemme.' }] });
+    await waitFor(() => expect(screen.getByTestId('draft-status')).toHaveAttribute('data-status', 'saved'));
+    expect(screen.getByTestId('assessment-progress')).toHaveTextContent('2 av 6 besvart');
+    first.unmount();
+
+    renderWithProviders(<AssessmentFormPage />, route);
+    expect(await screen.findByTestId('draft-restored')).toHaveTextContent('Ingrid Solberg');
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('#assessment-scores-toalett input[data-score="3"]')).toBeChecked());
+    await userEvent.click(document.querySelector<HTMLInputElement>('#assessment-scores-syn input[data-score="1"]')!);
+    await waitFor(() => expect(saves).toHaveLength(2), { timeout: 5000 });
+    expect(saves[1]!.ifMatch).toBe('"1"');
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Card, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { useController, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,20 +7,22 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { CheckboxGroup, RadioGroup } from '@/components/choice-group/choice-group';
 import { DateField } from '@/components/date-field/date-field';
 import { FieldGrid } from '@/components/field-grid/field-grid';
-import { FormActions } from '@/components/form-actions/form-actions';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
 import { CheckboxField, FormKit, SelectField, TextField, useFormKit } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
+import { StaleAlert } from '@/components/stale-alert/stale-alert';
 import { SuccessMessage } from '@/components/success-message/success-message';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
+import { formatDateTime } from '@/lib/dates';
 import { localeOf, pickLocalized, useLocalize } from '@/lib/i18n';
 import { isNotFound } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
 
+import { useAssessmentDraft, useSaveAssessmentDraft } from '../../api/assessment-draft';
 import { useCreateAssessment } from '../../api/create-assessment';
 import { usePersonApplications } from '../../api/get-applications';
 import { useFunctionalVariables } from '../../api/get-functional-variables';
@@ -32,19 +34,23 @@ import {
   POTENTIALS,
   RISKS,
   WELFARE_TECHNOLOGIES,
+  type AssessmentDraftRead,
   type AssessmentRead,
   type FunctionalVariable,
+  type PersonRead,
 } from '../../api/types';
 import {
   assessmentFields,
+  assessmentProgress,
   assessmentSchema,
   assessmentServerErrorKey,
   DIAGNOSIS_SYSTEMS,
   DIAGNOSIS_TEXT_LIMIT,
-  emptyAssessment,
+  draftValues,
   emptyDiagnosis,
   MAX_DIAGNOSES,
   MAX_GOALS,
+  prefilledAssessment,
   toAssessmentCreate,
   type AssessmentFormValues,
 } from '../../lib/assessment-form';
@@ -53,6 +59,8 @@ import { canRegister } from '../../lib/permissions';
 import { newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { ScoreChoice } from '../score-choice/score-choice';
+
+import { LeaveGuard, SaveBar, useDraftAutosave } from './draft';
 
 import styles from './assessment-form-page.module.css';
 
@@ -137,32 +145,19 @@ function ScoreField({ variable, label }: { variable: FunctionalVariable; label: 
   );
 }
 
-/** /personer/:id/soknad/:applicationId/kartlegging: the assessment, «Hva er viktig for deg?» first. */
+/** /personer/:id/soknad/:applicationId/kartlegging: the assessment, «Hva er viktig for deg?» first; the answers so far are saved on the server as you go. */
 export function AssessmentFormPage() {
   const { id = '', applicationId = '' } = useParams();
   const { t } = useTranslation();
-  const { language } = useLocalize();
   usePageTitle(t('intake.assessment.title'));
   const session = useSession();
   const person = usePerson(id);
   const variablesQuery = useFunctionalVariables();
-  const variables = variablesQuery.data ?? NO_VARIABLES;
-  const create = useCreateAssessment(applicationId);
-  const [formProblem, setFormProblem] = useState<unknown>(null);
-  const [saved, setSaved] = useState<AssessmentRead | null>(null);
-
-  const schema = useMemo(() => assessmentSchema(variables), [variables]);
-  const form = useApiForm<AssessmentFormValues>({
-    form: 'assessment',
-    schema,
-    initial: () => emptyAssessment(),
-    fields: (values) => assessmentFields(values, variables),
-  });
-  const goals = useFieldArray({ control: form.control, name: 'what_matters' });
-  const diagnoses = useFieldArray({ control: form.control, name: 'diagnoses' });
+  const draft = useAssessmentDraft(applicationId);
+  const applications = usePersonApplications(id);
 
   if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
-  if (person.isPending) return <Loading />;
+  if (person.isPending || draft.isPending || applications.isPending) return <Loading />;
   if (person.isError) {
     return (
       <PageLayout title={isNotFound(person.error) ? t('intake.person.notFoundTitle') : t('intake.assessment.title')}>
@@ -170,6 +165,60 @@ export function AssessmentFormPage() {
       </PageLayout>
     );
   }
+  const application = applications.data?.find((item) => item.id === applicationId);
+  const stored = draft.data ?? null;
+  const initial = stored ? draftValues(stored.content) : prefilledAssessment(application?.what_matters ?? null);
+  return (
+    <AssessmentForm
+      // A reload of the draft (after «Last inn på nytt») starts the form over from what is stored.
+      key={stored?.version ?? 0}
+      person={person.data}
+      applicationId={applicationId}
+      variablesQuery={variablesQuery}
+      initial={initial}
+      draft={stored}
+      draftProblem={draft.isError ? draft.error : null}
+      onReload={() => void draft.refetch()}
+    />
+  );
+}
+
+function AssessmentForm({
+  person: personData,
+  applicationId,
+  variablesQuery,
+  initial,
+  draft,
+  draftProblem,
+  onReload,
+}: {
+  person: PersonRead;
+  applicationId: string;
+  variablesQuery: ReturnType<typeof useFunctionalVariables>;
+  initial: AssessmentFormValues;
+  draft: AssessmentDraftRead | null;
+  draftProblem: unknown;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const { language } = useLocalize();
+  const variables = variablesQuery.data ?? NO_VARIABLES;
+  const create = useCreateAssessment(applicationId);
+  const saveDraft = useSaveAssessmentDraft(applicationId);
+  const [formProblem, setFormProblem] = useState<unknown>(null);
+  const [saved, setSaved] = useState<AssessmentRead | null>(null);
+
+  const schema = useMemo(() => assessmentSchema(variables), [variables]);
+  const form = useApiForm<AssessmentFormValues>({
+    form: 'assessment',
+    schema,
+    initial: () => initial,
+    fields: (values) => assessmentFields(values, variables),
+  });
+  const goals = useFieldArray({ control: form.control, name: 'what_matters' });
+  const diagnoses = useFieldArray({ control: form.control, name: 'diagnoses' });
+  const autosave = useDraftAutosave({ form, draft, save: saveDraft, stopped: saved !== null });
+  const person = { data: personData };
 
   const name = t('intake.personName', { given: person.data.given_name, family: person.data.family_name });
   const variableName = (code: string) => {
@@ -216,6 +265,7 @@ export function AssessmentFormPage() {
     setFormProblem(null);
     create.mutate(toAssessmentCreate(current, variables), {
       onSuccess: (assessment) => {
+        autosave.markRecorded();
         setSaved(assessment);
         window.scrollTo?.({ top: 0 });
       },
@@ -240,6 +290,16 @@ export function AssessmentFormPage() {
       lead={t('intake.assessment.for', { name })}
       intro={<Paragraph>{t('intake.assessment.intro')}</Paragraph>}
     >
+      {draft && !saved ? (
+        <Alert data-color="info" data-testid="draft-restored">
+          <Paragraph>
+            {t('intake.assessment.draftRestored', { name: draft.saved_by_name, time: formatDateTime(draft.saved_at, language) })}
+          </Paragraph>
+        </Alert>
+      ) : null}
+      {draftProblem ? <ProblemAlert error={draftProblem} /> : null}
+      {autosave.stale ? <StaleAlert what={t('intake.assessment.staleWhat')} onReload={onReload} /> : null}
+      <LeaveGuard when={autosave.unsaved} />
       {saved ? (
         <section aria-labelledby="assessment-result-heading">
           <SuccessMessage testId="assessment-saved">{t('intake.assessment.savedTitle')}</SuccessMessage>
@@ -256,6 +316,7 @@ export function AssessmentFormPage() {
 
       {saved ? null : (
         <FormKit form={form} message={message}>
+          <div className={styles.tablet}>
           <FormLayout onSubmit={onSubmit} aria-labelledby="assessment-form-title">
             <FormSection
               heading={t('intake.assessment.whatMattersHeading')}
@@ -425,14 +486,16 @@ export function AssessmentFormPage() {
               />
             </FormSection>
 
-            <FormActions
-              submit={t('intake.assessment.submit')}
-              submitting={t('intake.assessment.submitting')}
+            <SaveBar
+              progress={assessmentProgress(form.watch(), variables)}
+              status={autosave.status}
+              savedAt={autosave.savedAt}
               pending={create.isPending}
               disabled={!variablesQuery.isSuccess}
-              cancel={{ to: personPath(person.data.id), label: t('intake.form.cancel') }}
+              cancelTo={personPath(person.data.id)}
             />
           </FormLayout>
+          </div>
         </FormKit>
       )}
     </PageLayout>
