@@ -73,13 +73,16 @@ def create_engine(
     statement_timeout_ms: int = STATEMENT_TIMEOUT_MS,
 ) -> AsyncEngine:
     """A bounded pool (`pool_size` + `max_overflow` connections, waiting at most
-    `pool_timeout` for one) whose every statement is limited to `statement_timeout_ms`."""
+    `pool_timeout` for one) whose every statement is limited to `statement_timeout_ms`.
+
+    No ping before each checkout (a round trip per request): after a database restart the
+    first statement on a stale connection fails, that request gets a 503
+    (`shared.overload`), and the pool drops every connection older than the failure."""
     return create_async_engine(
         database_url,
         pool_size=pool_size,
         max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_timeout=pool_timeout,
-        pool_pre_ping=True,
         connect_args={
             "server_settings": {
                 "statement_timeout": str(statement_timeout_ms),

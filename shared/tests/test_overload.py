@@ -3,16 +3,20 @@ and it serves again by itself once a connection is free or the database is back.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from alembic import command
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from dev.issuer import SigningKey
-from dev.testing import auth, open_client, settings_kwargs
+from dev.postgres import start_embedded
+from dev.testing import alembic_config, auth, open_client, settings_kwargs
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
 from shared.db import create_engine, create_sessionmaker
@@ -111,3 +115,37 @@ async def test_a_genuine_database_error_is_not_taken_for_overload(
         await engine.dispose()
 
     assert not is_transient(raised.value)
+
+
+async def test_while_postgresql_restarts_requests_get_503_and_are_served_again_after(
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    municipality: str,
+    tmp_path: Path,
+) -> None:
+    """A PostgreSQL of its own, stopped and started under a running intake: 503s while it is
+    down, and the same app serves again once it is back, with no restart of the service."""
+    folder = tmp_path / "pg"
+    pg = start_embedded(folder)
+    try:
+        pg.ensure_databases({"intake": "intake"})
+        await asyncio.to_thread(
+            command.upgrade, alembic_config("intake", pg.owner_url("intake", "intake")), "head"
+        )
+        kwargs = {
+            **settings_kwargs("intake", {"intake": ""}, signing_key),
+            "database_url": pg.runtime_url("intake", "intake"),
+        }
+        headers = auth(token_factory("saksbehandler", municipality=municipality))
+        async for client in open_client(create_app(IntakeSettings(**kwargs))):
+            before = await client.get(PERSONS, headers=headers)
+            pg.stop()
+            during = await client.get(PERSONS, headers=headers)
+            pg = start_embedded(folder)
+            after = [(await client.get(PERSONS, headers=headers)).status_code for _ in range(3)]
+    finally:
+        pg.stop()
+
+    assert before.status_code == 200, before.text
+    _assert_unavailable(during)
+    assert after[-1] == 200 and set(after) <= {200, 503}, after
