@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import os
 import time
 from collections.abc import AsyncIterator, Callable
@@ -37,11 +36,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from dev.issuer import SigningKey
-from dev.testing import RunningServer, free_port, settings_kwargs
 from shared.pagination import encode_cursor
 from shared.permissions import api_routes, declared_access
 from shared.schemas.roles import Role
 from shared.settings import SERVICE_NAMES
+from tests.running_system import System, running_system
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 GATEWAY_EXAMPLES = int(os.environ.get("FUZZ_GATEWAY_EXAMPLES", str(max(1, EXAMPLES // 2))))
@@ -58,20 +57,6 @@ class Tally:
     rejected_valid: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class System:
-    services: dict[str, RunningServer]
-    apps: dict[str, Any]
-    gateway: RunningServer
-
-
-def service_app(service: str, settings: dict[str, Any]) -> Any:
-    app_module = importlib.import_module(f"services.{service}.app")
-    settings_module = importlib.import_module(f"services.{service}.settings")
-    settings_class = getattr(settings_module, f"{service.capitalize()}Settings")
-    return app_module.create_app(settings_class(**settings))
-
-
 @pytest.fixture(scope="module")
 async def system(
     database_urls: dict[str, str],
@@ -79,60 +64,10 @@ async def system(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[System]:
     """The five services and the dev gateway, each on a port of its own."""
-    ports = {service: free_port() for service in SERVICE_NAMES}
-    urls = {f"{service}_url": f"http://127.0.0.1:{port}" for service, port in ports.items()}
-    apps = {
-        service: service_app(
-            service,
-            {
-                **settings_kwargs(service, database_urls, signing_key),
-                **urls,
-                "feed_enabled": False,
-                "write_rate_per_second": 0,
-                "http_retries": 0,
-            },
-        )
-        for service in SERVICE_NAMES
-    }
-    servers = {}
-    for service, app in apps.items():
-        server = RunningServer(app)
-        server.port, server.url = ports[service], urls[f"{service}_url"]
-        servers[service] = server
-    folder = tmp_path_factory.mktemp("gateway")
-    with pytest.MonkeyPatch.context() as env:
-        for name, url in urls.items():
-            env.setenv(f"MESTRING_{name.upper()}", url)
-        env.setenv("MESTRING_DEV_KEY_FILE", str(folder / "dev-key.pem"))
-        env.setenv("MESTRING_SPA_DIR", str(folder / "dist"))
-        from dev.gateway import create_app as create_gateway
-
-        gateway = RunningServer(create_gateway())
-    async with contexts(apps):
-        for server in servers.values():
-            await server.start()
-        await gateway.start()
-        try:
-            yield System(servers, apps, gateway)
-        finally:
-            await gateway.stop()
-            for server in servers.values():
-                await server.stop()
-
-
-class contexts:
-    """Every app's lifespan (database engine, HTTP client) entered and left together."""
-
-    def __init__(self, apps: dict[str, Any]) -> None:
-        self.managers = [app.router.lifespan_context(app) for app in apps.values()]
-
-    async def __aenter__(self) -> None:
-        for manager in self.managers:
-            await manager.__aenter__()
-
-    async def __aexit__(self, *exc: object) -> None:
-        for manager in reversed(self.managers):
-            await manager.__aexit__(None, None, None)
+    async with running_system(
+        database_urls, signing_key, tmp_path_factory.mktemp("gateway")
+    ) as system:
+        yield system
 
 
 def declared_roles(app: Any) -> dict[tuple[str, str], tuple[Role, ...]]:
