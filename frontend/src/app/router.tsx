@@ -5,7 +5,7 @@ import { catalogueRoutes } from '@/features/catalogue/routes';
 import { coordinationRoutes } from '@/features/coordination/routes';
 import { intakeRoutes } from '@/features/intake/routes';
 import { welfaretechPublicRoutes, welfaretechRoutes } from '@/features/welfaretech/routes';
-import { qualityRoutes } from '@/features/quality/routes';
+import { qualityPublicRoutes, qualityRoutes } from '@/features/quality/routes';
 
 import { HomePage } from './home-page/home-page';
 import { Layout } from './layout/layout';
@@ -17,6 +17,7 @@ export const routes: RouteObject[] = [
     children: [
       ...authRoutes,
       ...welfaretechPublicRoutes,
+      ...qualityPublicRoutes,
       {
         element: (
           <RequireAuth>

@@ -5,6 +5,7 @@ import { MyReportsPage } from './components/my-reports-page/my-reports-page';
 import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
 import { ReportFormPage } from './components/report-form-page/report-form-page';
 import { StatisticsPage } from './components/statistics-page/statistics-page';
+import { surveyPublicRoutes, surveyRoutes } from './components/surveys/survey-routes';
 import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH } from './paths';
 
 export { QUALITY_PATH } from './paths';
@@ -18,4 +19,8 @@ export const qualityRoutes: RouteObject[] = [
   { path: COMMITTEE_PATH, element: <CommitteePage /> },
   { path: STATISTICS_PATH, element: <StatisticsPage /> },
   { path: `${QUALITY_PATH}/:id`, element: <DeviationPage /> },
+  ...surveyRoutes,
 ];
+
+/** Quality's pages open without signing in: answering a survey. */
+export const qualityPublicRoutes: RouteObject[] = surveyPublicRoutes;

@@ -1,5 +1,5 @@
 /** The lists of deviations: my own reports, the leader's queue and the quality committee's. */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { collectPages, qualityClient, unwrap } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -16,15 +16,20 @@ export function useMyDeviations() {
   return useQuery(myDeviationsQuery());
 }
 
-/** Open deviations to handle: serious first, then by risk, then by the acknowledgement deadline (the API's order). */
+export const QUEUE_PAGE_SIZE = 50;
+
+/** Open deviations to handle: serious first, then by risk, then by the acknowledgement deadline (the API's order), a page at a time. */
 export const deviationQueueQuery = () =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: queryKeys.quality.queue(),
-    queryFn: async ({ signal }) => (await unwrap(qualityClient.GET('/api/quality/v1/deviations/queue', { signal }))).items,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(qualityClient.GET('/api/quality/v1/deviations/queue', { params: { query: { limit: QUEUE_PAGE_SIZE, cursor: pageParam } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 
 export function useDeviationQueue() {
-  return useQuery(deviationQueueQuery());
+  return useInfiniteQuery(deviationQueueQuery());
 }
 
 /** The kvalitetsutvalg's queue: high risk or serious; the closed ones too when asked. */

@@ -4,7 +4,7 @@ import { NavLink } from 'react-router';
 import { useSession } from '@/lib/auth';
 
 import { canHandleDeviations, canUseCommittee } from '../../lib/permissions';
-import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH } from '../../paths';
+import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH, SURVEYS_PATH } from '../../paths';
 
 import styles from './quality-nav.module.css';
 
@@ -18,6 +18,7 @@ export function QualityNav() {
     ...(canHandleDeviations(roles) ? [{ to: QUEUE_PATH, label: t('quality.nav.queue') }] : []),
     ...(canUseCommittee(roles) ? [{ to: COMMITTEE_PATH, label: t('quality.nav.committee') }] : []),
     ...(canHandleDeviations(roles) ? [{ to: STATISTICS_PATH, label: t('quality.nav.statistics') }] : []),
+    ...(canHandleDeviations(roles) ? [{ to: SURVEYS_PATH, label: t('quality.surveys.nav') }] : []),
   ];
   return (
     <nav aria-label={t('quality.nav.label')} className={styles.nav}>

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { signInAs } from '@/test/fixtures';
@@ -47,6 +48,29 @@ describe('QueuePage', () => {
     expect(within(rows[1]!).getByText('Høy risiko · 12')).toBeInTheDocument();
     expect(await within(rows[1]!).findByText('Hjemmetjenesten Ski')).toBeInTheDocument();
     expect(screen.getByTestId('queue-count')).toHaveTextContent('4 åpne avvik, 1 forfalt.');
+  });
+
+  it('shows the queue a page at a time and fetches the next page on request', async () => {
+    const cursors: (string | null)[] = [];
+    stubApi({
+      'GET /api/catalogue/v1/units': () => jsonResponse(units),
+      'GET /api/quality/v1/deviations/queue': (request) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        cursors.push(cursor);
+        return cursor === null
+          ? jsonResponse({ items: [summary({ id: 'a', category: 'fall', risk_score: 12, risk_level: 'high' })], next_cursor: 'page-2' })
+          : jsonResponse({ items: [summary({ id: 'b', category: 'documentation', risk_score: 4, risk_level: 'low' })], next_cursor: null });
+      },
+    });
+    renderWithProviders(<QueuePage />, { path: '/avvik/behandling', route: '/avvik/behandling' });
+
+    expect(await screen.findByTestId('queue-count')).toHaveTextContent('Viser 1 åpent avvik, 0 forfalt. Flere venter.');
+    await userEvent.click(screen.getByRole('button', { name: 'Vis flere avvik' }));
+
+    expect(await screen.findByText('Dokumentasjon')).toBeInTheDocument();
+    expect(screen.getByTestId('queue-count')).toHaveTextContent('2 åpne avvik, 0 forfalt.');
+    expect(screen.queryByRole('button', { name: 'Vis flere avvik' })).not.toBeInTheDocument();
+    expect(cursors).toEqual([null, 'page-2']);
   });
 
   it('is not offered to a role that does not handle deviations', async () => {

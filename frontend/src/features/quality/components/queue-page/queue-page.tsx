@@ -1,4 +1,4 @@
-import { Paragraph, Switch } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Switch } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -22,17 +22,25 @@ export function QueuePage() {
   const session = useSession();
   const queue = useDeviationQueue();
   if (!session || !canHandleDeviations(session.user.roles)) return <NoAccess />;
-  const overdue = queue.data?.filter((item) => item.is_acknowledgement_late).length ?? 0;
+  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  const overdue = items.filter((item) => item.is_acknowledgement_late).length;
   return (
     <PageLayout title={t('quality.queue.title')} lead={t('quality.queue.lead')}>
       <QualityNav />
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      {queue.isSuccess && queue.data.length === 0 ? <Paragraph>{t('quality.queue.empty')}</Paragraph> : null}
-      {queue.isSuccess && queue.data.length > 0 ? (
+      {queue.isSuccess && items.length === 0 ? <Paragraph>{t('quality.queue.empty')}</Paragraph> : null}
+      {queue.isSuccess && items.length > 0 ? (
         <>
-          <Paragraph data-testid="queue-count">{t('quality.queue.count', { count: queue.data.length, overdue })}</Paragraph>
-          <DeviationTable items={queueOrder(queue.data)} caption={t('quality.queue.caption')} columns={['unit', 'deadline']} testId="queue" />
+          <Paragraph data-testid="queue-count">
+            {queue.hasNextPage ? t('quality.queue.countShown', { count: items.length, overdue }) : t('quality.queue.count', { count: items.length, overdue })}
+          </Paragraph>
+          <DeviationTable items={queueOrder(items)} caption={t('quality.queue.caption')} columns={['unit', 'deadline']} testId="queue" />
+          {queue.hasNextPage ? (
+            <Button variant="secondary" onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage} data-testid="queue-more">
+              {t('quality.queue.more')}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </PageLayout>
