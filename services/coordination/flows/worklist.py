@@ -3,6 +3,7 @@ koordinerende enhet and leaders."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from services.coordination.flows import Work
@@ -14,10 +15,43 @@ from services.coordination.schemas import (
     WorklistItem,
 )
 from shared.access_log import AccessAction
+from shared.errors import Forbidden, NotFound, ServiceUnavailable
 from shared.schemas.coordination import PlanStatus, RequestStatus
 from shared.schemas.roles import Role
 
 LIMIT = 500
+NAMES_FROM_INTAKE = 50
+"""At most this many names a list asks intake for, a few at a time; the rest show without."""
+
+
+async def _names(work: Work, person_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names this service holds, then intake's (with the caller's token, so intake checks
+    its own access and logs the read) for up to `NAMES_FROM_INTAKE` more; a person intake does
+    not show the caller, or intake down, leaves the name out, never the list."""
+    names = await work.worklist.names(person_ids)
+    missing = [p for p in dict.fromkeys(person_ids) if p not in names][:NAMES_FROM_INTAKE]
+    if not missing or work.intake_api is None:
+        return names
+    gate = asyncio.Semaphore(5)
+    down = asyncio.Event()
+
+    async def one(person_id: uuid.UUID) -> tuple[uuid.UUID, str | None]:
+        async with gate:
+            if down.is_set():
+                return person_id, None
+            try:
+                person = await work.intake.person(person_id)
+            except ServiceUnavailable:
+                down.set()
+                return person_id, None
+            except (Forbidden, NotFound):
+                return person_id, None
+            return person_id, f"{person.summary.given_name} {person.summary.family_name}"
+
+    for person_id, name in await asyncio.gather(*(one(p) for p in missing)):
+        if name:
+            names[person_id] = name
+    return names
 
 
 async def worklist(work: Work) -> list[WorklistItem]:
@@ -75,7 +109,7 @@ async def worklist(work: Work) -> list[WorklistItem]:
                 text="Ansvarsgruppemøte uten referat",
             )
         )
-    names = await work.worklist.names([i.person_id for i in items if i.person_name is None])
+    names = await _names(work, [i.person_id for i in items if i.person_name is None])
     for item in items:
         item.person_name = item.person_name or names.get(item.person_id)
     items.sort(key=lambda i: (i.due_on is None, i.due_on, i.kind))
@@ -88,7 +122,7 @@ async def overview(work: Work) -> Overview:
     and no koordinator, those granted one and still without, caseloads and hand-overs."""
     without = dict(await work.worklist.long_term_without_coordinator(work.today, LIMIT))
     granted = {r.person_id: r.units for r in await work.worklist.granted_without_coordinator(LIMIT)}
-    names = await work.worklist.names([*without, *granted])
+    names = await _names(work, [*without, *granted])
     inbox = await work.requests.inbox(RequestStatus.received, LIMIT, None)
     hand_overs = await work.assignments.hand_overs(20)
     result = Overview(

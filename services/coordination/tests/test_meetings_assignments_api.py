@@ -296,6 +296,7 @@ async def test_a_measure_past_due_shows_on_its_owning_units_worklist_and_no_othe
 
 async def test_the_overview_names_persons_with_long_term_services_from_two_units_and_no_koordinator(
     client: httpx.AsyncClient,
+    client_without_intake: httpx.AsyncClient,
     intake: httpx.AsyncClient,
     caseworker: dict[str, str],
     leader: dict[str, str],
@@ -322,7 +323,12 @@ async def test_the_overview_names_persons_with_long_term_services_from_two_units
             )
 
     overview = (await client.get(f"{API}/overview", headers=leader)).json()
+    intake_down = await client_without_intake.get(f"{API}/overview", headers=leader)
 
-    listed = {p["person_id"]: p["units"] for p in overview["without_coordinator"]}
-    assert listed[two_units] == sorted([UNIT, "dagsenter-ski"])
+    listed = {p["person_id"]: p for p in overview["without_coordinator"]}
+    assert listed[two_units]["units"] == sorted([UNIT, "dagsenter-ski"])
+    assert listed[two_units]["person_name"] == "Åse Ødegård"
     assert short_stay not in listed
+    assert intake_down.status_code == 200
+    unnamed = {p["person_id"]: p for p in intake_down.json()["without_coordinator"]}
+    assert unnamed[two_units]["person_name"] is None

@@ -12,6 +12,7 @@ import { SuccessMessage } from '@/components/success-message/success-message';
 import { osloToday } from '@/lib/dates';
 import { useApiForm } from '@/lib/use-api-form';
 
+import { useCatalogueNames } from '../../api/catalogue';
 import { useHandOver, useOverview } from '../../api/overview';
 import type { Overview } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
@@ -84,13 +85,14 @@ function HandOverForm({ overview }: { overview: Overview }) {
 
 function PersonList({ items, testId, empty }: { items: Overview['without_coordinator']; testId: string; empty: string }) {
   const { t } = useTranslation();
+  const names = useCatalogueNames();
   if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
     <ul className={styles.list} data-testid={testId}>
       {items.map((item) => (
         <li key={item.person_id}>
           <strong>{item.person_name ?? t('coordination.unknownPerson')}</strong>
-          {item.units.length > 0 ? ` – ${t('coordination.overview.units', { units: item.units.join(', ') })}` : ''}
+          {item.units.length > 0 ? ` – ${t('coordination.overview.units', { units: item.units.map((u) => names.unitName(u) ?? u).join(', ') })}` : ''}
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { DateField } from '@/components/date-field/date-field';
-import { CheckboxField, FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
+import { CheckboxField, FieldMessage, FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { osloToday } from '@/lib/dates';
@@ -144,6 +144,7 @@ function RepresentativeFields({ plan, kind, selected }: { plan: PlanRead; kind: 
         </div>
       ) : null}
       <CheckboxField name="scope_confirmed" label={t('coordination.consent.confirmScope')} />
+      <FieldMessage name="scope_confirmed" />
     </>
   );
 }
