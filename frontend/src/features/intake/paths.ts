@@ -21,6 +21,10 @@ export function assessmentPath(personId: string, applicationId: string): string 
   return `${personPath(personId)}/soknad/${encodeURIComponent(applicationId)}/kartlegging`;
 }
 
+export function savedAssessmentsPath(personId: string, applicationId: string): string {
+  return `${personPath(personId)}/soknad/${encodeURIComponent(applicationId)}/kartlegginger`;
+}
+
 export function newDecisionPath(personId: string, applicationId: string, serviceType?: string): string {
   const base = `${personPath(personId)}/soknad/${encodeURIComponent(applicationId)}/vedtak/ny`;
   return serviceType ? `${base}?tjeneste=${encodeURIComponent(serviceType)}` : base;

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { useSession } from '@/lib/auth';
 
 import { AssessmentFormPage } from './components/assessment-form-page/assessment-form-page';
+import { AssessmentsPage } from './components/assessments-page/assessments-page';
 import { DecisionEditPage, DecisionFormPage } from './components/decision-form-page/decision-form-page';
 import { DecisionPage } from './components/decision-page/decision-page';
 import { WaitingListPage } from './components/waiting-list-page/waiting-list-page';
@@ -33,6 +34,7 @@ export const intakeRoutes: RouteObject[] = [
   { path: `${PERSONS_PATH}/:id/endre`, element: <PersonEditPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/ny`, element: <ApplicationFormPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/kartlegging`, element: <AssessmentFormPage /> },
+  { path: `${PERSONS_PATH}/:id/soknad/:applicationId/kartlegginger`, element: <AssessmentsPage /> },
   { path: `${PERSONS_PATH}/:id/soknad/:applicationId/vedtak/ny`, element: <DecisionFormPage /> },
   { path: `${DECISIONS_PATH}/:id`, element: <DecisionPage /> },
   { path: `${DECISIONS_PATH}/:id/endre`, element: <DecisionEditPage /> },

@@ -8,7 +8,7 @@ import { formatDate } from '@/lib/dates';
 import { pickLocalized, useLocalize } from '@/lib/i18n';
 
 import type { ApplicationRead, ApplicationStatus } from '../../api/types';
-import { assessmentPath, newDecisionPath } from '../../paths';
+import { assessmentPath, newDecisionPath, savedAssessmentsPath } from '../../paths';
 import { ApplicationSteps, InterimReplyDownload } from '../application-steps/application-steps';
 import { Deadline } from '../deadline/deadline';
 
@@ -131,6 +131,13 @@ function ApplicationCard({ application, highlighted, actions }: { application: A
             </Button>
           ))}
         </div>
+      ) : null}
+      {application.status !== 'received' ? (
+        <Button asChild variant="tertiary" data-size="sm" className={styles.assessmentsLink}>
+          <RouterLink to={savedAssessmentsPath(application.person.id, application.id)} data-testid="assessments-link">
+            {t('intake.assessments.open')}
+          </RouterLink>
+        </Button>
       ) : null}
       {application.interim_reply_sent_on ? <InterimReplyDownload application={application} /> : null}
       {actions && open ? <ApplicationSteps key={application.version} application={application} /> : null}
