@@ -24,6 +24,7 @@ from services.quality.domain.deadlines import (
 )
 from services.quality.domain.guidance import checklist_codes
 from services.quality.models import CorrectiveAction, Deviation, DeviationStep
+from services.quality.seed_surveys import seed_surveys
 from services.quality.seed_system import seed_system
 from shared.clock import today_in_norway
 from shared.db import create_engine, create_sessionmaker, set_tenant
@@ -342,6 +343,7 @@ async def seed(sessionmaker: async_sessionmaker[AsyncSession], today: date | Non
                 added += len(deviations)
                 await session.flush()
             added += await seed_system(session, municipality, today)
+            added += await seed_surveys(session, municipality, today)
     return added
 
 
