@@ -145,4 +145,41 @@ describe('DecisionFormPage', { timeout: 60_000 }, () => {
     expect(screen.getByLabelText('Evalueres innen')).toHaveAccessibleDescription(expect.stringContaining(link?.textContent ?? '-'));
     expect(screen.queryByText(/must be after/)).not.toBeInTheDocument();
   });
+
+  it('offers «Utførende enhet» as a choice of the units the catalogue lists for the service, and sends its code', async () => {
+    let sent: Record<string, unknown> = {};
+    const withUnits = {
+      ...service,
+      units: [
+        { code: 'hjemmetjenesten-ski', name: 'Hjemmetjenesten Ski', kind: 'home_service', capacity: null, capacity_unit: null },
+        { code: 'hjemmetjenesten-kolbotn', name: 'Hjemmetjenesten Kolbotn', kind: 'home_service', capacity: null, capacity_unit: null },
+      ],
+    };
+    stubApi({
+      [`GET /api/intake/v1/persons/${PERSON_ID}`]: () => jsonResponse(person),
+      'GET /api/intake/v1/applications': () => jsonResponse({ items: [application], next_cursor: null }),
+      [`GET /api/intake/v1/applications/${APPLICATION_ID}/suggestions`]: () => jsonResponse([]),
+      'GET /api/catalogue/v1/criteria-metrics': () => jsonResponse([]),
+      'GET /api/catalogue/v1/service-types/hjemmesykepleie': () => jsonResponse(withUnits),
+      'GET /api/catalogue/v1/service-types': () => jsonResponse({ items: [], next_cursor: null }),
+      'POST /api/intake/v1/decisions': async (request) => {
+        sent = (await request.json()) as Record<string, unknown>;
+        return jsonResponse({ id: DECISION_ID, person: personSummary }, 201);
+      },
+    });
+    renderWithProviders(<DecisionFormPage />, route);
+    await screen.findByTestId('service-rules');
+
+    await fillGrant();
+    const unit = screen.getByRole('combobox', { name: 'Utførende enhet' });
+    expect(within(unit).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Velg enheten som gir tjenesten',
+      'Hjemmetjenesten Ski',
+      'Hjemmetjenesten Kolbotn',
+    ]);
+    await userEvent.selectOptions(unit, 'Hjemmetjenesten Kolbotn');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre som utkast' }));
+
+    await waitFor(() => expect(sent.unit).toBe('hjemmetjenesten-kolbotn'));
+  });
 });

@@ -254,6 +254,13 @@ function DecisionForm({
 
   const summary = form.orderedErrors().map(([path]) => ({ id: form.id(path), message: message(path) ?? '' }));
   const granting = outcome !== '' && outcome !== 'refused';
+  // «Utførende enhet»: the units the catalogue says deliver this service; a name stored before stays choosable.
+  const catalogueUnits = (service.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }));
+  const storedUnit = decision?.unit;
+  const unitOptions =
+    storedUnit && !catalogueUnits.some((unit) => unit.value === storedUnit) && catalogueUnits.length > 0
+      ? [...catalogueUnits, { value: storedUnit, label: storedUnit }]
+      : catalogueUnits;
   const lowerCandidates = (allServices.data ?? []).filter(
     (item) => item.published && service.data && item.care_level.rank < service.data.care_level.rank,
   );
@@ -348,7 +355,11 @@ function DecisionForm({
                 <>
                   <FieldGrid>
                     {measured ? <TextField name="scope_amount" label={labels.scope_amount} inputMode="decimal" aria-required={granting || undefined} /> : null}
-                    <TextField name="unit" label={labels.unit} />
+                    {unitOptions.length > 0 ? (
+                      <SelectField name="unit" label={labels.unit} placeholder={t('intake.decisionForm.unitChoose')} options={unitOptions} />
+                    ) : (
+                      <TextField name="unit" label={labels.unit} description={t('intake.decisionForm.unitFreeText')} />
+                    )}
                     <DateField name="starts_on" label={labels.starts_on} required={granting} />
                     <DateField
                       name="ends_on"

@@ -24,6 +24,7 @@ import {
   useSubmitDecision,
 } from '../../api/decision-actions';
 import { useDecision } from '../../api/get-decision';
+import { useServiceTypeDetail } from '../../api/get-service-type';
 import { DELIVERIES, decisionRights, type DecisionRead, type DecisionStatus, type Delivery } from '../../api/types';
 import { deliveryErrors } from '../../lib/date-checks';
 import type { ErrorKey } from '../../lib/form-errors';
@@ -78,7 +79,9 @@ function DecisionFacts({ decision }: { decision: DecisionRead }) {
           {decision.starts_on || decision.ends_on ? `${date(decision.starts_on)} – ${decision.ends_on ? date(decision.ends_on) : ''}` : '–'}
         </Fact>
         <Fact term={t('intake.decision.reviewOn')}>{date(decision.review_on ?? decision.review_due)}</Fact>
-        <Fact term={t('intake.decision.unit')}>{decision.unit ?? '–'}</Fact>
+        <Fact term={t('intake.decision.unit')}>
+          <UnitName decision={decision} />
+        </Fact>
         <Fact term={t('intake.decision.contact')}>
           {decision.contact ? [decision.contact.name, decision.contact.unit, decision.contact.phone].filter(Boolean).join(', ') : '–'}
         </Fact>
@@ -101,6 +104,14 @@ function DecisionFacts({ decision }: { decision: DecisionRead }) {
       </dl>
     </Card>
   );
+}
+
+/** The delivering unit by the name the catalogue gives it, never its code. */
+function UnitName({ decision }: { decision: DecisionRead }) {
+  const service = useServiceTypeDetail(decision.service_type);
+  if (!decision.unit) return <>–</>;
+  const unit = service.data?.units.find((item) => item.code === decision.unit);
+  return <>{unit?.name ?? (service.isPending ? '' : decision.unit)}</>;
 }
 
 function RightsAndCriteria({ decision }: { decision: DecisionRead }) {
