@@ -333,6 +333,17 @@ class LoanRead(BaseModel):
     person_name_available: bool = Field(
         description="False when the name could not be read from intake: show it as unavailable"
     )
+    needs_legal_decision: bool = Field(
+        description="Alarm or location technology for a person without capacity to consent: "
+        "the loan rests on a decision under pbrl § 4-6 a"
+    )
+    legal_decision_until: date | None = Field(
+        description="The last day of the § 4-6 a decision in force today; null when none is"
+    )
+    legal_basis_lapsed: bool = Field(
+        description="An open loan that needs a § 4-6 a decision has none in force today: "
+        "renew the decision or end the loan"
+    )
     recommendation_id: uuid.UUID
     device: DeviceRead
     unit: str

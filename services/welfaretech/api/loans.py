@@ -31,9 +31,12 @@ from shared.schemas.welfaretech import LoanStatus
 router = APIRouter(tags=["loans"])
 
 
-async def _names(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, str | None]:
-    """The persons' names from intake; a list still loads when intake is down (names null)."""
-    return await work.intake_api().names(loan.person_id for loan in loans)
+async def _shown(work: Work, loans: Sequence[Loan]) -> list[LoanRead]:
+    """The loans as shown: the persons' names from intake (a list still loads when intake is
+    down, the names null) and the § 4-6 a decision each rests on today."""
+    names = await work.intake_api().names(loan.person_id for loan in loans)
+    legal = await flow.legal_bases(work, loans)
+    return [loan_read(loan, work.today, names, legal) for loan in loans]
 
 
 @router.post(
@@ -59,10 +62,8 @@ async def start_loan(body: LoanCreate, work: WorkDep, idempotent: Idempotent) ->
     if (replayed := await idempotent.replay()) is not None:
         return replayed
     loan = await flow.start(work, body)
-    names = await _names(work, [loan])
-    return await idempotent.respond(
-        201, loan_read(loan, work.today, names), headers={"ETag": f'"{loan.version}"'}
-    )
+    [shown] = await _shown(work, [loan])
+    return await idempotent.respond(201, shown, headers={"ETag": f'"{loan.version}"'})
 
 
 @router.get(
@@ -90,9 +91,8 @@ async def list_loans(
         to_item=lambda loan: loan,
     )
     await flow.log_listed(work, page.items)
-    names = await _names(work, page.items)
     return Page[LoanRead](
-        items=[loan_read(loan, work.today, names) for loan in page.items],
+        items=await _shown(work, page.items),
         next_cursor=page.next_cursor,
     )
 
@@ -106,8 +106,7 @@ async def list_loans(
 async def list_overdue_checks(work: WorkDep, limit: Limit = 100) -> list[LoanRead]:
     """Open loans whose scheduled check (alarm test, battery, service) is overdue."""
     loans = await flow.overdue(work, limit)
-    names = await _names(work, loans)
-    return [loan_read(loan, work.today, names) for loan in loans]
+    return await _shown(work, loans)
 
 
 @router.get(
@@ -121,7 +120,7 @@ async def get_loan(loan_id: uuid.UUID, work: WorkDep, response: Response) -> Loa
     """One loan; the read is in the access log."""
     loan = await flow.get(work, loan_id)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today, await _names(work, [loan]))
+    return (await _shown(work, [loan]))[0]
 
 
 @router.post(
@@ -138,7 +137,7 @@ async def record_check(
     """A scheduled check; a failed alarm test raises an avvik in the quality service."""
     loan = await flow.record_check(work, loan_id, body)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today, await _names(work, [loan]))
+    return (await _shown(work, [loan]))[0]
 
 
 @router.post(
@@ -154,7 +153,7 @@ async def end_loan(
     """Return the device; it goes back to stock, to repair or is retired."""
     loan = await flow.end(work, loan_id, body, if_match)
     set_etag(response, loan.version)
-    return loan_read(loan, work.today, await _names(work, [loan]))
+    return (await _shown(work, [loan]))[0]
 
 
 @router.post(

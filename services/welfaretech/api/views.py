@@ -11,7 +11,7 @@ from services.welfaretech.domain.legal import LegalBasisMissing, check_may_activ
 from services.welfaretech.domain.loans import is_check_overdue
 from services.welfaretech.domain.recommendations import explain
 from services.welfaretech.flows.benefits import Dashboard, LoanLedger
-from services.welfaretech.flows.loans import decisions_of
+from services.welfaretech.flows.loans import LegalBasis, decisions_of
 from services.welfaretech.models import (
     Assessment,
     BenefitMeasurement,
@@ -208,15 +208,27 @@ def device_read(d: Device) -> DeviceRead:
     )
 
 
-def loan_read(loan: Loan, today: date, names: Mapping[uuid.UUID, str | None]) -> LoanRead:
-    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable."""
+def loan_read(
+    loan: Loan,
+    today: date,
+    names: Mapping[uuid.UUID, str | None],
+    legal: Mapping[uuid.UUID, LegalBasis],
+) -> LoanRead:
+    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable.
+    `legal` from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
     name = names.get(loan.person_id)
+    basis = legal.get(loan.id, LegalBasis(needs_decision=False, decision_until=None))
     return LoanRead(
         id=loan.id,
         version=loan.version,
         person_id=loan.person_id,
         person_name=name,
         person_name_available=name is not None,
+        needs_legal_decision=basis.needs_decision,
+        legal_decision_until=basis.decision_until,
+        legal_basis_lapsed=(
+            basis.needs_decision and basis.decision_until is None and loan.ended_on is None
+        ),
         recommendation_id=loan.recommendation_id,
         device=device_read(loan.device),
         unit=loan.unit,

@@ -81,6 +81,26 @@ def needs_decision(capacity: ConsentCapacity, is_alarm_or_location: bool) -> boo
     return is_alarm_or_location and capacity == ConsentCapacity.no
 
 
+def decision_in_force_until(
+    *,
+    capacity: ConsentCapacity,
+    is_alarm_or_location: bool,
+    kind: str,
+    decisions: Sequence[DecisionFacts],
+    on: date,
+) -> tuple[bool, date | None]:
+    """For a running loan: whether it rests on a § 4-6 a decision, and the last day of the
+    decision in force on `on` (None: none is, the loan has lost its legal basis)."""
+    if not needs_decision(capacity, is_alarm_or_location):
+        return False, None
+    ends = [
+        d.valid_until
+        for d in decisions
+        if kind in d.kinds and d.valid_from <= on <= d.valid_until and d.person_does_not_resist
+    ]
+    return True, max(ends) if ends else None
+
+
 def check_may_activate(
     *,
     capacity: ConsentCapacity,

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from services.welfaretech.domain.access import check_may_read_person
-from services.welfaretech.domain.legal import DecisionFacts, check_may_activate
+from services.welfaretech.domain.legal import (
+    DecisionFacts,
+    check_may_activate,
+    decision_in_force_until,
+)
 from services.welfaretech.domain.loans import (
     check_device_lendable,
     check_dispenser_checklist,
@@ -267,6 +272,36 @@ async def end(work: Work, loan_id: uuid.UUID, body: LoanEnd, if_match: int) -> L
         subject=loan.id,
     )
     return await work.loans.refresh(loan)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """Whether a loan rests on a § 4-6 a decision, and until when the one in force runs."""
+
+    needs_decision: bool
+    decision_until: date | None
+
+
+async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, LegalBasis]:
+    """For each loan, today: the § 4-6 a decision it rests on, if it needs one."""
+    assessments = await work.assessments.by_recommendation(
+        list({loan.recommendation_id for loan in loans})
+    )
+    bases = {}
+    for loan in loans:
+        assessment = assessments.get(loan.recommendation_id)
+        if assessment is None:  # pragma: no cover (a loan always has its recommendation)
+            continue
+        technology = loan.device.technology
+        needed, until = decision_in_force_until(
+            capacity=ConsentCapacity(assessment.consent_capacity),
+            is_alarm_or_location=technology.is_alarm_or_location,
+            kind=technology.kind,
+            decisions=decisions_of(assessment),
+            on=work.today,
+        )
+        bases[loan.id] = LegalBasis(needed, until)
+    return bases
 
 
 def visible_units(work: Work) -> list[str] | None:

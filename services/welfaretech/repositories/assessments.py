@@ -36,6 +36,17 @@ class AssessmentRepo:
             raise NotFound("There is no such assessment")
         return found
 
+    async def by_recommendation(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Assessment]:
+        """The assessment behind each recommendation (with its § 4-6 a decisions)."""
+        if not ids:
+            return {}
+        rows = await self.session.execute(
+            select(Recommendation.id, Assessment)
+            .join(Assessment, Assessment.id == Recommendation.assessment_id)
+            .where(Recommendation.id.in_(ids))
+        )
+        return {recommendation_id: assessment for recommendation_id, assessment in rows.tuples()}
+
     async def refresh(self, assessment: Assessment) -> Assessment:
         await self.session.refresh(assessment, ["recommendations", "legal_decisions"])
         return assessment

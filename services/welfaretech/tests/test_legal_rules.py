@@ -10,6 +10,7 @@ from services.welfaretech.domain.legal import (
     LegalBasisMissing,
     check_decision,
     check_may_activate,
+    decision_in_force_until,
 )
 from shared.errors import RuleViolation
 from shared.schemas.welfaretech import ConsentCapacity
@@ -83,3 +84,14 @@ def test_the_decision_is_limited_in_time() -> None:
     with pytest.raises(RuleViolation, match="limited in time"):
         check_decision(ALL_CONDITIONS, True, DAY, DAY, DAY)
     check_decision(ALL_CONDITIONS, True, DAY, DAY, date(2026, 6, 1))
+
+
+def test_a_running_loan_knows_until_when_its_decision_holds() -> None:
+    def until(capacity: ConsentCapacity, on: date) -> tuple[bool, date | None]:
+        return decision_in_force_until(
+            capacity=capacity, is_alarm_or_location=True, kind=GPS, decisions=[DECISION], on=on
+        )
+
+    assert until(ConsentCapacity.no, date(2026, 5, 1)) == (True, date(2026, 9, 1))
+    assert until(ConsentCapacity.no, date(2026, 9, 2)) == (True, None)
+    assert until(ConsentCapacity.yes, date(2026, 9, 2)) == (False, None)

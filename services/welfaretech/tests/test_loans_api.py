@@ -417,3 +417,55 @@ async def test_the_loan_list_names_the_person_from_intake_and_loads_without_it(
         (None, False)
     ]
     assert overdue.status_code == 200
+
+
+async def test_a_loan_on_a_decision_shows_its_time_limit_and_when_it_has_lapsed(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    today_is: Callable[[Any], None],
+) -> None:
+    from datetime import date
+
+    today_is(date(2026, 4, 1))
+    assessment = await assess(
+        client,
+        team,
+        person["id"],
+        consent_capacity="no",
+        consent_given=None,
+        needs=["wandering"],
+        ethical_reflection=REFLECTION,
+    )
+    gps = await accept(client, team, recommended(assessment, "gps-klokke"))
+    device = await add_device(client, team, "gps-klokke")
+    decision = {
+        "kinds": ["location_technology"],
+        "conditions": CONDITIONS,
+        "person_does_not_resist": True,
+        "decided_on": "2026-03-16",
+        "valid_from": "2026-03-16",
+        "valid_until": "2026-09-16",
+    }
+    await client.post(
+        f"{API}/assessments/{assessment['id']}/legal-decisions", json=decision, headers=team
+    )
+    started = await client.post(
+        f"{API}/loans",
+        json=loan_body(gps["id"], device["id"], alarm_chain_tested=None),
+        headers=team,
+    )
+    alarm = await lend_alarm(client, team, person["id"])  # consent: no decision needed
+
+    today_is(date(2026, 10, 1))
+    lapsed = (await client.get(f"{API}/loans/{started.json()['id']}", headers=team)).json()
+    listed = (await client.get(f"{API}/loans?person_id={person['id']}", headers=team)).json()
+
+    assert started.status_code == 201, started.text
+    assert started.json()["needs_legal_decision"] is True
+    assert started.json()["legal_decision_until"] == "2026-09-16"
+    assert started.json()["legal_basis_lapsed"] is False
+    assert (lapsed["legal_decision_until"], lapsed["legal_basis_lapsed"]) == (None, True)
+    flags = {i["id"]: (i["needs_legal_decision"], i["legal_basis_lapsed"]) for i in listed["items"]}
+    assert flags == {started.json()["id"]: (True, True), alarm["id"]: (False, False)}

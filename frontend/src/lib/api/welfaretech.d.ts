@@ -1094,6 +1094,21 @@ export interface components {
              */
             person_name_available: boolean;
             /**
+             * Needs Legal Decision
+             * @description Alarm or location technology for a person without capacity to consent: the loan rests on a decision under pbrl § 4-6 a
+             */
+            needs_legal_decision: boolean;
+            /**
+             * Legal Decision Until
+             * @description The last day of the § 4-6 a decision in force today; null when none is
+             */
+            legal_decision_until: string | null;
+            /**
+             * Legal Basis Lapsed
+             * @description An open loan that needs a § 4-6 a decision has none in force today: renew the decision or end the loan
+             */
+            legal_basis_lapsed: boolean;
+            /**
              * Recommendation Id
              * Format: uuid
              */

@@ -267,6 +267,14 @@ export function LoanPage() {
           <Paragraph>{t('welfaretech.loanPage.deviationPending')}</Paragraph>
         </Alert>
       ) : null}
+      {l.legal_basis_lapsed ? (
+        <Alert data-color="danger" data-testid="legal-basis-lapsed">
+          <Heading level={2} data-size="xs">
+            {t('welfaretech.loanPage.lapsedTitle')}
+          </Heading>
+          <Paragraph>{t('welfaretech.loanPage.lapsedBody')}</Paragraph>
+        </Alert>
+      ) : null}
       <section aria-labelledby="loan-facts" className={styles.section}>
         <Heading level={2} data-size="sm" id="loan-facts">
           {t('welfaretech.loanPage.facts')}
@@ -295,6 +303,12 @@ export function LoanPage() {
               {formatShortDate(l.installed_on, language)} · {l.installed_by_name} · {l.unit}
             </dd>
           </div>
+          {l.needs_legal_decision && l.legal_decision_until ? (
+            <div>
+              <dt>{t('welfaretech.loanPage.decisionUntil')}</dt>
+              <dd data-testid="legal-decision-until">{formatShortDate(l.legal_decision_until, language)}</dd>
+            </div>
+          ) : null}
           {l.evaluation_on ? (
             <div>
               <dt>{t('welfaretech.loanPage.evaluation')}</dt>

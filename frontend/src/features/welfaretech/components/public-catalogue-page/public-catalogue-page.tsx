@@ -55,6 +55,12 @@ export function PublicCataloguePage() {
                       <dd>{technology.needs.map((need) => t(`welfaretech.need.${need}`)).join(', ')}</dd>
                     </div>
                   ) : null}
+                  {technology.can_replace.length > 0 ? (
+                    <div>
+                      <dt>{t('welfaretech.catalogue.canReplace')}</dt>
+                      <dd lang="nb">{technology.can_replace.join(', ')}</dd>
+                    </div>
+                  ) : null}
                   {technology.requirements.length > 0 ? (
                     <div>
                       <dt>{t('welfaretech.catalogue.requirements')}</dt>
