@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import httpx
 from asgi_correlation_id import correlation_id
@@ -19,6 +20,8 @@ from shared.settings import ServiceSettings
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRYABLE_STATUSES = frozenset({502, 503, 504})
+URL_SAFE = "/?=&%:@!$'()*+,;"
+"""What a path passed to `request` keeps as it is; anything else is percent-encoded."""
 
 
 class ServiceClient:
@@ -51,7 +54,9 @@ class ServiceClient:
     async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         method = method.upper()
         attempts = 1 + (self.retries if method in IDEMPOTENT_METHODS else 0)
-        url = f"{self.base_url}{path}"
+        # Data in a path (a code typed into an import) may hold any character: percent-encode
+        # what a URL cannot carry, keeping the path's own separators and any encoding in it.
+        url = f"{self.base_url}{quote(path, safe=URL_SAFE, errors='surrogatepass')}"
         headers = {**self._headers(), **kwargs.pop("headers", {})}
         for attempt in range(attempts):
             try:
@@ -75,9 +80,10 @@ class ServiceClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def get_json(self, path: str, *, not_found: str | None = None, **kwargs: Any) -> Any:
-        """GET and decode; a 404 becomes `NotFound(not_found)` when given."""
+        """GET and decode; a 404 becomes `NotFound(not_found)` when given, and so does a 422
+        (the other service says no such key can exist, e.g. a code with a NUL in it)."""
         response = await self.request("GET", path, **kwargs)
-        if response.status_code == 404 and not_found is not None:
+        if response.status_code in (404, 422) and not_found is not None:
             raise NotFound(not_found)
         if response.status_code >= 400:
             raise ServiceUnavailable(

@@ -6,6 +6,7 @@ The errors themselves live in `shared.errors`, free of any framework, so that
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.errors import PROBLEM_MEDIA_TYPE, STATUS_SLUGS, MestringError, problem_body
@@ -37,6 +39,23 @@ def problem_response(
         status, title, slug=slug, detail=detail, instance=instance, errors=errors, **extra
     )
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+UNSTORABLE_TEXT_SQLSTATES = frozenset({"22021", "22P05"})
+"""PostgreSQL's «character not in repertoire» (a NUL in text) and «untranslatable character»."""
+
+
+def _is_text_the_database_cannot_store(exc: BaseException) -> bool:
+    """Text from the request that PostgreSQL refuses to hold: the caller's error, not ours."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if getattr(current, "sqlstate", None) in UNSTORABLE_TEXT_SQLSTATES:
+            return True
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return False
 
 
 def _field_path(loc: Sequence[Any]) -> str:
@@ -92,6 +111,24 @@ def install_problem_handlers(app: FastAPI) -> None:
             instance=request.url.path,
             headers=dict(exc.headers or {}),
         )
+
+    overload = app.exception_handlers.get(DBAPIError)
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> Response:
+        if _is_text_the_database_cannot_store(exc):
+            return problem_response(
+                422,
+                "The request is not valid",
+                slug="validation",
+                detail="The text holds a character that cannot be stored (such as NUL).",
+                instance=request.url.path,
+                errors=[],
+            )
+        if overload is None:
+            raise exc
+        answer = overload(request, exc)
+        return await answer if inspect.isawaitable(answer) else answer
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
