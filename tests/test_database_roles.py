@@ -355,8 +355,8 @@ def test_the_compose_init_script_refuses_weak_passwords_and_creates_the_roles(
             "WHERE datname NOT IN ('postgres', 'template0', 'template1')"
         ).split()
         migrated = alembic(
-            "quality",
-            f"postgresql+asyncpg://mestring_quality_owner@/quality?host={pg.socket_dir}",
+            "catalogue",
+            f"postgresql+asyncpg://mestring_catalogue_owner@/catalogue?host={pg.socket_dir}",
             "upgrade",
             "head",
         )
