@@ -264,6 +264,7 @@ async function main(page) {
   await step('back to the plan', async () => {
     await page.getByRole('link', { name: 'Tilbake til planen' }).click();
     await page.getByRole('heading', { level: 1, name: `Individuell plan for ${fullName}` }).waitFor();
+    await page.getByTestId('coordinator-history').getByText(/^Martin Haugen, koordinator, fra /).waitFor();
   });
 
   await step('the print view speaks to the person in plain words', async () => {

@@ -373,6 +373,9 @@ class Overview(BaseModel):
     evaluations_overdue: int
     without_coordinator: list[PersonUnits]
     granted_without_coordinator: list[PersonUnits]
+    granted_without_plan: list[PersonUnits] = Field(
+        description="Granted an individual plan, with no draft or active plan now"
+    )
     caseloads: list[CaseloadCount]
     recent_hand_overs: list[CoordinatorAssignmentRead]
 

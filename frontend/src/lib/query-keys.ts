@@ -94,5 +94,6 @@ export const queryKeys = {
     relations: (personId: string) => ['coordination', 'persons', personId, 'relations'] as const,
     conversations: (personId: string) => ['coordination', 'persons', personId, 'conversations'] as const,
     primaryContacts: (personId: string) => ['coordination', 'persons', personId, 'primary-contacts'] as const,
+    coordinators: (personId: string) => ['coordination', 'persons', personId, 'coordinators'] as const,
   },
 } as const;

@@ -122,7 +122,8 @@ async def overview(work: Work) -> Overview:
     and no koordinator, those granted one and still without, caseloads and hand-overs."""
     without = dict(await work.worklist.long_term_without_coordinator(work.today, LIMIT))
     granted = {r.person_id: r.units for r in await work.worklist.granted_without_coordinator(LIMIT)}
-    names = await _names(work, [*without, *granted])
+    granted_plan = {r.person_id: r.units for r in await work.worklist.granted_without_plan(LIMIT)}
+    names = await _names(work, [*without, *granted, *granted_plan])
     inbox = await work.requests.inbox(RequestStatus.received, LIMIT, None)
     hand_overs = await work.assignments.hand_overs(20)
     result = Overview(
@@ -136,6 +137,10 @@ async def overview(work: Work) -> Overview:
         granted_without_coordinator=[
             PersonUnits(person_id=p, person_name=names.get(p), units=u) for p, u in granted.items()
         ],
+        granted_without_plan=[
+            PersonUnits(person_id=p, person_name=names.get(p), units=u)
+            for p, u in granted_plan.items()
+        ],
         caseloads=[
             CaseloadCount(coordinator_sub=sub, coordinator_name=name, persons=count)
             for sub, name, count in await work.worklist.caseloads()
@@ -144,5 +149,5 @@ async def overview(work: Work) -> Overview:
             CoordinatorAssignmentRead.model_validate(a, from_attributes=True) for a in hand_overs
         ],
     )
-    await work.log([*without, *granted], AccessAction.search, "overview")
+    await work.log([*without, *granted, *granted_plan], AccessAction.search, "overview")
     return result

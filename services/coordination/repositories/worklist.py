@@ -236,6 +236,26 @@ class WorklistRepo:
             )
         ).all()
 
+    async def granted_without_plan(self, limit: int) -> Sequence[CoordinationRequest]:
+        """Requests granted an individual plan whose person has no draft or active plan now,
+        oldest first."""
+        plan = (
+            select(Plan.id)
+            .where(
+                Plan.person_id == CoordinationRequest.person_id,
+                Plan.status != PlanStatus.closed.value,
+            )
+            .exists()
+        )
+        return (
+            await self.session.scalars(
+                select(CoordinationRequest)
+                .where(CoordinationRequest.grants_plan.is_(True), ~plan)
+                .order_by(CoordinationRequest.received_on, CoordinationRequest.id)
+                .limit(limit)
+            )
+        ).all()
+
     async def names(self, person_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
         """The names this service already holds for the persons (from plans, assignments and
         requests), so lists read without a call to intake per row."""

@@ -17,6 +17,8 @@ from services.coordination.tests.conftest import (
     person_with_plan,
     register_person,
     save,
+    submit_request,
+    take_request,
 )
 
 TODAY = date.today()
@@ -332,3 +334,28 @@ async def test_the_overview_names_persons_with_long_term_services_from_two_units
     assert intake_down.status_code == 200
     unnamed = {p["person_id"]: p for p in intake_down.json()["without_coordinator"]}
     assert unnamed[two_units]["person_name"] is None
+
+
+async def test_the_overview_names_persons_granted_a_plan_who_have_none_until_it_is_started(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    leader: dict[str, str],
+) -> None:
+    person = await register_person(intake, caseworker)
+    request = await submit_request(client, caseworker, person["id"])
+    await take_request(client, coordinator, request)
+
+    before = (await client.get(f"{API}/overview", headers=leader)).json()
+    started = await client.post(
+        f"{API}/plans",
+        json={"person_id": person["id"], "request_id": request["id"]},
+        headers=coordinator,
+    )
+    after = (await client.get(f"{API}/overview", headers=leader)).json()
+
+    assert started.status_code == 201, started.text
+    waiting = {p["person_id"]: p["person_name"] for p in before["granted_without_plan"]}
+    assert waiting[person["id"]] == "Åse Ødegård"
+    assert person["id"] not in {p["person_id"] for p in after["granted_without_plan"]}

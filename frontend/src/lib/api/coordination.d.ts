@@ -1345,6 +1345,11 @@ export interface components {
             without_coordinator: components["schemas"]["PersonUnits"][];
             /** Granted Without Coordinator */
             granted_without_coordinator: components["schemas"]["PersonUnits"][];
+            /**
+             * Granted Without Plan
+             * @description Granted an individual plan, with no draft or active plan now
+             */
+            granted_without_plan: components["schemas"]["PersonUnits"][];
             /** Caseloads */
             caseloads: components["schemas"]["CaseloadCount"][];
             /** Recent Hand Overs */

@@ -55,3 +55,12 @@ export function useAssignPrimaryContact() {
       ]),
   });
 }
+
+/** The person's koordinators, from–to (hand-overs included), oldest first. */
+export function useCoordinators(personId: string) {
+  return useQuery({
+    queryKey: queryKeys.coordination.coordinators(personId),
+    queryFn: ({ signal }) =>
+      unwrap(coordinationClient.GET('/api/coordination/v1/persons/{person_id}/coordinators', { params: { path: { person_id: personId } }, signal })),
+  });
+}

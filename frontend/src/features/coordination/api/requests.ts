@@ -49,3 +49,18 @@ export function useTakeRequest() {
     },
   });
 }
+
+/** «Avslå»: the unit records the outcome with its reasons; the request leaves the inbox. */
+export function useRefuseRequest() {
+  const queryClient = useQueryClient();
+  return useMutation<RequestRead, unknown, { request: RequestRead; reasons: string }>({
+    mutationFn: ({ request, reasons }) =>
+      unwrap(
+        coordinationClient.POST('/api/coordination/v1/requests/{request_id}/assessment', {
+          params: { path: { request_id: request.id }, header: { 'If-Match': `"${request.version}"` } },
+          body: { outcome: 'refused', grants_plan: false, grants_coordinator: false, reasons },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.coordination.all() }),
+  });
+}

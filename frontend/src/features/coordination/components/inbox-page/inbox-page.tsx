@@ -10,7 +10,7 @@ import { PageLayout } from '@/components/page-layout/page-layout';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useApiForm } from '@/lib/use-api-form';
 
-import { useInbox, useTakeRequest } from '../../api/requests';
+import { useInbox, useRefuseRequest, useTakeRequest } from '../../api/requests';
 import { CoordinationNav } from '../coordination-nav/coordination-nav';
 import type { RequestRead } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
@@ -31,6 +31,7 @@ function TakeRequest({ request }: { request: RequestRead }) {
   const tx = useDynamicT();
   const navigate = useNavigate();
   const take = useTakeRequest();
+  const refuse = useRefuseRequest();
   const form = useApiForm<TakeValues>({
     form: `take-${request.id}`,
     schema: takeSchema,
@@ -44,14 +45,19 @@ function TakeRequest({ request }: { request: RequestRead }) {
   const onSubmit = form.submitWith((values) =>
     take.mutate({ request, reasons: values.reasons.trim() }, { onSuccess: (plan) => void navigate(planPath(plan.id)) }),
   );
+  const onRefuse = form.submitWith((values) => refuse.mutate({ request, reasons: values.reasons.trim() }));
   return (
     <FormKit form={form} message={message}>
       <FormLayout onSubmit={onSubmit} className={styles.take} aria-label={t('coordination.inbox.takeFor', { name: request.person_name ?? '' })}>
         <TextField name="reasons" label={t('coordination.inbox.reasons')} multiline rows={2} />
         {take.isError ? <ProblemAlert error={take.error} /> : null}
-        <div>
-          <Button type="submit" disabled={take.isPending}>
+        {refuse.isError ? <ProblemAlert error={refuse.error} /> : null}
+        <div className={styles.buttons}>
+          <Button type="submit" disabled={take.isPending || refuse.isPending}>
             {take.isPending ? t('coordination.inbox.taking') : t('coordination.inbox.take')}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onRefuse} disabled={take.isPending || refuse.isPending}>
+            {t('coordination.inbox.refuse')}
           </Button>
         </div>
       </FormLayout>

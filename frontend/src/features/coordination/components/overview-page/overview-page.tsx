@@ -140,6 +140,9 @@ export function CoordinationOverviewPage() {
           <FormSection heading={t('coordination.overview.grantedWithout')} description={t('coordination.overview.grantedWithoutHelp')}>
             <PersonList items={data.granted_without_coordinator} testId="granted-without" empty={t('coordination.overview.nobody')} />
           </FormSection>
+          <FormSection heading={t('coordination.overview.grantedWithoutPlan')} description={t('coordination.overview.grantedWithoutPlanHelp')}>
+            <PersonList items={data.granted_without_plan} testId="granted-without-plan" empty={t('coordination.overview.nobody')} />
+          </FormSection>
           <FormSection heading={t('coordination.overview.caseloads')}>
             {data.caseloads.length === 0 ? <Paragraph>{t('coordination.overview.noCaseloads')}</Paragraph> : null}
             <div className={styles.scroll}>

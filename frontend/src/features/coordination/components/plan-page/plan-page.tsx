@@ -19,6 +19,7 @@ import { usePlanNames } from '../../lib/names';
 import { canTalkToRelatives } from '../../lib/permissions';
 import { COORDINATION_PATH, myPlanPath, planPrintPath } from '../../paths';
 import { PlanForm } from '../plan-form/plan-form';
+import { AssignmentsSection } from '../plan-sections/assignments-section';
 import { ConsentSection } from '../plan-sections/consent-section';
 import { ConversationsSection } from '../plan-sections/conversations-section';
 import { EvaluationSection } from '../plan-sections/evaluation-section';
@@ -164,6 +165,7 @@ export function PlanPage() {
         {data.may_edit ? <PlanForm plan={data} /> : <PlanSummary plan={data} />}
         <ConsentSection plan={data} />
         <MeetingsSection plan={data} />
+        <AssignmentsSection plan={data} />
         {session && canTalkToRelatives(session.user.roles) ? <ConversationsSection plan={data} /> : null}
         <EvaluationSection plan={data} />
         <VersionsSection plan={data} />
