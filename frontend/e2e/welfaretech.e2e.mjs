@@ -285,7 +285,37 @@ async function main(page) {
     await page.getByText(new RegExp(`^Trygghetsalarm · ${alarm.loans_measured} utlån målt$`)).waitFor();
   });
 
+  await step('the numbers behind the municipality’s freed hours name the new loan', async () => {
+    const parts = page.getByTestId('parts-staff_hours');
+    await parts.locator('summary').click();
+    await parts.locator(`a[href$="/velferdsteknologi/utlan/${loanId}"]`).waitFor();
+  });
+
   await checkPage(page, 'wt-dashboard', { title: 'benefits dashboard' });
+
+  await step('«Utstyr og utlån» names the person the device is lent to (read from intake)', async () => {
+    await page.getByRole('navigation', { name: 'Velferdsteknologi' }).getByRole('link', { name: 'Utstyr og utlån' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utstyr og utlån' }).waitFor();
+    const row = page.getByTestId('active-loans').getByRole('row').filter({ hasText: SERIAL });
+    await row.getByText(personName, { exact: true }).waitFor();
+  });
+
+  await checkPage(page, 'wt-inventory', { title: 'inventory and loans with the persons’ names' });
+
+  await step('the public technology catalogue opens without signing in, with what it costs', async () => {
+    const visitor = await page.context().browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });
+    try {
+      const open = await visitor.newPage();
+      const response = await responseTo(open, 'GET', /\/api\/welfaretech\/v1\/public\/3207\/technologies$/, () => open.goto(`${BASE_URL}/teknologikatalog/3207`));
+      assert(response.status() === 200, `the public catalogue answered ${response.status()}`);
+      await open.getByRole('heading', { level: 1, name: 'Teknologikatalog' }).waitFor();
+      const card = open.getByTestId('public-catalogue').getByRole('listitem').filter({ has: open.getByRole('heading', { name: 'Trygghetsalarm' }) });
+      await card.getByTestId('fee').waitFor();
+      await checkPage(open, 'wt-public-catalogue', { title: 'public technology catalogue, signed out' });
+    } finally {
+      await visitor.close();
+    }
+  });
 }
 
-run(main, { totalTimeoutMs: 180_000 });
+run(main, { totalTimeoutMs: 240_000 });
