@@ -8,6 +8,19 @@ export function deviationPath(id: string): string {
   return `${QUALITY_PATH}/${encodeURIComponent(id)}`;
 }
 
+/** The quality system: ROS, procedures, internal audits and supervision. */
+export const SYSTEM_PATH = '/kvalitet';
+export const ROS_PATH = `${SYSTEM_PATH}/ros`;
+export const PROCEDURES_PATH = `${SYSTEM_PATH}/prosedyrer`;
+export const NEW_PROCEDURE_PATH = `${PROCEDURES_PATH}/ny`;
+export const AUDITS_PATH = `${SYSTEM_PATH}/internrevisjon`;
+export const SUPERVISION_PATH = `${SYSTEM_PATH}/tilsyn`;
+
+export const rosPath = (id: string) => `${ROS_PATH}/${encodeURIComponent(id)}`;
+export const procedurePath = (id: string) => `${PROCEDURES_PATH}/${encodeURIComponent(id)}`;
+export const auditPath = (id: string) => `${AUDITS_PATH}/${encodeURIComponent(id)}`;
+export const findingPath = (id: string) => `${SUPERVISION_PATH}/${encodeURIComponent(id)}`;
+
 // --- surveys ---
 export const SURVEYS_PATH = `${QUALITY_PATH}/undersokelser`;
 export const NEW_SURVEY_PATH = `${SURVEYS_PATH}/ny`;

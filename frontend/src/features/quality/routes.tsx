@@ -6,7 +6,12 @@ import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
 import { ReportFormPage } from './components/report-form-page/report-form-page';
 import { StatisticsPage } from './components/statistics-page/statistics-page';
 import { surveyPublicRoutes, surveyRoutes } from './components/surveys/survey-routes';
-import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH } from './paths';
+import { ProcedureFormPage } from './components/procedure-form-page/procedure-form-page';
+import { ProcedureListPage } from './components/procedure-list-page/procedure-list-page';
+import { ProcedurePage } from './components/procedure-page/procedure-page';
+import { RosListPage } from './components/ros-list-page/ros-list-page';
+import { RosPage } from './components/ros-page/ros-page';
+import { COMMITTEE_PATH, NEW_DEVIATION_PATH, NEW_PROCEDURE_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH } from './paths';
 
 export { QUALITY_PATH } from './paths';
 export { canReportDeviations } from './lib/permissions';
@@ -20,6 +25,11 @@ export const qualityRoutes: RouteObject[] = [
   { path: STATISTICS_PATH, element: <StatisticsPage /> },
   { path: `${QUALITY_PATH}/:id`, element: <DeviationPage /> },
   ...surveyRoutes,
+  { path: ROS_PATH, element: <RosListPage /> },
+  { path: `${ROS_PATH}/:id`, element: <RosPage /> },
+  { path: PROCEDURES_PATH, element: <ProcedureListPage /> },
+  { path: NEW_PROCEDURE_PATH, element: <ProcedureFormPage /> },
+  { path: `${PROCEDURES_PATH}/:id`, element: <ProcedurePage /> },
 ];
 
 /** Quality's pages open without signing in: answering a survey. */

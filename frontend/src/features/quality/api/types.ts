@@ -48,4 +48,4 @@ export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high'];
 export const CAUSE_CATEGORIES: readonly CauseCategory[] = ['routines', 'competence', 'communication', 'equipment', 'staffing', 'other'];
 export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in_progress', 'done', 'cancelled'];
 /** What a handling step was (`StepRead.action`), as the service records it. */
-export const STEP_ACTIONS = ['reported', 'updated', 'acknowledged', 'investigated', 'closed', 'reopened', 'checklist', 'action_added', 'action_changed'] as const;
+export const STEP_ACTIONS = ['reported', 'updated', 'acknowledged', 'investigated', 'closed', 'reopened', 'checklist', 'action_added', 'action_changed', 'references'] as const;

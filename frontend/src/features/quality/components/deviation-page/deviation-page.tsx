@@ -31,6 +31,7 @@ import { ChecklistSection } from './checklist-section';
 import { CloseForm, ReopenForm } from './close-reopen';
 import styles from './deviation-page.module.css';
 import { InvestigationForm } from './investigation-form';
+import { ReferencesSection } from './references-section';
 
 /** What the report form leaves for this page after a save. */
 export type DeviationFlash = { kind: 'reported' };
@@ -215,6 +216,8 @@ export function DeviationPage() {
       {d.status !== 'reported' && (handling || d.actions.length > 0) ? (
         <ActionsSection deviation={d} editable={handling && (d.status === 'acknowledged' || d.status === 'investigated')} />
       ) : null}
+
+      <ReferencesSection deviation={d} handling={handling} />
 
       {handling && d.status === 'investigated' ? <CloseForm key={`close-${d.version}`} deviation={d} /> : null}
       {d.status === 'closed' && d.learning_summary ? (

@@ -4,7 +4,8 @@ import { NavLink } from 'react-router';
 import { useSession } from '@/lib/auth';
 
 import { canHandleDeviations, canUseCommittee } from '../../lib/permissions';
-import { COMMITTEE_PATH, NEW_DEVIATION_PATH, QUALITY_PATH, QUEUE_PATH, STATISTICS_PATH, SURVEYS_PATH } from '../../paths';
+import { canReadProcedures, canWorkWithQualitySystem } from '../../lib/system-permissions';
+import { COMMITTEE_PATH, NEW_DEVIATION_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH, SURVEYS_PATH } from '../../paths';
 
 import styles from './quality-nav.module.css';
 
@@ -19,6 +20,8 @@ export function QualityNav() {
     ...(canUseCommittee(roles) ? [{ to: COMMITTEE_PATH, label: t('quality.nav.committee') }] : []),
     ...(canHandleDeviations(roles) ? [{ to: STATISTICS_PATH, label: t('quality.nav.statistics') }] : []),
     ...(canHandleDeviations(roles) ? [{ to: SURVEYS_PATH, label: t('quality.surveys.nav') }] : []),
+    ...(canReadProcedures(roles) ? [{ to: PROCEDURES_PATH, label: t('quality.system.nav.procedures') }] : []),
+    ...(canWorkWithQualitySystem(roles) ? [{ to: ROS_PATH, label: t('quality.system.nav.ros') }] : []),
   ];
   return (
     <nav aria-label={t('quality.nav.label')} className={styles.nav}>
