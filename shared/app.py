@@ -175,6 +175,7 @@ def create_service_app(
 
 
 DECIMAL_STRING = r"^-?[0-9]+(\.[0-9]+)?$"
+NOT_BLANK = r"\S"
 
 
 def _say_what_validation_checks(node: Any) -> None:
@@ -222,6 +223,28 @@ def _request_models(app: FastAPI) -> set[type[BaseModel]]:
         if body is not None:
             visit(body.field_info.annotation)
     return found
+
+
+def _stripped_text(app: FastAPI, schemas: dict[str, Any]) -> None:
+    """A model that strips whitespace before checking `min_length` refuses a blank string
+    its schema allows: say that such a field needs a character that is not a space."""
+    for model in _request_models(app):
+        if not model.model_config.get("str_strip_whitespace"):
+            continue
+        for name in (model.__name__, f"{model.__name__}-Input"):
+            properties = schemas.get(name, {}).get("properties", {})
+            for field, info in model.model_fields.items():
+                prop = properties.get(info.alias or field)
+                if not isinstance(prop, dict):
+                    continue
+                for branch in [prop, *prop.get("anyOf", [])]:
+                    if (
+                        branch.get("type") == "string"
+                        and branch.get("minLength", 0) >= 1
+                        and "pattern" not in branch
+                        and "format" not in branch
+                    ):
+                        branch["pattern"] = NOT_BLANK
 
 
 def _decimal_places(app: FastAPI, schemas: dict[str, Any]) -> None:
@@ -284,5 +307,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     schemas.pop("ValidationError", None)
     _say_what_validation_checks(schemas)
     _decimal_places(app, schemas)
+    _stripped_text(app, schemas)
     app.openapi_schema = schema
     return schema

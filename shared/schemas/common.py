@@ -65,7 +65,14 @@ def _phone(raw: str) -> str:
 
 PhoneNumber = Annotated[
     str,
-    Field(min_length=3, max_length=30, examples=["+47 900 00 000", "900 00 000"]),
+    Field(
+        min_length=3,
+        max_length=30,
+        examples=["+47 900 00 000", "900 00 000"],
+        # The schema names the numbers surely accepted (Norwegian mobile numbers); the API
+        # takes any number `phonenumbers` calls valid, other countries' with their code.
+        json_schema_extra={"pattern": r"^(\+47 ?)?9[0-9]{2} ?[0-9]{2} ?[0-9]{3}$"},
+    ),
     AfterValidator(_phone),
 ]
 """A phone number checked with the `phonenumbers` library and stored in international form."""
