@@ -177,7 +177,7 @@ export function PlanPage() {
             <ul>
               {data.decisions.items.map((d) => (
                 <li key={d.id}>
-                  {names.serviceText(d.service_type)} – {names.unitText(d.unit)} ({tx(`coordination.decisionStatus`, { status: d.status })}){d.starts_on ? `, ${date(d.starts_on)}` : ''}
+                  {names.serviceText(d.service_type)} – {names.unitText(d.unit)} ({tx(`coordination.decisionStatus`, { status: tx(`coordination.decisionStatusName.${d.status}`) })}){d.starts_on ? `, ${date(d.starts_on)}` : ''}
                 </li>
               ))}
             </ul>
