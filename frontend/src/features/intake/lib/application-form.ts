@@ -1,7 +1,10 @@
 /** The application form: «Hva er viktig for deg?» first, then how it came in, the services and urgency. */
-import { isIsoDate, osloToday } from '@/lib/dates';
+import { z } from 'zod';
 
-import type { ApplicantKind, ApplicationCreate, Channel, Urgency } from '../api/types';
+import { isIsoDate, osloToday } from '@/lib/dates';
+import { schemaErrors } from '@/lib/use-api-form';
+
+import { APPLICANT_KINDS, CHANNELS, URGENCIES, type ApplicantKind, type ApplicationCreate, type Channel, type Urgency } from '../api/types';
 
 import type { ErrorKey, FormErrors } from './form-errors';
 
@@ -50,15 +53,26 @@ export function applicationFields(): string[] {
   ];
 }
 
+/** The client's checks of an application (for `useApiForm`); messages are error keys. */
+export function applicationSchema(today: string = osloToday()): z.ZodType<ApplicationFormValues, ApplicationFormValues> {
+  return z.object({
+    what_matters: z.string().max(WHAT_MATTERS_LIMIT, 'tooLong'),
+    channel: z.union([z.enum(CHANNELS), z.literal('')]).refine((value): boolean => value !== '', 'required'),
+    received_on: z
+      .string()
+      .refine(isIsoDate, 'receivedOn')
+      .refine((value) => !isIsoDate(value) || value <= today, 'receivedOnFuture'),
+    applicant_kind: z.enum(APPLICANT_KINDS),
+    applicant_name: z.string(),
+    services: z.array(z.string()).min(1, 'services').max(MAX_SERVICES, 'tooManyServices'),
+    notes: z.record(z.string(), z.string()),
+    urgency: z.enum(URGENCIES),
+    consent_to_obtain_information: z.boolean(),
+  });
+}
+
 export function validateApplication(values: ApplicationFormValues, today: string = osloToday()): FormErrors {
-  const errors: FormErrors = {};
-  if (values.what_matters.length > WHAT_MATTERS_LIMIT) errors.what_matters = 'tooLong';
-  if (!values.channel) errors.channel = 'required';
-  if (!isIsoDate(values.received_on)) errors.received_on = 'receivedOn';
-  else if (values.received_on > today) errors.received_on = 'receivedOnFuture';
-  if (values.services.length === 0) errors.services = 'services';
-  else if (values.services.length > MAX_SERVICES) errors.services = 'tooManyServices';
-  return errors;
+  return schemaErrors(applicationSchema(today), values) as FormErrors;
 }
 
 export function applicationServerErrorKey(path: string): ErrorKey {

@@ -14,7 +14,7 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { ArrowLeftIcon } from '@navikt/aksel-icons';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 
@@ -25,6 +25,7 @@ import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
 import { withFlash } from '@/lib/flash';
 import { ApiProblem, isNotFound } from '@/lib/problem';
+import { useApiForm } from '@/lib/use-api-form';
 
 import { useCreateApplication } from '../../api/create-application';
 import { usePerson } from '../../api/get-person';
@@ -32,16 +33,15 @@ import { groupByCareLevel, useServiceTypes } from '../../api/get-service-types';
 import { APPLICANT_KINDS, CHANNELS, URGENCIES } from '../../api/types';
 import {
   applicationFields,
+  applicationSchema,
   applicationServerErrorKey,
   emptyApplication,
   toApplicationCreate,
-  validateApplication,
   WHAT_MATTERS_LIMIT,
   type ApplicationFormValues,
 } from '../../lib/application-form';
 import type { ErrorKey } from '../../lib/form-errors';
 import { canRegister } from '../../lib/permissions';
-import { useFormState } from '../../lib/use-form-state';
 import { personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { ServicePicker } from '../service-picker/service-picker';
@@ -49,8 +49,6 @@ import { ServicePicker } from '../service-picker/service-picker';
 import type { PersonFlash } from '../person-page/person-page';
 
 import styles from './application-form-page.module.css';
-
-const validate = (values: ApplicationFormValues) => validateApplication(values);
 
 function isCatalogueDown(error: unknown): boolean {
   return error instanceof ApiProblem && error.status === 503;
@@ -66,7 +64,12 @@ export function ApplicationFormPage() {
   const person = usePerson(id);
   const serviceTypes = useServiceTypes();
   const create = useCreateApplication();
-  const form = useFormState<ApplicationFormValues>({ form: 'application', initial: emptyApplication, fields: applicationFields, validate });
+  const schema = useMemo(() => applicationSchema(), []);
+  const form = useApiForm<ApplicationFormValues>({ form: 'application', schema, initial: () => emptyApplication(), fields: applicationFields });
+  const values = form.watch();
+  /** A value set by hand (date, services, notes, urgency); checked again once the form has been sent. */
+  const change = (path: string, value: unknown) =>
+    form.setValue(path as 'what_matters', value as never, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
   const [formProblem, setFormProblem] = useState<unknown>(null);
 
   if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
@@ -87,7 +90,6 @@ export function ApplicationFormPage() {
   }
 
   const name = t('intake.personName', { given: person.data.given_name, family: person.data.family_name });
-  const values = form.values;
   const labels: Record<string, string> = {
     what_matters: t('intake.applicationForm.whatMatters'),
     channel: t('intake.applicationForm.channel'),
@@ -99,11 +101,11 @@ export function ApplicationFormPage() {
     consent_to_obtain_information: t('intake.applicationForm.consent'),
   };
   const message = (path: string): string | undefined => {
-    const key: ErrorKey | undefined = form.errors[path];
+    const key = form.errorAt(path) as ErrorKey | undefined;
     return key ? t(`intake.errors.${key}`, { field: labels[path] ?? path, number: '' }) : undefined;
   };
 
-  const onSubmit = form.handleSubmit((current) => {
+  const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
     create.mutate(toApplicationCreate(person.data.id, current), {
       onSuccess: (application) => void navigate(personPath(person.data.id), { state: withFlash<PersonFlash>({ kind: 'application', applicationId: application.id }) }),
@@ -116,7 +118,7 @@ export function ApplicationFormPage() {
 
   const toggleService = (code: string, checked: boolean) => {
     const services = checked ? [...values.services.filter((c) => c !== code), code] : values.services.filter((c) => c !== code);
-    form.change('services', services);
+    change('services', services);
   };
 
   const summary = form.orderedErrors().map(([path]) => ({ id: form.id(path), message: message(path) ?? '' }));
@@ -161,7 +163,9 @@ export function ApplicationFormPage() {
             multiline
             rows={5}
             counter={{ limit: WHAT_MATTERS_LIMIT, over: t('intake.form.counterOver'), under: t('intake.form.counterUnder') }}
-            {...form.text('what_matters')}
+            {...form.register('what_matters')}
+            id={form.id('what_matters')}
+            value={values.what_matters}
             error={message('what_matters')}
           />
         </section>
@@ -173,7 +177,7 @@ export function ApplicationFormPage() {
           <div className={styles.grid}>
             <Field>
               <Label>{t('intake.applicationForm.channel')}</Label>
-              <Select {...form.text('channel')} aria-required aria-invalid={Boolean(message('channel')) || undefined}>
+              <Select {...form.register('channel')} id={form.id('channel')} aria-required aria-invalid={Boolean(message('channel')) || undefined}>
                 <Select.Option value="" disabled>
                   {t('intake.form.choose')}
                 </Select.Option>
@@ -189,14 +193,14 @@ export function ApplicationFormPage() {
               id={form.id('received_on')}
               name="received_on"
               label={t('intake.applicationForm.receivedOn')}
-              value={form.values.received_on}
-              onChange={(value) => form.change('received_on', value)}
+              value={values.received_on}
+              onChange={(value) => change('received_on', value)}
               error={message('received_on')}
               required
             />
             <Field>
               <Label>{t('intake.applicationForm.applicantKind')}</Label>
-              <Select {...form.text('applicant_kind')}>
+              <Select {...form.register('applicant_kind')} id={form.id('applicant_kind')}>
                 {APPLICANT_KINDS.map((kind) => (
                   <Select.Option key={kind} value={kind}>
                     {t(`intake.applicantKind.${kind}`)}
@@ -207,7 +211,8 @@ export function ApplicationFormPage() {
             {values.applicant_kind !== 'self' ? (
               <Textfield
                 label={t('intake.applicationForm.applicantName')}
-                {...form.text('applicant_name')}
+                {...form.register('applicant_name')}
+                id={form.id('applicant_name')}
                 error={message('applicant_name')}
                 autoComplete="off"
               />
@@ -239,7 +244,7 @@ export function ApplicationFormPage() {
               notes={values.notes}
               error={message('services')}
               onToggle={toggleService}
-              onNote={(code, note) => form.change(`notes.${code}`, note)}
+              onNote={(code, note) => change(`notes.${code}`, note)}
             />
           )
         ) : null}
@@ -258,7 +263,7 @@ export function ApplicationFormPage() {
               label={t(`intake.urgency.${urgency}`)}
               description={t(`intake.urgencyDescription.${urgency}`)}
               checked={values.urgency === urgency}
-              onChange={() => form.change('urgency', urgency)}
+              onChange={() => change('urgency', urgency)}
               className={styles.choice}
             />
           ))}
@@ -271,7 +276,8 @@ export function ApplicationFormPage() {
           <Checkbox
             label={t('intake.applicationForm.consentLabel')}
             description={t('intake.applicationForm.consentDescription')}
-            {...form.checkbox('consent_to_obtain_information')}
+            {...form.register('consent_to_obtain_information')}
+            id={form.id('consent_to_obtain_information')}
             className={styles.choice}
           />
         </section>
