@@ -93,7 +93,11 @@ class ReferralRead(BaseModel):
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
-    person_name: str | None
+    person_name: str | None = Field(
+        description="In the inbox: as intake shows the person now; else as when referred. "
+        "Null when neither is known (a referral from the feed while intake is down)"
+    )
+    person_name_available: bool
     source: ReferralSource
     application_id: uuid.UUID | None
     requested: list[TechnologyKind]

@@ -32,7 +32,9 @@ async def list_referrals(
     cursor: Cursor = None,
 ) -> Page[ReferralRead]:
     """The inbox, oldest first; clinicians see their own units' referrals. Each listed
-    referral is in the access log."""
+    referral is in the access log. Names as intake shows them now; when intake is down the
+    inbox still loads, with the names stored when referred (a referral from the feed has
+    none: `person_name_available` false)."""
     page = await work.referrals.page(
         status=status,
         units=flow.inbox_units(work),
@@ -41,8 +43,10 @@ async def list_referrals(
         to_item=lambda referral: referral,
     )
     await flow.log_listed(work, page.items)
+    names = await work.intake_api().names(r.person_id for r in page.items)
     return Page[ReferralRead](
-        items=[referral_read(r) for r in page.items], next_cursor=page.next_cursor
+        items=[referral_read(r, names.get(r.person_id)) for r in page.items],
+        next_cursor=page.next_cursor,
     )
 
 

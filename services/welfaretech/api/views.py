@@ -95,12 +95,15 @@ def technology_read(t: Technology) -> TechnologyRead:
     )
 
 
-def referral_read(r: Referral) -> ReferralRead:
+def referral_read(r: Referral, name_now: str | None = None) -> ReferralRead:
+    """`name_now`: the person's name as intake shows it now, else the one stored."""
+    name = name_now or r.person_name
     return ReferralRead(
         id=r.id,
         version=r.version,
         person_id=r.person_id,
-        person_name=r.person_name,
+        person_name=name,
+        person_name_available=name is not None,
         source=r.source,
         application_id=r.application_id,
         requested=[TechnologyKind(k) for k in r.requested],
@@ -113,7 +116,8 @@ def referral_read(r: Referral) -> ReferralRead:
 
 
 def referral_detail(r: Referral, person: PersonSummary) -> ReferralDetail:
-    return ReferralDetail(**referral_read(r).model_dump(), person=person)
+    name = f"{person.given_name} {person.family_name}"
+    return ReferralDetail(**referral_read(r, name).model_dump(), person=person)
 
 
 def recommendation_read(

@@ -209,6 +209,16 @@ async def test_an_intake_assessment_with_screening_becomes_one_referral_even_rea
     assert referral["source"] == "intake_screening"
     assert referral["person_id"] == person["id"]
     assert referral["requested"] == ["safety_alarm", "fall_sensor"]
+    assert (referral["person_name"], referral["person_name_available"]) == ("Åse Ødegård", True)
+    await intake_server.stop()
+    try:  # intake down: the inbox still loads; a referral from the feed has no stored name
+        down = await client.get(f"{API}/referrals", headers=team)
+    finally:
+        await intake_server.start()
+    assert down.status_code == 200, down.text
+    assert [(i["person_name"], i["person_name_available"]) for i in down.json()["items"]] == [
+        (None, False)
+    ]
     opened = await client.get(f"{API}/referrals/{referral['id']}", headers=team)
     assert opened.json()["person_name"] == "Åse Ødegård"
 

@@ -166,7 +166,9 @@ export interface paths {
         /**
          * List Referrals
          * @description The inbox, oldest first; clinicians see their own units' referrals. Each listed
-         *     referral is in the access log.
+         *     referral is in the access log. Names as intake shows them now; when intake is down the
+         *     inbox still loads, with the names stored when referred (a referral from the feed has
+         *     none: `person_name_available` false).
          */
         get: operations["list_referrals"];
         put?: never;
@@ -1481,8 +1483,13 @@ export interface components {
              * Format: uuid
              */
             person_id: string;
-            /** Person Name */
+            /**
+             * Person Name
+             * @description In the inbox: as intake shows the person now; else as when referred. Null when neither is known (a referral from the feed while intake is down)
+             */
             person_name: string | null;
+            /** Person Name Available */
+            person_name_available: boolean;
             source: components["schemas"]["ReferralSource"];
             /** Application Id */
             application_id: string | null;
@@ -1517,8 +1524,13 @@ export interface components {
              * Format: uuid
              */
             person_id: string;
-            /** Person Name */
+            /**
+             * Person Name
+             * @description In the inbox: as intake shows the person now; else as when referred. Null when neither is known (a referral from the feed while intake is down)
+             */
             person_name: string | null;
+            /** Person Name Available */
+            person_name_available: boolean;
             source: components["schemas"]["ReferralSource"];
             /** Application Id */
             application_id: string | null;
