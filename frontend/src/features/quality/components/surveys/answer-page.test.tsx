@@ -51,7 +51,8 @@ describe('AnswerPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Hvordan opplever du hjemmetjenesten?' })).toBeInTheDocument();
     const safe = screen.getByRole('group', { name: /Føler du deg trygg\?/ });
-    expect(within(safe).getByText('Svært utrygg')).toBeInTheDocument();
+    expect(within(safe).getByRole('radio', { name: '1 – Svært utrygg' })).toBeInTheDocument();
+    expect(within(safe).getByRole('radio', { name: '5 – Svært trygg' })).toBeInTheDocument();
     await userEvent.click(within(safe).getByRole('radio', { name: /^4/ }));
     await userEvent.click(within(screen.getByRole('group', { name: /Har de nok tid\?/ })).getByRole('radio', { name: 'Nei' }));
     await userEvent.type(screen.getByRole('textbox', { name: /Noe du vil fortelle oss\?/ }), 'Kom for sent på søndag');

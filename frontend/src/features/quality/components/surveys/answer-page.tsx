@@ -76,13 +76,12 @@ function AnswerForm({ survey, municipality, token, onDone }: { survey: PublicSur
       onError: (error) => setProblem(form.showServerErrors(error, () => 'invalid') ? null : error),
     });
   });
+  /** 1–5, the ends with what they mean («1 – Svært dårlig»), so the label says it all. */
   const scale = (question: Question) =>
-    [1, 2, 3, 4, 5].map((value) => ({
-      value: String(value),
-      label: String(value),
-      description:
-        value === 1 && question.low_label ? <Localized text={question.low_label} /> : value === 5 && question.high_label ? <Localized text={question.high_label} /> : undefined,
-    }));
+    [1, 2, 3, 4, 5].map((value) => {
+      const end = value === 1 ? question.low_label : value === 5 ? question.high_label : null;
+      return { value: String(value), label: end ? `${value} – ${pickLocalized(end, language).value}` : String(value) };
+    });
   return (
     <>
       <FormErrorSummary heading={t('quality.surveys.answer.summaryHeading')} items={summary} attempt={form.attempt} />
@@ -114,7 +113,6 @@ function AnswerForm({ survey, municipality, token, onDone }: { survey: PublicSur
                         { value: 'no', label: t('quality.surveys.answer.no') },
                       ]
                 }
-                className={styles.question}
               />
             ),
           )}

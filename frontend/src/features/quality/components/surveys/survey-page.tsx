@@ -53,7 +53,7 @@ function LinksSection({ survey }: { survey: SurveyRead }) {
   const chosen = unit || choices[0] || '';
   const origin = typeof location === 'undefined' ? '' : location.origin;
   return (
-    <section aria-labelledby="links-heading">
+    <section aria-labelledby="links-heading" className={styles.section}>
       <Heading level={2} data-size="sm" id="links-heading">
         {t('quality.surveys.links.heading')}
       </Heading>
@@ -292,7 +292,7 @@ function ResultsSection({ survey }: { survey: SurveyRead }) {
   };
   const data = results.data;
   return (
-    <section aria-labelledby="results-heading">
+    <section aria-labelledby="results-heading" className={styles.section}>
       <Heading level={2} data-size="sm" id="results-heading">
         {t('quality.surveys.results.heading')}
       </Heading>
@@ -312,7 +312,7 @@ function ResultsSection({ survey }: { survey: SurveyRead }) {
             </Select>
           </Field>
         ) : null}
-        <Button type="submit">{t('quality.stats.apply')}</Button>
+        <Button type="submit">{t('quality.surveys.results.show')}</Button>
         <Button type="button" variant="secondary" onClick={() => void download()} data-testid="export-survey-csv">
           <DownloadIcon aria-hidden fontSize="1.5em" />
           {t('quality.surveys.results.export')}
@@ -326,7 +326,7 @@ function ResultsSection({ survey }: { survey: SurveyRead }) {
       {results.isPending ? <Loading /> : null}
       {results.isError ? <ProblemAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
       {data ? (
-        <div aria-busy={results.isFetching || undefined}>
+        <div aria-busy={results.isFetching || undefined} className={styles.results}>
           <Paragraph data-testid="results-period">
             {t('quality.stats.period', { first: formatShortDate(data.first, language), last: formatShortDate(data.last, language) })}
           </Paragraph>
