@@ -28,7 +28,9 @@ def _add_request_id(
     return event_dict
 
 
-NATIONAL_ID = re.compile(r"(?<!\d)\d{6}[ .-]?\d{5}(?!\d)")
+# Eleven digits standing alone (or 6 + 5 with a separator): a hex request id or a
+# hash that happens to hold eleven digits in a row is not a national id.
+NATIONAL_ID = re.compile(r"(?<![0-9A-Za-z])\d{6}[ .-]?\d{5}(?![0-9A-Za-z])")
 NATIONAL_ID_MASK = "*" * 11
 PERSONAL_KEYS = frozenset(
     {

@@ -27,7 +27,7 @@ from shared.hardening import (
     TokenBuckets,
     production_problems,
 )
-from shared.logging import configure_logging
+from shared.logging import configure_logging, mask_text
 from shared.settings import Environment, ServiceSettings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -397,3 +397,11 @@ async def test_national_ids_and_names_never_reach_the_logs(
     assert "/api/intake/v1/persons/***********" in logged
     assert national_id not in logged
     assert "Kari Nordmann" not in logged
+
+
+def test_only_a_number_standing_alone_is_masked_as_a_national_id() -> None:
+    request_id = "0cdc4af12345678901e65b4b7c2fcfb7"
+
+    assert mask_text(f"request {request_id}") == f"request {request_id}"
+    assert mask_text("fnr=01017012345.") == "fnr=***********."
+    assert mask_text("/persons/010170 12345") == "/persons/***********"

@@ -64,7 +64,7 @@ def system() -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 150
+        deadline = time.monotonic() + 600  # the demo data of five services; a busy machine
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 pytest.fail(f"make run stopped early:\n{(data / 'run.log').read_text()[-4000:]}")
