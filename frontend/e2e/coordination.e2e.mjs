@@ -170,7 +170,8 @@ async function main(page) {
     await minutes.getByLabel('Referat', { exact: true }).fill('Vi gikk gjennom målene. Sigrid vil begynne i koret.');
     await minutes.getByRole('button', { name: 'Legg til vedtak' }).click();
     await minutes.getByLabel('Vedtak 1').fill('Søke om støttekontakt');
-    await minutes.getByLabel('Ansvarlig enhet eller instans').fill('Tildelingskontoret');
+    await minutes.getByLabel('Hvem har ansvaret').selectOption('unit');
+    await minutes.getByLabel('Ansvarlig enhet eller instans').selectOption('hjemmetjenesten-ski');
     await minutes.getByLabel('Ansvarlig person').fill('Ingrid Solberg');
     await minutes.getByLabel('Frist').fill(dateText(14));
     await minutes.getByRole('button', { name: 'Lagre referat' }).click();

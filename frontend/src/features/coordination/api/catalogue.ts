@@ -36,3 +36,10 @@ export function useCatalogueNames(known: Record<string, LocalizedName> = {}) {
   const unitName = useCallback((code: string | null | undefined): string | null => (code ? (names.data?.units.get(code) ?? null) : null), [names.data]);
   return { serviceName, unitName, unavailable: names.isError, loading: names.isPending };
 }
+
+/** The municipality's units as select options (value: the unit's code), by name; empty while the catalogue does not answer. */
+export function useUnitOptions(): { value: string; label: string }[] {
+  const names = useQuery({ queryKey: queryKeys.coordination.catalogueNames(), queryFn: ({ signal }) => fetchNames(signal), staleTime: 10 * 60 * 1000, retry: 1 });
+  if (!names.data) return [];
+  return [...names.data.units.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'nb'));
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
 import { DateField } from '@/components/date-field/date-field';
-import { FormKit, TextField } from '@/components/form-kit/form-kit';
+import { FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
@@ -12,7 +12,8 @@ import { osloToday } from '@/lib/dates';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useApproveMinutes, useMeetings, usePlanMeeting, useRecordMinutes } from '../../api/meetings';
-import type { MeetingRead, PlanRead } from '../../api/types';
+import { useUnitOptions } from '../../api/catalogue';
+import { RESPONSIBLE_KINDS, type MeetingRead, type PlanRead, type ResponsibleKind } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
 
 import { useDynamicT } from '../../lib/translate';
@@ -29,12 +30,18 @@ const newMeetingSchema: z.ZodType<NewMeeting, NewMeeting> = z.object({
   agenda: z.string().max(4000, 'tooLong'),
 });
 
-type DecisionValues = { what: string; responsible: string; owner_name: string; due_on: string };
+type DecisionValues = { what: string; responsible_kind: ResponsibleKind; responsible: string; owner_name: string; due_on: string };
 type MinutesValues = { minutes: string; decisions: DecisionValues[] };
 const minutesSchema: z.ZodType<MinutesValues, MinutesValues> = z.object({
   minutes: required,
   decisions: z.array(
-    z.object({ what: required, responsible: required, owner_name: required, due_on: z.string().refine((v) => ISO.test(v), 'date') }),
+    z.object({
+      what: required,
+      responsible_kind: z.enum(RESPONSIBLE_KINDS),
+      responsible: required,
+      owner_name: required,
+      due_on: z.string().refine((v) => ISO.test(v), 'date'),
+    }),
   ),
 });
 
@@ -58,12 +65,21 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
   });
   const decisions = useFieldArray({ control: form.control, name: 'decisions' });
   const message = useMessage(form);
+  const tx = useDynamicT();
+  const units = useUnitOptions();
+  const kinds = form.watch('decisions').map((d) => d.responsible_kind);
   const onSubmit = form.submitWith((values) =>
     record.mutate({
       meeting,
       body: {
         minutes: values.minutes.trim(),
-        decisions: values.decisions.map((d) => ({ what: d.what.trim(), responsible_kind: 'unit' as const, responsible: d.responsible.trim(), owner_name: d.owner_name.trim(), due_on: d.due_on })),
+        decisions: values.decisions.map((d) => ({
+          what: d.what.trim(),
+          responsible_kind: d.responsible_kind,
+          responsible: d.responsible.trim(),
+          owner_name: d.owner_name.trim(),
+          due_on: d.due_on,
+        })),
       },
     }),
   );
@@ -79,13 +95,26 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
           keyOf={(item) => item.id}
           addLabel={t('coordination.meetings.addDecision')}
           removeLabel={(index) => t('coordination.meetings.removeDecision', { number: index + 1 })}
-          onAdd={() => decisions.append({ what: '', responsible: '', owner_name: '', due_on: '' })}
+          onAdd={() => decisions.append({ what: '', responsible_kind: 'unit', responsible: '', owner_name: '', due_on: '' })}
           onRemove={decisions.remove}
           framed
           render={(_, index) => (
             <>
               <TextField name={`decisions.${index}.what`} label={t('coordination.meetings.decisionWhat', { number: index + 1 })} />
-              <TextField name={`decisions.${index}.responsible`} label={t('coordination.planForm.responsible')} />
+              <SelectField
+                name={`decisions.${index}.responsible_kind`}
+                label={t('coordination.planForm.responsibleKind')}
+                options={RESPONSIBLE_KINDS.map((kind) => ({ value: kind, label: tx(`coordination.responsibleKind.${kind}`) }))}
+              />
+              {kinds[index] === 'unit' && units.length > 0 ? (
+                <SelectField
+                  name={`decisions.${index}.responsible`}
+                  label={t('coordination.planForm.responsible')}
+                  options={[{ value: '', label: t('coordination.meetings.chooseUnit') }, ...units]}
+                />
+              ) : (
+                <TextField name={`decisions.${index}.responsible`} label={t('coordination.planForm.responsible')} />
+              )}
               <TextField name={`decisions.${index}.owner_name`} label={t('coordination.planForm.owner')} />
               <DateField name={`decisions.${index}.due_on`} label={t('coordination.meetings.deadline')} />
             </>
