@@ -6,12 +6,13 @@ import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
 import { ReportFormPage } from './components/report-form-page/report-form-page';
 import { StatisticsPage } from './components/statistics-page/statistics-page';
 import { surveyPublicRoutes, surveyRoutes } from './components/surveys/survey-routes';
+import { AuditsPage, SupervisionPage } from './components/audits-page/audits-page';
 import { ProcedureFormPage } from './components/procedure-form-page/procedure-form-page';
 import { ProcedureListPage } from './components/procedure-list-page/procedure-list-page';
 import { ProcedurePage } from './components/procedure-page/procedure-page';
 import { RosListPage } from './components/ros-list-page/ros-list-page';
 import { RosPage } from './components/ros-page/ros-page';
-import { COMMITTEE_PATH, NEW_DEVIATION_PATH, NEW_PROCEDURE_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH } from './paths';
+import { AUDITS_PATH, COMMITTEE_PATH, NEW_DEVIATION_PATH, NEW_PROCEDURE_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH, SUPERVISION_PATH } from './paths';
 
 export { QUALITY_PATH } from './paths';
 export { canReportDeviations } from './lib/permissions';
@@ -30,6 +31,8 @@ export const qualityRoutes: RouteObject[] = [
   { path: PROCEDURES_PATH, element: <ProcedureListPage /> },
   { path: NEW_PROCEDURE_PATH, element: <ProcedureFormPage /> },
   { path: `${PROCEDURES_PATH}/:id`, element: <ProcedurePage /> },
+  { path: AUDITS_PATH, element: <AuditsPage /> },
+  { path: SUPERVISION_PATH, element: <SupervisionPage /> },
 ];
 
 /** Quality's pages open without signing in: answering a survey. */

@@ -5,7 +5,7 @@ import { useSession } from '@/lib/auth';
 
 import { canHandleDeviations, canUseCommittee } from '../../lib/permissions';
 import { canReadProcedures, canWorkWithQualitySystem } from '../../lib/system-permissions';
-import { COMMITTEE_PATH, NEW_DEVIATION_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH, SURVEYS_PATH } from '../../paths';
+import { AUDITS_PATH, COMMITTEE_PATH, NEW_DEVIATION_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH, SUPERVISION_PATH, SURVEYS_PATH } from '../../paths';
 
 import styles from './quality-nav.module.css';
 
@@ -21,7 +21,13 @@ export function QualityNav() {
     ...(canHandleDeviations(roles) ? [{ to: STATISTICS_PATH, label: t('quality.nav.statistics') }] : []),
     ...(canHandleDeviations(roles) ? [{ to: SURVEYS_PATH, label: t('quality.surveys.nav') }] : []),
     ...(canReadProcedures(roles) ? [{ to: PROCEDURES_PATH, label: t('quality.system.nav.procedures') }] : []),
-    ...(canWorkWithQualitySystem(roles) ? [{ to: ROS_PATH, label: t('quality.system.nav.ros') }] : []),
+    ...(canWorkWithQualitySystem(roles)
+      ? [
+          { to: ROS_PATH, label: t('quality.system.nav.ros') },
+          { to: AUDITS_PATH, label: t('quality.system.nav.audits') },
+          { to: SUPERVISION_PATH, label: t('quality.system.nav.supervision') },
+        ]
+      : []),
   ];
   return (
     <nav aria-label={t('quality.nav.label')} className={styles.nav}>
