@@ -5,7 +5,9 @@
 // corrective action, and closes it with the learning and the outcome for the reporter; the
 // reporter then sees the outcome under «Mine meldinger». The report form, the deviation page (both
 // roles), the queue, my reports and the statistics are checked with axe (WCAG 2.1 A/AA; a serious
-// or critical violation fails) and may not scroll sideways at 1280, 768 and 375 px.
+// or critical violation fails) and may not scroll sideways at 1280, 768 and 375 px. The leader
+// then starts a ROS analysis (a high risk refused approval until it has a measure) and publishes a
+// procedure that they confirm as read and understood; both pages are checked the same way.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/quality.e2e.mjs
 import { BASE_URL, assert, checkAccessibility, checkWidths, run, signIn, step } from './harness.mjs';
@@ -136,6 +138,58 @@ async function main(page) {
     await page.getByTestId('outcome').getByText(OUTCOME).waitFor();
   });
 
+  await step('the leader starts a ROS analysis for the unit and grades a hazard on the risk matrix', async () => {
+    await page.getByRole('navigation', { name: 'Avvik' }).getByRole('link', { name: 'ROS', exact: true }).click();
+    await page.waitForURL(`${BASE_URL}/kvalitet/ros`);
+    const form = page.getByRole('form', { name: 'Ny ROS-analyse' });
+    await form.getByLabel('Tittel', { exact: true }).fill(`ROS legemiddelhåndtering (${token})`);
+    await form.getByLabel('Hva analysen omfatter').fill('Fylling og kontroll av dosett i hjemmetjenesten.');
+    await form.getByRole('button', { name: 'Opprett analysen' }).click();
+    await page.getByRole('heading', { level: 1, name: `ROS legemiddelhåndtering (${token})` }).waitFor();
+    const hazard = page.getByRole('form', { name: 'Ny fare' });
+    await hazard.getByLabel('Uønsket hendelse').fill(`Dosett fylt med feil dose (${token})`);
+    await hazard.getByLabel('Konsekvens').selectOption('4');
+    await hazard.getByLabel('Sannsynlighet').selectOption('4');
+    await hazard.getByRole('button', { name: 'Legg til faren' }).click();
+    await page.getByTestId('hazard').getByText('Høy risiko · 16').waitFor();
+    await page.getByTestId('needs-measure').waitFor();
+  });
+
+  await step('the approval is refused until the high risk has a measure, then given', async () => {
+    await page.getByRole('button', { name: 'Godkjenn analysen' }).click();
+    await page.getByTestId('approve-refused').waitFor();
+    const measure = page.getByRole('form', { name: /^Tiltak for/ });
+    await measure.getByLabel('Tiltak').fill('Dobbeltkontroll når dosetten fylles.');
+    await measure.getByLabel('Ansvarlig').fill('Fagsykepleier');
+    await measure.getByLabel('Frist').fill(dateText(30));
+    await measure.getByRole('button', { name: 'Legg til tiltak' }).click();
+    await page.getByTestId('hazard').getByRole('cell', { name: 'Dobbeltkontroll når dosetten fylles.', exact: true }).waitFor();
+    await page.getByTestId('needs-measure').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Godkjenn analysen' }).click();
+    await page.getByTestId('ros-status').getByText('Godkjent').waitFor();
+  });
+
+  await checkPage(page, 'ros-analysis');
+
+  await step('the leader publishes a procedure and confirms it as read and understood', async () => {
+    await page.getByRole('navigation', { name: 'Avvik' }).getByRole('link', { name: 'Prosedyrer' }).click();
+    await page.waitForURL(`${BASE_URL}/kvalitet/prosedyrer`);
+    await page.getByTestId('procedure-list').waitFor();
+    await page.getByRole('link', { name: 'Ny prosedyre' }).click();
+    await page.waitForURL(`${BASE_URL}/kvalitet/prosedyrer/ny`);
+    await page.getByLabel('Tittel', { exact: true }).fill(`Fylling av dosett (${token})`);
+    await page.getByLabel('Godkjent av').fill('Kommuneoverlege');
+    await page.getByLabel('Revideres innen').fill(dateText(365));
+    await page.getByLabel('Prosedyreteksten').fill('1. Fyll dosetten etter legemiddellisten.\n2. En kollega kontrollerer.');
+    await page.getByRole('button', { name: 'Publiser prosedyren' }).click();
+    await page.getByRole('heading', { level: 1, name: `Fylling av dosett (${token})` }).waitFor();
+    await page.getByRole('button', { name: 'Jeg har lest og forstått versjon 1' }).click();
+    await page.getByTestId('confirmed').getByText('Du bekreftet versjon 1.').waitFor();
+    await page.getByTestId('readers-count').waitFor();
+  });
+
+  await checkPage(page, 'procedure-page');
+
   await step('the leader’s statistics show the numbers beside each chart', async () => {
     await page.getByRole('navigation', { name: 'Avvik' }).getByRole('link', { name: 'Statistikk' }).click();
     await page.waitForURL(`${BASE_URL}/avvik/statistikk`);
@@ -159,4 +213,4 @@ async function main(page) {
   await checkPage(page, 'deviation-outcome-reporter');
 }
 
-run(main, { totalTimeoutMs: 200_000 });
+run(main, { totalTimeoutMs: 230_000 });
