@@ -598,7 +598,7 @@ async function main(page) {
     await page.waitForURL(/\/logg-inn/);
     // Signed in again, the app returns to the page it was on, so not the harness's signIn (which waits for «/»).
     await page.getByRole('region', { name: 'Nordre Follo kommune' }).getByRole('button', { name: /Kari Nordby/ }).click();
-    await page.getByText('Kari Nordby', { exact: true }).waitFor();
+    await page.getByRole('banner').getByText('Kari Nordby', { exact: true }).waitFor();
   });
 
   let offered = false;
