@@ -22,6 +22,9 @@ help:
 	@echo "make run    start Mestring on http://127.0.0.1:$${MESTRING_PORT:-8000} (embedded PostgreSQL, demo data)"
 	@echo "make test   run the whole test suite (Python, frontend units, end-to-end in Chromium)"
 	@echo "make fuzz   fuzz every service's OpenAPI, directly and through the gateway (FUZZ_EXAMPLES=20)"
+	@echo "make demo   grow the demo data of make run to a municipality of INHABITANTS=N (SEED=1)"
+	@echo "make bench  load test through the one origin (BENCH_SIZES=10000,100000); writes docs/performance.md"
+	@echo "make backup / make restore   dump every service database to BACKUP_DIR, or restore it"
 	@echo "make lint   the lockfile, ruff (check and format), mypy, import contracts, eslint, tsc"
 	@echo "make lock   regenerate uv.lock from pyproject.toml (LOCK_ARGS=--upgrade to move to newer versions)"
 
