@@ -127,9 +127,11 @@ async def test_right_token_wrong_role_is_403(
 
 
 async def test_right_token_right_role_is_200(
-    intake: httpx.AsyncClient, token_factory: Callable[..., str]
+    intake: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
 ) -> None:
-    response = await intake.get(FEED, headers=auth(token_factory("systemintegrasjon")))
+    """A municipality of its own: its feed is empty whatever other tests have written."""
+    token = token_factory("systemintegrasjon", municipality=municipality)
+    response = await intake.get(FEED, headers=auth(token))
 
     assert response.status_code == 200
     assert response.json() == {"items": [], "next_cursor": None, "last_sequence": 0}
