@@ -5,6 +5,12 @@ own cursor, as with Folkeregisteret's hendelseliste. Writers take a
 transaction-scoped advisory lock before they insert, so sequences become
 visible in order: a consumer that has read up to N never later finds an
 event below N appear.
+
+The feed is for integrations (`systemintegrasjon`); a service whose events name
+no person (the catalogue) lets its admin read it too. Payloads carry ids and
+codes only (`shared.schemas.events`), but that a person had a decision made or
+a loan started is still about the person: every page read writes the access
+log for each person its events concern, in the read's own transaction.
 """
 
 from __future__ import annotations
@@ -19,15 +25,18 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.auth import Principal, role_dependency
+from shared.access_log import AccessAction, AccessLog
+from shared.auth import CurrentPrincipal, Principal
 from shared.db import TENANT_SETTING, TenantSession
+from shared.permissions import allow
 from shared.schemas.events import EventEnvelope, EventFeedPage, EventPayload
 from shared.schemas.roles import Role
 
 OUTBOX_LOCK_KEY = 7_301_100
 MAX_SEQUENCE = 2**63 - 1
 """The largest sequence a BIGINT holds; a larger `after` is a 422, not a database error."""
-FeedReader = Annotated[Principal, role_dependency(Role.integration, Role.admin)]
+FEED_READERS: tuple[Role, ...] = (Role.integration,)
+FEED_RESOURCE = "event"
 
 
 class EventMixin:
@@ -52,9 +61,20 @@ class EventMixin:
 class Outbox:
     """Writes and reads one service's events."""
 
-    def __init__(self, model: type[EventMixin], source: str) -> None:
+    def __init__(
+        self,
+        model: type[EventMixin],
+        source: str,
+        *,
+        access_log: AccessLog | None = None,
+        readers: tuple[Role, ...] = FEED_READERS,
+    ) -> None:
+        """`access_log` is the service's own (None only for a service without persons);
+        `readers` the roles that read the feed."""
         self.model = model
         self.source = source
+        self.access_log = access_log
+        self.readers = readers
 
     async def record(
         self,
@@ -100,6 +120,25 @@ class Outbox:
         last = await session.scalar(select(func.max(model.sequence)))
         return EventFeedPage(items=items, next_cursor=next_cursor, last_sequence=last or 0)
 
+    async def log_read(self, session: AsyncSession, reader: Principal, page: EventFeedPage) -> None:
+        """One access-log row per person the page's events concern, naming the sequences
+        of that person's events in the page (`first-last`)."""
+        if self.access_log is None:
+            return
+        sequences: dict[uuid.UUID, list[int]] = {}
+        for event in page.items:
+            for person_id in event.persons():
+                sequences.setdefault(person_id, []).append(event.sequence)
+        for person_id, seen in sequences.items():
+            await self.access_log.record(
+                session,
+                reader,
+                person_id,
+                AccessAction.read,
+                FEED_RESOURCE,
+                f"{self.source}:{seen[0]}-{seen[-1]}",
+            )
+
     def router(self) -> APIRouter:
         router = APIRouter(tags=["events"])
         outbox = self
@@ -109,17 +148,21 @@ class Outbox:
             response_model=EventFeedPage,
             operation_id=f"{self.source}_list_events",
             summary="The event feed, oldest first",
+            dependencies=[allow(*self.readers)],
         )
         async def list_events(
             session: TenantSession,
-            _reader: FeedReader,
+            reader: CurrentPrincipal,
             after: Annotated[
                 int, Query(ge=0, le=MAX_SEQUENCE, description="Sequence of the last event seen")
             ] = 0,
             limit: Annotated[int, Query(ge=1, le=500)] = 100,
         ) -> EventFeedPage:
             """Events of the caller's municipality with a sequence above `after`."""
-            return await outbox.read(session, after, limit)
+            page = await outbox.read(session, after, limit)
+            # In the read's own transaction: each person the page's events concern.
+            await outbox.log_read(session, reader, page)
+            return page
 
         return router
 

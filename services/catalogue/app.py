@@ -7,12 +7,14 @@ from services.catalogue.models import Event
 from services.catalogue.settings import CatalogueSettings
 from shared.app import create_service_app
 from shared.outbox import Outbox
+from shared.schemas.roles import Role
 
 DESCRIPTION = (
     "Tjenestekatalog: the municipality's services on its own staircase (innsatstrapp, "
     "omsorgstrapp or prevention levels), versioned allocation criteria, units and capacity. "
     "Reads are open to every authenticated role, writes to `admin`; `/v1/public/` serves "
-    "the published catalogue without a token."
+    "the published catalogue without a token. Its event feed names no person, so `admin` "
+    "reads it as well as integrations."
 )
 
 
@@ -23,6 +25,6 @@ def create_app(settings: CatalogueSettings | None = None) -> FastAPI:
         settings,
         routers=[levels.router, service_types.router, units.router, evaluation.router],
         public_routers=[public.router],
-        outbox=Outbox(Event, source="catalogue"),
+        outbox=Outbox(Event, source="catalogue", readers=(Role.integration, Role.admin)),
         description=DESCRIPTION,
     )

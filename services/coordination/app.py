@@ -12,7 +12,7 @@ from services.coordination.api import (
     requests,
     worklist,
 )
-from services.coordination.flows import feed
+from services.coordination.flows import ACCESS_LOG, feed
 from services.coordination.models import Event, FeedCursor, ProcessedEvent
 from services.coordination.settings import CoordinationSettings
 from shared.app import create_service_app
@@ -53,7 +53,7 @@ def create_app(settings: CoordinationSettings | None = None) -> FastAPI:
             worklist.router,
             relatives.router,
         ],
-        outbox=Outbox(Event, source="coordination"),
+        outbox=Outbox(Event, source="coordination", access_log=ACCESS_LOG),
         description=DESCRIPTION,
         feed_consumers=_consumers,
     )

@@ -14,6 +14,7 @@ from services.intake.api import (
     worklist,
 )
 from services.intake.api import settings as intake_settings
+from services.intake.flows import ACCESS_LOG
 from services.intake.models import Event
 from services.intake.settings import IntakeSettings
 from shared.app import create_service_app
@@ -43,6 +44,6 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
             imports.router,
             me.router,
         ],
-        outbox=Outbox(Event, source="intake"),
+        outbox=Outbox(Event, source="intake", access_log=ACCESS_LOG),
         description=DESCRIPTION,
     )

@@ -16,6 +16,7 @@ from services.quality.api import (
     supervision,
     surveys,
 )
+from services.quality.flows import ACCESS_LOG
 from services.quality.jobs import overdue_check_for
 from services.quality.models import Event
 from services.quality.settings import QualitySettings
@@ -39,7 +40,7 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
         + [deviation_references.router]
         + [surveys.router],
         public_routers=[public_surveys.router],
-        outbox=Outbox(Event, source="quality"),
+        outbox=Outbox(Event, source="quality", access_log=ACCESS_LOG),
         description=DESCRIPTION,
         background_jobs=lambda app: [overdue_check_for(app)],
     )

@@ -13,6 +13,7 @@ from services.welfaretech.api import (
     referrals,
     technologies,
 )
+from services.welfaretech.flows import ACCESS_LOG
 from services.welfaretech.flows.referrals import handle_intake_event
 from services.welfaretech.models import Event, FeedCursor, ProcessedEvent
 from services.welfaretech.retrier import retrier_for
@@ -55,7 +56,7 @@ def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
             benefits.router,
         ],
         public_routers=[public.router],
-        outbox=Outbox(Event, source="welfaretech"),
+        outbox=Outbox(Event, source="welfaretech", access_log=ACCESS_LOG),
         description=DESCRIPTION,
         feed_consumers=_consumers,
         background_jobs=lambda app: [retrier_for(app)],

@@ -16,7 +16,7 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.schemas.common import LocalizedText
-from shared.schemas.events import EventPayload
+from shared.schemas.events import Code, EventPayload
 
 # Closed sets ---------------------------------------------------------------------
 
@@ -264,9 +264,9 @@ class CareLevelCreated(EventPayload):
     event_type: ClassVar[str] = "care_level.created"
 
     id: uuid.UUID
-    code: str
+    code: Code
     rank: int
-    by: str = Field(description="`sub` of the admin who added it")
+    by: Code = Field(description="`sub` of the admin who added it")
 
 
 class CareLevelChanged(EventPayload):
@@ -275,10 +275,10 @@ class CareLevelChanged(EventPayload):
     event_type: ClassVar[str] = "care_level.changed"
 
     id: uuid.UUID
-    code: str
+    code: Code
     rank: int
-    fields: list[str]
-    by: str
+    fields: list[Code]
+    by: Code
 
 
 class ServiceTypeCreated(EventPayload):
@@ -287,13 +287,13 @@ class ServiceTypeCreated(EventPayload):
     event_type: ClassVar[str] = "service_type.created"
 
     id: uuid.UUID
-    code: str
-    care_level: str
+    code: Code
+    care_level: Code
     active_from: date
     active_to: date | None
     published: bool
     criteria_version: int | None = Field(description="The first criteria version, if any")
-    by: str
+    by: Code
 
 
 class ServiceTypeChanged(EventPayload):
@@ -302,9 +302,9 @@ class ServiceTypeChanged(EventPayload):
     event_type: ClassVar[str] = "service_type.changed"
 
     id: uuid.UUID
-    code: str
-    fields: list[str]
-    by: str
+    code: Code
+    fields: list[Code]
+    by: Code
 
 
 class CriteriaVersioned(EventPayload):
@@ -312,10 +312,10 @@ class CriteriaVersioned(EventPayload):
 
     event_type: ClassVar[str] = "criteria.versioned"
 
-    code: str = Field(description="The service type's code")
+    code: Code = Field(description="The service type's code")
     version: int
     effective_from: date
-    by: str
+    by: Code
 
 
 class UnitCreated(EventPayload):
@@ -324,7 +324,7 @@ class UnitCreated(EventPayload):
     event_type: ClassVar[str] = "unit.created"
 
     id: uuid.UUID
-    code: str
+    code: Code
     kind: UnitKind
-    service_types: list[str]
-    by: str
+    service_types: list[Code]
+    by: Code

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel
 
-from shared.schemas.events import EventPayload
+from shared.schemas.events import Code, EventPayload
 
 # Closed sets -------------------------------------------------------------------------------
 
@@ -99,7 +99,7 @@ class PrimaryContactAssigned(EventPayload):
     event_type: ClassVar[str] = "primary_contact.assigned"
 
     person_id: uuid.UUID
-    unit: str
+    unit: Code
     from_date: date
 
 

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
-from shared.schemas.events import EventPayload
+from shared.schemas.events import Code, EventPayload
 
 # Closed sets -------------------------------------------------------------------------------
 
@@ -176,7 +176,10 @@ class DecisionSummary(BaseModel):
 
 
 class PersonRegistered(EventPayload):
+    """A person was registered; the subject is the person's id."""
+
     event_type: ClassVar[str] = "person.registered"
+    subject_is_person: ClassVar[bool] = True
 
 
 class ApplicationReceived(EventPayload):
@@ -184,8 +187,8 @@ class ApplicationReceived(EventPayload):
 
     person_id: uuid.UUID
     received_on: date
-    service_types: list[str]
-    channel: str
+    service_types: list[Code]
+    channel: Code
 
 
 class ApplicationStatusChanged(EventPayload):
@@ -229,9 +232,9 @@ class DecisionMade(EventPayload):
     event_type: ClassVar[str] = "decision.made"
 
     person_id: uuid.UUID
-    service_type: str
+    service_type: Code
     outcome: Outcome
-    unit: str | None
+    unit: Code | None
     starts_on: date | None
     ends_on: date | None
     replaces_id: uuid.UUID | None
@@ -241,15 +244,15 @@ class DecisionEnded(EventPayload):
     event_type: ClassVar[str] = "decision.ended"
 
     person_id: uuid.UUID
-    service_type: str
-    unit: str | None
+    service_type: Code
+    unit: Code | None
 
 
 class WaitingListChanged(EventPayload):
     event_type: ClassVar[str] = "waiting_list.changed"
 
     person_id: uuid.UUID
-    service_type: str
+    service_type: Code
     status: WaitingStatus
     action: WaitingAction | None = None
 
@@ -267,3 +270,4 @@ class AppealReassessed(EventPayload):
 
     decision_id: uuid.UUID
     result: AppealStatus
+    person_id: uuid.UUID | None = Field(default=None, description="None in events before 2026-12")

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
-from shared.schemas.events import EventPayload
+from shared.schemas.events import Code, EventPayload
 
 # Closed sets -------------------------------------------------------------------------------
 
@@ -92,7 +92,7 @@ class DeviationReported(EventPayload):
     event_type: ClassVar[str] = "deviation.reported"
 
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     category: DeviationCategory
     risk_score: int
     risk_level: RiskLevel
@@ -105,7 +105,7 @@ class DeviationAcknowledged(EventPayload):
     event_type: ClassVar[str] = "deviation.acknowledged"
 
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     acknowledged_on: date
     was_late: bool
 
@@ -114,7 +114,7 @@ class DeviationClosed(EventPayload):
     event_type: ClassVar[str] = "deviation.closed"
 
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     category: DeviationCategory
     closed_on: date
     cause_categories: list[CauseCategory]
@@ -124,7 +124,7 @@ class DeviationReopened(EventPayload):
     event_type: ClassVar[str] = "deviation.reopened"
 
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     reopened_on: date
 
 
@@ -135,7 +135,7 @@ class SeriousEventFlagged(EventPayload):
     event_type: ClassVar[str] = "serious_event.flagged"
 
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     flagged_on: date
 
 
@@ -144,7 +144,7 @@ class CorrectiveActionOverdue(EventPayload):
 
     action_id: uuid.UUID
     deviation_id: uuid.UUID
-    unit: str
+    unit: Code
     due_on: date
 
 
@@ -196,7 +196,7 @@ class ProcedureRevised(EventPayload):
     event_type: ClassVar[str] = "procedure.revised"
 
     procedure_id: uuid.UUID
-    unit: str | None
+    unit: Code | None
     version: int
     valid_from: date
     review_by: date
@@ -210,7 +210,7 @@ class AuditCompleted(EventPayload):
     audit_id: uuid.UUID
     procedure_id: uuid.UUID
     procedure_version: int
-    unit: str
+    unit: Code
     performed_on: date
     non_conformities: int
 
@@ -242,5 +242,5 @@ class SurveyAnswered(EventPayload):
     survey_id: uuid.UUID
     survey_version: int
     answer_id: uuid.UUID
-    unit: str
+    unit: Code
     answered_on: date

@@ -1,14 +1,16 @@
 """An event is in the feed if and only if its transaction committed."""
 
+import uuid
 from collections.abc import Callable
 from typing import ClassVar
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import text
 
-from dev.testing import auth
+from dev.testing import auth, tenant_connection
 from shared.db import set_tenant
-from shared.schemas.events import EventEnvelope, EventPayload
+from shared.schemas.events import Code, EventEnvelope, EventPayload, payload_problems
 
 
 class Counted(EventPayload):
@@ -19,6 +21,17 @@ class Counted(EventPayload):
 
 class Secret(EventPayload):
     event_type: ClassVar[str] = "test.secret"
+
+
+class AboutPerson(EventPayload):
+    event_type: ClassVar[str] = "test.about_person"
+
+    person_id: uuid.UUID
+
+
+class PersonItself(EventPayload):
+    event_type: ClassVar[str] = "test.person_itself"
+    subject_is_person: ClassVar[bool] = True
 
 
 FEED = "/api/intake/v1/events"
@@ -97,6 +110,52 @@ async def test_another_municipality_does_not_see_the_events(
     assert "test.secret" not in [e["type"] for e in other["items"]]
 
 
+async def test_reading_the_feed_is_in_the_access_log_of_each_person_it_concerns(
+    intake: httpx.AsyncClient,
+    intake_app: FastAPI,
+    token_factory: Callable[..., str],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    one, other, unmentioned = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    async with intake_app.state.sessionmaker() as session, session.begin():
+        await set_tenant(session, municipality)
+        outbox = intake_app.state.outbox
+        await outbox.record(session, AboutPerson(person_id=one), subject=uuid.uuid4())
+        await outbox.record(session, Counted(n=1), subject=unmentioned)
+        await outbox.record(session, PersonItself(), subject=other)
+        await outbox.record(session, AboutPerson(person_id=one), subject=uuid.uuid4())
+    token = token_factory("systemintegrasjon", municipality=municipality, sub="epj-feed")
+
+    page = (await intake.get(FEED, params={"limit": 500}, headers=auth(token))).json()
+
+    mine = [e["sequence"] for e in page["items"] if e["type"].startswith("test.about")]
+    async with tenant_connection(database_urls["intake"], municipality) as connection:
+        rows = (
+            await connection.execute(
+                text(
+                    "SELECT person_id, action, resource, resource_id FROM access_log "
+                    "WHERE actor = 'epj-feed' AND person_id = ANY(:ids) ORDER BY sequence"
+                ),
+                {"ids": [one, other, unmentioned]},
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        (one, "read", "event", f"intake:{mine[-2]}-{mine[-1]}"),
+        (other, "read", "event", rows[1].resource_id),
+    ]
+
+
+async def test_admin_does_not_read_a_feed_about_persons(
+    intake: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
+) -> None:
+    response = await intake.get(
+        FEED, headers=auth(token_factory("admin", municipality=municipality))
+    )
+
+    assert response.status_code == 403
+
+
 def test_a_feed_event_parses_back_into_its_payload_model() -> None:
     envelope = EventEnvelope.model_validate(
         {
@@ -113,3 +172,18 @@ def test_a_feed_event_parses_back_into_its_payload_model() -> None:
 
     assert envelope.payload() == Counted(n=7)
     assert envelope.model_copy(update={"type": "unknown.kind"}).payload() is None
+
+
+def test_codes_pass_and_a_service_s_health_enums_are_refused() -> None:
+    from shared.schemas.welfaretech import Need
+
+    class Coded(EventPayload):
+        person_id: uuid.UUID
+        unit: Code | None
+        service_types: list[Code]
+
+    class Needy(Coded):
+        found: list[Need]
+
+    assert payload_problems(Coded, [Need]) == []
+    assert payload_problems(Needy, [Need]) == ["Needy.found: health facts stay behind the API"]

@@ -82,7 +82,10 @@ async def reassess(
     appeal.reassessment = body.reassessment
     await _step(work, appeal, body.result, body.result.value)
     await work.publish(
-        AppealReassessed(decision_id=appeal.decision_id, result=body.result), subject=appeal.id
+        AppealReassessed(
+            decision_id=appeal.decision_id, result=body.result, person_id=appeal.person_id
+        ),
+        subject=appeal.id,
     )
     return appeal
 
