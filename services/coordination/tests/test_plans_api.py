@@ -2,6 +2,7 @@
 consent before activation, consent scope and need to know, the access log on every read."""
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -16,6 +17,8 @@ from services.coordination.tests.conftest import (
     person_with_plan,
     save,
 )
+from shared.clock import today_in_norway
+from shared.need_to_know import RELATION_WINDOW
 
 
 async def test_every_save_is_a_new_version_and_two_versions_compare_item_by_item(
@@ -323,6 +326,45 @@ async def test_a_clinician_of_a_serving_unit_needs_the_consent_to_cover_serving_
     assert with_consent.status_code == 200
     assert with_consent.json()["may_edit"] is False
     assert caseworker_read.status_code == 403
+
+
+async def test_a_serving_unit_s_relation_expires_the_window_after_the_service_ended(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    nurse: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    person, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    await consent(client, coordinator, plan["id"], audiences=["serving_units"])
+    today = today_in_norway()
+
+    async def served_until(ended_on: date) -> None:
+        async with tenant_connection(database_urls["coordination"], municipality) as connection:
+            await connection.execute(
+                text(
+                    "INSERT INTO person_services "
+                    "(decision_id, person_id, service_type, unit, starts_on, ended_on) "
+                    "VALUES (gen_random_uuid(), :person, 'hjemmesykepleie', :unit, :start, :end)"
+                ),
+                {
+                    "person": person["id"],
+                    "unit": UNIT,
+                    "start": today - timedelta(days=400),
+                    "end": ended_on,
+                },
+            )
+
+    await served_until(today - timedelta(days=RELATION_WINDOW.days_after_end))
+    expired = await client.get(f"{API}/plans/{plan['id']}", headers=nurse)
+    await served_until(today - timedelta(days=RELATION_WINDOW.days_after_end - 1))
+    within = await client.get(f"{API}/plans/{plan['id']}", headers=nurse)
+
+    assert expired.status_code == 403
+    assert expired.headers["content-type"] == "application/problem+json"
+    assert within.status_code == 200
 
 
 async def test_every_read_of_a_plan_writes_the_access_log(

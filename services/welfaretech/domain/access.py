@@ -5,27 +5,64 @@ saksbehandlere and leaders read. A clinician (helsepersonell) sees a person's
 referrals, assessments and loans only where their unit serves the person: the
 unit that referred the person, or the unit that answers the person's alarms
 (pasientjournalloven § 16, helsepersonelloven § 21 a).
+
+The relation expires as everywhere in Mestring (`shared/need_to_know.py`): a
+loan whose device was returned opens the person to the answering unit for the
+same window after its end as a decided service does, and a loan not yet
+installed not at all. A serving unit given as a `ServicePeriod` is judged by
+that rule on `today`; one given as a bare unit code counts as serving.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
+from shared import need_to_know
 from shared.errors import Forbidden
+from shared.need_to_know import ServicePeriod
 from shared.principal import Principal
 from shared.schemas.roles import Role
 
 READ_ACROSS = frozenset({Role.welfare_technologist, Role.caseworker, Role.manager})
 
+ServingUnit = str | ServicePeriod | None
 
-def may_read_person(user: Principal, serving_units: Iterable[str | None]) -> bool:
+
+def loan_period(unit: str, installed_on: date | None, ended_on: date | None) -> ServicePeriod:
+    """A loan as a service period: the answering unit serves from installation to return."""
+    return ServicePeriod(unit=unit, granted=True, starts_on=installed_on, ended_on=ended_on)
+
+
+def units_serving(
+    serving_units: Iterable[ServingUnit],
+    today: date | None,
+    window: need_to_know.RelationWindow = need_to_know.RELATION_WINDOW,
+) -> set[str]:
+    found: set[str] = set()
+    for item in serving_units:
+        if isinstance(item, ServicePeriod):
+            if today is None:
+                raise TypeError("A dated serving unit is judged on a day: pass today")
+            if item.unit is not None and need_to_know.period_opens(item, today, window):
+                found.add(item.unit)
+        elif item:
+            found.add(item)
+    return found
+
+
+def may_read_person(
+    user: Principal, serving_units: Iterable[ServingUnit], today: date | None = None
+) -> bool:
     if READ_ACROSS & set(user.roles):
         return True
     if Role.clinician in user.roles:
-        return bool(set(user.units) & {u for u in serving_units if u})
+        return bool(set(user.units) & units_serving(serving_units, today))
     return False
 
 
-def check_may_read_person(user: Principal, serving_units: Iterable[str | None]) -> None:
-    if not may_read_person(user, serving_units):
+def check_may_read_person(
+    user: Principal, serving_units: Iterable[ServingUnit], today: date | None = None
+) -> None:
+    if not may_read_person(user, serving_units, today):
         raise Forbidden("Your unit does not serve this person (no need to know)")
