@@ -616,6 +616,24 @@ class WorklistItem(BaseModel):
     unit: str | None = Field(default=None, description="The unit the task concerns")
 
 
+class WorklistCount(BaseModel):
+    """How many tasks of one kind the chosen scope holds."""
+
+    kind: Kind
+    total: int
+    overdue: int = Field(description="Due before today")
+    due_within_a_week: int = Field(description="Due today or within the next seven days")
+
+
+class WorklistPage(BaseModel):
+    """One page of tasks, overdue first; pass `next_cursor` back as `cursor` for the next.
+    `counts` cover the whole scope, whatever `kind` filters the page by."""
+
+    items: list[WorklistItem]
+    next_cursor: str | None = None
+    counts: list[WorklistCount]
+
+
 class IntakeSettingsRead(BaseModel):
     """The municipality's intake settings; `version` 0 until first saved."""
 

@@ -247,8 +247,8 @@ def worklist_item(due: Due, today: date, user: str) -> WorklistItem:
     return WorklistItem(
         kind=task.kind,
         due=task.due,
-        overdue=task.is_overdue(today),
-        subject_id=task.subject_id,
+        overdue=task.due < today,
+        subject_id=str(task.subject_id),
         person=person_summary(due.person),
         title=task.title,
         mine=task.owner == user,

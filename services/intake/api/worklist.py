@@ -1,4 +1,4 @@
-"""The caseworker's deadline worklist: overdue first."""
+"""The caseworker's deadline worklist: overdue first, a page at a time, with counts per kind."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from services.intake.api.deps import CASE_READER, WorkDep
 from services.intake.api.views import worklist_item
 from services.intake.domain.worklist import Kind, Scope
 from services.intake.flows import worklist as flow
-from services.intake.schemas import WorklistItem
+from services.intake.schemas import WorklistCount, WorklistPage
+from shared.pagination import Cursor, Limit
 
 router = APIRouter(tags=["worklist"])
 
 
 @router.get(
     "/worklist",
-    response_model=list[WorklistItem],
+    response_model=WorklistPage,
     operation_id="get_worklist",
     dependencies=[CASE_READER],
 )
@@ -25,8 +26,22 @@ async def get_worklist(
     work: WorkDep,
     scope: Annotated[Scope, Query(description="Mine, my units', or all tasks")] = Scope.all,
     kind: Annotated[list[Kind] | None, Query(description="Only these kinds of task")] = None,
-) -> list[WorklistItem]:
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> WorklistPage:
     """Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals;
-    overdue first."""
-    found = await flow.tasks(work, scope, set(kind or []))
-    return [worklist_item(due, work.today, work.user.sub) for due in found]
+    overdue first, then the nearest deadline. `counts` give each kind's tasks in the scope."""
+    found = await flow.tasks(work, scope, set(kind or []), limit=limit, cursor=cursor)
+    return WorklistPage(
+        items=[worklist_item(due, work.today, work.user.sub) for due in found.items],
+        next_cursor=found.next_cursor,
+        counts=[
+            WorklistCount(
+                kind=count.kind,
+                total=count.total,
+                overdue=count.overdue,
+                due_within_a_week=count.due_within_a_week,
+            )
+            for count in found.counts
+        ],
+    )

@@ -295,7 +295,7 @@ async def test_the_worklist_shows_what_is_overdue_first(
     application = await application_for(client, caseworker, ["praktisk-bistand"])
     today_is(date(2026, 4, 15))
 
-    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()["items"]
 
     kinds = [(i["kind"], i["due"], i["overdue"]) for i in items]
     assert ("interim_reply_due", "2026-04-10", True) in kinds
@@ -324,7 +324,7 @@ async def test_an_interim_reply_takes_the_application_off_the_worklist(
         },
         headers=if_match(caseworker, application),
     )
-    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+    items = (await client.get(f"{API}/worklist", headers=caseworker)).json()["items"]
 
     assert replied.status_code == 200 and replied.json()["interim_reply_sent_on"] == "2026-04-08"
     assert application["id"] not in [i["subject_id"] for i in items]
@@ -487,7 +487,7 @@ async def test_the_worklist_shows_mine_my_units_or_all_and_filters_by_kind(
     async def worklist(headers: dict[str, str], **params: Any) -> list[dict[str, Any]]:
         response = await client.get(f"{API}/worklist", params=params, headers=headers)
         assert response.status_code == 200, response.text
-        return response.json()  # type: ignore[no-any-return]
+        return response.json()["items"]  # type: ignore[no-any-return]
 
     mine = await worklist(ingrid, scope="mine")
     everything = await worklist(ingrid, scope="all")
@@ -499,6 +499,61 @@ async def test_the_worklist_shows_mine_my_units_or_all_and_filters_by_kind(
     assert len(everything) >= 2
     assert {item["unit"] for item in unit} == {"hjemmetjenesten-ski"}
     assert reviews and all(item["kind"] == "review_due" for item in reviews)
+
+
+async def test_the_worklist_pages_counts_each_kind_and_logs_only_the_persons_shown(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    headers_for: Callable[[str], dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    applications = [
+        await application_for(client, caseworker, ["praktisk-bistand"]) for _ in range(3)
+    ]
+    await delivered_decision(client, caseworker, review_on="2026-04-20", starts_on="2026-03-10")
+    today_is(date(2026, 4, 15))
+
+    async def log_of(application: dict[str, Any]) -> list[str]:
+        url = f"{API}/persons/{application['person']['id']}/access-log"
+        entries = (await client.get(url, headers=headers_for("leder"))).json()
+        return [e["resource"] for e in entries if e["action"] == "search"]
+
+    first = (
+        await client.get(
+            f"{API}/worklist",
+            params={"limit": 2, "kind": "interim_reply_due"},
+            headers=caseworker,
+        )
+    ).json()
+    logged_before_second = [await log_of(a) for a in applications]
+    second = (
+        await client.get(
+            f"{API}/worklist",
+            params={"limit": 2, "kind": "interim_reply_due", "cursor": first["next_cursor"]},
+            headers=caseworker,
+        )
+    ).json()
+    bad_cursor = await client.get(f"{API}/worklist", params={"cursor": "x"}, headers=caseworker)
+
+    listed = [i["subject_id"] for i in first["items"] + second["items"]]
+    assert listed == sorted(listed) and set(listed) == {a["id"] for a in applications}
+    assert len(first["items"]) == 2 and second["next_cursor"] is None
+    assert [i["title"] for i in second["items"]] == ["Praktisk bistand"]
+    counts = {c["kind"]: c for c in first["counts"]}
+    assert counts["interim_reply_due"] == {
+        "kind": "interim_reply_due",
+        "total": 3,
+        "overdue": 3,
+        "due_within_a_week": 0,
+    }
+    assert (counts["review_due"]["overdue"], counts["review_due"]["due_within_a_week"]) == (0, 1)
+    shown_first = {i["person"]["id"] for i in first["items"]}
+    assert [bool(log) for log in logged_before_second] == [
+        a["person"]["id"] in shown_first for a in applications
+    ]
+    assert bad_cursor.status_code == 422
 
 
 async def test_a_leader_offers_a_place_on_the_waiting_list(

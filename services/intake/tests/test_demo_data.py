@@ -67,7 +67,7 @@ async def test_the_demo_worklist_and_waiting_list_have_entries(
 ) -> None:
     headers = auth(token_factory("leder", municipality="5032"))
 
-    worklist = (await client.get(f"{API}/worklist", headers=headers)).json()
+    worklist = (await client.get(f"{API}/worklist", headers=headers)).json()["items"]
     waiting = (await client.get(f"{API}/waiting-list", headers=headers)).json()
 
     assert worklist and {i["kind"] for i in worklist} & {

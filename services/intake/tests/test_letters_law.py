@@ -289,7 +289,7 @@ async def test_a_foreløpig_svar_is_stored_printed_and_renewed_when_its_date_pas
     )
     text = await interim_pdf_text(client, caseworker, application["id"])
     today_is(date(2026, 5, 7))
-    worklist = (await client.get(f"{API}/worklist", headers=caseworker)).json()
+    worklist = (await client.get(f"{API}/worklist", headers=caseworker)).json()["items"]
 
     assert early.status_code == 409
     assert recorded.json()["interim_reply_reason"] == "Vi ventar på epikrise frå sjukehuset."

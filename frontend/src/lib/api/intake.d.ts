@@ -631,7 +631,7 @@ export interface paths {
         /**
          * Get Worklist
          * @description Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals;
-         *     overdue first.
+         *     overdue first, then the nearest deadline. `counts` give each kind's tasks in the scope.
          */
         get: operations["get_worklist"];
         put?: never;
@@ -2513,6 +2513,25 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /**
+         * WorklistCount
+         * @description How many tasks of one kind the chosen scope holds.
+         */
+        WorklistCount: {
+            kind: components["schemas"]["Kind"];
+            /** Total */
+            total: number;
+            /**
+             * Overdue
+             * @description Due before today
+             */
+            overdue: number;
+            /**
+             * Due Within A Week
+             * @description Due today or within the next seven days
+             */
+            due_within_a_week: number;
+        };
         /** WorklistItem */
         WorklistItem: {
             kind: components["schemas"]["Kind"];
@@ -2539,6 +2558,19 @@ export interface components {
              * @description The unit the task concerns
              */
             unit?: string | null;
+        };
+        /**
+         * WorklistPage
+         * @description One page of tasks, overdue first; pass `next_cursor` back as `cursor` for the next.
+         *     `counts` cover the whole scope, whatever `kind` filters the page by.
+         */
+        WorklistPage: {
+            /** Items */
+            items: components["schemas"]["WorklistItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /** Counts */
+            counts: components["schemas"]["WorklistCount"][];
         };
         /**
          * Problem
@@ -6033,6 +6065,10 @@ export interface operations {
                 scope?: components["schemas"]["Scope"];
                 /** @description Only these kinds of task */
                 kind?: components["schemas"]["Kind"][] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -6046,7 +6082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorklistItem"][];
+                    "application/json": components["schemas"]["WorklistPage"];
                 };
             };
             /** @description Missing or invalid token */

@@ -53,6 +53,7 @@ export type Delivery = Schemas['Delivery'];
 export type Outcome = Schemas['Outcome'];
 export type TriedStatus = Schemas['TriedStatus'];
 export type WorklistItem = Schemas['WorklistItem'];
+export type WorklistCount = Schemas['WorklistCount'];
 export type WaitingListEntry = Schemas['WaitingListRead'];
 export type WaitingListStep = Schemas['WaitingListStep'];
 export type AppealCreate = Schemas['AppealCreate'];

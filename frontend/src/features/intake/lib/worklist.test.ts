@@ -1,35 +1,31 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ServiceTypeSummary, WorklistItem } from '../api/types';
+import type { ServiceTypeSummary, WorklistCount, WorklistItem } from '../api/types';
 
-import { overdueFirst, pageOf, todayIndex, translateTitle, worklistCounts } from './worklist';
+import { countByKind, todayIndex, translateTitle, worklistCounts } from './worklist';
 
 const person = { id: 'p', given_name: 'Kari', family_name: 'Nordmann', birth_date: '1944-05-15', national_id_masked: '158544*****', city: 'Ski' };
 const item = (kind: WorklistItem['kind'], due: string, overdue: boolean): WorklistItem => ({ kind, due, overdue, subject_id: `${kind}-${due}`, person, title: '', mine: true });
 
 describe('worklist', () => {
-  const today = '2026-11-30';
-  const items = [
-    item('review_due', '2026-12-20', false),
-    item('interim_reply_due', '2026-11-20', true),
-    item('awaiting_approval', '2026-12-03', false),
-    item('not_sent', '2026-11-29', true),
-  ];
+  it('sums the counts per kind into what the home page shows', () => {
+    const counts: WorklistCount[] = [
+      { kind: 'interim_reply_due', total: 3, overdue: 2, due_within_a_week: 1 },
+      { kind: 'awaiting_approval', total: 2, overdue: 0, due_within_a_week: 0 },
+      { kind: 'review_due', total: 4, overdue: 1, due_within_a_week: 2 },
+    ];
+    expect(worklistCounts(counts)).toEqual({ overdue: 3, dueThisWeek: 3, awaitingApproval: 2, total: 9 });
+    expect(countByKind(counts).get('review_due')).toBe(4);
+    expect(worklistCounts([])).toEqual({ overdue: 0, dueThisWeek: 0, awaitingApproval: 0, total: 0 });
+  });
 
-  it('puts the overdue first and counts what the home page shows', () => {
-    expect(overdueFirst(items).map((task) => task.due)).toEqual(['2026-11-20', '2026-11-29', '2026-12-03', '2026-12-20']);
-    expect(worklistCounts(items, today)).toEqual({ overdue: 2, dueThisWeek: 1, awaitingApproval: 1, total: 4 });
-    expect(todayIndex(overdueFirst(items))).toBe(2);
+  it('marks today before the first task that is not overdue', () => {
+    expect(todayIndex([item('interim_reply_due', '2026-11-20', true), item('not_sent', '2026-11-29', true), item('review_due', '2026-12-03', false)])).toBe(2);
+    expect(todayIndex([item('interim_reply_due', '2026-11-20', true)])).toBe(-1);
   });
 
   it('gives the services in the UI language, and leaves unknown names as they came', () => {
     const services = [{ code: 'hjemmesykepleie', name: { nb: 'Hjemmesykepleie', nn: 'Heimesjukepleie', en: 'Home nursing' } }] as ServiceTypeSummary[];
     expect(translateTitle('Hjemmesykepleie, Trygghetsalarm', services, (text) => text.en ?? text.nb)).toBe('Home nursing, Trygghetsalarm');
-  });
-
-  it('pages twenty at a time', () => {
-    const many = Array.from({ length: 45 }, (_, index) => index);
-    expect(pageOf(many, 3)).toEqual({ items: [40, 41, 42, 43, 44], pages: 3, page: 3 });
-    expect(pageOf(many, 9).page).toBe(3);
   });
 });

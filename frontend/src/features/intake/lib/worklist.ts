@@ -1,41 +1,32 @@
-/** The worklist as the caseworker reads it: order, counts, where each task leads, and service names in the UI language. */
-import { daysBetween } from '@/lib/dates';
+/** The worklist as the caseworker reads it: counts, where each task leads, the «today» line, and service names in the UI language. */
 import type { LocalizedText } from '@/lib/i18n';
 
-import type { ServiceTypeSummary, WorklistItem, WorklistKind } from '../api/types';
+import type { ServiceTypeSummary, WorklistCount, WorklistItem, WorklistKind } from '../api/types';
 import { decisionPath, personPath } from '../paths';
 
 /** Tasks about a decision open the decision; the rest open the person. */
 const DECISION_KINDS: readonly WorklistKind[] = ['review_due', 'decision_ending', 'awaiting_approval', 'not_sent'];
 
-export const WORKLIST_PAGE_SIZE = 20;
-
 export function worklistTarget(item: WorklistItem): string {
   return DECISION_KINDS.includes(item.kind) ? decisionPath(item.subject_id) : personPath(item.person.id);
 }
 
-/** Overdue first (stable), then by date; sorted here so the rule holds whatever arrives. */
-export function overdueFirst(items: readonly WorklistItem[]): WorklistItem[] {
-  return [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
-}
-
 export type WorklistCounts = { overdue: number; dueThisWeek: number; awaitingApproval: number; total: number };
 
-/** What the home page and the worklist's summary count: overdue, due within seven days, decisions awaiting approval. */
-export function worklistCounts(items: readonly WorklistItem[], today: string): WorklistCounts {
+/** What the home page and the worklist's summary count (from the API's counts per kind): overdue, due within seven days, decisions awaiting approval, all. */
+export function worklistCounts(counts: readonly WorklistCount[]): WorklistCounts {
+  const sum = (pick: (count: WorklistCount) => number) => counts.reduce((total, count) => total + pick(count), 0);
   return {
-    overdue: items.filter((item) => item.overdue).length,
-    dueThisWeek: items.filter((item) => !item.overdue && daysBetween(today, item.due) >= 0 && daysBetween(today, item.due) <= 7).length,
-    awaitingApproval: items.filter((item) => item.kind === 'awaiting_approval').length,
-    total: items.length,
+    overdue: sum((count) => count.overdue),
+    dueThisWeek: sum((count) => count.due_within_a_week),
+    awaitingApproval: sum((count) => (count.kind === 'awaiting_approval' ? count.total : 0)),
+    total: sum((count) => count.total),
   };
 }
 
 /** How many tasks of each kind, for the filter. */
-export function countByKind(items: readonly WorklistItem[]): Map<WorklistKind, number> {
-  const counts = new Map<WorklistKind, number>();
-  for (const item of items) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
-  return counts;
+export function countByKind(counts: readonly WorklistCount[]): Map<WorklistKind, number> {
+  return new Map(counts.map((count) => [count.kind, count.total]));
 }
 
 /** Where the «I dag» marker goes: before the first task that is not overdue (-1 when there is none). */
@@ -57,11 +48,4 @@ export function translateTitle(title: string, services: readonly ServiceTypeSumm
       return name ? localize(name) : part;
     })
     .join(', ');
-}
-
-/** The items of one page (1-based) and how many pages there are. */
-export function pageOf<T>(items: readonly T[], page: number, size = WORKLIST_PAGE_SIZE): { items: T[]; pages: number; page: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const current = Math.min(Math.max(1, page), pages);
-  return { items: items.slice((current - 1) * size, current * size), pages, page: current };
 }

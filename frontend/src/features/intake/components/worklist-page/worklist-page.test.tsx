@@ -29,12 +29,28 @@ const items = [
   task(2, 'awaiting_approval', 2),
   ...Array.from({ length: 24 }, (_, index) => task(10 + index, 'review_due', 10 + index)),
 ];
+const counts = [
+  { kind: 'interim_reply_due', total: 1, overdue: 1, due_within_a_week: 0 },
+  { kind: 'awaiting_approval', total: 1, overdue: 0, due_within_a_week: 1 },
+  { kind: 'review_due', total: 24, overdue: 0, due_within_a_week: 0 },
+];
+
+/** The API's answer: the scope's counts, and twenty tasks of the kinds asked for from the cursor (an index here). */
+function worklistResponse(request: Request) {
+  const query = new URL(request.url).searchParams;
+  const kinds = query.getAll('kind');
+  const chosen = kinds.length > 0 ? items.filter((item) => kinds.includes(item.kind)) : items;
+  const from = Number(query.get('cursor') ?? 0);
+  const limit = Number(query.get('limit') ?? 50);
+  const next = from + limit < chosen.length ? String(from + limit) : null;
+  return jsonResponse({ items: chosen.slice(from, from + limit), next_cursor: next, counts });
+}
 
 beforeEach(async () => {
   await setLanguage('en');
   signInAs(['saksbehandler']);
   stubApi({
-    'GET /api/intake/v1/worklist': () => jsonResponse(items),
+    'GET /api/intake/v1/worklist': worklistResponse,
     'GET /api/catalogue/v1/service-types': () =>
       jsonResponse({ items: [{ code: 'hjemmesykepleie', name: { nb: 'Hjemmesykepleie', nn: 'Heimesjukepleie', en: 'Home nursing' } }], next_cursor: null }),
   });
@@ -44,15 +60,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const queryOf = (input: unknown) => new URL((input as Request).url).searchParams;
+
 describe('WorklistPage', { timeout: 60_000 }, () => {
-  it('counts, marks today after the overdue, translates services and pages the cards', async () => {
+  it('counts, marks today after the overdue, translates services and shows more on request', async () => {
     renderWithProviders(<WorklistPage />, { path: '/arbeidsliste', route: '/arbeidsliste' });
 
-    const counts = await screen.findByTestId('worklist-counts');
-    expect(counts).toHaveTextContent('1 overdue');
-    expect(counts).toHaveTextContent('1 due within a week');
-    expect(counts).toHaveTextContent('1 awaiting approval');
-    expect(counts).toHaveTextContent('26 tasks in all');
+    const summary = await screen.findByTestId('worklist-counts');
+    expect(summary).toHaveTextContent('1 overdue');
+    expect(summary).toHaveTextContent('1 due within a week');
+    expect(summary).toHaveTextContent('1 awaiting approval');
+    expect(summary).toHaveTextContent('26 tasks in all');
 
     const list = screen.getByTestId('worklist');
     const cards = within(list).getAllByTestId('worklist-item');
@@ -61,24 +79,33 @@ describe('WorklistPage', { timeout: 60_000 }, () => {
     expect(await within(cards[0] as HTMLElement).findByText('Home nursing')).toBeInTheDocument();
     const marker = screen.getByTestId('today-marker');
     expect(marker.closest('li')).toBe(cards[1]?.closest('li'));
+    expect(screen.getByTestId('worklist-shown')).toHaveTextContent('Showing 20 of 26 tasks');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Page 2' }));
-    expect(within(screen.getByTestId('worklist')).getAllByTestId('worklist-item')).toHaveLength(6);
+    await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByText('Showing 26 of 26 tasks')).toBeInTheDocument();
+    expect(within(screen.getByTestId('worklist')).getAllByTestId('worklist-item')).toHaveLength(26);
+    expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('today-marker')).toHaveLength(1);
   });
 
-  it('filters by kind of task, with the count on each choice', async () => {
-    const fetchMock = stubApi({ 'GET /api/intake/v1/worklist': () => jsonResponse(items) });
-    renderWithProviders(<WorklistPage />, { path: '/arbeidsliste', route: '/arbeidsliste' });
+  it('asks the API for the scope and the kinds chosen, kept in the address', async () => {
+    const fetchMock = stubApi({ 'GET /api/intake/v1/worklist': worklistResponse });
+    renderWithProviders(<WorklistPage />, { path: '/arbeidsliste', route: '/arbeidsliste?vis=all&type=review_due' });
     await screen.findByTestId('worklist');
-    expect(new URL((fetchMock.mock.calls[0]?.[0] as Request).url).searchParams.get('scope')).toBe('mine');
-    await userEvent.click(screen.getByRole('radio', { name: 'All' }));
-    expect(fetchMock.mock.calls.map(([input]) => new URL((input as Request).url).searchParams.get('scope'))).toContain('all');
+    expect(queryOf(fetchMock.mock.calls[0]?.[0]).get('scope')).toBe('all');
+    expect(queryOf(fetchMock.mock.calls[0]?.[0]).getAll('kind')).toEqual(['review_due']);
+    expect(screen.getByRole('radio', { name: 'All' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Decision review (24)' })).toBeChecked();
 
+    await userEvent.click(screen.getByRole('radio', { name: 'Mine' }));
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Awaiting approval (1)' }));
 
-    const cards = within(screen.getByTestId('worklist')).getAllByTestId('worklist-item');
+    const last = queryOf(fetchMock.mock.calls.at(-1)?.[0]);
+    expect(last.get('scope')).toBe('mine');
+    expect(last.getAll('kind').sort()).toEqual(['awaiting_approval', 'review_due']);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Decision review (24)' }));
+    const cards = await screen.findAllByTestId('worklist-item');
     expect(cards).toHaveLength(1);
     expect(cards[0]).toHaveTextContent('Awaiting approval');
-    expect(screen.queryByTestId('worklist-pagination')).not.toBeInTheDocument();
   });
 });

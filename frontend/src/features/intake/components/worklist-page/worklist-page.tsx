@@ -1,5 +1,4 @@
-import { Card, Chip, Heading, Link, Pagination, Paragraph, Tag, usePagination } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Button, Card, Chip, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 
@@ -14,7 +13,7 @@ import { useServiceTypes } from '../../api/get-service-types';
 import { useWorklist } from '../../api/get-worklist';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind, type WorklistScope } from '../../api/types';
 import { canReadWorklist } from '../../lib/permissions';
-import { countByKind, overdueFirst, pageOf, todayIndex, translateTitle, worklistCounts, worklistTarget } from '../../lib/worklist';
+import { countByKind, todayIndex, translateTitle, worklistCounts, worklistTarget } from '../../lib/worklist';
 import { personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 
@@ -22,6 +21,7 @@ import styles from './worklist-page.module.css';
 
 const SCOPES: readonly WorklistScope[] = ['mine', 'unit', 'all'];
 const isScope = (value: string | null): value is WorklistScope => (SCOPES as readonly (string | null)[]).includes(value);
+const isKind = (value: string): value is WorklistKind => (WORKLIST_KINDS as readonly string[]).includes(value);
 
 function TaskCard({ item, title }: { item: WorklistItem; title: string }) {
   const { t } = useTranslation();
@@ -59,34 +59,35 @@ function TaskCard({ item, title }: { item: WorklistItem; title: string }) {
   );
 }
 
-/** /arbeidsliste: deadlines and tasks, overdue first, filtered by kind, a page at a time. */
+/** /arbeidsliste: deadlines and tasks, overdue first, filtered by scope (`?vis=`) and kind (`?type=`), twenty at a time with «Vis flere». */
 export function WorklistPage() {
   const { t } = useTranslation();
   const { language, localize } = useLocalize();
   usePageTitle(t('intake.worklist.title'));
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const [kinds, setKinds] = useState<WorklistKind[]>([]);
-  const [page, setPage] = useState(1);
   const scopeParam = params.get('vis');
   const scope: WorklistScope = isScope(scopeParam) ? scopeParam : 'mine';
-  const worklist = useWorklist(scope);
+  const kinds = WORKLIST_KINDS.filter((kind) => params.getAll('type').filter(isKind).includes(kind));
+  const worklist = useWorklist(scope, kinds);
   const services = useServiceTypes();
   const today = osloToday();
-
-  const all = overdueFirst(worklist.data ?? []);
-  const shown = kinds.length === 0 ? all : all.filter((item) => kinds.includes(item.kind));
-  const current = pageOf(shown, page);
-  const pagination = usePagination({ currentPage: current.page, setCurrentPage: setPage, totalPages: current.pages, showPages: 5 });
   if (!session || !canReadWorklist(session.user.roles)) return <NoAccess reason="read" />;
 
-  const counts = worklistCounts(all, today);
-  const byKind = countByKind(all);
-  const marker = todayIndex(current.items);
-  const toggleKind = (kind: WorklistKind) => {
-    setKinds((chosen) => (chosen.includes(kind) ? chosen.filter((item) => item !== kind) : [...chosen, kind]));
-    setPage(1);
+  const pages = worklist.data?.pages ?? [];
+  const items = pages.flatMap((page) => page.items);
+  const scopeCounts = pages[0]?.counts ?? [];
+  const counts = worklistCounts(scopeCounts);
+  const byKind = countByKind(scopeCounts);
+  const shownTotal = kinds.length === 0 ? counts.total : kinds.reduce((total, kind) => total + (byKind.get(kind) ?? 0), 0);
+  const marker = todayIndex(items);
+  const update = (nextScope: WorklistScope, nextKinds: readonly WorklistKind[]) => {
+    const next = new URLSearchParams();
+    if (nextScope !== 'mine') next.set('vis', nextScope);
+    for (const kind of nextKinds) next.append('type', kind);
+    setParams(next, { replace: true });
   };
+  const toggleKind = (kind: WorklistKind) => update(scope, kinds.includes(kind) ? kinds.filter((item) => item !== kind) : [...kinds, kind]);
 
   return (
     <PageLayout title={t('intake.worklist.title')} lead={t('intake.worklist.intro')} wide>
@@ -94,16 +95,7 @@ export function WorklistPage() {
         <legend className={styles.legend}>{t('intake.worklist.scope.legend')}</legend>
         <div className={styles.chips}>
           {SCOPES.map((value) => (
-            <Chip.Radio
-              key={value}
-              name="scope"
-              value={value}
-              checked={scope === value}
-              onChange={() => {
-                setParams(value === 'mine' ? {} : { vis: value }, { replace: true });
-                setPage(1);
-              }}
-            >
+            <Chip.Radio key={value} name="scope" value={value} checked={scope === value} onChange={() => update(value, kinds)}>
               {t(`intake.worklist.scope.${value}`)}
             </Chip.Radio>
           ))}
@@ -128,11 +120,11 @@ export function WorklistPage() {
               <span className={styles.count}>{counts.total}</span> {t('intake.worklist.count.total')}
             </li>
           </ul>
-          {all.length > 0 ? (
+          {counts.total > 0 || kinds.length > 0 ? (
             <fieldset className={styles.filters}>
               <legend className={styles.legend}>{t('intake.worklist.kindFilter')}</legend>
               <div className={styles.chips}>
-                {WORKLIST_KINDS.filter((kind) => byKind.has(kind)).map((kind) => (
+                {WORKLIST_KINDS.filter((kind) => byKind.has(kind) || kinds.includes(kind)).map((kind) => (
                   <Chip.Checkbox key={kind} name="kind" value={kind} checked={kinds.includes(kind)} onChange={() => toggleKind(kind)}>
                     {t('intake.worklist.kindCount', { kind: t(`intake.worklist.kind.${kind}`), count: byKind.get(kind) ?? 0 })}
                   </Chip.Checkbox>
@@ -140,11 +132,11 @@ export function WorklistPage() {
               </div>
             </fieldset>
           ) : null}
-          {shown.length === 0 ? <Paragraph>{t('intake.worklist.empty')}</Paragraph> : null}
-          {shown.length > 0 ? (
+          {items.length === 0 ? <Paragraph>{t('intake.worklist.empty')}</Paragraph> : null}
+          {items.length > 0 ? (
             <ul className={styles.list} data-testid="worklist" aria-label={t('intake.worklist.caption')}>
-              {current.items.map((item, index) => (
-                <li key={`${item.kind}-${item.subject_id}-${item.due}`} className={styles.item}>
+              {items.map((item, index) => (
+                <li key={`${item.kind}-${item.subject_id}`} className={styles.item}>
                   {index === marker ? (
                     <p className={styles.today} data-testid="today-marker">
                       {t('intake.worklist.today', { date: formatDate(today, language) })}
@@ -155,26 +147,17 @@ export function WorklistPage() {
               ))}
             </ul>
           ) : null}
-          {current.pages > 1 ? (
-            <Pagination aria-label={t('intake.worklist.pagination', { page: current.page, pages: current.pages })} data-testid="worklist-pagination">
-              <Pagination.List>
-                <Pagination.Item>
-                  <Pagination.Button aria-label={t('intake.worklist.previous')} {...pagination.prevButtonProps} />
-                </Pagination.Item>
-                {pagination.pages.map(({ itemKey, buttonProps, page: number }) => (
-                  <Pagination.Item key={itemKey}>
-                    {typeof number === 'number' ? (
-                      <Pagination.Button aria-label={t('intake.worklist.page', { page: number })} {...buttonProps}>
-                        {number}
-                      </Pagination.Button>
-                    ) : null}
-                  </Pagination.Item>
-                ))}
-                <Pagination.Item>
-                  <Pagination.Button aria-label={t('intake.worklist.next')} {...pagination.nextButtonProps} />
-                </Pagination.Item>
-              </Pagination.List>
-            </Pagination>
+          {items.length > 0 ? (
+            <div className={styles.more}>
+              <Paragraph data-size="sm" role="status" data-testid="worklist-shown">
+                {t('intake.worklist.shown', { shown: items.length, total: Math.max(shownTotal, items.length) })}
+              </Paragraph>
+              {worklist.hasNextPage ? (
+                <Button variant="secondary" onClick={() => void worklist.fetchNextPage()} loading={worklist.isFetchingNextPage} data-testid="worklist-more">
+                  {t('intake.worklist.more')}
+                </Button>
+              ) : null}
+            </div>
           ) : null}
         </>
       ) : null}

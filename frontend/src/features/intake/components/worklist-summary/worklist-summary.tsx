@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
-import { osloToday } from '@/lib/dates';
-
-import { useWorklist } from '../../api/get-worklist';
+import { useWorklistCounts } from '../../api/get-worklist';
 import { worklistCounts } from '../../lib/worklist';
 import { WORKLIST_PATH } from '../../paths';
 
@@ -15,8 +13,8 @@ import styles from './worklist-summary.module.css';
 /** The caseworker's counts on the home page: overdue, due within a week, awaiting approval (from the worklist). */
 export function WorklistSummary() {
   const { t } = useTranslation();
-  const worklist = useWorklist('mine');
-  const counts = worklist.data ? worklistCounts(worklist.data, osloToday()) : null;
+  const worklist = useWorklistCounts('mine');
+  const counts = worklist.data ? worklistCounts(worklist.data) : null;
   return (
     <Card data-color="accent" className={styles.card} data-testid="worklist-summary">
       <Heading level={2} data-size="sm">
