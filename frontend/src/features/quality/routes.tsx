@@ -6,7 +6,9 @@ import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
 import { ReportFormPage } from './components/report-form-page/report-form-page';
 import { StatisticsPage } from './components/statistics-page/statistics-page';
 import { surveyPublicRoutes, surveyRoutes } from './components/surveys/survey-routes';
+import { AuditPage } from './components/audit-page/audit-page';
 import { AuditsPage, SupervisionPage } from './components/audits-page/audits-page';
+import { FindingPage } from './components/finding-page/finding-page';
 import { ProcedureFormPage } from './components/procedure-form-page/procedure-form-page';
 import { ProcedureListPage } from './components/procedure-list-page/procedure-list-page';
 import { ProcedurePage } from './components/procedure-page/procedure-page';
@@ -32,7 +34,9 @@ export const qualityRoutes: RouteObject[] = [
   { path: NEW_PROCEDURE_PATH, element: <ProcedureFormPage /> },
   { path: `${PROCEDURES_PATH}/:id`, element: <ProcedurePage /> },
   { path: AUDITS_PATH, element: <AuditsPage /> },
+  { path: `${AUDITS_PATH}/:id`, element: <AuditPage /> },
   { path: SUPERVISION_PATH, element: <SupervisionPage /> },
+  { path: `${SUPERVISION_PATH}/:id`, element: <FindingPage /> },
 ];
 
 /** Quality's pages open without signing in: answering a survey. */
