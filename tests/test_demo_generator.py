@@ -4,6 +4,7 @@ services' own rules, the same municipality for the same seed."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,16 +14,28 @@ from sqlalchemy import text
 
 from dev import testing
 from dev.demo import AGE_BANDS, GENERATED_BY, Generator, generate
+from dev.demo import coordination as demo_coordination
+from dev.demo import quality as demo_quality
+from dev.demo import welfaretech as demo_welfaretech
+from dev.demo.bulk import Facts, Tables
 from dev.issuer import SigningKey
 from dev.testing import RunningServer, auth, open_client, settings_kwargs, tenant_connection
 from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.seed import seed_url as seed_catalogue_url
 from services.catalogue.settings import CatalogueSettings
+from services.coordination.app import create_app as create_coordination
+from services.coordination.domain.plans import PlanContent
+from services.coordination.settings import CoordinationSettings
 from services.intake.app import create_app as create_intake
 from services.intake.seed import HOME_SERVICES, LONG_TERM, read_catalogue
 from services.intake.settings import IntakeSettings
+from services.quality.app import create_app as create_quality
+from services.quality.settings import QualitySettings
+from services.welfaretech.app import create_app as create_welfaretech
+from services.welfaretech.settings import WelfaretechSettings
 from shared.national_id import parse_national_id
 from shared.schemas.catalogue import ServiceTypeRead
+from shared.schemas.quality import DeviationCategory, DeviationStatus
 
 API = "/api/intake/v1"
 INHABITANTS = 4000
@@ -63,7 +76,10 @@ def town() -> str:
 async def generated(
     database_urls: dict[str, str], services: list[ServiceTypeRead], town: str
 ) -> dict[str, int]:
-    return await generate(database_urls["intake"], town, services, INHABITANTS, seed=7, today=TODAY)
+    others = {s: database_urls[s] for s in ("coordination", "welfaretech", "quality")}
+    return await generate(
+        database_urls["intake"], town, services, INHABITANTS, seed=7, today=TODAY, others=others
+    )
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +250,265 @@ def test_the_same_seed_gives_the_same_municipality(services: list[ServiceTypeRea
 
     assert first == again
     assert first.persons != other.persons
+
+
+# --- coordination, welfare technology and quality, generated from intake's rows -------------
+
+LARGE = 20000
+"""Inhabitants of the municipality generated in memory only, for the shares and states."""
+
+
+@dataclass
+class Large:
+    facts: Facts
+    coordination: Tables
+    welfaretech: Tables
+    quality: Tables
+
+    def rows(self, service: str, table: str) -> list[dict[str, Any]]:
+        tables: Tables = getattr(self, service)
+        return tables.rows.get(table, [])
+
+
+@pytest.fixture(scope="module")
+def large(services: list[ServiceTypeRead]) -> Large:
+    generator = Generator("9871", services, 7, TODAY)
+    generator.generate(LARGE)
+    facts = generator.facts
+    plans = demo_coordination.generate(facts, "9871", 7, TODAY)
+    loans = demo_welfaretech.generate(facts, "9871", 7, TODAY, [])
+    deviations = demo_quality.generate(
+        facts,
+        "9871",
+        7,
+        TODAY,
+        plans=[(p["id"], p["person_id"]) for p in plans.rows["plans"]],
+        loans=[(r["id"], r["person_id"], r["unit"]) for r in loans.rows["loans"]],
+    )
+    return Large(facts, plans, loans, deviations)
+
+
+async def _ids(database_url: str, town: str, sql: str) -> set[Any]:
+    return {row[0] for row in await _rows(database_url, town, sql)}
+
+
+async def test_coordination_is_what_its_feed_and_the_coordinating_unit_made_of_intakes_cases(
+    generated: dict[str, int], database_urls: dict[str, str], town: str
+) -> None:
+    """Every decided service is known (and only those); plans and koordinators belong to
+    intake's persons; every plan has its current version, consent before it was activated."""
+    intake, coordination = database_urls["intake"], database_urls["coordination"]
+    made = await _ids(
+        intake, town, "SELECT id FROM decisions WHERE outcome <> 'refused' AND status <> 'draft'"
+    )
+    persons = await _ids(intake, town, "SELECT id FROM persons")
+    known = await _ids(coordination, town, "SELECT decision_id FROM person_services")
+    planned = await _ids(coordination, town, "SELECT person_id FROM plans")
+    coordinated = await _ids(
+        coordination, town, "SELECT person_id FROM coordinator_assignments WHERE to_date IS NULL"
+    )
+    contacts = await _ids(coordination, town, "SELECT person_id FROM primary_contacts")
+    broken = await _rows(
+        coordination,
+        town,
+        """SELECT 'version' FROM plans p
+            WHERE NOT EXISTS (SELECT 1 FROM plan_versions v
+                               WHERE v.plan_id = p.id AND v.number = p.version)
+           UNION ALL
+           SELECT 'consent' FROM plans p WHERE p.status <> 'draft'
+              AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.plan_id = p.id
+                               AND c.given_on <= p.activated_on)
+           UNION ALL
+           SELECT 'evaluation' FROM evaluations e JOIN plans p ON p.id = e.plan_id
+            WHERE e.evaluated_on < p.activated_on OR e.evaluated_on > :today""",
+    )
+
+    assert known == made and contacts <= persons
+    assert planned and planned <= persons and planned <= coordinated
+    assert broken == []
+
+
+def test_a_few_percent_of_service_recipients_have_a_plan_and_most_a_primary_contact(
+    large: Large,
+) -> None:
+    served = {d.person_id for d in large.facts.decisions if d.running(TODAY)}
+    plans = large.rows("coordination", "plans")
+    contacts = {r["person_id"] for r in large.rows("coordination", "primary_contacts")}
+    inbox = [r for r in large.rows("coordination", "coordination_requests")
+             if r["status"] == "received"]  # fmt: skip
+    for plan in plans:
+        PlanContent.model_validate(plan["content"]).check()
+
+    assert {plan["status"] for plan in plans} == {"draft", "active", "closed"}
+    assert 0.005 < len(plans) / len(served) < 0.08
+    assert len(contacts & served) / len(served) > 0.7
+    assert inbox and large.rows("coordination", "evaluations")
+    assert large.rows("coordination", "meetings")
+
+
+async def test_welfare_technology_lends_each_device_once_on_a_legal_basis(
+    generated: dict[str, int], database_urls: dict[str, str], town: str
+) -> None:
+    welfaretech = database_urls["welfaretech"]
+    persons = await _ids(database_urls["intake"], town, "SELECT id FROM persons")
+    lent_to = await _ids(welfaretech, town, "SELECT person_id FROM loans")
+    wrong = await _rows(
+        welfaretech,
+        town,
+        """SELECT 'twice' FROM loans WHERE ended_on IS NULL
+            GROUP BY device_id HAVING count(*) > 1
+           UNION ALL
+           SELECT 'device' FROM loans l JOIN devices d ON d.id = l.device_id
+            WHERE (l.ended_on IS NULL) <> (d.status = 'on_loan')
+           UNION ALL
+           SELECT 'basis' FROM loans l JOIN recommendations r ON r.id = l.recommendation_id
+             JOIN assessments a ON a.id = r.assessment_id
+             JOIN technologies t ON t.id = r.technology_id
+            WHERE l.ended_on IS NULL AND (
+                  (a.consent_capacity = 'yes' AND a.consent_given IS NOT TRUE)
+               OR a.consent_capacity = 'unclear'
+               OR (a.consent_capacity = 'no' AND t.is_alarm_or_location AND NOT EXISTS (
+                   SELECT 1 FROM legal_decisions g WHERE g.assessment_id = a.id
+                      AND g.valid_from <= :today AND :today <= g.valid_until
+                      AND g.valid_until < g.valid_from + 366)))
+           UNION ALL
+           SELECT 'dates' FROM loans l JOIN recommendations r ON r.id = l.recommendation_id
+             JOIN assessments a ON a.id = r.assessment_id
+            WHERE l.installed_on < a.assessed_on OR l.installed_on > :today
+               OR l.ended_on < l.installed_on""",
+    )
+
+    assert lent_to and lent_to <= persons
+    assert wrong == []
+
+
+def test_most_of_the_oldest_with_home_services_have_a_safety_alarm(large: Large) -> None:
+    alarm = next(r["id"] for r in large.rows("welfaretech", "technologies")
+                 if r["kind"] == "safety_alarm")  # fmt: skip
+    alarms = {d["id"] for d in large.rows("welfaretech", "devices") if d["technology_id"] == alarm}
+    loans = large.rows("welfaretech", "loans")
+    alarmed = {r["person_id"] for r in loans if r["device_id"] in alarms and not r["ended_on"]}
+    aged = {
+        d.person_id
+        for d in large.facts.decisions
+        if d.running(TODAY)
+        and d.service_type in large.facts.home_services
+        and large.facts.persons[d.person_id].age(TODAY) >= 80
+    }
+    referrals = {r["status"] for r in large.rows("welfaretech", "referrals")}
+    capacities = {r["consent_capacity"] for r in large.rows("welfaretech", "assessments")}
+    serials = [d["serial"] for d in large.rows("welfaretech", "devices")]
+
+    assert 0.4 < len(alarmed & aged) / len(aged) < 0.9
+    assert any(r["ended_on"] is None and not r["is_trial"] for r in loans)
+    assert any(r["ended_on"] for r in loans) and any(r["is_trial"] for r in loans)
+    assert referrals == {"open", "assessed"} and capacities == {"yes", "no", "unclear"}
+    assert large.rows("welfaretech", "legal_decisions")
+    assert {m["kind"] for m in large.rows("welfaretech", "benefit_measurements")} == {
+        "baseline",
+        "follow_up",
+    }
+    assert len(set(serials)) == len(serials)
+
+
+async def test_deviations_point_at_what_exists_in_the_other_services(
+    generated: dict[str, int], database_urls: dict[str, str], town: str
+) -> None:
+    quality = database_urls["quality"]
+    links = await _rows(quality, town, "SELECT kind, target_id FROM deviation_links")
+    about = await _ids(
+        quality, town, "SELECT person_id FROM deviations WHERE person_id IS NOT NULL"
+    )
+    targets = {
+        "decision": await _ids(database_urls["intake"], town, "SELECT id FROM decisions"),
+        "plan": await _ids(database_urls["coordination"], town, "SELECT id FROM plans"),
+        "loan": await _ids(database_urls["welfaretech"], town, "SELECT id FROM loans"),
+    }
+    persons = await _ids(database_urls["intake"], town, "SELECT id FROM persons")
+
+    assert links and about <= persons
+    assert all(target in targets[kind] for kind, target in links)
+
+
+def test_deviations_come_every_year_in_every_unit_state_and_category(large: Large) -> None:
+    deviations = large.rows("quality", "deviations")
+    per_unit: dict[str, int] = {}
+    for row in deviations:
+        per_unit[row["unit"]] = per_unit.get(row["unit"], 0) + 1
+    overdue = [a for a in large.rows("quality", "corrective_actions")
+               if a["status"] != "done" and a["due_on"] < TODAY]  # fmt: skip
+    reported = [row["reported_on"] for row in deviations]
+
+    assert set(per_unit) == set(large.facts.units)
+    assert all(10 * 5 < count < 200 * 5 for count in per_unit.values()), per_unit
+    assert {row["status"] for row in deviations} == {s.value for s in DeviationStatus}
+    assert {row["category"] for row in deviations} == {c.value for c in DeviationCategory}
+    assert any(row["is_serious"] for row in deviations)
+    assert any(row["is_anonymous"] for row in deviations)
+    assert (max(reported) - min(reported)).days > 4 * 365 and overdue
+    assert {link["kind"] for link in large.rows("quality", "deviation_links")} == {
+        "decision",
+        "plan",
+        "loan",
+    }
+
+
+async def _items(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], **params: Any
+) -> list[Any]:
+    response = await client.get(path, params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    items: list[Any] = body["items"] if isinstance(body, dict) and "items" in body else body
+    return items
+
+
+async def test_a_sample_of_the_other_services_rows_reads_back_through_their_apis(
+    generated: dict[str, int],
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    town: str,
+) -> None:
+    """Plans through the koordinator's eyes, loans and the benefits dashboard, the deviation
+    queue, statistics and single deviations: every answer is 200 and parses."""
+    plans = await _rows(
+        database_urls["coordination"],
+        town,
+        """SELECT p.id, a.coordinator_sub FROM plans p JOIN coordinator_assignments a
+             ON a.person_id = p.person_id AND a.to_date IS NULL ORDER BY p.id LIMIT 15""",
+    )
+    units = await _ids(database_urls["quality"], town, "SELECT DISTINCT unit FROM deviations")
+    deviations = await _ids(
+        database_urls["quality"], town, "SELECT id FROM deviations ORDER BY id LIMIT 15"
+    )
+
+    def app(service: str, create: Any, settings: Any) -> Any:
+        return open_client(create(settings(**settings_kwargs(service, database_urls, signing_key))))
+
+    async for coordination in app("coordination", create_coordination, CoordinationSettings):
+        for plan_id, sub in plans:
+            headers = auth(token_factory("koordinator", municipality=town, sub=sub))
+            response = await coordination.get(
+                f"/api/coordination/v1/plans/{plan_id}", headers=headers
+            )
+            assert response.status_code == 200, response.text
+            await _items(coordination, "/api/coordination/v1/worklist", headers)
+    async for welfaretech in app("welfaretech", create_welfaretech, WelfaretechSettings):
+        headers = auth(token_factory("velferdsteknolog", municipality=town))
+        loans = await _items(welfaretech, "/api/welfaretech/v1/loans", headers, limit=200)
+        dashboard = await welfaretech.get("/api/welfaretech/v1/benefits/dashboard", headers=headers)
+        assert loans and dashboard.status_code == 200, dashboard.text
+    async for quality in app("quality", create_quality, QualitySettings):
+        lead = auth(token_factory("kvalitetsleder", municipality=town))
+        leader = auth(token_factory("leder", municipality=town, units=sorted(units)))
+        queue = await _items(quality, "/api/quality/v1/deviations/queue", leader)
+        statistics = await quality.get(
+            "/api/quality/v1/statistics",
+            params={"first": TODAY.replace(year=TODAY.year - 5), "last": TODAY},
+            headers=lead,
+        )
+        for deviation_id in deviations:
+            response = await quality.get(f"/api/quality/v1/deviations/{deviation_id}", headers=lead)
+            assert response.status_code == 200, response.text
+        assert queue and statistics.status_code == 200, statistics.text

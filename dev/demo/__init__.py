@@ -34,14 +34,22 @@ import random
 import sys
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 
+from dev.demo.bulk import (
+    DecisionFacts,
+    Facts,
+    PersonFacts,
+    _asyncpg_dsn,
+    _instant,
+    _uuid,
+)
 from dev.postgres import EmbeddedPostgres
 from services.intake.domain.assessments import (
     Observations,
@@ -149,17 +157,6 @@ _FEMALE_WEIGHTS = _zipf(len(FEMALE), 0.7)
 _MALE_WEIGHTS = _zipf(len(MALE), 0.7)
 
 
-def _uuid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
-
-
-def _instant(day: date, rng: random.Random) -> datetime:
-    """A moment in office hours on `day` (UTC)."""
-    return datetime(day.year, day.month, day.day, 7, tzinfo=UTC) + timedelta(
-        seconds=rng.randint(0, 9 * 3600)
-    )
-
-
 @dataclass
 class Rows:
     """The generated rows per table, as tuples in `COLUMNS` order."""
@@ -257,6 +254,12 @@ class Generator:
         self.taken: set[str] = set()
         self.calendar = norwegian_calendar()
         self.rows = Rows()
+        self.facts = Facts(
+            units=sorted(
+                {unit["code"] for service in self.services.values() for unit in service["units"]}
+            ),
+            home_services=set(self.home),
+        )
 
     def _row(self, table: str, row_id: uuid.UUID, at: datetime, **values: Any) -> None:
         columns = COLUMNS[table]
@@ -323,6 +326,7 @@ class Generator:
             else None,
             "gp": {"name": f"Dr. {rng.choice(FAMILY)}", "practice": f"{city} legesenter"},
         }
+        self.facts.persons[person_id] = PersonFacts(person_id, given, family, born, city)
         registered = max(self.start, born)
         self._row("persons", person_id, _instant(registered, rng), **values)
         return person_id, values
@@ -478,6 +482,21 @@ class Generator:
         deadline = None if draft else appeal_deadline(received, self.calendar)
         decision_id = _uuid(rng)
         contact = rng.choice(self.contacts)
+        self.facts.decisions.append(
+            DecisionFacts(
+                id=decision_id,
+                person_id=person_id,
+                service_type=code,
+                unit=unit,
+                outcome=outcome,
+                status=status,
+                made_on=made,
+                starts_on=made + timedelta(days=7) if granting else None,
+                ends_on=ends_on if granting else None,
+                ended_on=ended_on,
+                is_long_term_place=bool(service["is_long_term_place"]),
+            )
+        )
         self._row(
             "decisions",
             decision_id,
@@ -712,10 +731,6 @@ class Generator:
         return self.rows
 
 
-def _asyncpg_dsn(database_url: str) -> str:
-    return database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
-
-
 BATCH = 5000
 
 
@@ -790,13 +805,73 @@ async def generate(
     *,
     seed: int = 1,
     today: date | None = None,
+    others: Mapping[str, str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, int]:
-    """Generate and write one municipality; returns the row count per table."""
-    generator = Generator(municipality, services, seed, today or today_in_norway())
+    """Generate and write one municipality; returns the row count per table (the other
+    services' tables as `service.table`). With `others` (the coordination, welfaretech and
+    quality database URLs), their data is generated too, from intake's; `timings` gets the
+    seconds each service took (generating and writing)."""
+    today = today or today_in_norway()
+    timings = timings if timings is not None else {}
+    started = time.monotonic()
+    generator = Generator(municipality, services, seed, today)
     generator.taken |= await registered_national_ids(database_url, municipality)
     rows = generator.generate(inhabitants)
     await write(database_url, municipality, rows)
-    return rows.counts()
+    counts = rows.counts()
+    timings["intake"] = time.monotonic() - started
+    if others:
+        counts |= await generate_services(
+            generator.facts, municipality, seed, today, others, timings
+        )
+    return counts
+
+
+async def generate_services(
+    facts: Facts,
+    municipality: str,
+    seed: int,
+    today: date,
+    urls: Mapping[str, str],
+    timings: dict[str, float],
+) -> dict[str, int]:
+    """Coordination, welfare technology and quality from intake's facts, each into its own
+    database in one transaction."""
+    from dev.demo import coordination, quality, welfaretech
+    from dev.demo.bulk import write_tables
+
+    counts: dict[str, int] = {}
+
+    def count(service: str, tables: Any) -> None:
+        counts.update({f"{service}.{table}": n for table, n in tables.counts().items()})
+
+    started = time.monotonic()
+    plans = coordination.generate(facts, municipality, seed, today)
+    await write_tables(urls["coordination"], plans)
+    count("coordination", plans)
+    timings["coordination"] = time.monotonic() - started
+
+    started = time.monotonic()
+    catalogue = await welfaretech.technologies_of(urls["welfaretech"], municipality)
+    loans = welfaretech.generate(facts, municipality, seed, today, catalogue)
+    await write_tables(urls["welfaretech"], loans)
+    count("welfaretech", loans)
+    timings["welfaretech"] = time.monotonic() - started
+
+    started = time.monotonic()
+    deviations = quality.generate(
+        facts,
+        municipality,
+        seed,
+        today,
+        plans=[(row["id"], row["person_id"]) for row in plans.rows.get("plans", [])],
+        loans=[(row["id"], row["person_id"], row["unit"]) for row in loans.rows.get("loans", [])],
+    )
+    await write_tables(urls["quality"], deviations)
+    count("quality", deviations)
+    timings["quality"] = time.monotonic() - started
+    return counts
 
 
 def prepare(data_dir: Path) -> tuple[EmbeddedPostgres | None, dict[str, str]]:
@@ -863,12 +938,29 @@ def _generate_into(env: dict[str, str], args: argparse.Namespace, started: float
         return 0
     services = catalogue_of(env["CATALOGUE_DATABASE_URL"], args.municipality)
     print(f"demo: the system is ready ({time.monotonic() - started:.0f} s); generating")
+    timings: dict[str, float] = {}
+    others = {
+        service: env[f"{service.upper()}_DATABASE_URL"]
+        for service in ("coordination", "welfaretech", "quality")
+    }
     counts = asyncio.run(
-        generate(intake_url, args.municipality, services, args.inhabitants, seed=args.seed)
+        generate(
+            intake_url,
+            args.municipality,
+            services,
+            args.inhabitants,
+            seed=args.seed,
+            others=others,
+            timings=timings,
+        )
     )
     took = time.monotonic() - started
-    listed = ", ".join(f"{table} {count}" for table, count in counts.items())
-    print(f"demo: {args.municipality} +{args.inhabitants} inhabitants in {took:.0f} s: {listed}")
+    for service, seconds in timings.items():
+        mine = {t.split(".", 1)[-1]: n for t, n in counts.items()
+                if (t.split(".", 1)[0] if "." in t else "intake") == service}  # fmt: skip
+        listed = ", ".join(f"{table} {count}" for table, count in mine.items())
+        print(f"demo: {service} in {seconds:.1f} s: {listed}")
+    print(f"demo: {args.municipality} +{args.inhabitants} inhabitants in {took:.0f} s")
     return 0
 
 
