@@ -4,24 +4,51 @@ Every service that holds personal data gives itself an append-only
 `access_log` table (a trigger refuses UPDATE and DELETE) and writes one row
 per read or write of a person's data, in the same transaction as the read
 or the change. The person and a leader can inspect it (pbrl § 5-1,
-pasientjournalloven § 16, Normen).
+pasientjournalloven § 16 and § 18, Normen).
+
+A refused attempt (403 about a person) is logged as well, in a transaction
+of its own (`record_refusal`), so that the refusal's rollback does not erase
+it. A person's log is read by leaders and by the caseworker (or koordinator)
+of the person's open case only (`check_may_read_person_log`), a page at a
+time, newest first (`page_for_person`), and exported for the person's innsyn
+request as CSV (`to_csv`); reading and exporting it are logged too.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
-from datetime import datetime
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from asgi_correlation_id import correlation_id
-from sqlalchemy import BigInteger, DateTime, Identity, String, Text, func, select, text
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Identity,
+    String,
+    Text,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.auth import Principal
-from shared.db import TENANT_SETTING
+from shared.clock import OSLO
+from shared.db import TENANT_SETTING, set_tenant
+from shared.errors import Forbidden
+from shared.pagination import decode_cursor, encode_cursor
+from shared.schemas.common import Page
+from shared.schemas.roles import Role
 
 
 class AccessAction(StrEnum):
@@ -30,6 +57,8 @@ class AccessAction(StrEnum):
     create = "create"
     update = "update"
     export = "export"
+    refused = "refused"
+    """An attempt the service refused (403): logged too, in its own transaction."""
 
 
 class AccessLogMixin:
@@ -109,6 +138,93 @@ class AccessLog:
             )
         await session.flush()
 
+    async def record_refusal(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        person_id: uuid.UUID,
+        resource: str,
+        resource_id: str | uuid.UUID | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Log a refused attempt about a person in a transaction of its own, committed at
+        once: the request's own transaction is rolled back with the 403."""
+        bind = session.bind
+        engine = bind if isinstance(bind, AsyncEngine) else bind.engine
+        async with AsyncSession(engine) as own, own.begin():
+            await set_tenant(own, principal.municipality)
+            await self.record(
+                own, principal, person_id, AccessAction.refused, resource, resource_id, reason
+            )
+
+    @asynccontextmanager
+    async def refusals_logged(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        person_id: uuid.UUID,
+        resource: str,
+        resource_id: str | uuid.UUID | None = None,
+    ) -> AsyncIterator[None]:
+        """Around a need-to-know check about one person: a `Forbidden` raised inside is logged
+        as `refused` (in its own transaction) before it goes on to become the 403."""
+        try:
+            yield
+        except Forbidden as exc:
+            await self.record_refusal(
+                session, principal, person_id, resource, resource_id, reason=exc.detail
+            )
+            raise
+
+    async def page_for_person(
+        self, session: AsyncSession, person_id: uuid.UUID, limit: int, cursor: str | None
+    ) -> Page[Any]:
+        """The person's log newest first, a page at a time (keyset on the sequence)."""
+        model: Any = self.model
+        statement = select(model).where(model.person_id == person_id)
+        if cursor:
+            (before,) = decode_cursor(cursor, [model.sequence])
+            statement = statement.where(model.sequence < literal(before, BigInteger))
+        rows = list(
+            await session.scalars(statement.order_by(model.sequence.desc()).limit(limit + 1))
+        )
+        next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
+        return Page[Any](items=rows[:limit], next_cursor=next_cursor)
+
+    async def all_for_person(self, session: AsyncSession, person_id: uuid.UUID) -> list[Any]:
+        """The person's whole log, oldest first: for an export."""
+        model: Any = self.model
+        rows = await session.scalars(
+            select(model).where(model.person_id == person_id).order_by(model.sequence)
+        )
+        return list(rows)
+
+    async def readers_on(
+        self, session: AsyncSession, day: date, rule: UnusualReading
+    ) -> list[UnusualReader]:
+        """Employees who read more distinct persons on `day` (Oslo time) than `rule` allows,
+        most first: the unusual-pattern list beside the emergency-access review."""
+        model: Any = self.model
+        start = datetime.combine(day, datetime.min.time(), OSLO)
+        end = start + timedelta(days=1)
+        persons = func.count(model.person_id.distinct())
+        rows = await session.execute(
+            select(model.actor, func.max(model.actor_name), persons)
+            .where(
+                model.occurred_at >= start,
+                model.occurred_at < end,
+                model.action.in_([action.value for action in rule.actions]),
+            )
+            .group_by(model.actor)
+            .having(persons > rule.max_persons_per_day)
+            .order_by(persons.desc(), model.actor)
+            .limit(rule.list_limit)
+        )
+        return [
+            UnusualReader(actor=actor, actor_name=name, day=day, persons=count)
+            for actor, name, count in rows
+        ]
+
     async def for_person(
         self, session: AsyncSession, person_id: uuid.UUID, limit: int
     ) -> list[Any]:
@@ -120,3 +236,86 @@ class AccessLog:
             .limit(limit)
         )
         return list(rows)
+
+
+@dataclass(frozen=True)
+class UnusualReading:
+    """When one employee's reads in a day are listed for a leader to look at; reference data."""
+
+    max_persons_per_day: int
+    actions: tuple[AccessAction, ...]
+    list_limit: int
+    source: str
+
+
+UNUSUAL_READING = UnusualReading(
+    max_persons_per_day=30,
+    actions=(AccessAction.read, AccessAction.export, AccessAction.refused),
+    list_limit=100,
+    source=(
+        "Normen (Norm for informasjonssikkerhet og personvern i helse- og omsorgssektoren): the "
+        "access log is followed up for unusual use. Mestring's default: more than 30 different "
+        "persons opened (read, exported or refused; searches not counted) by one employee in "
+        "one day is listed for the leader to look at."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class UnusualReader:
+    actor: str
+    actor_name: str
+    day: date
+    persons: int
+
+
+def check_may_read_person_log(principal: Principal, *, handles_open_case: bool) -> None:
+    """Who reads a person's access log (pbrl § 5-1, pasientjournalloven § 18: the person's right
+    to know who has had access; leaders follow it up): leaders read every person's log; a
+    caseworker or koordinator only the log of a person whose open case is theirs."""
+    if principal.has_any(Role.manager):
+        return
+    if principal.has_any(Role.caseworker, Role.coordinator) and handles_open_case:
+        return
+    raise Forbidden(
+        "A person's access log is for leaders and for the caseworker of the person's open case"
+    )
+
+
+CSV_COLUMNS = (
+    "occurred_at",
+    "actor",
+    "actor_name",
+    "actor_roles",
+    "action",
+    "resource",
+    "resource_id",
+    "reason",
+)
+
+
+def to_csv(rows: Iterable[Any]) -> str:
+    """The log as CSV (semicolon-separated, as Norwegian spreadsheets open it), times in Oslo
+    time, for the person's innsyn request."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            [
+                row.occurred_at.astimezone(OSLO).isoformat(timespec="seconds"),
+                row.actor,
+                row.actor_name,
+                ",".join(row.actor_roles),
+                row.action,
+                row.resource,
+                row.resource_id or "",
+                _safe_cell(row.reason or ""),
+            ]
+        )
+    return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

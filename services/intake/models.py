@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Date,
+    DateTime,
     ForeignKey,
     Index,
+    Integer,
     MetaData,
     String,
     Text,
@@ -292,6 +294,32 @@ class IntakeSetting(TenantMixin, Base):
     four_eyes: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     need_level_rule: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     """The municipality's need-level thresholds with source and version; None: the default."""
+    need_to_know_days_after_end: Mapped[int | None] = mapped_column(Integer)
+    """How many days a unit keeps its relation to a person after its service ended
+    (`shared/need_to_know.py`); None: Mestring's default."""
+
+
+class EmergencyAccess(TenantMixin, Base):
+    """Nødtilgang: a clinician opened a person without a service relation, with a category and
+    a reason, for a limited time; a leader of their units reviews it afterwards."""
+
+    __tablename__ = "emergency_accesses"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("persons.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    actor_units: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    category: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text)
+    granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    review_status: Mapped[str] = mapped_column(String(30), default="pending", index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_by_name: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
 
 
 class AssessmentDraft(TenantMixin, Base):
@@ -374,4 +402,10 @@ Index(
     Decision.municipality,
     Decision.status,
     postgresql_where=text("status IN ('ready_for_approval', 'made')"),
+)
+Index(
+    "ix_access_log_municipality_occurred_at_actor",
+    AccessLogEntry.municipality,
+    AccessLogEntry.occurred_at,
+    AccessLogEntry.actor,
 )

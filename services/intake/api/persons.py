@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+import anyio
+from fastapi import APIRouter, Query, Response
 
+from services.intake.api import emergency_accesses
 from services.intake.api.deps import (
     ACCESS_LOG_READER,
     CASE_READER,
@@ -18,6 +21,8 @@ from services.intake.api.deps import (
 )
 from services.intake.api.views import person_read, person_summary
 from services.intake.flows import persons as flow
+from services.intake.letters.access_log import access_log_html
+from services.intake.letters.render import letter_pdf
 from services.intake.schemas import (
     AccessLogRead,
     PersonCreate,
@@ -25,6 +30,7 @@ from services.intake.schemas import (
     PersonUpdate,
     TimelineEntry,
 )
+from shared.access_log import to_csv
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit
@@ -33,15 +39,7 @@ from shared.schemas.intake import PersonSummary
 
 router = APIRouter(tags=["persons"])
 
-EmergencyReason = Annotated[
-    str | None,
-    Header(
-        alias="X-Emergency-Access-Reason",
-        max_length=500,
-        description="Nødtilgang («blålys»): read without a service relation, with a written "
-        "reason; logged and reviewed afterwards",
-    ),
-]
+router.include_router(emergency_accesses.router)
 
 
 @router.get(
@@ -88,18 +86,14 @@ async def register_person(
 @router.get(
     "/persons/{person_id}",
     response_model=PersonRead,
-    responses=problem_responses(404),
+    responses=problem_responses(403, 404),
     operation_id="get_person",
     dependencies=[PERSON_READER],
 )
-async def get_person(
-    person_id: uuid.UUID,
-    work: WorkDep,
-    response: Response,
-    emergency_reason: EmergencyReason = None,
-) -> PersonRead:
-    """A person's details; clinicians need a service relation or emergency access."""
-    person = await flow.read(work, person_id, emergency_reason)
+async def get_person(person_id: uuid.UUID, work: WorkDep, response: Response) -> PersonRead:
+    """A person's details; a clinician needs a service relation today (`shared/need_to_know.py`)
+    or a valid emergency access (`POST /persons/{id}/emergency-access`). A refusal is logged."""
+    person = await flow.read(work, person_id)
     set_etag(response, person.version)
     return person_read(person)
 
@@ -138,14 +132,60 @@ async def get_person_timeline(person_id: uuid.UUID, work: WorkDep) -> list[Timel
 
 @router.get(
     "/persons/{person_id}/access-log",
-    response_model=list[AccessLogRead],
-    responses=problem_responses(404),
+    response_model=Page[AccessLogRead],
+    responses=problem_responses(403, 404),
     operation_id="get_person_access_log",
     dependencies=[ACCESS_LOG_READER],
 )
 async def get_person_access_log(
-    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100
-) -> list[AccessLogRead]:
-    """Who has looked at or changed this person's data (newest first)."""
-    rows = await flow.access_log(work, person_id, limit)
-    return [AccessLogRead.model_validate(row, from_attributes=True) for row in rows]
+    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100, cursor: Cursor = None
+) -> Page[AccessLogRead]:
+    """Who has looked at, changed or been refused this person's data, newest first, a page at
+    a time: for leaders and the caseworker of the person's open case. Reading it is logged."""
+    page = await flow.access_log(work, person_id, limit, cursor)
+    return Page[AccessLogRead](
+        items=[AccessLogRead.model_validate(row, from_attributes=True) for row in page.items],
+        next_cursor=page.next_cursor,
+    )
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    pdf = "pdf"
+
+
+@router.get(
+    "/persons/{person_id}/access-log/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The whole log, oldest first, as CSV or PDF",
+            "content": {"text/csv": {}, "application/pdf": {}},
+        },
+        **problem_responses(403, 404),
+    },
+    operation_id="export_person_access_log",
+    dependencies=[ACCESS_LOG_READER],
+)
+async def export_person_access_log(
+    person_id: uuid.UUID,
+    work: WorkDep,
+    file_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.pdf,
+) -> Response:
+    """The person's access log for their innsyn request (pbrl § 5-1, pasientjournalloven § 18:
+    who has had access to their data); the export is itself logged."""
+    person, rows = await flow.access_log_export(work, person_id, file_format.value)
+    stem = f"tilgangslogg-{str(person_id)[:8]}-{work.today.isoformat()}"
+    if file_format == ExportFormat.csv:
+        return Response(
+            "\ufeff" + to_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
+        )
+    html = access_log_html(person, rows, work.today)
+    pdf = await anyio.to_thread.run_sync(letter_pdf, html)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
+    )

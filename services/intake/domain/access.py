@@ -10,7 +10,11 @@ an emergency (nødtilgang) with a written reason, which is logged and reviewed
 
 from __future__ import annotations
 
-from shared.errors import Forbidden
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from shared.errors import Conflict, Forbidden, RuleViolation
 from shared.principal import Principal
 from shared.schemas.roles import Role
 
@@ -54,19 +58,19 @@ def decision_units_visible_to(principal: Principal) -> list[str] | None:
 
 
 def person_access_reason(
-    principal: Principal, *, has_relation: bool, emergency_reason: str | None
+    principal: Principal, *, has_relation: bool, emergency: EmergencyGrant | None
 ) -> str | None:
     """Whether the caller may read the person, and the reason to log with it.
 
-    Returns None for an ordinary read, the emergency reason for nødtilgang, and raises
-    `Forbidden` when neither holds."""
+    Returns None for an ordinary read, the emergency access's reason while it is valid,
+    and raises `Forbidden` when neither holds."""
     if principal.has_any(*CASE_ROLES, Role.welfare_technologist):
         return None
     if principal.has_any(Role.clinician) and has_relation:
         return None
-    if principal.has_any(Role.clinician) and emergency_reason and emergency_reason.strip():
-        return f"NØDTILGANG: {emergency_reason.strip()}"
-    raise Forbidden(f"{NO_RELATION}; emergency access needs a written reason")
+    if principal.has_any(Role.clinician) and emergency is not None:
+        return f"NØDTILGANG ({emergency.category}): {emergency.reason}"
+    raise Forbidden(f"{NO_RELATION}; a clinician may open emergency access with a reason")
 
 
 def may_need_relation_check(principal: Principal) -> bool:
@@ -74,3 +78,107 @@ def may_need_relation_check(principal: Principal) -> bool:
     return not principal.has_any(*CASE_ROLES, Role.welfare_technologist) and principal.has_any(
         Role.clinician
     )
+
+
+# Nødtilgang («blålys»): a reviewed emergency access with a time limit.
+
+
+class EmergencyCategory(StrEnum):
+    acute_help = "acute_help"
+    """Akutt hjelp: the person needs help now and no one with a relation is there."""
+    person_asked = "person_asked"
+    """The person (or their representative) asked this employee to look."""
+    other = "other"
+
+
+class ReviewStatus(StrEnum):
+    pending = "pending"
+    approved = "approved"
+    explanation_requested = "explanation_requested"
+
+
+@dataclass(frozen=True)
+class EmergencyRules:
+    """How long an emergency access lasts and what its reason must hold; reference data."""
+
+    valid_for: timedelta
+    reason_min_characters: int
+    reason_min_words: int
+    source: str
+
+
+EMERGENCY_RULES = EmergencyRules(
+    valid_for=timedelta(hours=4),
+    reason_min_characters=20,
+    reason_min_words=4,
+    source=(
+        "Pasientjournalloven § 16 and Normen (Norm for informasjonssikkerhet og personvern i "
+        "helse- og omsorgssektoren): access without an ordinary relation only when needed to "
+        "give help, with the reason documented, limited in time and reviewed afterwards. "
+        "Four hours and a reason of at least a sentence are Mestring's defaults."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class EmergencyGrant:
+    """An emergency access as the read needs it."""
+
+    category: str
+    reason: str
+    expires_at: datetime
+
+
+def check_may_open_emergency_access(principal: Principal) -> None:
+    """Emergency access is for helsepersonell; case roles read without it."""
+    if not principal.has_any(Role.clinician):
+        raise Forbidden("Emergency access is for helsepersonell")
+
+
+def check_emergency_reason(reason: str, rules: EmergencyRules = EMERGENCY_RULES) -> str:
+    """A reason of at least a sentence: enough characters and words; 422 otherwise."""
+    cleaned = " ".join(reason.split())
+    if (
+        len(cleaned) < rules.reason_min_characters
+        or len(cleaned.split(" ")) < rules.reason_min_words
+    ):
+        raise RuleViolation(
+            "body.reason",
+            f"Write the reason as at least a sentence ({rules.reason_min_characters} "
+            f"characters and {rules.reason_min_words} words)",
+        )
+    return cleaned
+
+
+def emergency_expires_at(granted_at: datetime, rules: EmergencyRules = EMERGENCY_RULES) -> datetime:
+    return granted_at + rules.valid_for
+
+
+def is_valid(expires_at: datetime, now: datetime) -> bool:
+    """An emergency access opens the person until it expires; then it lapses."""
+    return now < expires_at
+
+
+def may_review(principal: Principal, actor_units: list[str]) -> bool:
+    """A leader reviews the emergency accesses of clinicians in their units; the quality lead
+    those of the whole municipality."""
+    if principal.has_any(Role.quality_lead):
+        return True
+    return principal.has_any(Role.manager) and bool(set(actor_units) & set(principal.units))
+
+
+def check_may_review(principal: Principal, actor: str, actor_units: list[str]) -> None:
+    if actor == principal.sub:
+        raise Forbidden("Nobody reviews their own emergency access")
+    if not may_review(principal, actor_units):
+        raise Forbidden("You review emergency accesses only of your own units")
+
+
+def check_review(status: ReviewStatus, decision: ReviewStatus, note: str | None) -> None:
+    """Approve, or ask for an explanation (with a note saying what to explain)."""
+    if decision == ReviewStatus.pending:
+        raise RuleViolation("body.decision", "Approve or ask for an explanation")
+    if status == ReviewStatus.approved:
+        raise Conflict("This emergency access is already approved")
+    if decision == ReviewStatus.explanation_requested and not (note or "").strip():
+        raise RuleViolation("body.note", "Say what the employee should explain")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from services.intake.domain import access
@@ -12,13 +11,16 @@ from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import search_key
 from services.intake.flows import ACCESS_LOG, Work
 from services.intake.models import Appeal, Decision, Person, Relative, Representative
+from services.intake.repositories.emergency_accesses import EmergencyAccessRepo
 from services.intake.schemas import PersonCreate, PersonUpdate, TimelineEntry
-from shared.access_log import AccessAction
+from shared import need_to_know
+from shared.access_log import AccessAction, check_may_read_person_log
 from shared.concurrency import check_version
 from shared.errors import RuleViolation
 from shared.national_id import InvalidNationalId, parse_national_id
 from shared.schemas.common import Page
 from shared.schemas.intake import ApplicationStatus, PersonRegistered
+from shared.schemas.roles import Role
 
 OPEN_APPLICATION = (ApplicationStatus.received, ApplicationStatus.in_assessment)
 
@@ -55,15 +57,40 @@ async def register(work: Work, body: PersonCreate, *, allow_synthetic: bool) -> 
     return person
 
 
-async def read(work: Work, person_id: uuid.UUID, emergency_reason: str | None) -> Person:
-    """A person's details; clinicians need a service relation or emergency access."""
-    person = await work.persons.get(person_id)
-    has_relation = access.may_need_relation_check(
-        work.user
-    ) and await work.persons.has_service_relation(person.id, work.user.units)
-    reason = access.person_access_reason(
-        work.user, has_relation=has_relation, emergency_reason=emergency_reason
+async def relation_window(work: Work) -> need_to_know.RelationWindow:
+    """How long a unit keeps its relation after its service ended: the municipality's
+    choice, else Mestring's default."""
+    setting = await work.settings.current()
+    return need_to_know.window_for(setting.need_to_know_days_after_end if setting else None)
+
+
+async def emergency_grant(work: Work, person_id: uuid.UUID) -> access.EmergencyGrant | None:
+    """The caller's emergency access to the person while it is valid, else None."""
+    row = await EmergencyAccessRepo(work.session).valid_for(
+        person_id, work.user.sub, datetime.now(UTC)
     )
+    if row is None:
+        return None
+    return access.EmergencyGrant(
+        category=row.category, reason=row.reason, expires_at=row.expires_at
+    )
+
+
+async def read(work: Work, person_id: uuid.UUID) -> Person:
+    """A person's details; clinicians need a service relation today or a valid emergency
+    access. A refusal is logged too."""
+    person = await work.persons.get(person_id)
+    has_relation, emergency = False, None
+    if access.may_need_relation_check(work.user):
+        has_relation = await work.persons.has_service_relation(
+            person.id, work.user.units, work.today, await relation_window(work)
+        )
+        if not has_relation:
+            emergency = await emergency_grant(work, person.id)
+    async with ACCESS_LOG.refusals_logged(work.session, work.user, person.id, "person", person.id):
+        reason = access.person_access_reason(
+            work.user, has_relation=has_relation, emergency=emergency
+        )
     await work.log(person.id, AccessAction.read, "person", person.id, reason=reason)
     return person
 
@@ -140,12 +167,33 @@ async def timeline(work: Work, person_id: uuid.UUID) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.on)
 
 
-async def access_log(work: Work, person_id: uuid.UUID, limit: int) -> Sequence[Any]:
-    """Who has looked at or changed this person's data (newest first)."""
+async def _check_may_read_access_log(work: Work, person_id: uuid.UUID) -> None:
+    handles = not work.user.has_any(Role.manager) and await work.persons.handles_open_case(
+        person_id, work.user.sub
+    )
+    async with ACCESS_LOG.refusals_logged(work.session, work.user, person_id, "access_log"):
+        check_may_read_person_log(work.user, handles_open_case=handles)
+
+
+async def access_log(work: Work, person_id: uuid.UUID, limit: int, cursor: str | None) -> Page[Any]:
+    """Who has looked at or changed this person's data, newest first, a page at a time: for
+    leaders and the caseworker of the person's open case."""
     person = await work.persons.get(person_id)
-    rows = await ACCESS_LOG.for_person(work.session, person.id, limit)
+    await _check_may_read_access_log(work, person.id)
+    page = await ACCESS_LOG.page_for_person(work.session, person.id, limit, cursor)
     await work.log(person.id, AccessAction.read, "access_log")
-    return rows
+    return page
+
+
+async def access_log_export(
+    work: Work, person_id: uuid.UUID, file_format: str
+) -> tuple[Person, list[Any]]:
+    """The person's whole log, oldest first, for their innsyn request (pbrl § 5-1,
+    pasientjournalloven § 18); the export is itself logged (and is its last line)."""
+    person = await work.persons.get(person_id)
+    await _check_may_read_access_log(work, person.id)
+    await work.log(person.id, AccessAction.export, "access_log", reason=f"innsyn: {file_format}")
+    return person, await ACCESS_LOG.all_for_person(work.session, person.id)
 
 
 def _decision_events(decision: Decision) -> list[TimelineEntry]:

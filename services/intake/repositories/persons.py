@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, text, true
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from services.intake.domain.decisions import EDITABLE, MADE
 from services.intake.domain.persons import (
     birth_dates,
     looks_like_national_id,
@@ -17,9 +18,15 @@ from services.intake.domain.persons import (
     spelled_tokens,
 )
 from services.intake.models import Application, Decision, Person, PersonWord
+from shared import need_to_know
 from shared.errors import Conflict, NotFound, RuleViolation
 from shared.pagination import paginate
 from shared.schemas.common import Page
+from shared.schemas.intake import ApplicationStatus, Outcome
+
+OPEN_CASE = (ApplicationStatus.received, ApplicationStatus.in_assessment)
+"""An application not yet decided nor withdrawn: the unit asked to assess it is on the case."""
+GRANTING = (Outcome.granted, Outcome.partly_granted)
 
 WORD_END = "\U0010ffff"
 """Sorts after every character: `part <= word < part + WORD_END` is «word begins with part»
@@ -123,15 +130,48 @@ class PersonRepo:
         )
         return {person.national_id: person for person in found}
 
-    async def has_service_relation(self, person_id: uuid.UUID, units: list[str]) -> bool:
-        """Whether one of `units` was asked to assess the person or delivers a decision."""
+    async def has_service_relation(
+        self,
+        person_id: uuid.UUID,
+        units: list[str],
+        today: date,
+        window: need_to_know.RelationWindow = need_to_know.RELATION_WINDOW,
+    ) -> bool:
+        """Whether one of `units` has need to know today (`shared/need_to_know.py`): it was
+        asked to assess an open application of the person, or delivers a granted, made
+        decision that has started and has not ended, or ended less than the window ago."""
         if not units:
             return False
         asked = exists().where(
-            Application.person_id == person_id, Application.assessment_unit.in_(units)
+            Application.person_id == person_id,
+            Application.assessment_unit.in_(units),
+            Application.status.in_([status.value for status in OPEN_CASE]),
         )
-        serves = exists().where(Decision.person_id == person_id, Decision.unit.in_(units))
+        end = func.coalesce(Decision.ended_on, Decision.ends_on)
+        serves = exists().where(
+            Decision.person_id == person_id,
+            Decision.unit.in_(units),
+            Decision.outcome.in_([outcome.value for outcome in GRANTING]),
+            Decision.status.in_([status.value for status in MADE]),
+            or_(Decision.starts_on.is_(None), Decision.starts_on <= today),
+            or_(end.is_(None), end >= need_to_know.earliest_end_that_opens(today, window)),
+        )
         return bool(await self.session.scalar(select(or_(asked, serves))))
+
+    async def handles_open_case(self, person_id: uuid.UUID, sub: str) -> bool:
+        """Whether `sub` is the caseworker of an open case of the person: registered an
+        application not yet decided, or drafted a decision not yet made."""
+        registered = exists().where(
+            Application.person_id == person_id,
+            Application.registered_by == sub,
+            Application.status.in_([status.value for status in OPEN_CASE]),
+        )
+        drafting = exists().where(
+            Decision.person_id == person_id,
+            Decision.drafted_by == sub,
+            Decision.status.in_([status.value for status in EDITABLE]),
+        )
+        return bool(await self.session.scalar(select(or_(registered, drafting))))
 
     async def add(self, person: Person) -> Person:
         self.session.add(person)

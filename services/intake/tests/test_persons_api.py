@@ -143,7 +143,7 @@ async def test_every_read_and_write_is_in_the_access_log(
 
     log = (
         await client.get(f"{API}/persons/{person['id']}/access-log", headers=headers_for("leder"))
-    ).json()
+    ).json()["items"]
 
     assert [(e["action"], e["actor_roles"]) for e in reversed(log)] == [
         ("create", ["saksbehandler"]),
@@ -188,18 +188,22 @@ async def test_a_clinician_reads_a_person_only_with_a_relation_or_emergency_acce
 
     related = await client.get(f"{API}/persons/{served['id']}", headers=nurse)
     refused = await client.get(f"{API}/persons/{stranger['id']}", headers=nurse)
-    emergency = await client.get(
-        f"{API}/persons/{stranger['id']}",
-        headers={**nurse, "X-Emergency-Access-Reason": "Funnet falt, trenger medisinliste"},
+    opened = await client.post(
+        f"{API}/persons/{stranger['id']}/emergency-access",
+        json={"category": "acute_help", "reason": "Funnet falt, trenger medisinlisten nå"},
+        headers=nurse,
     )
+    emergency = await client.get(f"{API}/persons/{stranger['id']}", headers=nurse)
     log = (
         await client.get(f"{API}/persons/{stranger['id']}/access-log", headers=headers_for("leder"))
-    ).json()
+    ).json()["items"]
 
     assert related.status_code == 200
     assert refused.status_code == 403
+    assert opened.status_code == 201
     assert emergency.status_code == 200
-    assert log[0]["reason"] == "NØDTILGANG: Funnet falt, trenger medisinliste"
+    assert log[0]["reason"] == "NØDTILGANG (acute_help): Funnet falt, trenger medisinlisten nå"
+    assert [e["action"] for e in log] == ["read", "create", "refused", "create"]
 
 
 async def test_search_finds_by_birth_date_and_ignores_diacritics_both_ways(
