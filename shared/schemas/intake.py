@@ -172,6 +172,23 @@ class DecisionSummary(BaseModel):
     replaces_id: uuid.UUID | None
 
 
+class IntegrationDecision(DecisionSummary):
+    """A decision as another municipal system reads it (`systemintegrasjon`): ids, codes,
+    amounts and dates. The facts, considerations, purpose and notes stay with the case roles;
+    the archive takes the whole decision as its letter."""
+
+    application_id: uuid.UUID | None
+    care_level_rank: int
+    scope_amount: float | None
+    scope_unit: str
+    sent_on: date | None
+    received_on: date | None
+    appeal_deadline: date | None
+    ended_on: date | None
+    imported_from: str | None = Field(description="The system it was imported from, if any")
+    version: int
+
+
 # Event payloads (one model per event type and version) --------------------------------------
 
 

@@ -10,12 +10,14 @@ from fastapi import APIRouter, Query, Request, Response
 
 from services.intake.api.deps import (
     CASEWORKER,
+    DECISION_LETTER_READER,
     DECISION_READER,
+    INTEGRATION,
     CatalogueApiDep,
     Idempotent,
     WorkDep,
 )
-from services.intake.api.views import decision_read, suggestion_read
+from services.intake.api.views import decision_read, integration_decision_read, suggestion_read
 from services.intake.flows import decisions as flow
 from services.intake.letters.render import letter_html, letter_pdf
 from services.intake.schemas import (
@@ -30,7 +32,7 @@ from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
-from shared.schemas.intake import DecisionStatus
+from shared.schemas.intake import DecisionStatus, IntegrationDecision
 
 router = APIRouter(tags=["decisions"])
 STEP_ERRORS = problem_responses(404, 409, 412, 428)
@@ -186,12 +188,13 @@ async def get_decision(decision_id: uuid.UUID, work: WorkDep, response: Response
         **problem_responses(404, 503),
     },
     operation_id="get_decision_letter",
-    dependencies=[DECISION_READER],
+    dependencies=[DECISION_LETTER_READER],
 )
 async def get_decision_letter(
     decision_id: uuid.UUID, work: WorkDep, catalogue: CatalogueApiDep, request: Request
 ) -> Response:
-    """The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask."""
+    """The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask;
+    also the integration's export of the decision to the archive."""
     wants_pdf = "application/pdf" in request.headers.get("accept", "")
     decision, context = await flow.letter(work, decision_id, catalogue, as_pdf=wants_pdf)
     html = letter_html(decision, context, work.today)
@@ -224,3 +227,40 @@ async def list_decisions(
     return Page[DecisionRead](
         items=[decision_read(d) for d in page.items], next_cursor=page.next_cursor
     )
+
+
+@router.get(
+    "/integration/decisions",
+    response_model=Page[IntegrationDecision],
+    operation_id="list_decisions_for_integration",
+    dependencies=[INTEGRATION],
+)
+async def list_decisions_for_integration(
+    work: WorkDep,
+    person_id: Annotated[uuid.UUID | None, Query()] = None,
+    status: Annotated[DecisionStatus | None, Query()] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Page[IntegrationDecision]:
+    """Decisions as another municipal system reads them: ids, codes, amounts and dates, no
+    facts, considerations or notes."""
+    page = await flow.page(work, person_id=person_id, status=status, limit=limit, cursor=cursor)
+    return Page[IntegrationDecision](
+        items=[integration_decision_read(d) for d in page.items], next_cursor=page.next_cursor
+    )
+
+
+@router.get(
+    "/integration/decisions/{decision_id}",
+    response_model=IntegrationDecision,
+    responses=problem_responses(404),
+    operation_id="get_decision_for_integration",
+    dependencies=[INTEGRATION],
+)
+async def get_decision_for_integration(
+    decision_id: uuid.UUID, work: WorkDep, response: Response
+) -> IntegrationDecision:
+    """One decision as another municipal system reads it (no free text)."""
+    decision = await flow.read(work, decision_id)
+    set_etag(response, decision.version)
+    return integration_decision_read(decision)

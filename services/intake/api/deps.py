@@ -32,7 +32,12 @@ PERSON_READER = allow(*CASE_READERS, Role.welfare_technologist, Role.clinician)
 need to know is then checked on the person (domain/access.py)."""
 ASSESSOR = allow(Role.caseworker, Role.clinician)
 ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician)
-DECISION_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
+DECISION_READER = allow(*CASE_READERS, Role.clinician)
+"""The whole decision, free text included: case roles, and clinicians of the unit."""
+DECISION_LETTER_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
+"""The letter is also the integration's export of a decision to the archive (sak/arkiv)."""
+INTEGRATION = allow(Role.integration)
+"""Another municipal system: reads ids, codes and dates (`/v1/integration/…`), no free text."""
 ACCESS_LOG_READER = allow(Role.manager, Role.caseworker)
 SETTINGS_READER = allow(*CASE_READERS, Role.admin)
 SETTINGS_ADMIN = allow(Role.admin)

@@ -40,7 +40,13 @@ from services.intake.schemas import (
 from shared.national_id import mask
 from shared.schemas.catalogue import AppealBody, LegalBasisRead
 from shared.schemas.common import LocalizedText
-from shared.schemas.intake import DecisionStatus, Outcome, PersonSummary, WaitingStatus
+from shared.schemas.intake import (
+    DecisionStatus,
+    IntegrationDecision,
+    Outcome,
+    PersonSummary,
+    WaitingStatus,
+)
 
 
 def person_summary(person: Person) -> PersonSummary:
@@ -191,6 +197,33 @@ def decision_read(decision: Decision) -> DecisionRead:
         ended_on=decision.ended_on,
         ended_note=decision.ended_note,
         addressee=CaregiverRead.model_validate(decision.addressee) if decision.addressee else None,
+        version=decision.version,
+    )
+
+
+def integration_decision_read(decision: Decision) -> IntegrationDecision:
+    """The integration's read model of a decision: ids, codes, amounts and dates only."""
+    return IntegrationDecision(
+        id=decision.id,
+        person_id=decision.person_id,
+        application_id=decision.application_id,
+        replaces_id=decision.replaces_id,
+        service_type=decision.service_type,
+        care_level_rank=decision.care_level_rank,
+        outcome=Outcome(decision.outcome),
+        status=DecisionStatus(decision.status),
+        unit=decision.unit,
+        scope_amount=decision.scope_amount,
+        scope_unit=decision.scope_unit,
+        starts_on=decision.starts_on,
+        ends_on=decision.ends_on,
+        review_on=decision.review_on,
+        made_on=decision.made_on,
+        sent_on=decision.sent_on,
+        received_on=decision.received_on,
+        appeal_deadline=decision.appeal_deadline,
+        ended_on=decision.ended_on,
+        imported_from=decision.imported_from,
         version=decision.version,
     )
 

@@ -344,7 +344,7 @@ async def test_suggestions_put_the_lowest_fitting_level_first(
     assert met[0]["reasons"][0]["metric"] == "has_fall_risk"
 
 
-@pytest.mark.parametrize("role", ["koordinator", "leder", "systemintegrasjon"])
+@pytest.mark.parametrize("role", ["koordinator", "leder"])
 async def test_other_roles_read_decisions_but_never_decide(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],
@@ -360,6 +360,63 @@ async def test_other_roles_read_decisions_but_never_decide(
 
     assert read.status_code == 200
     assert write.status_code == 403
+
+
+async def test_an_integration_reads_a_decision_without_its_facts_or_considerations(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    body = decision_body(application)
+    decision = await draft(client, caseworker, body)
+    integration = headers_for("systemintegrasjon")
+
+    whole = await client.get(f"{API}/decisions/{decision['id']}", headers=integration)
+    one = await client.get(f"{API}/integration/decisions/{decision['id']}", headers=integration)
+    listed = await client.get(
+        f"{API}/integration/decisions",
+        params={"person_id": decision["person"]["id"]},
+        headers=integration,
+    )
+
+    assert whole.status_code == 403
+    assert one.status_code == 200, one.text
+    assert one.json()["service_type"] == "hjemmesykepleie"
+    assert one.json()["person_id"] == decision["person"]["id"]
+    assert one.json()["scope_amount"] == 3.5 and one.json()["starts_on"] == "2026-04-01"
+    assert [d["id"] for d in listed.json()["items"]] == [decision["id"]]
+    for answer in (one.text, listed.text):
+        for text in (body["facts"], body["considerations"], "Aisha Rahman"):
+            assert text not in answer
+    assert not {"facts", "considerations", "purpose", "person", "contact"} & set(one.json())
+
+
+async def test_admin_reads_no_person_s_data(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    headers_for: Callable[[str], dict[str, str]],
+) -> None:
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    decision = await draft(client, caseworker, decision_body(application))
+    admin = headers_for("admin")
+    person = decision["person"]["id"]
+
+    answers = [
+        await client.get(path, headers=admin)
+        for path in (
+            f"{API}/persons/{person}",
+            f"{API}/persons",
+            f"{API}/applications/{application['id']}",
+            f"{API}/decisions/{decision['id']}",
+            f"{API}/integration/decisions/{decision['id']}",
+            f"{API}/events",
+        )
+    ]
+
+    assert [a.status_code for a in answers] == [403] * len(answers)
 
 
 async def test_a_clinician_sees_only_decisions_of_their_unit(

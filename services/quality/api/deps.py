@@ -21,6 +21,9 @@ from shared.schemas.roles import Role
 REPORTER = allow(*ALL_STAFF, Role.integration)
 """Every employee reports deviations and follows their own; so does a system that finds one
 itself (welfare technology's failed alarm test, reported again by its background retrier)."""
+DEVIATION_READER = allow(*ALL_STAFF)
+"""A deviation read whole (description, measures, the person concerned): employees only, and
+then only those `domain/access.py` lets see it. A system reports and lists its own reports."""
 HANDLER = allow(Role.manager, Role.quality_lead)
 """The unit's leader (for the units in the token) and the quality lead; checked per deviation."""
 QUALITY_LEAD = allow(Role.quality_lead)

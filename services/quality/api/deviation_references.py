@@ -7,7 +7,7 @@ import uuid
 
 from fastapi import APIRouter
 
-from services.quality.api.deps import HANDLER, REPORTER, WorkDep
+from services.quality.api.deps import DEVIATION_READER, HANDLER, WorkDep
 from services.quality.api.system_views import references_read
 from services.quality.flows import references as flow
 from services.quality.system_schemas import DeviationReferencesIn, DeviationReferencesRead
@@ -21,7 +21,7 @@ router = APIRouter(tags=["deviations"])
     response_model=DeviationReferencesRead,
     responses=problem_responses(404),
     operation_id="get_deviation_references",
-    dependencies=[REPORTER],
+    dependencies=[DEVIATION_READER],
 )
 async def get_deviation_references(
     deviation_id: uuid.UUID, work: WorkDep

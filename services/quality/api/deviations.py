@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from services.quality.api.deps import (
+    DEVIATION_READER,
     HANDLER,
     QUALITY_LEAD,
     REPORTER,
@@ -127,7 +128,7 @@ async def list_committee_queue(
     response_model=ReceiptRead,
     responses=problem_responses(404),
     operation_id="get_deviation_by_receipt",
-    dependencies=[REPORTER],
+    dependencies=[DEVIATION_READER],
 )
 async def get_deviation_by_receipt(
     code: Annotated[str, Path(min_length=4, max_length=30)], work: WorkDep
@@ -141,7 +142,7 @@ async def get_deviation_by_receipt(
     response_model=DeviationRead,
     responses=problem_responses(404),
     operation_id="get_deviation",
-    dependencies=[REPORTER],
+    dependencies=[DEVIATION_READER],
 )
 async def get_deviation(
     deviation_id: uuid.UUID, work: WorkDep, checker: LinkCheckerDep, response: Response

@@ -47,6 +47,24 @@ async def test_a_nurse_reports_and_the_leader_sees_who_reported_it(
     assert seen["steps"][0]["action"] == "reported"
 
 
+async def test_a_system_reports_and_lists_its_reports_but_reads_no_deviation_whole(
+    client: httpx.AsyncClient, nurse: dict[str, str], headers_for: Headers
+) -> None:
+    system = headers_for("systemintegrasjon")
+    created = await report(client, system)
+    colleague_s = await report(client, nurse)
+
+    mine = await client.get(f"{API}/deviations/mine", headers=system)
+    reads = [
+        await client.get(f"{API}/deviations/{created['id']}", headers=system),
+        await client.get(f"{API}/deviations/{colleague_s['id']}", headers=system),
+        await client.get(f"{API}/deviations/{created['id']}/references", headers=system),
+    ]
+
+    assert [d["id"] for d in mine.json()["items"]] == [created["id"]]
+    assert [r.status_code for r in reads] == [403, 403, 403]
+
+
 async def test_the_whole_handling_and_the_reporter_sees_the_outcome(
     client: httpx.AsyncClient,
     nurse: dict[str, str],

@@ -472,9 +472,51 @@ export interface paths {
         };
         /**
          * Get Decision Letter
-         * @description The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask.
+         * @description The decision letter in plain Norwegian (nb or nn), with everything fvl §§ 24, 25, 27 ask;
+         *     also the integration's export of the decision to the archive.
          */
         get: operations["get_decision_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/integration/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Decisions For Integration
+         * @description Decisions as another municipal system reads them: ids, codes, amounts and dates, no
+         *     facts, considerations or notes.
+         */
+        get: operations["list_decisions_for_integration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/integration/decisions/{decision_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Decision For Integration
+         * @description One decision as another municipal system reads it (no free text).
+         */
+        get: operations["get_decision_for_integration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1957,6 +1999,63 @@ export interface components {
             need_level_rule?: components["schemas"]["NeedLevelRuleIn"] | null;
         };
         /**
+         * IntegrationDecision
+         * @description A decision as another municipal system reads it (`systemintegrasjon`): ids, codes,
+         *     amounts and dates. The facts, considerations, purpose and notes stay with the case roles;
+         *     the archive takes the whole decision as its letter.
+         */
+        IntegrationDecision: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Service Type */
+            service_type: string;
+            outcome: components["schemas"]["Outcome"];
+            status: components["schemas"]["DecisionStatus"];
+            /** Unit */
+            unit: string | null;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Review On */
+            review_on: string | null;
+            /** Made On */
+            made_on: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            /** Application Id */
+            application_id: string | null;
+            /** Care Level Rank */
+            care_level_rank: number;
+            /** Scope Amount */
+            scope_amount: number | null;
+            /** Scope Unit */
+            scope_unit: string;
+            /** Sent On */
+            sent_on: string | null;
+            /** Received On */
+            received_on: string | null;
+            /** Appeal Deadline */
+            appeal_deadline: string | null;
+            /** Ended On */
+            ended_on: string | null;
+            /**
+             * Imported From
+             * @description The system it was imported from, if any
+             */
+            imported_from: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
          * InterimReply
          * @description Foreløpig svar (fvl § 11 a): why the case takes time and when to expect a decision.
          */
@@ -2101,6 +2200,13 @@ export interface components {
         Page_DecisionRead_: {
             /** Items */
             items: components["schemas"]["DecisionRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[IntegrationDecision] */
+        Page_IntegrationDecision_: {
+            /** Items */
+            items: components["schemas"]["IntegrationDecision"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5249,6 +5355,136 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_decisions_for_integration: {
+        parameters: {
+            query?: {
+                person_id?: string | null;
+                status?: components["schemas"]["DecisionStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IntegrationDecision_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_decision_for_integration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationDecision"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
