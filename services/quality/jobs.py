@@ -1,7 +1,9 @@
 """The quality service's own background work: the daily check for overdue corrective actions.
 
 `corrective_action.overdue` is published once for each open action past its due date
-(`flows.actions.announce_overdue`, which flags the action so it is never announced twice).
+(`flows.actions.announce_overdue`, which flags the action so it is never announced twice),
+and once for each measure of the quality system — a ROS hazard's, an internal audit's
+non-conformity's, a supervision finding's — the same way (`flows.measures.announce_overdue`).
 The municipality's scheduler may still call `POST /corrective-actions/overdue-check`; this
 job makes sure it happens every day anyway, for every municipality the service serves. It is
 started and stopped with the app like the feed consumers (`shared.feed`), wakes every
@@ -24,8 +26,7 @@ import structlog
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.quality.flows import Work
-from services.quality.flows.actions import OVERDUE_BATCH, announce_overdue
+from services.quality.flows import Work, actions, measures
 from shared.clock import today_in_norway
 from shared.db import set_tenant
 from shared.outbox import Outbox
@@ -100,11 +101,15 @@ class OverdueCheckJob:
             work = Work(
                 session=session, user=system_user(municipality), today=day, outbox=self.outbox
             )
-            while True:
-                count = await announce_overdue(work)
-                announced += count
-                if count < OVERDUE_BATCH:
-                    break
+            for announce, batch in (
+                (actions.announce_overdue, actions.OVERDUE_BATCH),
+                (measures.announce_overdue, measures.OVERDUE_BATCH),
+            ):
+                while True:
+                    count = await announce(work)
+                    announced += count
+                    if count < batch:
+                        break
         return announced
 
     async def run_due(self) -> int:

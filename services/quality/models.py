@@ -367,11 +367,13 @@ class Measure(TenantMixin, Base):
     due_on: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
     done_on: Mapped[date | None] = mapped_column(Date)
+    overdue_reported: Mapped[bool] = mapped_column(Boolean, default=False)
+    """`corrective_action.overdue` was published for it (once; a new due date clears it)."""
 
 
 class DeviationReference(TenantMixin, Base):
-    """What a deviation says about the quality system: the ROS hazard it confirms and the
-    procedure (and its version) that was not followed."""
+    """What a deviation says about the quality system: the ROS hazard it confirms, the
+    procedure (and its version) that was not followed, and the survey answer it came from."""
 
     __tablename__ = "deviation_references"
     __table_args__ = (UniqueConstraint("deviation_id"),)
@@ -380,3 +382,8 @@ class DeviationReference(TenantMixin, Base):
     hazard_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ros_hazards.id"), index=True)
     procedure_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("procedures.id"), index=True)
     procedure_number: Mapped[int | None] = mapped_column(Integer)
+    survey_answer_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("survey_answers.id"), index=True
+    )
+    """The survey answer whose free text the deviation was raised from (set when routed)."""
+    survey_question_id: Mapped[str | None] = mapped_column(String(40))

@@ -139,15 +139,6 @@ class SeriousEventFlagged(EventPayload):
     flagged_on: date
 
 
-class CorrectiveActionOverdue(EventPayload):
-    event_type: ClassVar[str] = "corrective_action.overdue"
-
-    action_id: uuid.UUID
-    deviation_id: uuid.UUID
-    unit: Code
-    due_on: date
-
-
 # The quality system: ROS, procedures, internal audits, supervision -------------------------
 
 
@@ -188,6 +179,22 @@ class MeasureSource(StrEnum):
     ros_hazard = "ros_hazard"
     audit = "audit"
     supervision = "supervision"
+
+
+class CorrectiveActionOverdue(EventPayload):
+    """An open corrective action past its due date, published once: a deviation's
+    (`deviation_id` set) or a measure of the quality system (`source` and `source_id`: the
+    ROS hazard, internal audit or supervision finding; `unit` is None for a municipality-wide
+    finding's measure)."""
+
+    event_type: ClassVar[str] = "corrective_action.overdue"
+
+    action_id: uuid.UUID
+    deviation_id: uuid.UUID | None = None
+    source: MeasureSource | None = None
+    source_id: uuid.UUID | None = None
+    unit: Code | None
+    due_on: date
 
 
 class ProcedureRevised(EventPayload):

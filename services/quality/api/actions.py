@@ -9,6 +9,7 @@ from fastapi import APIRouter, Response
 from services.quality.api.deps import HANDLER, SCHEDULER, Idempotent, WorkDep
 from services.quality.api.views import action_read
 from services.quality.flows import actions as flow
+from services.quality.flows import measures
 from services.quality.schemas import ActionCreate, ActionRead, ActionUpdate, OverdueCheck
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
@@ -63,5 +64,7 @@ async def update_corrective_action(
     dependencies=[SCHEDULER],
 )
 async def announce_overdue_actions(work: WorkDep) -> OverdueCheck:
-    """Publish `corrective_action.overdue` once for each newly overdue action (run daily)."""
-    return OverdueCheck(announced=await flow.announce_overdue(work))
+    """Publish `corrective_action.overdue` once for each newly overdue action, a deviation's
+    or a measure of ROS, an audit or a supervision finding (the service also runs it daily)."""
+    announced = await flow.announce_overdue(work)
+    return OverdueCheck(announced=announced + await measures.announce_overdue(work))

@@ -13,7 +13,9 @@ from services.quality.models import Measure
 from services.quality.system_schemas import MeasureIn, MeasureUpdate
 from shared.concurrency import check_version
 from shared.errors import NotFound
-from shared.schemas.quality import ActionStatus
+from shared.schemas.quality import ActionStatus, CorrectiveActionOverdue, MeasureSource
+
+OVERDUE_BATCH = 500
 
 
 def new_measure(
@@ -59,6 +61,7 @@ async def update(work: Work, measure_id: uuid.UUID, body: MeasureUpdate, if_matc
     changes = body.model_dump(exclude_unset=True, exclude_none=True)
     if "due_on" in changes:
         rules.check_due(changes["due_on"], work.today, is_new=False)
+        measure.overdue_reported = False
     for name, value in changes.items():
         setattr(measure, name, value.value if hasattr(value, "value") else value)
     if body.status is not None:
@@ -70,3 +73,34 @@ async def update(work: Work, measure_id: uuid.UUID, body: MeasureUpdate, if_matc
 async def listed(work: Work, open_only: bool, limit: int) -> Sequence[Measure]:
     """The measures of the caller's units (all for the quality lead), earliest due first."""
     return await work.measures.listed(rules.units_worked_with(work.user), open_only, limit)
+
+
+def source_of(measure: Measure) -> tuple[MeasureSource, uuid.UUID]:
+    """Where the measure comes from: exactly one of its sources is set."""
+    if measure.hazard_id is not None:
+        return MeasureSource.ros_hazard, measure.hazard_id
+    if measure.audit_id is not None:
+        return MeasureSource.audit, measure.audit_id
+    if measure.finding_id is not None:
+        return MeasureSource.supervision, measure.finding_id
+    raise ValueError(f"Measure {measure.id} has no source")
+
+
+async def announce_overdue(work: Work) -> int:
+    """Publish `corrective_action.overdue` once for each open measure past its due date
+    (at most `OVERDUE_BATCH` a call); a new due date lets it be announced again."""
+    overdue = await work.measures.newly_overdue(work.today, OVERDUE_BATCH)
+    for measure in overdue:
+        source, source_id = source_of(measure)
+        await work.publish(
+            CorrectiveActionOverdue(
+                action_id=measure.id,
+                source=source,
+                source_id=source_id,
+                unit=measure.unit,
+                due_on=measure.due_on,
+            ),
+            measure.id,
+        )
+    await work.measures.mark_overdue_reported([m.id for m in overdue])
+    return len(overdue)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -62,3 +63,28 @@ class MeasureRepo:
         return (
             await self.session.scalars(statement.order_by(Measure.due_on, Measure.id).limit(limit))
         ).all()
+
+    async def newly_overdue(self, today: date, limit: int) -> Sequence[Measure]:
+        """Open measures past their due date not yet announced."""
+        return (
+            await self.session.scalars(
+                select(Measure)
+                .where(
+                    Measure.status.in_(["planned", "in_progress"]),
+                    Measure.due_on < today,
+                    Measure.overdue_reported.is_(False),
+                )
+                .order_by(Measure.due_on, Measure.id)
+                .limit(limit)
+            )
+        ).all()
+
+    async def mark_overdue_reported(self, measure_ids: list[uuid.UUID]) -> None:
+        """A bookkeeping flag: set without a new version, so nobody's open copy goes stale."""
+        if measure_ids:
+            await self.session.execute(
+                update(Measure)
+                .where(Measure.id.in_(measure_ids))
+                .values(overdue_reported=True)
+                .execution_options(synchronize_session=False)
+            )

@@ -19,6 +19,7 @@ from services.quality.jobs import OverdueCheckJob
 from services.quality.models import Event
 from services.quality.settings import QualitySettings
 from services.quality.tests.conftest import API, INVESTIGATION, report, step
+from services.quality.tests.test_audits_and_supervision_api import FINDING, if_match, planned
 from shared.db import create_engine, create_sessionmaker
 from shared.outbox import Outbox
 
@@ -137,3 +138,65 @@ async def test_the_job_starts_and_stops_with_the_app(
         ready = await http.get("/api/quality/health/ready")
         assert ready.json()["jobs"]["overdue_check"][municipality]["last_error"] is None
     assert job._task is None
+
+
+async def test_an_overdue_measure_of_an_audit_and_of_a_finding_is_announced_once(
+    client: httpx.AsyncClient,
+    leader: dict[str, str],
+    quality_lead: dict[str, str],
+    headers_for: Headers,
+    today_is: Any,
+    municipality: str,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    today_is(date(2026, 12, 1))
+    audit = await planned(client, leader)
+    today_is(date(2026, 12, 15))
+    measure = {"description": "Opplæring", "responsible": "Kari Nordby", "due_on": "2026-12-20"}
+    recorded = await client.post(
+        f"{API}/audits/{audit['id']}/record",
+        json={
+            "performed_on": "2026-12-15",
+            "sample": "Ti kurver",
+            "findings": "To uten signatur",
+            "non_conformities": [{"non_conformity": "Manglende signatur", "measure": measure}],
+        },
+        headers=if_match(leader, audit["version"]),
+    )
+    assert recorded.status_code == 200, recorded.text
+    audit_measure = recorded.json()["measures"][0]
+    finding = await client.post(
+        f"{API}/supervision-findings", json={**FINDING, "unit": None}, headers=quality_lead
+    )
+    assert finding.status_code == 201, finding.text
+    finding_measure = await client.post(
+        f"{API}/supervision-findings/{finding.json()['id']}/measures",
+        json={**measure, "due_on": "2026-12-22"},
+        headers=quality_lead,
+    )
+    assert finding_measure.status_code == 201, finding_measure.text
+    day = date(2026, 12, 21)
+    job = OverdueCheckJob(
+        sessionmaker=sessionmaker,
+        outbox=Outbox(Event, source="quality"),
+        municipalities=[municipality],
+        today=lambda: day,
+    )
+
+    assert await job.run_due() == 1
+    assert await job.check(municipality, day) == 0
+    moved = await client.patch(
+        f"{API}/measures/{audit_measure['id']}",
+        json={"due_on": "2026-12-28"},
+        headers=if_match(leader, audit_measure["version"]),
+    )
+    assert moved.status_code == 200, moved.text
+    assert await job.check(municipality, date(2026, 12, 23)) == 1, "the finding's, now late"
+    assert await job.check(municipality, date(2026, 12, 29)) == 1, "again: its new due date"
+
+    data = [e["data"] for e in await overdue_events(client, headers_for)]
+    assert [(d["source"], d["source_id"], d["unit"], d["deviation_id"]) for d in data] == [
+        ("audit", audit["id"], audit["unit"], None),
+        ("supervision", finding.json()["id"], None, None),
+        ("audit", audit["id"], audit["unit"], None),
+    ]
