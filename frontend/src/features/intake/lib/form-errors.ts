@@ -8,6 +8,7 @@ export const ERROR_KEYS = [
   'nationalIdExists',
   'postcode',
   'email',
+  'phone',
   'gpName',
   'validTo',
   'representativeKind',

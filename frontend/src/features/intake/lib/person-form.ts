@@ -1,5 +1,9 @@
-/** The register-person form: its values, the fields in form order, client checks and the request body. */
-import type { InformationScope, PersonCreate, PersonRead, PersonUpdate, RepresentativeKind } from '../api/types';
+/** The register-person form: its values, the fields in form order, client checks (a zod schema for `useApiForm`) and the request body. */
+import { z } from 'zod';
+
+import { schemaErrors } from '@/lib/use-api-form';
+
+import { INFORMATION_SCOPES, REPRESENTATIVE_KINDS, type InformationScope, type PersonCreate, type PersonRead, type PersonUpdate, type RepresentativeKind } from '../api/types';
 
 import { dateError } from './date-checks';
 import type { ErrorKey, FormErrors } from './form-errors';
@@ -96,37 +100,81 @@ export function personFields(values: PersonFormValues): string[] {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** What can be checked before sending; the check digits of the national id are the API's to judge. */
-export function validatePerson(values: PersonFormValues): FormErrors {
-  const errors: FormErrors = {};
-  const set = (path: string, key: ErrorKey) => {
-    if (!(path in errors)) errors[path] = key;
-  };
-  if (!values.national_id.trim()) set('national_id', 'required');
-  else if (!hasElevenDigits(values.national_id)) set('national_id', 'nationalIdDigits');
-  if (!values.given_name.trim()) set('given_name', 'required');
-  if (!values.family_name.trim()) set('family_name', 'required');
-  if (values.address.postcode.trim() && !/^\d{4}$/.test(values.address.postcode.trim())) set('address.postcode', 'postcode');
-  const gp = values.gp;
-  if (!gp.name.trim() && (gp.practice.trim() || gp.phone.trim())) set('gp.name', 'gpName');
-  values.relatives.forEach((relative, i) => {
-    if (!relative.name.trim()) set(`relatives.${i}.name`, 'required');
-    if (!relative.relation.trim()) set(`relatives.${i}.relation`, 'required');
-    if (relative.email.trim() && !EMAIL.test(relative.email.trim())) set(`relatives.${i}.email`, 'email');
-  });
-  values.representatives.forEach((representative, i) => {
-    if (!representative.kind) set(`representatives.${i}.kind`, 'representativeKind');
-    if (!representative.name.trim()) set(`representatives.${i}.name`, 'required');
-    if (!representative.scope.trim()) set(`representatives.${i}.scope`, 'required');
+/**
+ * A phone number as the API takes it: a Norwegian one has 8 digits (with or without +47 or 0047
+ * before them), another country's starts with + (or 00) and its country code, 7 to 15 digits in
+ * all (E.164). Spaces, hyphens, dots and brackets between the digits are allowed.
+ */
+export function isPhoneNumber(raw: string): boolean {
+  const compact = raw.trim().replace(/[\s\-().]/g, '');
+  const national = compact.replace(/^(?:\+47|0047)/, '');
+  if (!/^(?:\+|00)/.test(national)) return /^\d{8}$/.test(national);
+  return /^(?:\+|00)[1-9]\d{6,14}$/.test(compact);
+}
+
+const text = z.string();
+const required = z.string().refine((value) => value.trim() !== '', 'required');
+/** An optional phone number: empty, or one `isPhoneNumber` takes. */
+const phone = z.string().refine((value) => value.trim() === '' || isPhoneNumber(value), 'phone');
+
+const relativeSchema = z.object({
+  name: required,
+  relation: required,
+  phone,
+  email: z.string().refine((value) => value.trim() === '' || EMAIL.test(value.trim()), 'email'),
+  is_next_of_kin: z.boolean(),
+  information_scope: z.enum(INFORMATION_SCOPES),
+  can_help_with: text,
+});
+
+const representativeSchema = z
+  .object({
+    kind: z.union([z.enum(REPRESENTATIVE_KINDS), z.literal('')]).refine((value) => value !== '', 'representativeKind'),
+    name: required,
+    contact: text,
+    scope: required,
+    valid_from: text,
+    valid_to: text,
+  })
+  .superRefine((representative, context) => {
     const fromError = dateError(representative.valid_from);
     const toError = dateError(representative.valid_to);
-    if (fromError) set(`representatives.${i}.valid_from`, fromError);
-    if (toError) set(`representatives.${i}.valid_to`, toError);
+    if (fromError) context.addIssue({ code: 'custom', path: ['valid_from'], message: fromError });
+    if (toError) context.addIssue({ code: 'custom', path: ['valid_to'], message: toError });
     else if (!fromError && representative.valid_from && representative.valid_to && representative.valid_to < representative.valid_from) {
-      set(`representatives.${i}.valid_to`, 'validTo');
+      context.addIssue({ code: 'custom', path: ['valid_to'], message: 'validTo' });
     }
   });
-  return errors;
+
+/** What can be checked before sending (messages are error keys); the check digits of the national id are the API's to judge. */
+export const personSchema: z.ZodType<PersonFormValues, PersonFormValues> = z.object({
+  national_id: z
+    .string()
+    .refine((value) => value.trim() !== '', 'required')
+    .refine((value) => value.trim() === '' || hasElevenDigits(value), 'nationalIdDigits'),
+  given_name: required,
+  family_name: required,
+  address: z.object({
+    street: text,
+    postcode: z.string().refine((value) => value.trim() === '' || /^\d{4}$/.test(value.trim()), 'postcode'),
+    city: text,
+  }),
+  phone,
+  preferred_language: text,
+  needs_interpreter: z.boolean(),
+  interpreter_language: text,
+  gp: z
+    .object({ name: text, practice: text, phone })
+    .superRefine((gp, context) => {
+      if (!gp.name.trim() && (gp.practice.trim() || gp.phone.trim())) context.addIssue({ code: 'custom', path: ['name'], message: 'gpName' });
+    }),
+  relatives: z.array(relativeSchema).max(MAX_RELATIVES),
+  representatives: z.array(representativeSchema).max(MAX_REPRESENTATIVES),
+});
+
+/** The schema's first message at each field, by path: for tests and plain checks. */
+export function validatePerson(values: PersonFormValues): FormErrors {
+  return schemaErrors(personSchema, values) as FormErrors;
 }
 
 /** The message for a field the API rejected: specific where the form knows the rule, general otherwise. */
@@ -134,6 +182,7 @@ export function personServerErrorKey(path: string): ErrorKey {
   if (path === 'national_id') return 'nationalIdInvalid';
   if (path === 'address.postcode') return 'postcode';
   if (/^relatives\.\d+\.email$/.test(path)) return 'email';
+  if (path === 'phone' || path === 'gp.phone' || /^relatives\.\d+\.phone$/.test(path)) return 'phone';
   if (path === 'gp.name' || path === 'gp') return 'gpName';
   return 'invalid';
 }

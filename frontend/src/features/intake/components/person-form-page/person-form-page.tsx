@@ -25,22 +25,20 @@ import {
   emptyRepresentative,
   MAX_RELATIVES,
   MAX_REPRESENTATIVES,
-  personFields,
   personServerErrorKey,
   personValues,
   toPersonCreate,
   toPersonUpdate,
-  validatePerson,
-  type PersonFormValues,
 } from '../../lib/person-form';
 import { canRegister } from '../../lib/permissions';
-import { useFormState } from '../../lib/use-form-state';
 import { PERSONS_PATH, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { RelativeFields } from '../relative-fields/relative-fields';
 import { RepresentativeFields } from '../representative-fields/representative-fields';
 
 import type { PersonFlash } from '../person-page/person-page';
+
+import { usePersonForm } from './use-person-form';
 
 import styles from './person-form-page.module.css';
 
@@ -156,12 +154,7 @@ function PersonForm({ person, onReload }: { person?: PersonRead; onReload?: () =
   const update = useUpdatePerson(person?.id ?? '');
   const pending = create.isPending || update.isPending;
   const labelOf = useFieldLabel();
-  const form = useFormState<PersonFormValues>({
-    form: 'person',
-    initial: () => (person ? personValues(person) : emptyPerson()),
-    fields: personFields,
-    validate: validatePerson,
-  });
+  const form = usePersonForm(() => (person ? personValues(person) : emptyPerson()));
   const focusNext = useRef<string | null>(null);
   /** A failure no field can show (network, 5xx, a rule about the whole request). */
   const [formProblem, setFormProblem] = useState<unknown>(null);
@@ -177,13 +170,13 @@ function PersonForm({ person, onReload }: { person?: PersonRead; onReload?: () =
   if (!session || !canRegister(session.user.roles)) return <NoAccess reason="register" />;
 
   const message = (path: string): string | undefined => {
-    const key: ErrorKey | undefined = form.errors[path];
+    const key = form.errorAt(path) as ErrorKey | undefined;
     return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: groupNumber(path) ?? '' }) : undefined;
   };
 
   const values = form.values;
 
-  const onSubmit = form.handleSubmit((current) => {
+  const onSubmit = form.submitWith((current) => {
     setFormProblem(null);
     if (person) {
       update.mutate(
@@ -207,33 +200,28 @@ function PersonForm({ person, onReload }: { person?: PersonRead; onReload?: () =
       onSuccess: (person) => void navigate(personPath(person.id), { state: withFlash<PersonFlash>({ kind: 'registered' }) }),
       onError: (error) => {
         const exists = error instanceof ApiProblem && error.status === 409;
-        const placed = form.showServerErrors(error, personServerErrorKey, exists ? { national_id: 'nationalIdExists' } : {});
-        setFormProblem(placed ? null : error);
+        const placed = form.showServerErrors(error, personServerErrorKey);
+        if (exists) form.setError('national_id', { type: 'server', message: 'nationalIdExists' });
+        setFormProblem(placed || exists ? null : error);
       },
     });
   });
 
   const addRelative = () => {
     focusNext.current = form.id(`relatives.${values.relatives.length}.name`);
-    form.setValues((current) => ({ ...current, relatives: [...current.relatives, emptyRelative()] }), 'relatives');
+    form.change('relatives', [...values.relatives, emptyRelative()]);
   };
   const removeRelative = (index: number) => {
     focusNext.current = 'add-relative';
-    form.setValues((current) => ({ ...current, relatives: current.relatives.filter((_, i) => i !== index) }), 'relatives');
+    form.change('relatives', values.relatives.filter((_, i) => i !== index));
   };
   const addRepresentative = () => {
     focusNext.current = form.id(`representatives.${values.representatives.length}.kind`);
-    form.setValues(
-      (current) => ({ ...current, representatives: [...current.representatives, emptyRepresentative()] }),
-      'representatives',
-    );
+    form.change('representatives', [...values.representatives, emptyRepresentative()]);
   };
   const removeRepresentative = (index: number) => {
     focusNext.current = 'add-representative';
-    form.setValues(
-      (current) => ({ ...current, representatives: current.representatives.filter((_, i) => i !== index) }),
-      'representatives',
-    );
+    form.change('representatives', values.representatives.filter((_, i) => i !== index));
   };
 
   const summary = form.orderedErrors().map(([path]) => ({

@@ -3,13 +3,12 @@ import { TrashIcon } from '@navikt/aksel-icons';
 import { useTranslation } from 'react-i18next';
 
 import { INFORMATION_SCOPES } from '../../api/types';
-import type { PersonFormValues } from '../../lib/person-form';
-import type { FormState } from '../../lib/use-form-state';
+import type { PersonForm } from '../person-form-page/use-person-form';
 
 import styles from './relative-fields.module.css';
 
 type Props = {
-  form: FormState<PersonFormValues>;
+  form: PersonForm;
   index: number;
   message: (path: string) => string | undefined;
   onRemove: () => void;

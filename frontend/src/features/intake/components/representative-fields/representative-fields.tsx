@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '@/components/date-field/date-field';
 
 import { REPRESENTATIVE_KINDS } from '../../api/types';
-import type { PersonFormValues } from '../../lib/person-form';
-import type { FormState } from '../../lib/use-form-state';
+import type { PersonForm } from '../person-form-page/use-person-form';
 
 import styles from './representative-fields.module.css';
 
 type Props = {
-  form: FormState<PersonFormValues>;
+  form: PersonForm;
   index: number;
   message: (path: string) => string | undefined;
   onRemove: () => void;
