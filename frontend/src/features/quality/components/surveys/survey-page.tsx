@@ -31,6 +31,7 @@ import { canHandleDeviations } from '../../lib/permissions';
 import { deviationPath, SURVEYS_PATH } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 
+import { SurveyQr } from './survey-qr';
 import styles from './surveys.module.css';
 
 /** The first day of the month eleven months back: a year of whole months to today. */
@@ -72,10 +73,10 @@ function LinksSection({ survey }: { survey: SurveyRead }) {
             <Link href={`${origin}${link.path}`} className={styles.link} data-testid="survey-link" target="_blank" rel="noopener">
               {`${origin}${link.path}`}
             </Link>
+            {link.is_active ? <SurveyQr url={`${origin}${link.path}`} unitName={unitName(link.unit)} fileName={`qr-${link.unit}.svg`} /> : null}
           </li>
         ))}
       </ul>
-      <Paragraph data-size="sm">{t('quality.surveys.links.qrLater')}</Paragraph>
       <div className={styles.toolbar}>
         {survey.unit ? null : (
           <Field>
