@@ -157,6 +157,14 @@ class LegalDecision(TenantMixin, Base):
     decided_by: Mapped[str] = mapped_column(String(200))
     decided_by_name: Mapped[str] = mapped_column(String(200))
     law: Mapped[str] = mapped_column(String(100))
+    renewed_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("legal_decisions.id"), unique=True
+    )
+    """The decision that renewed this one (each condition documented anew)."""
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    """Ended early: the technology may not be used from this day; its loans ended with it."""
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    ended_by_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class Recommendation(TenantMixin, Base):

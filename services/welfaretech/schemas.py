@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.welfaretech.domain.legal import LegalDecisionStatus
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import PersonSummary
 from shared.schemas.welfaretech import (
@@ -181,8 +182,34 @@ class LegalDecisionCreate(Strict):
     valid_until: date
 
 
+class LegalDecisionRenew(Strict):
+    """A renewal: each condition documented anew and a new time limit, for the same technology."""
+
+    conditions: dict[str, str] = Field(
+        description="prevents_harm, in_persons_interest, proportionate, least_intrusive, "
+        "would_have_consented, relatives_heard: how each is met now"
+    )
+    person_does_not_resist: bool
+    decided_on: date
+    valid_from: date
+    valid_until: date = Field(
+        description="Past the end of the decision renewed, within the longest period the "
+        "legal basis allows (`AssessmentRead.legal_basis.max_months`)"
+    )
+
+
+class LegalDecisionEnd(Strict):
+    ended_on: date = Field(description="From this day the technology may not be used")
+    reason: str = Field(min_length=1, max_length=900)
+    device_to: DeviceStatus = Field(
+        default=DeviceStatus.in_stock,
+        description="Where the devices of the loans that end with it go: stock, repair, retired",
+    )
+
+
 class LegalDecisionRead(BaseModel):
     id: uuid.UUID
+    version: int
     kinds: list[TechnologyKind]
     conditions: dict[str, str]
     person_does_not_resist: bool
@@ -191,6 +218,25 @@ class LegalDecisionRead(BaseModel):
     valid_until: date
     decided_by_name: str
     law: str
+    status: LegalDecisionStatus = Field(description="Where the decision stands today")
+    renewed_by_id: uuid.UUID | None = Field(description="The decision that renewed this one")
+    renews_id: uuid.UUID | None = Field(description="The decision this one renewed")
+    ended_on: date | None
+    end_reason: str | None
+    ended_by_name: str | None
+
+
+class LegalBasisRead(BaseModel):
+    """The rule a § 4-6 a decision made today follows (reference data)."""
+
+    law: str = Field(examples=["pasient- og brukerrettighetsloven § 4-6 a"])
+    source: str
+    conditions: list[str]
+    max_months: int = Field(description="The longest a decision runs before it is renewed")
+    max_months_basis: str
+    renew_notice_days: int = Field(
+        description="A decision ending within this many days is flagged for renewal"
+    )
 
 
 class RecommendationRead(BaseModel):
@@ -234,6 +280,15 @@ class AssessmentRead(BaseModel):
     note: str | None
     recommendations: list[RecommendationRead]
     legal_decisions: list[LegalDecisionRead]
+    legal_basis: LegalBasisRead
+
+
+class LegalDecisionEnded(BaseModel):
+    assessment: AssessmentRead
+    loans_ended: list[uuid.UUID] = Field(
+        description="The loans of alarm or location technology that rested on the decision "
+        "alone: ended the same day, their devices collected"
+    )
 
 
 class RecommendationDecide(Strict):
@@ -348,6 +403,15 @@ class LoanRead(BaseModel):
         description="An open loan that needs a § 4-6 a decision has none in force today: "
         "renew the decision or end the loan"
     )
+    legal_decision_lapses_soon: bool = Field(
+        description="An open loan whose § 4-6 a decisions run out within the notice period "
+        "(`LegalBasisRead.renew_notice_days`): renew the decision in time"
+    )
+    legal_decision_id: uuid.UUID | None = Field(
+        description="The § 4-6 a decision to renew or end for this loan (the latest for its "
+        "technology); null when the loan needs none"
+    )
+    assessment_id: uuid.UUID
     recommendation_id: uuid.UUID
     device: DeviceRead
     unit: str

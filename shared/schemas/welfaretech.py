@@ -226,6 +226,31 @@ class LoanEnded(EventPayload):
     ended_on: date
 
 
+class WtLegalDecisionRenewed(EventPayload):
+    """A pbrl § 4-6 a decision renewed: each condition documented anew, a new time limit."""
+
+    event_type: ClassVar[str] = "wt_legal_decision.renewed"
+
+    decision_id: uuid.UUID
+    renews_id: uuid.UUID
+    person_id: uuid.UUID
+    kinds: list[TechnologyKind]
+    valid_from: date
+    valid_until: date
+
+
+class WtLegalDecisionEnded(EventPayload):
+    """A pbrl § 4-6 a decision ended early; the loans resting on it ended with it."""
+
+    event_type: ClassVar[str] = "wt_legal_decision.ended"
+
+    decision_id: uuid.UUID
+    person_id: uuid.UUID
+    kinds: list[TechnologyKind]
+    ended_on: date
+    loans_ended: list[uuid.UUID]
+
+
 class BenefitMeasured(EventPayload):
     event_type: ClassVar[str] = "benefit.measured"
 

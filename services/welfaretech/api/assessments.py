@@ -9,6 +9,7 @@ from fastapi import APIRouter, Response
 from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkDep
 from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import assessment_read, recommendation_read
+from services.welfaretech.domain.legal import DecisionClosed
 from services.welfaretech.domain.problems import (
     NotLegalDecisionCandidate,
     RecommendationAlreadyDecided,
@@ -19,6 +20,9 @@ from services.welfaretech.schemas import (
     AssessmentCreate,
     AssessmentRead,
     LegalDecisionCreate,
+    LegalDecisionEnd,
+    LegalDecisionEnded,
+    LegalDecisionRenew,
     RecommendationDecide,
     RecommendationRead,
 )
@@ -61,12 +65,13 @@ async def get_assessment(assessment_id: uuid.UUID, work: WorkDep) -> AssessmentR
 @router.get(
     "/persons/{person_id}/assessments",
     response_model=list[AssessmentRead],
-    responses=problem_responses(403),
+    responses=problem_responses(403, 404, 503),
     operation_id="list_person_assessments",
     dependencies=[PERSON_READER],
 )
 async def list_person_assessments(person_id: uuid.UUID, work: WorkDep) -> list[AssessmentRead]:
-    """The person's assessments, oldest first."""
+    """The person's assessments, oldest first. A person of another municipality or unknown
+    (to this service and to intake) is a 404; intake down when it must be asked, 503."""
     return [assessment_read(a, work.today) for a in await flow.for_person(work, person_id)]
 
 
@@ -83,6 +88,45 @@ async def record_legal_decision(
 ) -> AssessmentRead:
     """The decision under pbrl § 4-6 a, each condition documented and limited in time."""
     return assessment_read(await flow.add_legal_decision(work, assessment_id, body), work.today)
+
+
+@router.post(
+    "/legal-decisions/{decision_id}/renew",
+    status_code=201,
+    response_model=AssessmentRead,
+    responses=errors(404, 412, 428, conflict=(DecisionClosed,)),
+    operation_id="renew_legal_decision",
+    dependencies=[TEAM],
+)
+async def renew_legal_decision(
+    decision_id: uuid.UUID, body: LegalDecisionRenew, work: WorkDep, if_match: IfMatchVersion
+) -> AssessmentRead:
+    """Renew a lapsing or lapsed § 4-6 a decision (If-Match: the decision's version): each
+    condition documented anew, a new time limit within the legal basis; the assessment with
+    the renewal is returned."""
+    return assessment_read(
+        await flow.renew_legal_decision(work, decision_id, body, if_match), work.today
+    )
+
+
+@router.post(
+    "/legal-decisions/{decision_id}/end",
+    response_model=LegalDecisionEnded,
+    responses=errors(404, 412, 428, conflict=(DecisionClosed,)),
+    operation_id="end_legal_decision",
+    dependencies=[TEAM],
+)
+async def end_legal_decision(
+    decision_id: uuid.UUID, body: LegalDecisionEnd, work: WorkDep, if_match: IfMatchVersion
+) -> LegalDecisionEnded:
+    """End a § 4-6 a decision (If-Match: its version). The alarm or location technology that
+    rests on it alone may not be used from that day: those loans end with it, the devices
+    collected to `device_to`."""
+    assessment, loans = await flow.end_legal_decision(work, decision_id, body, if_match)
+    return LegalDecisionEnded(
+        assessment=assessment_read(assessment, work.today),
+        loans_ended=[loan.id for loan in loans],
+    )
 
 
 @router.post(

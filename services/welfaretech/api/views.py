@@ -7,11 +7,17 @@ from collections.abc import Mapping
 from datetime import date
 
 from services.welfaretech.domain.benefits import DEFAULT_STAFF_HOUR_COST_NOK, Total
-from services.welfaretech.domain.legal import LegalBasisMissing, check_may_activate, needs_decision
+from services.welfaretech.domain.legal import (
+    LegalBasisMissing,
+    LegalBasisRule,
+    check_may_activate,
+    decision_status,
+    needs_decision,
+)
 from services.welfaretech.domain.loans import is_check_overdue
 from services.welfaretech.domain.recommendations import explain
 from services.welfaretech.flows.benefits import Dashboard, LoanLedger
-from services.welfaretech.flows.loans import LegalBasis, decisions_of
+from services.welfaretech.flows.loans import LegalBasis, decision_facts, decisions_of
 from services.welfaretech.models import (
     Assessment,
     BenefitMeasurement,
@@ -22,6 +28,7 @@ from services.welfaretech.models import (
     Referral,
     Technology,
 )
+from services.welfaretech.reference import legal_basis_rules
 from services.welfaretech.schemas import (
     AbilitiesIn,
     AssessmentRead,
@@ -33,6 +40,7 @@ from services.welfaretech.schemas import (
     EnvironmentIn,
     EthicalReflection,
     LedgerLineRead,
+    LegalBasisRead,
     LegalDecisionRead,
     LoanBenefits,
     LoanRead,
@@ -160,9 +168,12 @@ def recommendation_read(
     )
 
 
-def legal_decision_read(d: LegalDecision) -> LegalDecisionRead:
+def legal_decision_read(
+    d: LegalDecision, renews: uuid.UUID | None, today: date, rule: LegalBasisRule
+) -> LegalDecisionRead:
     return LegalDecisionRead(
         id=d.id,
+        version=d.version,
         kinds=[TechnologyKind(k) for k in d.kinds],
         conditions=d.conditions,
         person_does_not_resist=d.person_does_not_resist,
@@ -171,10 +182,34 @@ def legal_decision_read(d: LegalDecision) -> LegalDecisionRead:
         valid_until=d.valid_until,
         decided_by_name=d.decided_by_name,
         law=d.law,
+        status=decision_status(
+            decision_facts(d),
+            is_renewed=d.renewed_by_id is not None,
+            today=today,
+            notice_days=rule.renew_notice_days,
+        ),
+        renewed_by_id=d.renewed_by_id,
+        renews_id=renews,
+        ended_on=d.ended_on,
+        end_reason=d.end_reason,
+        ended_by_name=d.ended_by_name,
+    )
+
+
+def legal_basis_read(rule: LegalBasisRule) -> LegalBasisRead:
+    return LegalBasisRead(
+        law=rule.cites,
+        source=rule.source,
+        conditions=list(rule.conditions),
+        max_months=rule.max_months,
+        max_months_basis=rule.max_months_basis,
+        renew_notice_days=rule.renew_notice_days,
     )
 
 
 def assessment_read(a: Assessment, today: date) -> AssessmentRead:
+    rule = legal_basis_rules().on(today)
+    renews = {d.renewed_by_id: d.id for d in a.legal_decisions if d.renewed_by_id}
     return AssessmentRead(
         id=a.id,
         version=a.version,
@@ -194,7 +229,10 @@ def assessment_read(a: Assessment, today: date) -> AssessmentRead:
         unit=a.unit,
         note=a.note,
         recommendations=[recommendation_read(r, a, today) for r in a.recommendations],
-        legal_decisions=[legal_decision_read(d) for d in a.legal_decisions],
+        legal_decisions=[
+            legal_decision_read(d, renews.get(d.id), today, rule) for d in a.legal_decisions
+        ],
+        legal_basis=legal_basis_read(rule),
     )
 
 
@@ -221,7 +259,7 @@ def loan_read(
     """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable.
     `legal` from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
     name = names.get(loan.person_id)
-    basis = legal.get(loan.id, LegalBasis(needs_decision=False, decision_until=None))
+    basis = legal[loan.id]
     return LoanRead(
         id=loan.id,
         version=loan.version,
@@ -233,6 +271,9 @@ def loan_read(
         legal_basis_lapsed=(
             basis.needs_decision and basis.decision_until is None and loan.ended_on is None
         ),
+        legal_decision_lapses_soon=basis.lapses_soon,
+        legal_decision_id=basis.decision_id,
+        assessment_id=basis.assessment_id,
         recommendation_id=loan.recommendation_id,
         device=device_read(loan.device),
         unit=loan.unit,

@@ -9,7 +9,12 @@ from datetime import timedelta
 
 from services.welfaretech.domain.access import check_may_read_person
 from services.welfaretech.domain.ethics import reflection_required
-from services.welfaretech.domain.legal import LAW, Condition, check_decision
+from services.welfaretech.domain.legal import (
+    LAW,
+    check_decision,
+    check_end,
+    check_renewal,
+)
 from services.welfaretech.domain.problems import (
     NotLegalDecisionCandidate,
     RecommendationAlreadyDecided,
@@ -17,10 +22,21 @@ from services.welfaretech.domain.problems import (
 )
 from services.welfaretech.domain.recommendations import Abilities, Environment, propose
 from services.welfaretech.flows import Work
-from services.welfaretech.models import Assessment, LegalDecision, Recommendation, Technology
+from services.welfaretech.flows import loans as loan_flow
+from services.welfaretech.models import (
+    Assessment,
+    LegalDecision,
+    Loan,
+    Recommendation,
+    Technology,
+)
+from services.welfaretech.reference import legal_basis_rules
 from services.welfaretech.schemas import (
     AssessmentCreate,
     LegalDecisionCreate,
+    LegalDecisionEnd,
+    LegalDecisionRenew,
+    LoanEnd,
     RecommendationDecide,
 )
 from shared.access_log import AccessAction
@@ -30,7 +46,10 @@ from shared.schemas.welfaretech import (
     ConsentCapacity,
     RecommendationStatus,
     ReferralStatus,
+    TechnologyKind,
     WtAssessmentCompleted,
+    WtLegalDecisionEnded,
+    WtLegalDecisionRenewed,
     WtRecommendationAccepted,
 )
 
@@ -130,8 +149,6 @@ async def record(work: Work, body: AssessmentCreate) -> Assessment:
             assessment_id=assessment.id,
             person_id=person_id,
             referral_id=body.referral_id,
-            needs=list(body.needs),
-            consent_capacity=body.consent_capacity,
             recommended=codes,
         ),
         subject=assessment.id,
@@ -157,10 +174,14 @@ async def get(work: Work, assessment_id: uuid.UUID) -> Assessment:
 
 
 async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[Assessment]:
+    """The person's assessments. A person this service has no referral, assessment or loan of
+    is asked of intake, as the service knows persons: one of another municipality or unknown
+    there is a 404 (not an empty list, which would say the person exists); intake down, 503."""
     rows = await work.assessments.for_person(person_id)
-    check_may_read_person(
-        work.user, [*(a.unit for a in rows), *await _serving_units(work, person_id)]
-    )
+    serving = await _serving_units(work, person_id)
+    if not rows and not serving:
+        await work.intake_api().person(person_id)
+    check_may_read_person(work.user, [*(a.unit for a in rows), *serving])
     for assessment in rows:  # each assessment read is in the log, by its id
         await work.log(person_id, AccessAction.read, "assessment", assessment.id)
     return rows
@@ -216,21 +237,32 @@ async def add_legal_decision(
         raise NotLegalDecisionCandidate(
             f"A decision under {LAW} is for a person assessed as lacking capacity to consent"
         )
+    await _add_decision(work, assessment, body, body.kinds)
+    await work.assessments.refresh(assessment)
+    return assessment
+
+
+async def _add_decision(
+    work: Work,
+    assessment: Assessment,
+    body: LegalDecisionCreate | LegalDecisionRenew,
+    kinds: Sequence[TechnologyKind | str],
+) -> LegalDecision:
+    rule = legal_basis_rules().on(body.decided_on)
     check_decision(
+        rule,
         body.conditions,
         body.person_does_not_resist,
         body.decided_on,
         body.valid_from,
         body.valid_until,
+        work.today,
     )
-    unknown = set(body.conditions) - {c.value for c in Condition}
-    if unknown:
-        raise RuleViolation("body.conditions", f"Unknown conditions: {sorted(unknown)}")
-    await work.assessments.add_decision(
+    decision = await work.assessments.add_decision(
         LegalDecision(
             assessment_id=assessment.id,
             person_id=assessment.person_id,
-            kinds=[kind.value for kind in body.kinds],
+            kinds=[TechnologyKind(kind).value for kind in kinds],
             conditions=body.conditions,
             person_does_not_resist=body.person_does_not_resist,
             decided_on=body.decided_on,
@@ -238,9 +270,84 @@ async def add_legal_decision(
             valid_until=body.valid_until,
             decided_by=work.user.sub,
             decided_by_name=work.user.name,
-            law=LAW,
+            law=rule.cites,
         )
     )
+    await work.log(assessment.person_id, AccessAction.create, "legal_decision", decision.id)
+    return decision
+
+
+def _is_closed(decision: LegalDecision) -> bool:
+    return decision.renewed_by_id is not None or decision.ended_on is not None
+
+
+async def renew_legal_decision(
+    work: Work, decision_id: uuid.UUID, body: LegalDecisionRenew, if_match: int
+) -> Assessment:
+    """Renew a lapsing or lapsed decision: a new decision for the same technology, each
+    condition documented anew, the person not resisting, a new time limit within the rule;
+    the old one names it."""
+    old = await work.assessments.decision(decision_id)
+    check_version(if_match, old.version)
+    check_renewal(is_closed=_is_closed(old), old_until=old.valid_until, new_until=body.valid_until)
+    assessment = await work.assessments.get(old.assessment_id)
+    renewal = await _add_decision(work, assessment, body, old.kinds)
+    old.renewed_by_id = renewal.id
+    await work.flush()
+    await work.publish(
+        WtLegalDecisionRenewed(
+            decision_id=renewal.id,
+            renews_id=old.id,
+            person_id=assessment.person_id,
+            kinds=[TechnologyKind(kind) for kind in renewal.kinds],
+            valid_from=renewal.valid_from,
+            valid_until=renewal.valid_until,
+        ),
+        subject=renewal.id,
+    )
     await work.assessments.refresh(assessment)
-    await work.log(assessment.person_id, AccessAction.create, "legal_decision", assessment.id)
     return assessment
+
+
+async def end_legal_decision(
+    work: Work, decision_id: uuid.UUID, body: LegalDecisionEnd, if_match: int
+) -> tuple[Assessment, list[Loan]]:
+    """End a decision early (the conditions no longer hold, the person resists, it is not
+    renewed). The alarm or location technology resting on it alone may not be used from that
+    day: those loans end with it, in this transaction, the devices collected."""
+    decision = await work.assessments.decision(decision_id)
+    check_version(if_match, decision.version)
+    check_end(
+        is_closed=_is_closed(decision),
+        decided_on=decision.decided_on,
+        ended_on=body.ended_on,
+        today=work.today,
+    )
+    assessment = await work.assessments.get(decision.assessment_id)
+    decision.ended_on = body.ended_on
+    decision.end_reason = body.reason
+    decision.ended_by_name = work.user.name
+    await work.flush()
+    loans = await loan_flow.end_resting_on(
+        work,
+        assessment,
+        decision,
+        LoanEnd(
+            ended_on=body.ended_on,
+            reason=f"{decision.law}: {body.reason}",
+            device_to=body.device_to,
+        ),
+    )
+    await work.log(assessment.person_id, AccessAction.update, "legal_decision", decision.id)
+    await work.publish(
+        WtLegalDecisionEnded(
+            decision_id=decision.id,
+            person_id=assessment.person_id,
+            kinds=[TechnologyKind(kind) for kind in decision.kinds],
+            ended_on=body.ended_on,
+            loans_ended=[loan.id for loan in loans],
+        ),
+        subject=decision.id,
+    )
+    await work.assessments.refresh(assessment)
+    return assessment, loans

@@ -30,7 +30,14 @@ from services.welfaretech.domain.problems import (
     RecommendationNotAccepted,
 )
 from services.welfaretech.flows import Work
-from services.welfaretech.models import Assessment, DeviationReport, Loan, LoanCheck
+from services.welfaretech.models import (
+    Assessment,
+    DeviationReport,
+    LegalDecision,
+    Loan,
+    LoanCheck,
+)
+from services.welfaretech.reference import legal_basis_rules
 from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd
 from shared.access_log import AccessAction
 from shared.clock import OSLO
@@ -54,16 +61,18 @@ QUALITY_CATEGORY = "welfare_technology"
 """The quality service's deviation category for welfare technology (avvikskategori)."""
 
 
+def decision_facts(d: LegalDecision) -> DecisionFacts:
+    return DecisionFacts(
+        valid_from=d.valid_from,
+        valid_until=d.valid_until,
+        kinds=frozenset(d.kinds),
+        person_does_not_resist=d.person_does_not_resist,
+        ended_on=d.ended_on,
+    )
+
+
 def decisions_of(assessment: Assessment) -> list[DecisionFacts]:
-    return [
-        DecisionFacts(
-            valid_from=d.valid_from,
-            valid_until=d.valid_until,
-            kinds=frozenset(d.kinds),
-            person_does_not_resist=d.person_does_not_resist,
-        )
-        for d in assessment.legal_decisions
-    ]
+    return [decision_facts(d) for d in assessment.legal_decisions]
 
 
 async def start(work: Work, body: LoanCreate) -> Loan:
@@ -252,6 +261,11 @@ async def end(work: Work, loan_id: uuid.UUID, body: LoanEnd, if_match: int) -> L
     check_version(if_match, loan.version)
     if loan.ended_on is not None:
         raise LoanAlreadyEnded("The loan has already ended")
+    await _close(work, loan, body)
+    return await work.loans.refresh(loan)
+
+
+async def _close(work: Work, loan: Loan, body: LoanEnd) -> None:
     if body.device_to == DeviceStatus.on_loan:
         raise RuleViolation("body.device_to", "A returned device is not on loan")
     check_end(loan.installed_on, body.ended_on, work.today)
@@ -271,15 +285,45 @@ async def end(work: Work, loan_id: uuid.UUID, body: LoanEnd, if_match: int) -> L
         ),
         subject=loan.id,
     )
-    return await work.loans.refresh(loan)
+
+
+async def end_resting_on(
+    work: Work, assessment: Assessment, decision: LegalDecision, body: LoanEnd
+) -> list[Loan]:
+    """End the loans of alarm or location technology that rest on `decision` alone: without
+    it no decision covers them on the day it ends, so they may not continue (pbrl § 4-6 a).
+    Each ends that day, its device collected to stock, repair or retirement."""
+    others = [decision_facts(d) for d in assessment.legal_decisions if d.id != decision.id]
+    ended = []
+    for loan in await work.loans.open_for_assessment(assessment.id):
+        technology = loan.device.technology
+        if not technology.is_alarm_or_location or technology.kind not in decision.kinds:
+            continue
+        if any(f.covers(technology.kind, body.ended_on) for f in others):
+            continue
+        await _close(work, loan, body)
+        ended.append(loan)
+    return ended
 
 
 @dataclass(frozen=True)
 class LegalBasis:
-    """Whether a loan rests on a § 4-6 a decision, and until when the one in force runs."""
+    """Whether a loan rests on a § 4-6 a decision, until when the run of decisions in force
+    lasts, whether that end is near, and which decision to renew or end."""
 
-    needs_decision: bool
-    decision_until: date | None
+    assessment_id: uuid.UUID
+    needs_decision: bool = False
+    decision_until: date | None = None
+    lapses_soon: bool = False
+    decision_id: uuid.UUID | None = None
+
+
+def _decision_to_act_on(assessment: Assessment, kind: str) -> LegalDecision | None:
+    """The latest decision for the kind not renewed: the one a renewal or an end acts on."""
+    open_ones = [
+        d for d in assessment.legal_decisions if kind in d.kinds and d.renewed_by_id is None
+    ]
+    return max(open_ones, key=lambda d: (d.valid_until, d.created_at), default=None)
 
 
 async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, LegalBasis]:
@@ -287,6 +331,7 @@ async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, Lega
     assessments = await work.assessments.by_recommendation(
         list({loan.recommendation_id for loan in loans})
     )
+    notice = legal_basis_rules().on(work.today).renew_notice_days
     bases = {}
     for loan in loans:
         assessment = assessments.get(loan.recommendation_id)
@@ -300,7 +345,16 @@ async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, Lega
             decisions=decisions_of(assessment),
             on=work.today,
         )
-        bases[loan.id] = LegalBasis(needed, until)
+        decision = _decision_to_act_on(assessment, technology.kind) if needed else None
+        bases[loan.id] = LegalBasis(
+            assessment_id=assessment.id,
+            needs_decision=needed,
+            decision_until=until,
+            lapses_soon=(
+                loan.ended_on is None and until is not None and (until - work.today).days < notice
+            ),
+            decision_id=decision.id if decision else None,
+        )
     return bases
 
 

@@ -36,6 +36,14 @@ class AssessmentRepo:
             raise NotFound("There is no such assessment")
         return found
 
+    async def decision(self, decision_id: uuid.UUID) -> LegalDecision:
+        """The decision, locked: two renewals or ends of it wait for each other, and the
+        second sees the first's version (412)."""
+        found = await self.session.get(LegalDecision, decision_id, with_for_update=True)
+        if found is None:
+            raise NotFound("There is no such legal decision")
+        return found
+
     async def by_recommendation(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Assessment]:
         """The assessment behind each recommendation (with its § 4-6 a decisions)."""
         if not ids:

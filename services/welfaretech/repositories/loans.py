@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.welfaretech.domain.problems import DeviceAlreadyOnLoan
-from services.welfaretech.models import DeviationReport, Loan, LoanCheck
+from services.welfaretech.models import DeviationReport, Loan, LoanCheck, Recommendation
 from shared.errors import NotFound
 from shared.pagination import paginate
 from shared.schemas.common import Page
@@ -94,6 +94,18 @@ class LoanRepo:
                 .where(Loan.ended_on.is_(None), Loan.next_check_on < today)
                 .order_by(Loan.next_check_on, Loan.id)
                 .limit(limit)
+            )
+        ).all()
+
+    async def open_for_assessment(self, assessment_id: uuid.UUID) -> Sequence[Loan]:
+        """The loans still running on the recommendations of one assessment."""
+        return (
+            await self.session.scalars(
+                select(Loan)
+                .join(Recommendation, Recommendation.id == Loan.recommendation_id)
+                .where(Recommendation.assessment_id == assessment_id, Loan.ended_on.is_(None))
+                .order_by(Loan.installed_on, Loan.id)
+                .with_for_update(of=Loan)
             )
         ).all()
 

@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from dev.testing import tenant_connection
+from dev.testing import RunningServer, auth, tenant_connection
 from services.welfaretech.tests.conftest import (
     API,
     CONDITIONS,
@@ -98,8 +98,15 @@ async def test_a_half_reflection_is_422(
 
 
 async def test_the_legal_decision_documents_each_condition_and_lifts_the_block(
-    client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    today_is: Callable[[Any], None],
 ) -> None:
+    from datetime import date
+
+    today_is(date(2026, 3, 20))
     assessment = await assess(
         client,
         team,
@@ -116,7 +123,7 @@ async def test_the_legal_decision_documents_each_condition_and_lifts_the_block(
         "person_does_not_resist": True,
         "decided_on": "2026-03-16",
         "valid_from": "2026-03-16",
-        "valid_until": "2099-03-16",
+        "valid_until": "2027-03-15",
     }
 
     response = await client.post(
@@ -311,3 +318,50 @@ async def test_an_unknown_assessment_is_404(
     )
 
     assert response.status_code == 404
+
+
+async def test_a_person_unknown_here_and_to_intake_is_404_not_an_empty_list(
+    client: httpx.AsyncClient,
+    person: dict[str, Any],
+    team: dict[str, str],
+    token_factory: Callable[..., str],
+    intake_server: RunningServer,
+) -> None:
+    unknown = "00000000-0000-4000-8000-000000000000"
+    other_municipality = auth(token_factory("velferdsteknolog", municipality="5032"))
+
+    missing = await client.get(f"{API}/persons/{unknown}/assessments", headers=team)
+    elsewhere = await client.get(
+        f"{API}/persons/{person['id']}/assessments", headers=other_municipality
+    )
+    known = await client.get(f"{API}/persons/{person['id']}/assessments", headers=team)
+    await intake_server.stop()
+    try:
+        down = await client.get(f"{API}/persons/{unknown}/assessments", headers=team)
+    finally:
+        await intake_server.start()
+
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")
+    assert elsewhere.status_code == 404, elsewhere.text
+    assert (known.status_code, known.json()) == (200, [])
+    assert down.status_code == 503
+    assert down.json()["service"] == "intake"
+
+
+async def test_a_person_with_assessments_is_listed_while_intake_is_down(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    intake_server: RunningServer,
+) -> None:
+    assessment = await assess(client, team, person["id"])
+
+    await intake_server.stop()
+    try:
+        listed = await client.get(f"{API}/persons/{person['id']}/assessments", headers=team)
+    finally:
+        await intake_server.start()
+
+    assert [a["id"] for a in listed.json()] == [assessment["id"]]

@@ -1,17 +1,24 @@
 """The legal basis (pbrl chapter 4, § 4-6 a) that guards activating a technology."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from services.welfaretech.domain.legal import (
     Condition,
+    DecisionClosed,
     DecisionFacts,
     LegalBasisMissing,
+    LegalDecisionStatus,
     check_decision,
+    check_end,
     check_may_activate,
+    check_renewal,
+    covered_until,
     decision_in_force_until,
+    decision_status,
 )
+from services.welfaretech.reference import legal_basis_rules
 from shared.errors import RuleViolation
 from shared.schemas.welfaretech import ConsentCapacity
 
@@ -19,6 +26,13 @@ DAY = date(2026, 3, 18)
 GPS = "location_technology"
 DECISION = DecisionFacts(date(2026, 3, 1), date(2026, 9, 1), frozenset({GPS}), True)
 ALL_CONDITIONS = {c.value: "Dokumentert." for c in Condition}
+RULE = legal_basis_rules().on(DAY)
+
+
+def decide(conditions: dict[str, str], resists_not: bool, until: date, **kw: date) -> None:
+    check_decision(
+        RULE, conditions, resists_not, kw.get("decided", DAY), kw.get("start", DAY), until, DAY
+    )
 
 
 def activate(capacity: ConsentCapacity, **kw: object) -> None:
@@ -70,20 +84,81 @@ def test_each_condition_must_be_documented(missing: Condition) -> None:
     conditions = {**ALL_CONDITIONS, missing.value: " "}
 
     with pytest.raises(RuleViolation) as caught:
-        check_decision(conditions, True, DAY, DAY, date(2026, 6, 1))
+        decide(conditions, True, date(2026, 6, 1))
 
     assert caught.value.errors[0]["field"] == f"body.conditions.{missing.value}"
 
 
 def test_never_when_the_person_resists() -> None:
     with pytest.raises(RuleViolation, match="resists"):
-        check_decision(ALL_CONDITIONS, False, DAY, DAY, date(2026, 6, 1))
+        decide(ALL_CONDITIONS, False, date(2026, 6, 1))
 
 
 def test_the_decision_is_limited_in_time() -> None:
     with pytest.raises(RuleViolation, match="limited in time"):
-        check_decision(ALL_CONDITIONS, True, DAY, DAY, DAY)
-    check_decision(ALL_CONDITIONS, True, DAY, DAY, date(2026, 6, 1))
+        decide(ALL_CONDITIONS, True, DAY)
+    decide(ALL_CONDITIONS, True, date(2026, 6, 1))
+
+
+def test_the_legal_basis_is_reference_data_with_its_source() -> None:
+    assert RULE.cites == "pasient- og brukerrettighetsloven § 4-6 a"
+    assert RULE.source.startswith("https://lovdata.no/")
+    assert set(RULE.conditions) == {c.value for c in Condition}
+    with pytest.raises(RuleViolation):
+        legal_basis_rules().on(date(2013, 12, 31))
+
+
+def test_the_time_limit_is_at_most_the_rules_months() -> None:
+    latest = RULE.latest_until(DAY)
+
+    decide(ALL_CONDITIONS, True, latest)
+    with pytest.raises(RuleViolation, match=f"{RULE.max_months} months") as caught:
+        decide(ALL_CONDITIONS, True, latest + timedelta(days=1))
+
+    assert caught.value.errors[0]["field"] == "body.valid_until"
+    assert RULE.latest_until(date(2026, 1, 31)) == date(2027, 1, 30)
+
+
+def test_a_decision_is_made_by_today_and_knows_its_conditions() -> None:
+    with pytest.raises(RuleViolation, match="when it is made"):
+        decide(ALL_CONDITIONS, True, date(2026, 6, 1), decided=DAY + timedelta(days=1))
+    with pytest.raises(RuleViolation, match="Unknown"):
+        decide({**ALL_CONDITIONS, "convenient": "x"}, True, date(2026, 6, 1))
+
+
+def test_a_renewal_carries_the_run_on_and_an_end_stops_it() -> None:
+    renewal = DecisionFacts(date(2026, 9, 2), date(2027, 3, 1), frozenset({GPS}), True)
+    ended = DecisionFacts(date(2026, 3, 1), date(2026, 9, 1), frozenset({GPS}), True, DAY)
+
+    assert covered_until([DECISION, renewal], GPS, date(2026, 5, 1)) == date(2027, 3, 1)
+    assert covered_until([DECISION], GPS, date(2026, 5, 1)) == date(2026, 9, 1)
+    assert covered_until([ended], GPS, DAY - timedelta(days=1)) == DAY - timedelta(days=1)
+    assert covered_until([ended], GPS, DAY) is None
+
+
+def test_only_the_decision_in_effect_is_renewed_past_its_end_or_ended() -> None:
+    with pytest.raises(DecisionClosed):
+        check_renewal(is_closed=True, old_until=DAY, new_until=DAY + timedelta(days=9))
+    with pytest.raises(RuleViolation, match="past the end"):
+        check_renewal(is_closed=False, old_until=DAY, new_until=DAY)
+    with pytest.raises(RuleViolation, match="ahead"):
+        check_end(is_closed=False, decided_on=DAY, ended_on=DAY + timedelta(1), today=DAY)
+    with pytest.raises(DecisionClosed):
+        check_end(is_closed=True, decided_on=DAY, ended_on=DAY, today=DAY)
+
+
+@pytest.mark.parametrize(
+    ("today", "renewed", "status"),
+    [
+        (date(2026, 2, 1), False, LegalDecisionStatus.not_yet_in_force),
+        (date(2026, 5, 1), False, LegalDecisionStatus.in_force),
+        (date(2026, 8, 20), False, LegalDecisionStatus.lapses_soon),
+        (date(2026, 9, 2), False, LegalDecisionStatus.lapsed),
+        (date(2026, 8, 20), True, LegalDecisionStatus.renewed),
+    ],
+)
+def test_where_a_decision_stands(today: date, renewed: bool, status: LegalDecisionStatus) -> None:
+    assert decision_status(DECISION, is_renewed=renewed, today=today, notice_days=30) == status
 
 
 def test_a_running_loan_knows_until_when_its_decision_holds() -> None:

@@ -469,3 +469,164 @@ async def test_a_loan_on_a_decision_shows_its_time_limit_and_when_it_has_lapsed(
     assert (lapsed["legal_decision_until"], lapsed["legal_basis_lapsed"]) == (None, True)
     flags = {i["id"]: (i["needs_legal_decision"], i["legal_basis_lapsed"]) for i in listed["items"]}
     assert flags == {started.json()["id"]: (True, True), alarm["id"]: (False, False)}
+
+
+async def _gps_on_a_decision(
+    client: httpx.AsyncClient, team: dict[str, str], person_id: str, until: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A person without capacity, a § 4-6 a decision for GPS until `until`, the GPS lent."""
+    assessment = await assess(
+        client,
+        team,
+        person_id,
+        consent_capacity="no",
+        consent_given=None,
+        needs=["wandering"],
+        ethical_reflection=REFLECTION,
+    )
+    gps = await accept(client, team, recommended(assessment, "gps-klokke"))
+    device = await add_device(client, team, "gps-klokke")
+    decision = {
+        "kinds": ["location_technology"],
+        "conditions": CONDITIONS,
+        "person_does_not_resist": True,
+        "decided_on": "2026-03-16",
+        "valid_from": "2026-03-16",
+        "valid_until": until,
+    }
+    recorded = await client.post(
+        f"{API}/assessments/{assessment['id']}/legal-decisions", json=decision, headers=team
+    )
+    assert recorded.status_code == 201, recorded.text
+    loan = await client.post(
+        f"{API}/loans",
+        json=loan_body(gps["id"], device["id"], alarm_chain_tested=None),
+        headers=team,
+    )
+    assert loan.status_code == 201, loan.text
+    return recorded.json()["legal_decisions"][0], loan.json()
+
+
+async def test_a_lapsing_decision_is_renewed_with_each_condition_again_and_a_new_limit(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    today_is: Callable[[Any], None],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    from datetime import date
+
+    today_is(date(2026, 9, 1))
+    decision, loan = await _gps_on_a_decision(client, team, person["id"], "2026-09-16")
+    soon = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+    url = f"{API}/legal-decisions/{decision['id']}/renew"
+    body = {
+        "conditions": CONDITIONS,
+        "person_does_not_resist": True,
+        "decided_on": "2026-09-01",
+        "valid_from": "2026-09-17",
+        "valid_until": "2027-09-16",
+    }
+    match = {**team, "If-Match": f'"{decision["version"]}"'}
+
+    no_match = await client.post(url, json=body, headers=team)
+    stale = await client.post(url, json=body, headers={**team, "If-Match": '"99"'})
+    too_long = await client.post(url, json={**body, "valid_until": "2027-09-17"}, headers=match)
+    missing = await client.post(
+        url, json={**body, "conditions": {**CONDITIONS, "relatives_heard": " "}}, headers=match
+    )
+    renewed = await client.post(url, json=body, headers=match)
+    twice = await client.post(
+        url, json=body, headers={**team, "If-Match": f'"{decision["version"] + 1}"'}
+    )
+    today_is(date(2026, 10, 1))
+    later = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+
+    assert soon["legal_decision_lapses_soon"] is True
+    assert soon["legal_decision_id"] == decision["id"]
+    assert (no_match.status_code, stale.status_code) == (428, 412)
+    assert too_long.json()["errors"][0]["field"] == "body.valid_until"
+    assert missing.json()["errors"][0]["field"] == "body.conditions.relatives_heard"
+    assert renewed.status_code == 201, renewed.text
+    old, new = renewed.json()["legal_decisions"]
+    assert (old["status"], old["renewed_by_id"]) == ("renewed", new["id"])
+    assert (new["renews_id"], new["kinds"]) == (decision["id"], ["location_technology"])
+    assert renewed.json()["legal_basis"]["max_months"] == 12
+    assert twice.json()["type"] == f"{PROBLEMS}decision-closed"
+    assert (later["legal_decision_until"], later["legal_basis_lapsed"]) == ("2027-09-16", False)
+    assert (later["legal_decision_lapses_soon"], later["legal_decision_id"]) == (False, new["id"])
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        types = (await connection.execute(text("SELECT type FROM events"))).scalars().all()
+    assert "wt_legal_decision.renewed" in types
+
+
+async def test_ending_a_decision_ends_the_loans_resting_on_it_in_one_go(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    today_is: Callable[[Any], None],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    from datetime import date
+
+    today_is(date(2026, 10, 1))
+    decision, loan = await _gps_on_a_decision(client, team, person["id"], "2026-09-16")
+    lapsed = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+    url = f"{API}/legal-decisions/{decision['id']}/end"
+    body = {"ended_on": "2026-10-01", "reason": "Datteren flytter inn.", "device_to": "in_repair"}
+    match = {**team, "If-Match": f'"{decision["version"]}"'}
+
+    ahead = await client.post(url, json={**body, "ended_on": "2026-10-02"}, headers=match)
+    ended = await client.post(url, json=body, headers=match)
+    again = await client.post(
+        url, json=body, headers={**team, "If-Match": f'"{decision["version"] + 1}"'}
+    )
+    after = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+    renew = await client.post(
+        f"{API}/legal-decisions/{decision['id']}/renew",
+        json={
+            "conditions": CONDITIONS,
+            "person_does_not_resist": True,
+            "decided_on": "2026-10-01",
+            "valid_from": "2026-10-01",
+            "valid_until": "2027-01-01",
+        },
+        headers={**team, "If-Match": f'"{decision["version"] + 1}"'},
+    )
+
+    assert lapsed["legal_basis_lapsed"] is True
+    assert ahead.json()["errors"][0]["field"] == "body.ended_on"
+    assert ended.status_code == 200, ended.text
+    assert ended.json()["loans_ended"] == [loan["id"]]
+    [shown] = ended.json()["assessment"]["legal_decisions"]
+    assert (shown["status"], shown["ended_on"], shown["ended_by_name"]) == (
+        "ended",
+        "2026-10-01",
+        "Jonas Berg",
+    )
+    assert (after["status"], after["ended_on"], after["device"]["status"]) == (
+        "ended",
+        "2026-10-01",
+        "in_repair",
+    )
+    assert after["end_reason"].endswith("Datteren flytter inn.")
+    assert after["legal_basis_lapsed"] is False
+    assert again.json()["type"] == f"{PROBLEMS}decision-closed"
+    assert renew.json()["type"] == f"{PROBLEMS}decision-closed"
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        types = (await connection.execute(text("SELECT type FROM events"))).scalars().all()
+    assert {"wt_legal_decision.ended", "loan.ended"} <= set(types)
+
+
+async def test_an_unknown_decision_is_404(client: httpx.AsyncClient, team: dict[str, str]) -> None:
+    url = f"{API}/legal-decisions/00000000-0000-4000-8000-000000000000/end"
+    body = {"ended_on": "2026-10-01", "reason": "x"}
+
+    response = await client.post(url, json=body, headers={**team, "If-Match": '"1"'})
+
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")

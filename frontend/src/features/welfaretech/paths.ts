@@ -9,5 +9,6 @@ export const referralAssessmentPath = (referralId: string) => `${WELFARETECH_PAT
 export const assessmentPath = (id: string) => `${WELFARETECH_PATH}/kartlegginger/${enc(id)}`;
 export const newLoanPath = (assessmentId: string, recommendationId: string) =>
   `${assessmentPath(assessmentId)}/anbefalinger/${enc(recommendationId)}/utlan`;
+export const legalDecisionPath = (assessmentId: string, decisionId: string) => `${assessmentPath(assessmentId)}/vedtak/${enc(decisionId)}`;
 export const loanPath = (id: string) => `${WELFARETECH_PATH}/utlan/${enc(id)}`;
 export const publicCataloguePath = (municipality: string) => `${PUBLIC_CATALOGUE_PATH}/${enc(municipality)}`;

@@ -4,6 +4,7 @@ import { AssessmentFormPage } from './components/assessment-form-page/assessment
 import { AssessmentPage } from './components/assessment-page/assessment-page';
 import { DashboardPage } from './components/dashboard-page/dashboard-page';
 import { InventoryPage } from './components/inventory-page/inventory-page';
+import { LegalDecisionPage } from './components/legal-decision-page/legal-decision-page';
 import { LoanFormPage } from './components/loan-form-page/loan-form-page';
 import { LoanPage } from './components/loan-page/loan-page';
 import { PublicCataloguePage } from './components/public-catalogue-page/public-catalogue-page';
@@ -19,6 +20,7 @@ export const welfaretechRoutes: RouteObject[] = [
   { path: `${WELFARETECH_PATH}/henvisninger/:referralId/kartlegging`, element: <AssessmentFormPage /> },
   { path: `${WELFARETECH_PATH}/kartlegginger/:id`, element: <AssessmentPage /> },
   { path: `${WELFARETECH_PATH}/kartlegginger/:id/anbefalinger/:recommendationId/utlan`, element: <LoanFormPage /> },
+  { path: `${WELFARETECH_PATH}/kartlegginger/:id/vedtak/:decisionId`, element: <LegalDecisionPage /> },
   { path: INVENTORY_PATH, element: <InventoryPage /> },
   { path: `${WELFARETECH_PATH}/utlan/:id`, element: <LoanPage /> },
   { path: DASHBOARD_PATH, element: <DashboardPage /> },

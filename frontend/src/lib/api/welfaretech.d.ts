@@ -272,7 +272,8 @@ export interface paths {
         };
         /**
          * List Person Assessments
-         * @description The person's assessments, oldest first.
+         * @description The person's assessments, oldest first. A person of another municipality or unknown
+         *     (to this service and to intake) is a 404; intake down when it must be asked, 503.
          */
         get: operations["list_person_assessments"];
         put?: never;
@@ -297,6 +298,50 @@ export interface paths {
          * @description The decision under pbrl § 4-6 a, each condition documented and limited in time.
          */
         post: operations["record_legal_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/legal-decisions/{decision_id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew Legal Decision
+         * @description Renew a lapsing or lapsed § 4-6 a decision (If-Match: the decision's version): each
+         *     condition documented anew, a new time limit within the legal basis; the assessment with
+         *     the renewal is returned.
+         */
+        post: operations["renew_legal_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/legal-decisions/{decision_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End Legal Decision
+         * @description End a § 4-6 a decision (If-Match: its version). The alarm or location technology that
+         *     rests on it alone may not be used from that day: those loans end with it, the devices
+         *     collected to `device_to`.
+         */
+        post: operations["end_legal_decision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -646,6 +691,7 @@ export interface components {
             recommendations: components["schemas"]["RecommendationRead"][];
             /** Legal Decisions */
             legal_decisions: components["schemas"]["LegalDecisionRead"][];
+            legal_basis: components["schemas"]["LegalBasisRead"];
         };
         /** BenefitDashboard */
         BenefitDashboard: {
@@ -936,6 +982,33 @@ export interface components {
             formula: string;
         };
         /**
+         * LegalBasisRead
+         * @description The rule a § 4-6 a decision made today follows (reference data).
+         */
+        LegalBasisRead: {
+            /**
+             * Law
+             * @example pasient- og brukerrettighetsloven § 4-6 a
+             */
+            law: string;
+            /** Source */
+            source: string;
+            /** Conditions */
+            conditions: string[];
+            /**
+             * Max Months
+             * @description The longest a decision runs before it is renewed
+             */
+            max_months: number;
+            /** Max Months Basis */
+            max_months_basis: string;
+            /**
+             * Renew Notice Days
+             * @description A decision ending within this many days is flagged for renewal
+             */
+            renew_notice_days: number;
+        };
+        /**
          * LegalDecisionCreate
          * @description A decision under pbrl § 4-6 a, each condition documented.
          */
@@ -967,6 +1040,31 @@ export interface components {
              */
             valid_until: string;
         };
+        /** LegalDecisionEnd */
+        LegalDecisionEnd: {
+            /**
+             * Ended On
+             * Format: date
+             * @description From this day the technology may not be used
+             */
+            ended_on: string;
+            /** Reason */
+            reason: string;
+            /**
+             * @description Where the devices of the loans that end with it go: stock, repair, retired
+             * @default in_stock
+             */
+            device_to: components["schemas"]["DeviceStatus"];
+        };
+        /** LegalDecisionEnded */
+        LegalDecisionEnded: {
+            assessment: components["schemas"]["AssessmentRead"];
+            /**
+             * Loans Ended
+             * @description The loans of alarm or location technology that rested on the decision alone: ended the same day, their devices collected
+             */
+            loans_ended: string[];
+        };
         /** LegalDecisionRead */
         LegalDecisionRead: {
             /**
@@ -974,6 +1072,8 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Version */
+            version: number;
             /** Kinds */
             kinds: components["schemas"]["TechnologyKind"][];
             /** Conditions */
@@ -1001,7 +1101,62 @@ export interface components {
             decided_by_name: string;
             /** Law */
             law: string;
+            /** @description Where the decision stands today */
+            status: components["schemas"]["LegalDecisionStatus"];
+            /**
+             * Renewed By Id
+             * @description The decision that renewed this one
+             */
+            renewed_by_id: string | null;
+            /**
+             * Renews Id
+             * @description The decision this one renewed
+             */
+            renews_id: string | null;
+            /** Ended On */
+            ended_on: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /** Ended By Name */
+            ended_by_name: string | null;
         };
+        /**
+         * LegalDecisionRenew
+         * @description A renewal: each condition documented anew and a new time limit, for the same technology.
+         */
+        LegalDecisionRenew: {
+            /**
+             * Conditions
+             * @description prevents_harm, in_persons_interest, proportionate, least_intrusive, would_have_consented, relatives_heard: how each is met now
+             */
+            conditions: {
+                [key: string]: string;
+            };
+            /** Person Does Not Resist */
+            person_does_not_resist: boolean;
+            /**
+             * Decided On
+             * Format: date
+             */
+            decided_on: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid Until
+             * Format: date
+             * @description Past the end of the decision renewed, within the longest period the legal basis allows (`AssessmentRead.legal_basis.max_months`)
+             */
+            valid_until: string;
+        };
+        /**
+         * LegalDecisionStatus
+         * @description Where a § 4-6 a decision stands today.
+         * @enum {string}
+         */
+        LegalDecisionStatus: "not_yet_in_force" | "in_force" | "lapses_soon" | "lapsed" | "renewed" | "ended";
         /** LoanBenefits */
         LoanBenefits: {
             /**
@@ -1110,6 +1265,21 @@ export interface components {
              * @description An open loan that needs a § 4-6 a decision has none in force today: renew the decision or end the loan
              */
             legal_basis_lapsed: boolean;
+            /**
+             * Legal Decision Lapses Soon
+             * @description An open loan whose § 4-6 a decisions run out within the notice period (`LegalBasisRead.renew_notice_days`): renew the decision in time
+             */
+            legal_decision_lapses_soon: boolean;
+            /**
+             * Legal Decision Id
+             * @description The § 4-6 a decision to renew or end for this loan (the latest for its technology); null when the loan needs none
+             */
+            legal_decision_id: string | null;
+            /**
+             * Assessment Id
+             * Format: uuid
+             */
+            assessment_id: string;
             /**
              * Recommendation Id
              * Format: uuid
@@ -2898,6 +3068,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2909,6 +3088,15 @@ export interface operations {
             };
             /** @description Internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2998,6 +3186,262 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renew_legal_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDecisionRenew"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/decision-closed`: The decision was already renewed or ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_legal_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDecisionEnd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDecisionEnded"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The problem's `type` is one of: `https://mestring.no/problems/decision-closed`: The decision was already renewed or ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -129,8 +129,20 @@ const legalShape = z.object({
 
 type Issue = { path: (string | number)[]; message: ErrorKey };
 
-/** The rules of pbrl § 4-6 a as the API checks them (domain/legal.py), each at its field. */
-export function legalDecisionIssues(values: LegalDecisionValues, today: string = osloToday()): Issue[] {
+/** The last day a decision applying from `validFrom` may run: `months` on, less a day (domain/legal.py). */
+export function latestUntil(validFrom: string, months: number): string {
+  const [year, month, day] = validFrom.split('-').map(Number) as [number, number, number];
+  const index = month - 1 + months;
+  const y = year + Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const lastOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const end = new Date(Date.UTC(y, m - 1, Math.min(day, lastOfMonth)) - 24 * 60 * 60 * 1000);
+  return end.toISOString().slice(0, 10);
+}
+
+/** The rules of pbrl § 4-6 a as the API checks them (domain/legal.py), each at its field;
+ * `maxMonths` (the legal basis' longest period, from the API) when known. */
+export function legalDecisionIssues(values: LegalDecisionValues, today: string = osloToday(), maxMonths?: number): Issue[] {
   const issues: Issue[] = [];
   if (values.kinds.length === 0) issues.push({ path: ['kinds'], message: 'kinds' });
   for (const condition of LEGAL_CONDITIONS) {
@@ -145,12 +157,14 @@ export function legalDecisionIssues(values: LegalDecisionValues, today: string =
   else if (isIsoDate(values.decided_on) && values.valid_from < values.decided_on) issues.push({ path: ['valid_from'], message: 'validFrom' });
   if (!isIsoDate(values.valid_until)) issues.push({ path: ['valid_until'], message: 'date' });
   else if (isIsoDate(values.valid_from) && values.valid_until <= values.valid_from) issues.push({ path: ['valid_until'], message: 'validUntil' });
+  else if (maxMonths && isIsoDate(values.valid_from) && values.valid_until > latestUntil(values.valid_from, maxMonths))
+    issues.push({ path: ['valid_until'], message: 'validUntilMax' });
   return issues;
 }
 
-export function legalDecisionSchema(today: string = osloToday()): z.ZodType<LegalDecisionValues, LegalDecisionValues> {
+export function legalDecisionSchema(today: string = osloToday(), maxMonths?: number): z.ZodType<LegalDecisionValues, LegalDecisionValues> {
   return legalShape.superRefine((values, ctx) => {
-    for (const issue of legalDecisionIssues(values, today)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of legalDecisionIssues(values, today, maxMonths)) ctx.addIssue({ code: 'custom', ...issue });
   });
 }
 

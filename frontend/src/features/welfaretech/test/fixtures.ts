@@ -70,6 +70,14 @@ export function assessment(overrides: Partial<AssessmentRead> = {}): AssessmentR
     note: null,
     recommendations: [recommendation({ status: 'accepted', provider: 'municipal_loan', may_activate: true, blocked_because: null, decision_reason: 'Trygghet' })],
     legal_decisions: [],
+    legal_basis: {
+      law: 'pasient- og brukerrettighetsloven § 4-6 a',
+      source: 'https://lovdata.no/lov/1999-07-02-63/§4-6a',
+      conditions: ['prevents_harm', 'in_persons_interest', 'proportionate', 'least_intrusive', 'would_have_consented', 'relatives_heard'],
+      max_months: 12,
+      max_months_basis: 'At most a year.',
+      renew_notice_days: 30,
+    },
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, Link as RouterLink } from 'react-router';
 
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
 import { FormKit } from '@/components/form-kit/form-kit';
@@ -29,7 +29,8 @@ import {
 } from '../../lib/assessment-form';
 import type { ErrorKey } from '../../lib/form-errors';
 import { isTeam } from '../../lib/permissions';
-import { WELFARETECH_PATH } from '../../paths';
+import { isActionable } from '../../lib/legal-decision-form';
+import { WELFARETECH_PATH, legalDecisionPath } from '../../paths';
 import { LegalDecisionFields } from '../legal-decision-fields/legal-decision-fields';
 import { NoAccess } from '../no-access/no-access';
 import { RecommendationCard } from '../recommendation-card/recommendation-card';
@@ -43,7 +44,7 @@ function LegalDecisionForm({ assessment, onDone }: { assessment: AssessmentRead;
   const [problem, setProblem] = useState<unknown>(null);
   const form = useApiForm<LegalDecisionValues>({
     form: 'legal',
-    schema: legalDecisionSchema(),
+    schema: legalDecisionSchema(undefined, assessment.legal_basis.max_months),
     initial: () => emptyLegalDecision(),
     fields: () => legalDecisionFields(''),
   });
@@ -60,7 +61,7 @@ function LegalDecisionForm({ assessment, onDone }: { assessment: AssessmentRead;
   };
   const message = (path: string) => {
     const key = form.errorAt(path) as ErrorKey | undefined;
-    return key ? t(`welfaretech.errors.${key}`, { field: labelOf(path) }) : undefined;
+    return key ? t(`welfaretech.errors.${key}`, { field: labelOf(path), months: assessment.legal_basis.max_months }) : undefined;
   };
   const onSubmit = form.submitWith((values) => {
     setProblem(null);
@@ -118,6 +119,11 @@ function LegalSection({ assessment, team }: { assessment: AssessmentRead; team: 
               until: formatShortDate(decision.valid_until, language),
             })}
           </Heading>
+          <div>
+            <Tag data-color={decision.status === 'lapsed' ? 'danger' : decision.status === 'lapses_soon' ? 'warning' : decision.status === 'in_force' ? 'success' : 'neutral'}>
+              {t(`welfaretech.decisionStatus.${decision.status}`)}
+            </Tag>
+          </div>
           <Paragraph data-size="sm">
             {decision.kinds.map((kind) => t(`welfaretech.kind.${kind}`)).join(', ')} · {decision.decided_by_name} ·{' '}
             <span lang="nb">{decision.law}</span>
@@ -134,6 +140,13 @@ function LegalSection({ assessment, team }: { assessment: AssessmentRead; team: 
               <dd>{t(decision.person_does_not_resist ? 'welfaretech.answer.yes' : 'welfaretech.answer.no')}</dd>
             </div>
           </dl>
+          {team && isActionable(decision) ? (
+            <Link asChild>
+              <RouterLink to={legalDecisionPath(assessment.id, decision.id)} className={styles.submit}>
+                {t('welfaretech.legal.open')}
+              </RouterLink>
+            </Link>
+          ) : null}
         </Card>
       ))}
       {team && assessment.consent_capacity === 'no' ? (

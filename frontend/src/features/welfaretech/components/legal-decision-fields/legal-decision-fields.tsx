@@ -12,17 +12,20 @@ import { LEGAL_KINDS } from '../../lib/assessment-form';
 /**
  * The pbrl § 4-6 a decision: which technology it covers, how each condition is met, that the
  * person does not resist, and the time limit. `prefix` is where the fields lie in the form (`legal.`).
+ * `withKinds`: false in a renewal (it covers the technology the renewed one did); `untilHelp` names the latest end the legal basis allows.
  */
-export function LegalDecisionFields({ prefix = '' }: { prefix?: string }) {
+export function LegalDecisionFields({ prefix = '', withKinds = true, untilHelp }: { prefix?: string; withKinds?: boolean; untilHelp?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <CheckboxGroup
-        name={`${prefix}kinds`}
-        legend={t('welfaretech.legal.kinds')}
-        description={t('welfaretech.legal.kindsDescription')}
-        choices={LEGAL_KINDS.map((kind) => ({ value: kind, label: t(`welfaretech.kind.${kind}`) }))}
-      />
+      {withKinds ? (
+        <CheckboxGroup
+          name={`${prefix}kinds`}
+          legend={t('welfaretech.legal.kinds')}
+          description={t('welfaretech.legal.kindsDescription')}
+          choices={LEGAL_KINDS.map((kind) => ({ value: kind, label: t(`welfaretech.kind.${kind}`) }))}
+        />
+      ) : null}
       <FormSection heading={t('welfaretech.legal.conditionsHeading')} variant="subsection" description={t('welfaretech.legal.conditionsDescription')}>
         {LEGAL_CONDITIONS.map((condition) => (
           <TextField
@@ -42,7 +45,7 @@ export function LegalDecisionFields({ prefix = '' }: { prefix?: string }) {
       <FieldGrid>
         <DateField name={`${prefix}decided_on`} label={t('welfaretech.legal.decidedOn')} required />
         <DateField name={`${prefix}valid_from`} label={t('welfaretech.legal.validFrom')} required />
-        <DateField name={`${prefix}valid_until`} label={t('welfaretech.legal.validUntil')} description={t('welfaretech.legal.validUntilHelp')} required />
+        <DateField name={`${prefix}valid_until`} label={t('welfaretech.legal.validUntil')} description={untilHelp ?? t('welfaretech.legal.validUntilHelp')} required />
       </FieldGrid>
     </>
   );

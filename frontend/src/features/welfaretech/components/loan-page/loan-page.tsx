@@ -1,7 +1,7 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, Link as RouterLink } from 'react-router';
 import { z } from 'zod';
 
 import { RadioGroup } from '@/components/choice-group/choice-group';
@@ -26,7 +26,7 @@ import { useEndLoan, useLoan, useRecordCheck } from '../../api/loans';
 import { CHECK_KINDS, type CheckKind, type DeviceStatus, type LoanRead } from '../../api/types';
 import type { ErrorKey } from '../../lib/form-errors';
 import { canMeasure, isTeam } from '../../lib/permissions';
-import { INVENTORY_PATH } from '../../paths';
+import { INVENTORY_PATH, legalDecisionPath } from '../../paths';
 import { BenefitLedger } from '../benefit-ledger/benefit-ledger';
 import { MeasurementForm } from '../measurement-form/measurement-form';
 import { NoAccess } from '../no-access/no-access';
@@ -236,6 +236,18 @@ function Benefits({ loan, team, measurer }: { loan: LoanRead; team: boolean; mea
   );
 }
 
+function DecisionLink({ loan }: { loan: LoanRead }) {
+  const { t } = useTranslation();
+  if (!loan.legal_decision_id) return null;
+  return (
+    <Paragraph>
+      <Link asChild>
+        <RouterLink to={legalDecisionPath(loan.assessment_id, loan.legal_decision_id)}>{t('welfaretech.loanPage.decisionLink')}</RouterLink>
+      </Link>
+    </Paragraph>
+  );
+}
+
 /** /velferdsteknologi/utlan/:id: the installed device, its checks, the return, and the benefits measured. */
 export function LoanPage() {
   const { id = '' } = useParams();
@@ -273,6 +285,16 @@ export function LoanPage() {
             {t('welfaretech.loanPage.lapsedTitle')}
           </Heading>
           <Paragraph>{t('welfaretech.loanPage.lapsedBody')}</Paragraph>
+          {team && l.legal_decision_id ? <DecisionLink loan={l} /> : null}
+        </Alert>
+      ) : null}
+      {l.legal_decision_lapses_soon && l.legal_decision_until ? (
+        <Alert data-color="warning" data-testid="legal-decision-lapses-soon">
+          <Heading level={2} data-size="xs">
+            {t('welfaretech.loanPage.soonTitle')}
+          </Heading>
+          <Paragraph>{t('welfaretech.loanPage.soonBody', { date: formatShortDate(l.legal_decision_until, language) })}</Paragraph>
+          {team && l.legal_decision_id ? <DecisionLink loan={l} /> : null}
         </Alert>
       ) : null}
       <section aria-labelledby="loan-facts" className={styles.section}>
