@@ -13,6 +13,11 @@ process with locust (headless) through the gateway:
 - the framework floor: `GET /api/intake/v1/me`, authenticated, no SQL;
 - the ratio of the service's one-client p50 to (SQL floor + framework floor).
 
+Besides intake's casework it measures each service's main operations as the
+person who does them: the koordinator opens a plan and their worklist, the
+welfare technologist the loans and the benefits dashboard, an employee reports
+a deviation, and the unit's leader opens the deviation queue and the statistics.
+
 The table is printed and written into `docs/performance.md` between the
 bench markers, with the machine's core count and the date.
 """
@@ -21,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import importlib
 import json
 import os
 import platform
@@ -32,7 +39,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +48,9 @@ import httpx
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from dev.demo import GENERATED_BY, _asyncpg_dsn
+from dev.demo import GENERATED_BY
+from dev.demo.bulk import _asyncpg_dsn
+from dev.demo.coordination import demo_coordinator
 from dev.issuer import SigningKey
 from shared.db import TENANT_SETTING
 
@@ -59,18 +68,59 @@ OPERATIONS = (
     "worklist: all",
     "decisions list",
     "make a decision",
+    "coordination: open a plan",
+    "coordination: koordinator's worklist",
+    "welfaretech: loans list",
+    "welfaretech: benefits dashboard",
+    "quality: report a deviation",
+    "quality: leader's queue",
+    "quality: statistics",
 )
+WRITES = ("make a decision", "quality: report a deviation")
+"""Operations that change data: no SQL floor (their statements are not repeatable)."""
+SERVICES = ("intake", "coordination", "welfaretech", "quality")
+ROLES = {
+    "intake": "saksbehandler",
+    "coordination": "koordinator",
+    "welfaretech": "velferdsteknolog",
+    "quality": "leder",
+    "reporter": "helsepersonell",
+}
+"""Who does each service's operations (role values); `reporter` reports the deviation."""
 
 
 @dataclass
 class Target:
-    """A running intake (behind the gateway or alone) and its database."""
+    """A running system (behind the gateway, or services alone) and its databases.
+
+    `base_url`, `token` and `database_url` are intake's; `urls`, `tokens` (per role value)
+    and `database_urls` add the other services, whose operations run when all three are
+    given for them."""
 
     base_url: str
     token: str
     database_url: str
     municipality: str
     size: int
+    urls: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+    database_urls: dict[str, str] = field(default_factory=dict)
+
+    def url(self, service: str) -> str:
+        return self.urls.get(service, self.base_url)
+
+    def has(self, service: str) -> bool:
+        if service == "intake":
+            return True
+        roles = [ROLES[service]] + (["helsepersonell"] if service == "quality" else [])
+        return service in self.database_urls and all(r in self.tokens for r in roles)
+
+
+def claims(token: str) -> dict[str, Any]:
+    """A token's claims (not verified: the bench's own tokens)."""
+    body = token.split(".")[1]
+    data: dict[str, Any] = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    return data
 
 
 @dataclass
@@ -124,57 +174,125 @@ async def sample(target: Target, drafts: int = 4000) -> dict[str, Any]:
         await connection.close()
     rare = [row["family_name"][:-1].lower() for row in names[:20]]
     common = [row["family_name"][:4].lower() for row in names[-3:]]
-    return {
+    plan: dict[str, Any] = {
         "rare": rare,
         "common": common,
         "national_ids": [row["national_id"] for row in persons[:200]],
         "person_ids": [row["id"] for row in persons] + [row["person_id"] for row in with_cases],
         "drafts": [[row["id"], row["version"]] for row in open_drafts],
+        "plans": [],
+        "unit": None,
     }
+    if target.has("coordination"):
+        plan["plans"] = [
+            row[0]
+            for row in await _fetch(
+                target.database_urls["coordination"],
+                target.municipality,
+                "SELECT p.id::text FROM plans p JOIN coordinator_assignments a "
+                "ON a.person_id = p.person_id AND a.to_date IS NULL "
+                "WHERE a.coordinator_sub = $1 ORDER BY p.id LIMIT 200",
+                claims(target.tokens["koordinator"])["sub"],
+            )
+        ]
+    if target.has("quality"):
+        units = claims(target.tokens["helsepersonell"]).get("units") or [
+            row[0]
+            for row in await _fetch(
+                target.database_urls["quality"],
+                target.municipality,
+                "SELECT unit FROM deviations GROUP BY unit ORDER BY count(*) DESC LIMIT 1",
+            )
+        ]
+        plan["unit"] = units[0] if units else None
+    today = datetime.now(UTC).date()
+    plan["first"] = (today - timedelta(days=365)).isoformat()
+    plan["last"] = today.isoformat()
+    return plan
+
+
+async def _fetch(database_url: str, municipality: str, sql: str, *args: Any) -> list[Any]:
+    connection = await asyncpg.connect(_asyncpg_dsn(database_url))
+    try:
+        async with connection.transaction():
+            await connection.execute(
+                "SELECT set_config($1, $2, true)", TENANT_SETTING, municipality
+            )
+            return list(await connection.fetch(sql, *args))
+    finally:
+        await connection.close()
 
 
 # --- the floors -----------------------------------------------------------------------------
 
 
-def _requests(plan: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    return {
-        "search: rare name": ("GET", "/persons", {"q": plan["rare"][0]}),
-        "search: common name": ("GET", "/persons", {"q": plan["common"][0]}),
-        "search: national id": ("GET", "/persons", {"q": plan["national_ids"][0]}),
-        "person page": ("GET", f"/persons/{plan['person_ids'][0]}", {}),
-        "worklist: mine": ("GET", "/worklist", {"scope": "mine"}),
-        "worklist: all": ("GET", "/worklist", {"scope": "all"}),
-        "decisions list": ("GET", "/decisions", {}),
+def _requests(plan: dict[str, Any]) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
+    """The read operations: name → (service, method, path under the service's API, query)."""
+    requests: dict[str, tuple[str, str, str, dict[str, Any]]] = {
+        "search: rare name": ("intake", "GET", "/persons", {"q": plan["rare"][0]}),
+        "search: common name": ("intake", "GET", "/persons", {"q": plan["common"][0]}),
+        "search: national id": ("intake", "GET", "/persons", {"q": plan["national_ids"][0]}),
+        "person page": ("intake", "GET", f"/persons/{plan['person_ids'][0]}", {}),
+        "worklist: mine": ("intake", "GET", "/worklist", {"scope": "mine"}),
+        "worklist: all": ("intake", "GET", "/worklist", {"scope": "all"}),
+        "decisions list": ("intake", "GET", "/decisions", {}),
     }
+    if plan.get("plans"):
+        requests |= {
+            "coordination: open a plan": ("coordination", "GET", f"/plans/{plan['plans'][0]}", {}),
+            "coordination: koordinator's worklist": ("coordination", "GET", "/worklist", {}),
+        }
+    if "welfaretech" in plan.get("services", ()):
+        requests |= {
+            "welfaretech: loans list": ("welfaretech", "GET", "/loans", {}),
+            "welfaretech: benefits dashboard": ("welfaretech", "GET", "/benefits/dashboard", {}),
+        }
+    if plan.get("unit"):
+        requests |= {
+            "quality: leader's queue": ("quality", "GET", "/deviations/queue", {}),
+            "quality: statistics": (
+                "quality",
+                "GET",
+                "/statistics",
+                {"first": plan["first"], "last": plan["last"]},
+            ),
+        }
+    return requests
 
 
-async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tuple[
-    dict[str, float], dict[str, int]
-]:  # fmt: skip
-    """Each operation served once by an intake app in this process, its statements captured,
-    then run bare (one connection, the tenant set, rolled back) `runs` times: p50 in ms."""
-    from services.intake.app import create_app
-    from services.intake.settings import IntakeSettings
-
-    key = SigningKey.generate()
-    app = create_app(
-        IntakeSettings(
-            database_url=target.database_url,
-            auth_public_key=key.public_pem,
+def _app(service: str, database_url: str, public_pem: str) -> Any:
+    module = importlib.import_module(f"services.{service}.app")
+    settings = getattr(
+        importlib.import_module(f"services.{service}.settings"), f"{service.capitalize()}Settings"
+    )
+    return module.create_app(
+        settings(
+            database_url=database_url,
+            auth_public_key=public_pem,
             auth_issuer="mestring-bench",
             log_level="WARNING",
             feed_enabled=False,
         )
     )
+
+
+async def _capture(
+    service: str,
+    database_url: str,
+    identity: dict[str, Any],
+    requests: dict[str, tuple[str, str, str, dict[str, Any]]],
+) -> dict[str, list[tuple[str, Any]]]:
+    """Each request served once by the service's app in this process (after a warm-up), with
+    the statements it issued."""
+    key = SigningKey.generate()
+    app = _app(service, database_url, key.public_pem)
     now = int(time.time())
     token = key.sign(
         {
+            **{k: v for k, v in identity.items() if k in ("sub", "name", "roles", "units")},
             "iss": "mestring-bench",
             "aud": "mestring",
-            "sub": "bench",
-            "name": "Bench",
-            "municipality": target.municipality,
-            "roles": ["saksbehandler"],
+            "municipality": identity["municipality"],
             "iat": now,
             "exp": now + 600,
         }
@@ -190,38 +308,64 @@ async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tu
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(
             transport=transport,
-            base_url="http://intake",
+            base_url=f"http://{service}",
             headers={"Authorization": f"Bearer {token}"},
         ) as client:
-            for name, (method, path, params) in _requests(plan).items():
-                await client.request(method, f"{API}{path}", params=params)  # warm
+            for name, (_, method, path, params) in requests.items():
+                url = f"/api/{service}/v1{path}"
+                await client.request(method, url, params=params)  # warm
                 captured.clear()
-                response = await client.request(method, f"{API}{path}", params=params)
+                response = await client.request(method, url, params=params)
                 if response.status_code == 200:
                     statements[name] = list(captured)
-    engine = create_async_engine(target.database_url)
+    return statements
+
+
+async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tuple[
+    dict[str, float], dict[str, int]
+]:  # fmt: skip
+    """Each read operation served once by its service's app in this process, its statements
+    captured, then run bare (one connection, the tenant set, rolled back) `runs` times: p50
+    in ms."""
+    requests = _requests(plan)
     floors: dict[str, float] = {}
-    try:
-        async with engine.connect() as connection:
-            for name, issued in statements.items():
-                timings = []
-                for _ in range(runs):
-                    transaction = await connection.begin()
-                    await connection.execute(
-                        text("SELECT set_config(:n, :v, true)"),
-                        {"n": TENANT_SETTING, "v": target.municipality},
-                    )
-                    started = time.perf_counter()
-                    for statement, params in issued:
-                        if "set_config" in statement:
-                            continue
-                        await connection.exec_driver_sql(statement, params)
-                    timings.append((time.perf_counter() - started) * 1000)
-                    await transaction.rollback()
-                floors[name] = statistics.median(timings)
-    finally:
-        await engine.dispose()
-    return floors, {name: len(issued) for name, issued in statements.items()}
+    counts: dict[str, int] = {}
+    for service in SERVICES:
+        mine = {name: r for name, r in requests.items() if r[0] == service}
+        if not mine or not target.has(service):
+            continue
+        database_url = target.database_url if service == "intake" else target.database_urls[service]
+        token = target.tokens.get(ROLES[service], target.token if service == "intake" else "")
+        identity = (
+            claims(token)
+            if token.count(".") == 2
+            else {"sub": "bench", "name": "Bench", "roles": [ROLES[service]]}
+        )
+        identity["municipality"] = target.municipality
+        statements = await _capture(service, database_url, identity, mine)
+        engine = create_async_engine(database_url)
+        try:
+            async with engine.connect() as connection:
+                for name, issued in statements.items():
+                    timings = []
+                    for _ in range(runs):
+                        transaction = await connection.begin()
+                        await connection.execute(
+                            text("SELECT set_config(:n, :v, true)"),
+                            {"n": TENANT_SETTING, "v": target.municipality},
+                        )
+                        started = time.perf_counter()
+                        for statement, params in issued:
+                            if "set_config" in statement:
+                                continue
+                            await connection.exec_driver_sql(statement, params)
+                        timings.append((time.perf_counter() - started) * 1000)
+                        await transaction.rollback()
+                    floors[name] = statistics.median(timings)
+                    counts[name] = len(issued)
+        finally:
+            await engine.dispose()
+    return floors, counts
 
 
 # --- the load -------------------------------------------------------------------------------
@@ -264,9 +408,16 @@ async def run_load(
     each client finishes what it is doing (one client: its round of every operation)."""
     plan_file = folder / f"plan-{users}.json"
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
-    await asyncio.to_thread(
-        plan_file.write_text, json.dumps({**plan, "api": API, "token": target.token})
-    )
+    services = [service for service in SERVICES if target.has(service)]
+    body = {
+        **plan,
+        "api": API,
+        "token": target.token,
+        "services": services,
+        "urls": {service: target.url(service) for service in services},
+        "tokens": target.tokens,
+    }
+    await asyncio.to_thread(plan_file.write_text, json.dumps(body))
     prefix = folder / f"users-{users}"
     result = folder / f"users-{users}.json"  # locust adds the suffix
     process = await asyncio.create_subprocess_exec(
@@ -304,10 +455,17 @@ async def run_load(
 
 
 async def measure(
-    target: Target, *, users: int, seconds: float, folder: Path, drafts: int = 4000
+    target: Target,
+    *,
+    users: int,
+    seconds: float,
+    folder: Path,
+    drafts: int = 4000,
+    floor_runs: int = 15,
 ) -> Result:
     plan = await sample(target, drafts)
-    floors, counts = await sql_floors(target, plan)
+    plan["services"] = [service for service in SERVICES if target.has(service)]
+    floors, counts = await sql_floors(target, plan, floor_runs)
     one_plan = {**plan, "drafts": plan["drafts"][: len(plan["drafts"]) // 2], "sequential": True}
     many_plan = {**plan, "drafts": plan["drafts"][len(plan["drafts"]) // 2 :]}
     one = await run_load(target, one_plan, 1, seconds, folder)
@@ -394,20 +552,20 @@ def write_report(body: str, path: Path = REPORT) -> None:
 # --- the system -----------------------------------------------------------------------------
 
 
-def _caseworker(municipality: str) -> str:
+def _demo_user(municipality: str, role: str) -> str:
     from dev.users import demo_users
     from shared.schemas.roles import Role
 
+    if role == ROLES["coordination"]:  # the koordinator with the generated caseload
+        return demo_coordinator(municipality)[0]
     return next(
-        u.username
-        for u in demo_users()
-        if u.municipality == municipality and Role.caseworker in u.roles
+        u.username for u in demo_users() if u.municipality == municipality and Role(role) in u.roles
     )
 
 
-def dev_token(base_url: str, municipality: str) -> str:
+def dev_token(base_url: str, municipality: str, role: str = "saksbehandler") -> str:
     response = httpx.post(
-        f"{base_url}/api/dev/token", json={"username": _caseworker(municipality)}, timeout=10
+        f"{base_url}/api/dev/token", json={"username": _demo_user(municipality, role)}, timeout=10
     )
     response.raise_for_status()
     return str(response.json()["access_token"])
@@ -460,13 +618,16 @@ def stop_system(process: subprocess.Popen[bytes]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def intake_database_url(data: Path) -> str:
+def database_urls(data: Path) -> dict[str, str]:
+    """Each benched service's runtime database URL (given ones win)."""
     from dev.postgres import service_databases, start_embedded
 
-    if os.environ.get("INTAKE_DATABASE_URL"):
-        return os.environ["INTAKE_DATABASE_URL"]
+    given = {s: os.environ.get(f"{s.upper()}_DATABASE_URL", "") for s in SERVICES}
+    if all(given.values()):
+        return given
     pg = start_embedded(data / "pg")
-    return pg.runtime_url("intake", service_databases()["intake"])
+    names = service_databases()
+    return {s: given[s] or pg.runtime_url(s, names[s]) for s in SERVICES}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -501,12 +662,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             process = start_system(data, args.port)
         base_url = args.url or f"http://127.0.0.1:{args.port}"
         try:
+            urls = database_urls(data)
+            tokens = {
+                role: dev_token(base_url, args.municipality, role) for role in set(ROLES.values())
+            }
             target = Target(
                 base_url=base_url,
-                token=dev_token(base_url, args.municipality),
-                database_url=intake_database_url(data),
+                token=tokens["saksbehandler"],
+                database_url=urls["intake"],
                 municipality=args.municipality,
                 size=size,
+                tokens=tokens,
+                database_urls=urls,
             )
             result = asyncio.run(
                 measure(target, users=args.users, seconds=args.seconds, folder=data / "locust")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from locust import FastHttpUser, constant, task
@@ -19,6 +20,7 @@ PLAN: dict[str, Any] = json.loads(open(os.environ["MESTRING_BENCH_PLAN"]).read()
 API = PLAN["api"]
 DRAFTS: list[list[Any]] = list(PLAN["drafts"])
 """(decision id, version) of the drafts left to make; each is made once."""
+SERVICES: list[str] = PLAN.get("services", ["intake"])
 
 
 class Caseworker(FastHttpUser):
@@ -39,6 +41,12 @@ class Caseworker(FastHttpUser):
             self.decisions_list,
             self.make_decision,
         ]
+        if "coordination" in SERVICES and PLAN.get("plans"):
+            operations += [self.open_plan, self.coordinator_worklist]
+        if "welfaretech" in SERVICES:
+            operations += [self.loans_list, self.benefits_dashboard]
+        if "quality" in SERVICES and PLAN.get("unit"):
+            operations += [self.report_deviation, self.leader_queue, self.deviation_statistics]
         if PLAN.get("sequential"):
             for operation in operations:
                 operation()
@@ -58,6 +66,24 @@ class Caseworker(FastHttpUser):
             catch_response=True,
         ) as response:
             if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+
+    def _service(
+        self, service: str, role: str, name: str, path: str, body: Any = None, **params: Any
+    ) -> None:
+        """A request to another service's API (its own origin, or the gateway's), as `role`."""
+        url = f"{PLAN['urls'][service]}/api/{service}/v1{path}"
+        headers = {"Authorization": f"Bearer {PLAN['tokens'][role]}"}
+        if body is None:
+            request = self.client.get(
+                url, params=params or None, headers=headers, name=name, catch_response=True
+            )
+        else:
+            request = self.client.post(
+                url, json=body, headers=headers, name=name, catch_response=True
+            )
+        with request as response:
+            if response.status_code not in (200, 201):
                 response.failure(f"{response.status_code}")
 
     def framework_floor(self) -> None:
@@ -96,3 +122,50 @@ class Caseworker(FastHttpUser):
         ) as response:
             if response.status_code != 200:
                 response.failure(f"{response.status_code}")
+
+    def open_plan(self) -> None:
+        plan_id = self.rng.choice(PLAN["plans"])
+        self._service(
+            "coordination", "koordinator", "coordination: open a plan", f"/plans/{plan_id}"
+        )
+
+    def coordinator_worklist(self) -> None:
+        self._service(
+            "coordination", "koordinator", "coordination: koordinator's worklist", "/worklist"
+        )
+
+    def loans_list(self) -> None:
+        self._service("welfaretech", "velferdsteknolog", "welfaretech: loans list", "/loans")
+
+    def benefits_dashboard(self) -> None:
+        self._service(
+            "welfaretech",
+            "velferdsteknolog",
+            "welfaretech: benefits dashboard",
+            "/benefits/dashboard",
+        )
+
+    def report_deviation(self) -> None:
+        now = datetime.now(UTC)
+        body = {
+            "occurred_at": (now - timedelta(hours=2)).isoformat(),
+            "discovered_at": (now - timedelta(hours=1)).isoformat(),
+            "unit": PLAN["unit"],
+            "category": self.rng.choice(["medication", "fall", "documentation", "other"]),
+            "what_happened": "Kveldsmedisin ble ikke gitt; dosetten var urørt ved morgenbesøket.",
+            "immediate_action": "Lege kontaktet.",
+            "consequence": self.rng.randint(1, 4),
+            "probability": self.rng.randint(1, 5),
+        }
+        self._service(
+            "quality", "helsepersonell", "quality: report a deviation", "/deviations", body
+        )
+
+    def leader_queue(self) -> None:
+        self._service("quality", "leder", "quality: leader's queue", "/deviations/queue")
+
+    def deviation_statistics(self) -> None:
+        self._service(
+            "quality", "leder", "quality: statistics", "/statistics",
+            first=PLAN["first"], last=PLAN["last"],
+        )  # fmt: skip

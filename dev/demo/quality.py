@@ -10,7 +10,7 @@ checklist done, some anonymous, samhandlingsavvik name the hospital or the GP.
 Deviations about a person point at intake's generated person, and some link to
 the decision, the individual plan or the welfare-technology loan by id
 (verified, as the service checks links when they are reported). The handling
-itself (steps, causes, actions, closing) is the service's seed's.
+itself (steps, causes, actions, closing) follows the service's seed, with its texts.
 """
 
 from __future__ import annotations
@@ -28,17 +28,25 @@ from services.quality.domain.deadlines import (
     working_days,
 )
 from services.quality.domain.guidance import checklist_codes
-from services.quality.models import Deviation, DeviationStep
 from services.quality.seed import (
+    ACTIONS,
+    CAUSES,
     LEADERS,
+    LEARNING,
     PARTIES,
     REPORTERS,
     WHAT,
     _categories,
-    _handle,
     _status_for,
 )
-from shared.schemas.quality import DeviationCategory, DeviationStatus, LinkKind, LinkStatus
+from shared.schemas.quality import (
+    ActionStatus,
+    CauseCategory,
+    DeviationCategory,
+    DeviationStatus,
+    LinkKind,
+    LinkStatus,
+)
 
 YEARS = 5
 PER_UNIT_YEAR = (12, 0.25, 150)
@@ -51,15 +59,10 @@ ABOUT_A_PERSON = {
     DeviationCategory.welfare_technology,
     DeviationCategory.violence,
 }
-BASE = ("id", "municipality", "created_at", "updated_at", "version")
 
 
 def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=UTC)
-
-
-def _columns(row: Any) -> dict[str, Any]:
-    return {c.name: getattr(row, c.name) for c in row.__table__.columns if c.name not in BASE}
 
 
 def demo_leader(municipality: str) -> tuple[str, str]:
@@ -134,25 +137,27 @@ class QualityGenerator:
                     links.append((LinkKind.decision, decision.id))
                 if person_id in self.plans and rng.random() < 0.5:
                     links.append((LinkKind.plan, self.plans[person_id]))
-        deviation = Deviation(
-            municipality=self.municipality,
-            occurred_at=_at(reported_on - timedelta(days=rng.randint(0, 1)), rng.randint(6, 22)),
-            discovered_at=_at(reported_on, rng.randint(6, 12)),
-            reported_on=reported_on,
-            unit=unit,
-            place=rng.choice(["Hos bruker", "Bad", "Fellesstue", "Medisinrom", "Korridor", None]),
-            category=category.value,
-            collaboration_party=rng.choice(self.parties)
+        who = None if anonymous else reporter
+        deviation: dict[str, Any] = {
+            "occurred_at": _at(reported_on - timedelta(days=rng.randint(0, 1)), rng.randint(6, 22)),
+            "discovered_at": _at(reported_on, rng.randint(6, 12)),
+            "reported_on": reported_on,
+            "unit": unit,
+            "place": rng.choice(
+                ["Hos bruker", "Bad", "Fellesstue", "Medisinrom", "Korridor", None]
+            ),
+            "category": category.value,
+            "collaboration_party": rng.choice(self.parties)
             if category is DeviationCategory.collaboration
             else None,
-            what_happened=what,
-            immediate_action=immediate,
-            person_id=person_id,
-            consequence=consequence,
-            probability=probability,
-            risk_score=consequence * probability,
-            is_serious=is_serious,
-            notification_checklist=[
+            "what_happened": what,
+            "immediate_action": immediate,
+            "person_id": person_id,
+            "consequence": consequence,
+            "probability": probability,
+            "risk_score": consequence * probability,
+            "is_serious": is_serious,
+            "notification_checklist": [
                 {
                     "code": code,
                     "done_at": _at(reported_on, 14).isoformat(),
@@ -162,44 +167,31 @@ class QualityGenerator:
             ]
             if is_serious
             else [],  # fmt: skip
-            is_anonymous=anonymous,
-            reporter_sub=None if anonymous else reporter[0],
-            reporter_name=None if anonymous else reporter[1],
-            receipt_hash=None,
-            status=status.value,
-            acknowledge_by=acknowledge_by(
+            "is_anonymous": anonymous,
+            "reporter_sub": who[0] if who else None,
+            "reporter_name": who[1] if who else None,
+            "receipt_hash": None,
+            "status": DeviationStatus.reported.value,
+            "acknowledge_by": acknowledge_by(
                 reported_on, DEFAULT_ACKNOWLEDGE_WORKING_DAYS, self.calendar
             ),
-            acknowledged_on=None,
-            handler_name=None,
-            investigation=None,
-            causes=[],
-            learning_summary=None,
-            outcome_for_reporter=None,
-            closed_on=None,
-            links=[],
-            actions=[],
-            steps=[
-                DeviationStep(
-                    municipality=self.municipality,
-                    at=_at(reported_on, 13),
-                    action="reported",
-                    from_status=None,
-                    to_status=DeviationStatus.reported.value,
-                    actor_sub=None if anonymous else reporter[0],
-                    actor_name=None if anonymous else reporter[1],
-                    note=None,
-                )
-            ],
-        )
-        _handle(deviation, status, today, rng, leader_sub, leader_name)
+            "acknowledged_on": None,
+            "handler_name": None,
+            "investigation": None,
+            "causes": [],
+            "learning_summary": None,
+            "outcome_for_reporter": None,
+            "closed_on": None,
+        }
+        steps = [(_at(reported_on, 13), "reported", None, DeviationStatus.reported, who)]
+        actions = self.handle(deviation, status, steps, (leader_sub, leader_name))
         deviation_id = self.tables.add(
             "deviations",
             _uuid(rng),
             _at(reported_on, 13),
-            updated_at=_at(deviation.closed_on or reported_on, 15),
-            version=len(deviation.steps),
-            **_columns(deviation),
+            updated_at=steps[-1][0],
+            version=len(steps),
+            **deviation,
         )
         for kind, target in links:
             self.tables.add(
@@ -212,12 +204,104 @@ class QualityGenerator:
                 status=LinkStatus.verified.value,
                 checked_at=_at(reported_on, 13),
             )
-        for step in deviation.steps:
-            values = _columns(step) | {"deviation_id": deviation_id}
-            self.tables.add("deviation_steps", _uuid(rng), step.at, **values)
-        for action in deviation.actions:
-            values = _columns(action) | {"deviation_id": deviation_id}
-            self.tables.add("corrective_actions", _uuid(rng), _at(reported_on, 15), **values)
+        for at, done, before, after, actor in steps:
+            self.tables.add(
+                "deviation_steps",
+                _uuid(rng),
+                at,
+                deviation_id=deviation_id,
+                at=at,
+                action=done,
+                from_status=before.value if before else None,
+                to_status=after.value,
+                actor_sub=actor[0] if actor else None,
+                actor_name=actor[1] if actor else None,
+                note=None,
+            )
+        for corrective in actions:
+            self.tables.add(
+                "corrective_actions",
+                _uuid(rng),
+                _at(reported_on, 15),
+                deviation_id=deviation_id,
+                **corrective,
+            )
+
+    def handle(
+        self,
+        deviation: dict[str, Any],
+        status: DeviationStatus,
+        steps: list[Any],
+        who: tuple[str, str],
+    ) -> list[dict[str, Any]]:
+        """Acknowledged, investigated (causes, a corrective action) and closed (a learning
+        summary) as far as `status`, as the service's seed hands its demo deviations."""
+        rng, today = self.rng, self.today
+        if status is DeviationStatus.reported:
+            return []
+        acknowledged = min(
+            today, deviation["reported_on"] + timedelta(days=rng.choice([1, 2, 3, 5, 9]))
+        )
+        deviation |= {
+            "acknowledged_on": acknowledged,
+            "handler_name": who[1],
+            "status": DeviationStatus.acknowledged.value,
+        }
+        steps.append(
+            (_at(acknowledged, 15), "acknowledged", DeviationStatus.reported,
+             DeviationStatus.acknowledged, who)
+        )  # fmt: skip
+        if status is DeviationStatus.acknowledged:
+            return []
+        investigated = min(today, acknowledged + timedelta(days=rng.randint(2, 14)))
+        direct, underlying = rng.sample(list(CauseCategory), 2)
+        deviation |= {
+            "investigation": "Gjennomgått med de involverte og i journalen.",
+            "causes": [
+                {"category": direct.value, "is_underlying": False, "description": CAUSES[direct]},
+                {"category": underlying.value, "is_underlying": True,
+                 "description": CAUSES[underlying]},
+            ],
+            "status": DeviationStatus.investigated.value,
+        }  # fmt: skip
+        at = _at(investigated, 15)
+        steps.append(
+            (at, "investigated", DeviationStatus.acknowledged, DeviationStatus.investigated, who)
+        )
+        due = investigated + timedelta(days=rng.choice([14, 30, 60]))
+        done = status is DeviationStatus.closed and rng.random() < 0.8
+        action_status = (
+            ActionStatus.done
+            if done
+            else rng.choice([ActionStatus.planned, ActionStatus.in_progress])
+        )
+        actions = [
+            {
+                "description": rng.choice(ACTIONS),
+                "responsible": who[1],
+                "due_on": due,
+                "status": action_status.value,
+                "done_on": min(today, due) if done else None,
+                "overdue_reported": False,
+            }
+        ]
+        steps.append(
+            (at, "action_added", DeviationStatus.investigated, DeviationStatus.investigated, who)
+        )
+        if status is DeviationStatus.investigated:
+            return actions
+        closed = min(today, investigated + timedelta(days=rng.randint(3, 30)))
+        deviation |= {
+            "learning_summary": rng.choice(LEARNING),
+            "outcome_for_reporter": "Takk for meldingen. Vi har gått gjennom hendelsen og "
+            "endret rutinen.",
+            "closed_on": closed,
+            "status": DeviationStatus.closed.value,
+        }
+        steps.append(
+            (_at(closed, 15), "closed", DeviationStatus.investigated, DeviationStatus.closed, who)
+        )
+        return actions
 
 
 def generate(
