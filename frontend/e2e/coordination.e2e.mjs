@@ -1,4 +1,5 @@
-// End-to-end: coordination in Debian's Chromium against a running Mestring — a koordinator
+// End-to-end: coordination in Debian's Chromium against a running Mestring — a clinician reports a
+// need for coordination on a tablet and it reaches the koordinerende enhet's inbox; a koordinator
 // takes a request from the koordinerende enhet's inbox, a draft individual plan opens; the
 // koordinator writes two goals in the person's own words and a measure, records the person's
 // consent, calls an ansvarsgruppe meeting, writes its minutes with a decision (which becomes a
@@ -115,7 +116,63 @@ async function main(page) {
     });
   });
 
-  await step('sign in as the koordinator in Nordre Follo', () => signIn(page, { role: /Koordinator/ }));
+  const reported = { given: 'Ragnhild', family: `Meldeplikt ${token}` };
+  const reportedName = `${reported.given} ${reported.family}`;
+  await step('a person the home nursing unit serves (prepared through the APIs: registered, a decision imported)', async () => {
+    const caseworker = await tokenFor('saksbehandler-nordrefollo');
+    const integration = await tokenFor('systemintegrasjon-nordrefollo');
+    const nationalIdReported = syntheticNationalId();
+    await api('POST', '/api/intake/v1/persons', caseworker, {
+      national_id: nationalIdReported,
+      given_name: reported.given,
+      family_name: reported.family,
+      address: { street: 'Kirkeveien 7', postcode: '1400', city: 'Ski' },
+    });
+    await api('POST', '/api/intake/v1/imports', integration, {
+      source_system: `e2e-meld-${token}`,
+      decisions: [
+        {
+          reference: `e2e-meld-${token}`,
+          national_id: nationalIdReported,
+          service_type: 'hjemmesykepleie',
+          outcome: 'granted',
+          status: 'made',
+          starts_on: isoDaysFromToday(-60),
+          unit: 'hjemmetjenesten-ski',
+          made_on: isoDaysFromToday(-60),
+        },
+      ],
+    });
+  });
+
+  await step('sign in as the helsepersonell in Nordre Follo, on a tablet (768 px)', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await signIn(page, { role: /Helsepersonell/ });
+  });
+
+  await step('the clinician reports the need from «Koordinering» → «Meld behov»: the person found among those the unit serves', async () => {
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Koordinering' }).click();
+    await page.getByRole('navigation', { name: 'Koordinering' }).getByRole('link', { name: 'Meld behov' }).click();
+    await page.waitForURL(`${BASE_URL}/koordinering/meld-behov`);
+    const form = page.getByRole('form', { name: 'Meld behov for koordinering' });
+    await form.getByRole('button', { name: 'Send til koordinerende enhet' }).click();
+    await form.getByText('Velg personen det gjelder').first().waitFor();
+    await form.getByLabel('Søk etter personen').fill(reported.family);
+    await form.getByRole('radio', { name: reportedName }).check();
+    await form.getByLabel('Beskriv behovet').fill(`Hjemmesykepleie, fysioterapi og dagsenter uten noen som holder i trådene (${token}).`);
+    await form.getByRole('button', { name: 'Send til koordinerende enhet' }).click();
+    const sent = page.getByTestId('report-sent');
+    await sent.getByText(`Behovet for ${reportedName} er meldt til koordinerende enhet.`, { exact: false }).waitFor();
+    assert(await sent.evaluate((element) => element === document.activeElement), 'the success message does not have focus');
+  });
+
+  await checkPage(page, 'coordination-report', { title: 'report a need' });
+
+  await step('sign in as the koordinator in Nordre Follo', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn(page, { role: /Koordinator/ });
+  });
 
   await step('«Koordinering» in the main menu opens the inbox, longest waiting first', async () => {
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Koordinering' }).click();
@@ -124,6 +181,9 @@ async function main(page) {
     const first = page.getByTestId('inbox').getByRole('heading', { level: 2 }).first();
     await first.waitFor();
     assert(((await first.textContent()) ?? '').includes(fullName), 'the request that waited longest is not first');
+    const reportedCard = page.getByTestId('inbox').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: reportedName }) });
+    await reportedCard.getByText('Meldt av ansatt').waitFor();
+    await reportedCard.getByText('Fra: Aisha Rahman', { exact: false }).waitFor();
   });
 
   await checkPage(page, 'coordination-inbox', { title: 'inbox' });

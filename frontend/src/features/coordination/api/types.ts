@@ -4,6 +4,7 @@ import type { components } from '@/lib/api/coordination';
 type Schemas = components['schemas'];
 
 export type RequestRead = Schemas['RequestRead'];
+export type RequestCreate = Schemas['RequestCreate'];
 export type PlanRead = Schemas['PlanRead'];
 export type PlanListItem = Schemas['PlanListItem'];
 export type PlanUpdate = Schemas['PlanUpdate'];

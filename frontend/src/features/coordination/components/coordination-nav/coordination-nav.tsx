@@ -3,20 +3,22 @@ import { NavLink } from 'react-router';
 
 import { useSession } from '@/lib/auth';
 
-import { canReadInbox } from '../../lib/permissions';
-import { COORDINATION_OVERVIEW_PATH, COORDINATION_PATH, COORDINATION_WORKLIST_PATH } from '../../paths';
+import { canReadCoordinationWorklist, canReadInbox } from '../../lib/permissions';
+import { COORDINATION_OVERVIEW_PATH, COORDINATION_PATH, COORDINATION_WORKLIST_PATH, REPORT_NEED_PATH } from '../../paths';
 
 import styles from './coordination-nav.module.css';
 
-/** Coordination's own pages: the inbox, the worklist and the overview (what the caller may open). */
+/** Coordination's own pages: the inbox, the worklist, the overview and reporting a need (what the caller may open). */
 export function CoordinationNav() {
   const { t } = useTranslation();
   const session = useSession();
-  const unit = !!session && canReadInbox(session.user.roles);
+  const roles = session?.user.roles ?? [];
+  const unit = canReadInbox(roles);
   const links = [
     ...(unit ? [{ to: COORDINATION_PATH, label: t('coordination.subnav.inbox') }] : []),
-    { to: COORDINATION_WORKLIST_PATH, label: t('coordination.subnav.worklist') },
+    ...(canReadCoordinationWorklist(roles) ? [{ to: COORDINATION_WORKLIST_PATH, label: t('coordination.subnav.worklist') }] : []),
     ...(unit ? [{ to: COORDINATION_OVERVIEW_PATH, label: t('coordination.subnav.overview') }] : []),
+    { to: REPORT_NEED_PATH, label: t('coordination.subnav.report') },
   ];
   return (
     <nav aria-label={t('coordination.subnav.label')}>
