@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from services.quality.schemas import UNIT, Grade, Strict
+from shared.schemas.common import LocalizedText
 from shared.schemas.quality import (
     ActionStatus,
     AuditStatus,
@@ -313,8 +314,22 @@ class DeviationReferencesIn(Strict):
     )
 
 
+class SurveyAnswerReference(BaseModel):
+    """The survey answer a deviation was raised from: the free text of `question_id`."""
+
+    survey_id: uuid.UUID
+    survey_title: LocalizedText
+    answer_id: uuid.UUID
+    question_id: str
+    answered_on: date
+    unit: str
+
+
 class DeviationReferencesRead(BaseModel):
     deviation_id: uuid.UUID
+    survey_answer: SurveyAnswerReference | None = Field(
+        description="The survey answer the deviation was raised from (set when routed)"
+    )
     hazard: HazardChoice | None
     procedure_id: uuid.UUID | None
     procedure_title: str | None

@@ -40,7 +40,9 @@ from services.quality.system_schemas import (
     ReaderRead,
     RosRead,
     RosSummary,
+    SurveyAnswerReference,
 )
+from shared.schemas.common import LocalizedText
 from shared.schemas.quality import (
     ActionStatus,
     AuditStatus,
@@ -280,8 +282,20 @@ def finding_read(seen: FindingSeen, today: date) -> FindingRead:
 
 
 def references_read(seen: ReferencesSeen) -> DeviationReferencesRead:
+    answered = None
+    if seen.survey_answer is not None:
+        answer, version, question_id = seen.survey_answer
+        answered = SurveyAnswerReference(
+            survey_id=answer.survey_id,
+            survey_title=LocalizedText.model_validate(version.title),
+            answer_id=answer.id,
+            question_id=question_id,
+            answered_on=answer.answered_on,
+            unit=answer.unit,
+        )
     return DeviationReferencesRead(
         deviation_id=seen.deviation_id,
+        survey_answer=answered,
         hazard=hazard_choice(*seen.hazard) if seen.hazard else None,
         procedure_id=seen.procedure.id if seen.procedure else None,
         procedure_title=seen.procedure.title if seen.procedure else None,

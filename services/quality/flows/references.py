@@ -16,7 +16,10 @@ from services.quality.models import (
     Procedure,
     RiskAnalysis,
     RosHazard,
+    SurveyAnswer,
+    SurveyVersion,
 )
+from services.quality.repositories.surveys import SurveyRepo
 from services.quality.system_schemas import DeviationReferencesIn
 from shared.access_log import AccessAction
 from shared.errors import NotFound, RuleViolation
@@ -28,6 +31,8 @@ class ReferencesSeen:
     hazard: tuple[RosHazard, RiskAnalysis] | None
     procedure: Procedure | None
     procedure_number: int | None
+    survey_answer: tuple[SurveyAnswer, SurveyVersion, str] | None = None
+    """The answer it was raised from, the version answered and the question."""
 
 
 async def _visible(work: Work, deviation_id: uuid.UUID) -> Deviation:
@@ -44,7 +49,13 @@ async def _seen(
         return ReferencesSeen(deviation_id, None, None, None)
     hazard = await work.ros.hazard(ref.hazard_id) if ref.hazard_id else None
     procedure = await work.procedures.get(ref.procedure_id) if ref.procedure_id else None
-    return ReferencesSeen(deviation_id, hazard, procedure, ref.procedure_number)
+    answered = None
+    if ref.survey_answer_id is not None:
+        surveys = SurveyRepo(work.session)
+        answer = await surveys.answer(ref.survey_answer_id)
+        version = await surveys.version(answer.version_id)
+        answered = (answer, version, ref.survey_question_id or "")
+    return ReferencesSeen(deviation_id, hazard, procedure, ref.procedure_number, answered)
 
 
 async def read(work: Work, deviation_id: uuid.UUID) -> ReferencesSeen:
@@ -93,3 +104,14 @@ async def set_references(
     await work.session.flush()
     await work.log(deviation.person_id, AccessAction.update, "deviation", deviation.id)
     return await _seen(work, deviation_id, ref)
+
+
+async def raised_from_answer(
+    work: Work, deviation: Deviation, answer: SurveyAnswer, question_id: str
+) -> None:
+    """The deviation just raised from a survey answer's free text names that answer."""
+    await work.references.add(
+        DeviationReference(
+            deviation_id=deviation.id, survey_answer_id=answer.id, survey_question_id=question_id
+        )
+    )

@@ -19,6 +19,7 @@ from services.quality.domain import access
 from services.quality.domain import surveys as rules
 from services.quality.flows import Work
 from services.quality.flows import deviations as deviation_flow
+from services.quality.flows.references import raised_from_answer
 from services.quality.models import (
     Deviation,
     Survey,
@@ -344,6 +345,7 @@ async def route_feedback(work: Work, answer_id: uuid.UUID, body: FeedbackToDevia
         probability=body.probability,
     )
     seen = await deviation_flow.report(work, report, LinkChecker({}))
+    await raised_from_answer(work, seen.deviation, answer, body.question_id)
     answer.routed = [
         *answer.routed,
         {"question_id": body.question_id, "deviation_id": str(seen.deviation.id)},

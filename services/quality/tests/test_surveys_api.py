@@ -349,6 +349,15 @@ async def test_free_text_becomes_a_deviation_of_the_unit_once(
         "Ingen kom på søndag" in deviation["what_happened"]
         and answer_id in deviation["what_happened"]
     )
+    references = f"{API}/deviations/{deviation['id']}/references"
+    named = (await surveys.get(references, headers=leader)).json()["survey_answer"]
+    assert named["answer_id"] == answer_id and named["survey_id"] == survey["id"]
+    assert named["question_id"] == "annet" and named["unit"] == UNIT
+    assert named["survey_title"]["nb"] == survey["title"]["nb"]
+    kept = await surveys.put(
+        references, json={"hazard_id": None, "procedure_id": None}, headers=leader
+    )
+    assert kept.status_code == 200 and kept.json()["survey_answer"]["answer_id"] == answer_id
     assert (
         await surveys.post(f"{API}/survey-answers/{answer_id}/deviation", json=body, headers=leader)
     ).status_code == 409

@@ -398,7 +398,8 @@ export interface paths {
         put?: never;
         /**
          * Announce Overdue Actions
-         * @description Publish `corrective_action.overdue` once for each newly overdue action (run daily).
+         * @description Publish `corrective_action.overdue` once for each newly overdue action, a deviation's
+         *     or a measure of ROS, an audit or a supervision finding (the service also runs it daily).
          */
         post: operations["announce_overdue_actions"];
         delete?: never;
@@ -1706,6 +1707,8 @@ export interface components {
              * Format: uuid
              */
             deviation_id: string;
+            /** @description The survey answer the deviation was raised from (set when routed) */
+            survey_answer: components["schemas"]["SurveyAnswerReference"] | null;
             hazard: components["schemas"]["HazardChoice"] | null;
             /** Procedure Id */
             procedure_id: string | null;
@@ -2848,6 +2851,32 @@ export interface components {
          * @enum {string}
          */
         SupervisionAuthority: "statsforvalteren" | "helsetilsynet";
+        /**
+         * SurveyAnswerReference
+         * @description The survey answer a deviation was raised from: the free text of `question_id`.
+         */
+        SurveyAnswerReference: {
+            /**
+             * Survey Id
+             * Format: uuid
+             */
+            survey_id: string;
+            survey_title: components["schemas"]["LocalizedText"];
+            /**
+             * Answer Id
+             * Format: uuid
+             */
+            answer_id: string;
+            /** Question Id */
+            question_id: string;
+            /**
+             * Answered On
+             * Format: date
+             */
+            answered_on: string;
+            /** Unit */
+            unit: string;
+        };
         /** SurveyContent */
         SurveyContent: {
             title: components["schemas"]["SurveyText"];

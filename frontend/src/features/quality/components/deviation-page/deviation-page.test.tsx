@@ -37,6 +37,40 @@ describe('DeviationPage', () => {
     expect(screen.getByText('Aisha Rahman', { selector: 'dd' })).toBeInTheDocument();
   });
 
+  it('links back to the survey answer it was raised from and names a decision with its check', async () => {
+    const surveyId = '66666666-6666-6666-6666-666666666666';
+    stub({
+      [`GET ${path}`]: () =>
+        jsonResponse(
+          deviation({ links: [{ kind: 'decision', target_id: '11111111-2222-3333-4444-555555555555', status: 'unverified', checked_at: null }] }),
+        ),
+      [`GET ${path}/references`]: () =>
+        jsonResponse({
+          deviation_id: DEVIATION_ID,
+          survey_answer: {
+            survey_id: surveyId,
+            survey_title: { nb: 'Brukerundersøkelse hjemmetjenesten', nn: 'Brukarundersøking heimetenesta', en: '' },
+            answer_id: '77777777-0000-0000-0000-000000000001',
+            question_id: 'annet',
+            answered_on: '2026-11-20',
+            unit: 'hjemmetjenesten-ski',
+          },
+          hazard: null,
+          procedure_id: null,
+          procedure_title: null,
+          procedure_version: null,
+        }),
+    });
+    renderWithProviders(<DeviationPage />, route);
+
+    const answer = await screen.findByTestId('survey-answer-link');
+    expect(within(answer).getByRole('link', { name: 'Brukerundersøkelse hjemmetjenesten' })).toHaveAttribute('href', `/avvik/undersokelser/${surveyId}`);
+    expect(answer).toHaveTextContent('svar 20.11.2026');
+    const links = screen.getByTestId('deviation-links');
+    expect(within(links).getByText('Vedtak')).toBeInTheDocument();
+    expect(within(links).getByText('Ikke bekreftet ennå')).toBeInTheDocument();
+  });
+
   it('acknowledges with If-Match and then offers the causes', async () => {
     let ifMatch: string | null = null;
     stub({

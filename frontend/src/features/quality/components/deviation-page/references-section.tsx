@@ -15,6 +15,8 @@ import { canWorkWithQualitySystem } from '../../lib/system-permissions';
 import { procedurePath, rosPath } from '../../paths';
 import styles from '../quality-system/quality-system.module.css';
 
+import { DeviationLinks } from './deviation-links';
+
 /** The handler's choice of the ROS hazard the deviation confirms and the procedure not followed. */
 function ReferencesForm({ deviation, current }: { deviation: DeviationRead; current: DeviationReferencesRead }) {
   const { t } = useTranslation();
@@ -82,44 +84,54 @@ export function ReferencesSection({ deviation, handling }: { deviation: Deviatio
   const references = useDeviationReferences(deviation.id);
   const links = session ? canWorkWithQualitySystem(session.user.roles) : false;
   if (references.isPending) return null;
-  if (references.isError) return isNotFound(references.error) ? null : <ProblemAlert error={references.error} onRetry={() => void references.refetch()} />;
+  if (references.isError) {
+    return (
+      <>
+        <DeviationLinks deviation={deviation} references={undefined} />
+        {isNotFound(references.error) ? null : <ProblemAlert error={references.error} onRetry={() => void references.refetch()} />}
+      </>
+    );
+  }
   const r = references.data;
-  if (!handling && !r.hazard && !r.procedure_id) return null;
+  if (!handling && !r.hazard && !r.procedure_id) return <DeviationLinks deviation={deviation} references={r} />;
   return (
-    <FormSection heading={t('quality.system.references.heading')} headingId="references-heading">
-      <dl className={styles.facts} data-testid="references">
-        <div className={styles.fact}>
-          <dt>{t('quality.system.references.hazard')}</dt>
-          <dd>
-            {r.hazard ? (
-              links ? (
+    <>
+      <DeviationLinks deviation={deviation} references={r} />
+      <FormSection heading={t('quality.system.references.heading')} headingId="references-heading">
+        <dl className={styles.facts} data-testid="references">
+          <div className={styles.fact}>
+            <dt>{t('quality.system.references.hazard')}</dt>
+            <dd>
+              {r.hazard ? (
+                links ? (
+                  <Link asChild>
+                    <RouterLink to={rosPath(r.hazard.analysis_id)}>{`${r.hazard.description} (${r.hazard.analysis_title})`}</RouterLink>
+                  </Link>
+                ) : (
+                  `${r.hazard.description} (${r.hazard.analysis_title})`
+                )
+              ) : (
+                t('quality.system.references.none')
+              )}
+            </dd>
+          </div>
+          <div className={styles.fact}>
+            <dt>{t('quality.system.references.procedure')}</dt>
+            <dd>
+              {r.procedure_id && r.procedure_title ? (
                 <Link asChild>
-                  <RouterLink to={rosPath(r.hazard.analysis_id)}>{`${r.hazard.description} (${r.hazard.analysis_title})`}</RouterLink>
+                  <RouterLink to={procedurePath(r.procedure_id)}>
+                    {t('quality.system.references.procedureVersion', { title: r.procedure_title, number: r.procedure_version ?? 1 })}
+                  </RouterLink>
                 </Link>
               ) : (
-                `${r.hazard.description} (${r.hazard.analysis_title})`
-              )
-            ) : (
-              t('quality.system.references.none')
-            )}
-          </dd>
-        </div>
-        <div className={styles.fact}>
-          <dt>{t('quality.system.references.procedure')}</dt>
-          <dd>
-            {r.procedure_id && r.procedure_title ? (
-              <Link asChild>
-                <RouterLink to={procedurePath(r.procedure_id)}>
-                  {t('quality.system.references.procedureVersion', { title: r.procedure_title, number: r.procedure_version ?? 1 })}
-                </RouterLink>
-              </Link>
-            ) : (
-              t('quality.system.references.none')
-            )}
-          </dd>
-        </div>
-      </dl>
-      {handling ? <ReferencesForm key={`${r.hazard?.id ?? ''}-${r.procedure_id ?? ''}`} deviation={deviation} current={r} /> : null}
-    </FormSection>
+                t('quality.system.references.none')
+              )}
+            </dd>
+          </div>
+        </dl>
+        {handling ? <ReferencesForm key={`${r.hazard?.id ?? ''}-${r.procedure_id ?? ''}`} deviation={deviation} current={r} /> : null}
+      </FormSection>
+    </>
   );
 }
