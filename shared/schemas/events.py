@@ -6,7 +6,7 @@ so the producer and every consumer read the same fields. Payloads carry ids,
 codes, dates and what changed, never free-text health data: that stays behind
 the API, where need to know is checked and access is logged.
 
-Each service's tests check its payload models (`payload_problems`): a text
+That is enforced when a payload model is declared (`payload_problems`): a text
 field must be a `Code` (a code, an id, a unit) or an enum, and no field may be
 named for health content (need level, follow-ups, facts, considerations,
 diagnoses, notes, goals, …). A consumer that needs such content fetches it
@@ -122,6 +122,13 @@ class EventPayload(BaseModel):
             if key in EventPayload.registry and EventPayload.registry[key] is not cls:
                 raise TypeError(f"Two payload models for {key}")
             EventPayload.registry[key] = cls
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        problems = payload_problems(cls)
+        if problems:
+            raise TypeError("An event payload carries ids and codes only: " + "; ".join(problems))
 
     @classmethod
     def persons_concerned(cls, data: dict[str, Any], subject: str | None) -> list[uuid.UUID]:

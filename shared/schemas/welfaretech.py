@@ -15,7 +15,7 @@ from typing import ClassVar
 from pydantic import BaseModel, Field
 
 from shared.schemas.common import LocalizedText
-from shared.schemas.events import EventPayload
+from shared.schemas.events import Code, EventPayload
 
 # Closed sets -------------------------------------------------------------------------------
 
@@ -183,14 +183,16 @@ class PublicTechnology(BaseModel):
 
 
 class WtAssessmentCompleted(EventPayload):
+    """An assessment (kartlegging) was recorded. Version 2: the needs and the consent
+    capacity it found are health facts and stay behind the API."""
+
     event_type: ClassVar[str] = "wt_assessment.completed"
+    event_version: ClassVar[int] = 2
 
     assessment_id: uuid.UUID
     person_id: uuid.UUID
     referral_id: uuid.UUID | None
-    needs: list[Need]
-    consent_capacity: ConsentCapacity
-    recommended: list[str] = Field(description="Technology codes proposed by the rules")
+    recommended: list[Code] = Field(description="Technology codes proposed by the rules")
 
 
 class WtRecommendationAccepted(EventPayload):
@@ -198,8 +200,8 @@ class WtRecommendationAccepted(EventPayload):
 
     recommendation_id: uuid.UUID
     person_id: uuid.UUID
-    technology_code: str
-    kpr_service_code: str | None
+    technology_code: Code
+    kpr_service_code: Code | None
     provider: Provider
     trial_evaluation_on: date | None
 
@@ -210,8 +212,8 @@ class LoanStarted(EventPayload):
     loan_id: uuid.UUID
     person_id: uuid.UUID
     device_id: uuid.UUID
-    technology_code: str
-    kpr_service_code: str | None
+    technology_code: Code
+    kpr_service_code: Code | None
     installed_on: date
     is_trial: bool
 
@@ -222,7 +224,7 @@ class LoanEnded(EventPayload):
     loan_id: uuid.UUID
     person_id: uuid.UUID
     device_id: uuid.UUID
-    technology_code: str
+    technology_code: Code
     ended_on: date
 
 
@@ -256,9 +258,12 @@ class BenefitMeasured(EventPayload):
 
     measurement_id: uuid.UUID
     loan_id: uuid.UUID
-    technology_code: str
+    technology_code: Code
     kind: MeasurementKind
     week: int
     staff_hours_freed_per_week: float | None = Field(
         description="Against the baseline; None for the baseline itself"
+    )
+    person_id: uuid.UUID | None = Field(
+        default=None, description="The loan's person; None in events before 2026-12"
     )

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
@@ -172,6 +173,20 @@ def test_a_feed_event_parses_back_into_its_payload_model() -> None:
 
     assert envelope.payload() == Counted(n=7)
     assert envelope.model_copy(update={"type": "unknown.kind"}).payload() is None
+
+
+def test_a_payload_with_free_text_or_health_content_cannot_be_declared() -> None:
+    with pytest.raises(TypeError, match="free text"):
+
+        class Noted(EventPayload):
+            person_id: uuid.UUID
+            remark: str | None
+
+    with pytest.raises(TypeError, match="health content"):
+
+        class Followed(EventPayload):
+            person_id: uuid.UUID
+            follow_ups: list[Code]
 
 
 def test_codes_pass_and_a_service_s_health_enums_are_refused() -> None:

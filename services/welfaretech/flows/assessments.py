@@ -149,8 +149,6 @@ async def record(work: Work, body: AssessmentCreate) -> Assessment:
             assessment_id=assessment.id,
             person_id=person_id,
             referral_id=body.referral_id,
-            needs=list(body.needs),
-            consent_capacity=body.consent_capacity,
             recommended=codes,
         ),
         subject=assessment.id,

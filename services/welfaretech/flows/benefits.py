@@ -100,6 +100,7 @@ async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> Ben
             kind=body.kind,
             week=body.week,
             staff_hours_freed_per_week=freed,
+            person_id=loan.person_id,
         ),
         subject=row.id,
     )
