@@ -517,7 +517,7 @@ async def test_the_worklist_pages_counts_each_kind_and_logs_only_the_persons_sho
 
     async def log_of(application: dict[str, Any]) -> list[str]:
         url = f"{API}/persons/{application['person']['id']}/access-log"
-        entries = (await client.get(url, headers=headers_for("leder"))).json()
+        entries = (await client.get(url, headers=headers_for("leder"))).json()["items"]
         return [e["resource"] for e in entries if e["action"] == "search"]
 
     first = (
