@@ -119,7 +119,7 @@ async def test_the_import_takes_a_larger_body_than_other_routes(
     small_limits: RunningServer, token_factory: Callable[..., str]
 ) -> None:
     document = json.dumps({"persons": [], "padding": "x" * 4_000})
-    headers = {**auth(token_factory("admin")), "Content-Type": "application/json"}
+    headers = {**auth(token_factory("systemintegrasjon")), "Content-Type": "application/json"}
     async with httpx.AsyncClient(base_url=small_limits.url) as client:
         imported = await client.post(IMPORTS, content=document, headers=headers)
         too_large = await client.post(IMPORTS, content=document * 3, headers=headers)
