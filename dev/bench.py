@@ -1,7 +1,7 @@
 """`make bench`: Mestring under load on generated municipalities, with its floors.
 
 For each size in `BENCH_SIZES` (default 10000) it generates a municipality
-(`dev/demo.py`, into a data folder of its own, kept for the next run), starts
+(`dev/demo/`, into a data folder of its own, kept for the next run), starts
 the system there on one origin (`dev/run.py`) — or uses a running one
 (`--url`, with `--data` for its database) — and drives load from a separate
 process with locust (headless) through the gateway:

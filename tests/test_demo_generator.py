@@ -244,12 +244,23 @@ async def test_every_generated_row_reads_back_through_intakes_api(
 
 
 def test_the_same_seed_gives_the_same_municipality(services: list[ServiceTypeRead]) -> None:
-    first = Generator("9872", services, 11, TODAY).generate(500)
-    again = Generator("9872", services, 11, TODAY).generate(500)
-    other = Generator("9872", services, 12, TODAY).generate(500)
+    def municipality(seed: int) -> tuple[Any, ...]:
+        generator = Generator("9872", services, seed, TODAY)
+        rows = generator.generate(2000)
+        plans = demo_coordination.generate(generator.facts, "9872", seed, TODAY)
+        loans = demo_welfaretech.generate(generator.facts, "9872", seed, TODAY, [])
+        deviations = demo_quality.generate(
+            generator.facts, "9872", seed, TODAY,
+            plans=[(p["id"], p["person_id"]) for p in plans.rows.get("plans", [])],
+            loans=[(r["id"], r["person_id"], r["unit"]) for r in loans.rows.get("loans", [])],
+        )  # fmt: skip
+        return rows, plans, loans, deviations
+
+    first, again, other = municipality(11), municipality(11), municipality(12)
 
     assert first == again
-    assert first.persons != other.persons
+    assert first[0].persons != other[0].persons
+    assert all(mine != theirs for mine, theirs in zip(first[1:], other[1:], strict=True))
 
 
 # --- coordination, welfare technology and quality, generated from intake's rows -------------
@@ -282,8 +293,8 @@ def large(services: list[ServiceTypeRead]) -> Large:
         "9871",
         7,
         TODAY,
-        plans=[(p["id"], p["person_id"]) for p in plans.rows["plans"]],
-        loans=[(r["id"], r["person_id"], r["unit"]) for r in loans.rows["loans"]],
+        plans=[(p["id"], p["person_id"]) for p in plans.rows.get("plans", [])],
+        loans=[(r["id"], r["person_id"], r["unit"]) for r in loans.rows.get("loans", [])],
     )
     return Large(facts, plans, loans, deviations)
 
