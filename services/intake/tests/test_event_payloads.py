@@ -27,3 +27,9 @@ def test_intake_declares_its_payload_models_here() -> None:
 @pytest.mark.parametrize("model", PAYLOADS, ids=lambda m: f"{m.event_type}.v{m.event_version}")
 def test_a_payload_carries_ids_codes_and_dates_only(model: type[EventPayload]) -> None:
     assert payload_problems(model, HEALTH_TYPES) == []
+
+
+@pytest.mark.parametrize("model", PAYLOADS, ids=lambda m: f"{m.event_type}.v{m.event_version}")
+def test_a_payload_names_the_person_it_concerns(model: type[EventPayload]) -> None:
+    """So that reading it in the feed is written to that person's access log."""
+    assert "person_id" in model.model_fields or model.subject_is_person
