@@ -25,5 +25,6 @@ export const findingPath = (id: string) => `${SUPERVISION_PATH}/${encodeURICompo
 export const SURVEYS_PATH = `${QUALITY_PATH}/undersokelser`;
 export const NEW_SURVEY_PATH = `${SURVEYS_PATH}/ny`;
 export const surveyPath = (id: string) => `${SURVEYS_PATH}/${encodeURIComponent(id)}`;
+export const surveyEditPath = (id: string) => `${surveyPath(id)}/endre`;
 /** The public answering page (no sign-in): the municipality, then the link's token or a single-use code. */
 export const ANSWER_PATH = '/svar/:municipality/:token';

@@ -13,6 +13,7 @@ type Schemas = components['schemas'];
 export type SurveySummary = Schemas['SurveySummary'];
 export type SurveyRead = Schemas['SurveyRead'];
 export type SurveyCreate = Schemas['SurveyCreate'];
+export type SurveyContent = Schemas['SurveyContent'];
 export type SurveyResults = Schemas['SurveyResults'];
 export type QuestionKind = Schemas['QuestionKind'];
 export type QuestionResult = Schemas['QuestionResultRead'];
@@ -82,6 +83,27 @@ export function useSetSurveyOpen() {
     onSuccess: async (survey) => {
       queryClient.setQueryData(surveyKeys.detail(survey.id), survey);
       await queryClient.invalidateQueries({ queryKey: surveyKeys.list() });
+    },
+  });
+}
+
+/** New texts or questions, with If-Match: a new version once anyone has answered (their answers keep theirs). */
+export function useReviseSurvey() {
+  const queryClient = useQueryClient();
+  return useMutation<SurveyRead, unknown, { id: string; version: number; body: SurveyContent }>({
+    mutationFn: ({ id, version, body }) =>
+      unwrap(
+        qualityClient.PUT('/api/quality/v1/surveys/{survey_id}/content', {
+          body,
+          params: { path: { survey_id: id }, header: { 'If-Match': `"${version}"` } },
+        }),
+      ),
+    onSuccess: async (survey) => {
+      queryClient.setQueryData(surveyKeys.detail(survey.id), survey);
+      await queryClient.invalidateQueries({ queryKey: surveyKeys.list() });
+    },
+    onError: async () => {
+      await queryClient.invalidateQueries({ queryKey: surveyKeys.all() });
     },
   });
 }

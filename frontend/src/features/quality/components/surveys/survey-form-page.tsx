@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 
 import { RadioGroup } from '@/components/choice-group/choice-group';
@@ -12,18 +12,18 @@ import { CheckboxField, FormKit, SelectField, TextField } from '@/components/for
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
-import { ProblemAlert } from '@/components/query-state/query-state';
+import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
 import { useApiForm } from '@/lib/use-api-form';
 
 import { useUnits } from '../../api/get-units';
-import { QUESTION_KINDS, useCreateSurvey, useSurveyServiceTypes, type QuestionKind, type SurveyCreate } from '../../api/surveys';
+import { QUESTION_KINDS, useCreateSurvey, useReviseSurvey, useSurvey, useSurveyServiceTypes, type QuestionKind, type SurveyContent, type SurveyCreate, type SurveyRead } from '../../api/surveys';
 import { canHandleDeviations } from '../../lib/permissions';
 import { SURVEYS_PATH, surveyPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 
-type QuestionValues = { kind: QuestionKind; text_nb: string; text_nn: string; low_nb: string; high_nb: string; required: boolean };
+type QuestionValues = { qid: string; kind: QuestionKind; text_nb: string; text_nn: string; low_nb: string; low_nn: string; high_nb: string; high_nn: string; required: boolean };
 export type SurveyValues = {
   scope: 'unit' | 'service_type';
   unit: string;
@@ -51,11 +51,14 @@ export const surveySchema = z
     questions: z
       .array(
         z.object({
+          qid: z.string(),
           kind: z.enum(['scale', 'yes_no', 'text']),
           text_nb: z.string().refine(filled, 'required').max(500, 'tooLong'),
           text_nn: z.string().max(500, 'tooLong'),
           low_nb: z.string().max(500, 'tooLong'),
+          low_nn: z.string().max(500, 'tooLong'),
           high_nb: z.string().max(500, 'tooLong'),
+          high_nn: z.string().max(500, 'tooLong'),
           required: z.boolean(),
         }),
       )
@@ -67,7 +70,7 @@ export const surveySchema = z
     if (values.scope === 'service_type' && !filled(values.service_type)) ctx.addIssue({ code: 'custom', path: ['service_type'], message: 'required' });
   }) as unknown as z.ZodType<SurveyValues, SurveyValues>;
 
-const blank = (kind: QuestionKind = 'scale'): QuestionValues => ({ kind, text_nb: '', text_nn: '', low_nb: '', high_nb: '', required: false });
+const blank = (kind: QuestionKind = 'scale'): QuestionValues => ({ qid: '', kind, text_nb: '', text_nn: '', low_nb: '', low_nn: '', high_nb: '', high_nn: '', required: false });
 
 type StarterKey = 'safe' | 'respect' | 'time' | 'other' | 'low' | 'high';
 
@@ -76,50 +79,106 @@ function starter(text: (key: StarterKey) => { nb: string; nn: string }): Questio
   const low = text('low').nb;
   const high = text('high').nb;
   const question = (key: StarterKey, kind: QuestionKind, required = false): QuestionValues => ({
+    qid: '',
     kind,
     text_nb: text(key).nb,
     text_nn: text(key).nn,
     low_nb: kind === 'scale' ? low : '',
+    low_nn: '',
     high_nb: kind === 'scale' ? high : '',
+    high_nn: '',
     required,
   });
   return [question('safe', 'scale', true), question('respect', 'scale'), question('time', 'yes_no'), question('other', 'text')];
 }
 
-/** The API's body from the form's values: question ids q1, q2, … in the order shown. */
-export function toSurveyCreate(values: SurveyValues): SurveyCreate {
+/** Question ids: a question kept from the version before keeps its id (its answers compare across versions); a new one gets the next free `qN`. */
+export function questionIds(questions: readonly { qid: string }[]): string[] {
+  const taken = new Set(questions.map((q) => q.qid).filter(Boolean));
+  let next = 1;
+  return questions.map((q) => {
+    if (q.qid) return q.qid;
+    while (taken.has(`q${next}`)) next += 1;
+    taken.add(`q${next}`);
+    return `q${next}`;
+  });
+}
+
+/** The texts and questions of the form, as the API takes them. */
+export function toSurveyContent(values: SurveyValues): SurveyContent {
   const text = (nb: string, nn: string) => ({ nb: nb.trim(), nn: nn.trim(), en: '' });
+  const ids = questionIds(values.questions);
   return {
-    ...(values.scope === 'unit' ? { unit: values.unit } : { service_type: values.service_type }),
-    respondent: values.respondent,
     title: text(values.title_nb, values.title_nn),
     intro: text(values.intro_nb, values.intro_nn),
     questions: values.questions.map((q, index) => ({
-      id: `q${index + 1}`,
+      id: ids[index] ?? `q${index + 1}`,
       kind: q.kind,
       text: text(q.text_nb, q.text_nn),
-      ...(q.kind === 'scale' && filled(q.low_nb) ? { low_label: text(q.low_nb, '') } : {}),
-      ...(q.kind === 'scale' && filled(q.high_nb) ? { high_label: text(q.high_nb, '') } : {}),
+      ...(q.kind === 'scale' && filled(q.low_nb) ? { low_label: text(q.low_nb, q.low_nn) } : {}),
+      ...(q.kind === 'scale' && filled(q.high_nb) ? { high_label: text(q.high_nb, q.high_nn) } : {}),
       required: q.required,
     })),
   };
 }
 
-/** /avvik/undersokelser/ny: a survey for a unit or a service type, its texts in bokmål and nynorsk, and its questions. */
-export function SurveyFormPage() {
+/** The API's body from the form's values: question ids q1, q2, … in the order shown. */
+export function toSurveyCreate(values: SurveyValues): SurveyCreate {
+  return {
+    ...(values.scope === 'unit' ? { unit: values.unit } : { service_type: values.service_type }),
+    respondent: values.respondent,
+    ...toSurveyContent(values),
+  };
+}
+
+/** The form's values from a survey's version in force, for a revision. */
+export function valuesOf(survey: SurveyRead): SurveyValues {
+  const c = survey.current;
+  return {
+    scope: survey.unit ? 'unit' : 'service_type',
+    unit: survey.unit ?? '',
+    service_type: survey.service_type ?? '',
+    respondent: survey.respondent,
+    title_nb: c.title.nb,
+    title_nn: c.title.nn ?? '',
+    intro_nb: c.intro.nb,
+    intro_nn: c.intro.nn ?? '',
+    questions: c.questions.map((q) => ({
+      qid: q.id,
+      kind: q.kind,
+      text_nb: q.text.nb,
+      text_nn: q.text.nn ?? '',
+      low_nb: q.low_label?.nb ?? '',
+      low_nn: q.low_label?.nn ?? '',
+      high_nb: q.high_label?.nb ?? '',
+      high_nn: q.high_label?.nn ?? '',
+      required: q.required ?? false,
+    })),
+  };
+}
+
+/**
+ * /avvik/undersokelser/ny: a survey for a unit or a service type, its texts in bokmål and nynorsk, and its questions.
+ * With `survey` (/avvik/undersokelser/:id/endre): its texts and questions revised, with If-Match; once anyone has
+ * answered, the API keeps the revision as a new version and the earlier answers stay with theirs.
+ */
+export function SurveyFormPage({ survey }: { survey?: SurveyRead } = {}) {
   const { t, i18n } = useTranslation();
-  usePageTitle(t('quality.surveys.form.title'));
+  const editing = survey !== undefined;
+  const pageTitle = editing ? t('quality.surveys.form.editTitle') : t('quality.surveys.form.title');
+  usePageTitle(pageTitle);
   const session = useSession();
   const navigate = useNavigate();
   const units = useUnits();
   const serviceTypes = useSurveyServiceTypes();
   const create = useCreateSurvey();
+  const revise = useReviseSurvey();
   const [problem, setProblem] = useState<unknown>(null);
   const ownUnits = session?.user.roles.includes('kvalitetsleder') ? null : new Set(session?.user.units ?? []);
   const form = useApiForm<SurveyValues>({
     form: 'survey',
     schema: surveySchema,
-    initial: () => ({
+    initial: () => survey ? valuesOf(survey) : ({
       scope: 'unit',
       unit: session?.user.units[0] ?? '',
       service_type: '',
@@ -171,44 +230,54 @@ export function SurveyFormPage() {
 
   const onSubmit = form.submitWith((values) => {
     setProblem(null);
-    create.mutate(toSurveyCreate(values), {
-      onSuccess: (survey) => void navigate(surveyPath(survey.id)),
-      onError: (error) => setProblem(form.showServerErrors(error, () => 'invalid') ? null : error),
-    });
+    const callbacks = {
+      onSuccess: (saved: SurveyRead) => void navigate(surveyPath(saved.id)),
+      onError: (error: unknown) => setProblem(form.showServerErrors(error, () => 'invalid') ? null : error),
+    };
+    if (survey) revise.mutate({ id: survey.id, version: survey.version, body: toSurveyContent(values) }, callbacks);
+    else create.mutate(toSurveyCreate(values), callbacks);
   });
+  const back = survey ? { to: surveyPath(survey.id), label: t('quality.surveys.form.backToSurvey') } : { to: SURVEYS_PATH, label: t('quality.surveys.form.back') };
   const unitOptions = (units.data ?? []).filter((unit) => ownUnits === null || ownUnits.has(unit.code)).map((unit) => ({ value: unit.code, label: unit.name }));
   const serviceOptions = (serviceTypes.data ?? []).map((service) => ({ value: service.code, label: service.name.nb }));
   return (
-    <PageLayout title={t('quality.surveys.form.title')} titleId="survey-form-title" lead={t('quality.surveys.form.lead')} back={{ to: SURVEYS_PATH, label: t('quality.surveys.form.back') }}>
+    <PageLayout
+      title={pageTitle}
+      titleId="survey-form-title"
+      lead={survey ? t(survey.current.has_answers ? 'quality.surveys.form.editLeadAnswered' : 'quality.surveys.form.editLead', { n: survey.current_version + 1 }) : t('quality.surveys.form.lead')}
+      back={back}
+    >
       <FormErrorSummary heading={t('quality.form.summaryHeading')} items={summary} attempt={form.attempt} />
       <FormKit form={form} message={message}>
         <FormLayout onSubmit={onSubmit} aria-labelledby="survey-form-title">
-          <FormSection heading={t('quality.surveys.form.whoHeading')} headingId="survey-who">
-            {ownUnits === null ? (
+          {editing ? null : (
+            <FormSection heading={t('quality.surveys.form.whoHeading')} headingId="survey-who">
+              {ownUnits === null ? (
+                <RadioGroup
+                  name="scope"
+                  legend={t('quality.surveys.form.scope')}
+                  choices={[
+                    { value: 'unit', label: t('quality.surveys.form.scopeUnit') },
+                    { value: 'service_type', label: t('quality.surveys.form.scopeService') },
+                  ]}
+                />
+              ) : null}
+              {scope === 'unit' ? (
+                <SelectField name="unit" label={t('quality.surveys.form.unit')} options={unitOptions} placeholder={t('quality.surveys.form.choose')} required />
+              ) : (
+                <SelectField name="service_type" label={t('quality.surveys.form.serviceType')} options={serviceOptions} placeholder={t('quality.surveys.form.choose')} required />
+              )}
               <RadioGroup
-                name="scope"
-                legend={t('quality.surveys.form.scope')}
+                name="respondent"
+                legend={t('quality.surveys.form.respondent')}
                 choices={[
-                  { value: 'unit', label: t('quality.surveys.form.scopeUnit') },
-                  { value: 'service_type', label: t('quality.surveys.form.scopeService') },
+                  { value: 'users', label: t('quality.surveys.respondent.users') },
+                  { value: 'relatives', label: t('quality.surveys.respondent.relatives') },
+                  { value: 'both', label: t('quality.surveys.respondent.both') },
                 ]}
               />
-            ) : null}
-            {scope === 'unit' ? (
-              <SelectField name="unit" label={t('quality.surveys.form.unit')} options={unitOptions} placeholder={t('quality.surveys.form.choose')} required />
-            ) : (
-              <SelectField name="service_type" label={t('quality.surveys.form.serviceType')} options={serviceOptions} placeholder={t('quality.surveys.form.choose')} required />
-            )}
-            <RadioGroup
-              name="respondent"
-              legend={t('quality.surveys.form.respondent')}
-              choices={[
-                { value: 'users', label: t('quality.surveys.respondent.users') },
-                { value: 'relatives', label: t('quality.surveys.respondent.relatives') },
-                { value: 'both', label: t('quality.surveys.respondent.both') },
-              ]}
-            />
-          </FormSection>
+            </FormSection>
+          )}
           <FormSection heading={t('quality.surveys.form.textsHeading')} headingId="survey-texts">
             <FieldGrid>
               <TextField name="title_nb" label={t('quality.surveys.form.titleNb')} maxLength={500} aria-required />
@@ -256,13 +325,25 @@ export function SurveyFormPage() {
             </div>
           ) : null}
           <FormActions
-            submit={t('quality.surveys.form.save')}
+            submit={editing ? t('quality.surveys.form.saveRevision') : t('quality.surveys.form.save')}
             submitting={t('quality.surveys.form.saving')}
-            pending={create.isPending}
-            cancel={{ to: SURVEYS_PATH, label: t('quality.surveys.form.cancel') }}
+            pending={create.isPending || revise.isPending}
+            cancel={{ to: back.to, label: t('quality.surveys.form.cancel') }}
           />
         </FormLayout>
       </FormKit>
     </PageLayout>
   );
+}
+
+/** /avvik/undersokelser/:id/endre: the survey's texts and questions, revised. */
+export function SurveyEditPage() {
+  const { id = '' } = useParams();
+  const session = useSession();
+  const survey = useSurvey(id);
+  if (!session || !canHandleDeviations(session.user.roles)) return <NoAccess />;
+  if (survey.isPending) return <Loading />;
+  if (survey.isError) return <ProblemAlert error={survey.error} onRetry={() => void survey.refetch()} />;
+  if (!survey.data.may_manage) return <NoAccess />;
+  return <SurveyFormPage key={survey.data.version} survey={survey.data} />;
 }

@@ -28,7 +28,7 @@ import {
 } from '../../api/surveys';
 import { CATEGORIES, type DeviationCategory } from '../../api/types';
 import { canHandleDeviations } from '../../lib/permissions';
-import { deviationPath, SURVEYS_PATH } from '../../paths';
+import { deviationPath, surveyEditPath, SURVEYS_PATH } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 
 import { SurveyQr } from './survey-qr';
@@ -403,6 +403,13 @@ export function SurveyPage() {
             </li>
           ))}
         </ol>
+        {data.may_manage ? (
+          <Link asChild>
+            <RouterLink to={surveyEditPath(data.id)} data-testid="edit-survey">
+              {t('quality.surveys.edit')}
+            </RouterLink>
+          </Link>
+        ) : null}
       </section>
       <LinksSection survey={data} />
       <ResultsSection survey={data} />

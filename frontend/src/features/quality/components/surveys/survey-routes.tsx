@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router';
 import { ANSWER_PATH, NEW_SURVEY_PATH, SURVEYS_PATH } from '../../paths';
 
 import { AnswerPage } from './answer-page';
-import { SurveyFormPage } from './survey-form-page';
+import { SurveyEditPage, SurveyFormPage } from './survey-form-page';
 import { SurveyPage } from './survey-page';
 import { SurveysPage } from './surveys-page';
 
@@ -12,6 +12,7 @@ export const surveyRoutes: RouteObject[] = [
   { path: SURVEYS_PATH, element: <SurveysPage /> },
   { path: NEW_SURVEY_PATH, element: <SurveyFormPage /> },
   { path: `${SURVEYS_PATH}/:id`, element: <SurveyPage /> },
+  { path: `${SURVEYS_PATH}/:id/endre`, element: <SurveyEditPage /> },
 ];
 
 /** The answering page, open without signing in. */
