@@ -1,4 +1,6 @@
-"""The demo users: one per role in each demo municipality (synthetic people)."""
+"""The demo users: one per role in each demo municipality, and a second caseworker in each, so
+four eyes can be shown (one sends a decision for approval, the other approves it); synthetic
+people."""
 
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ _NAMES = {
     },
 }
 
+_SECOND = {
+    "3207": {Role.caseworker: "Henrik Lunde"},
+    "5032": {Role.caseworker: "Siri Rolseth"},
+}
+"""A second person in the role: username `<role>2-<municipality>` (saksbehandler2-selbu)."""
+
 _UNITS = {
     "3207": {Role.clinician: ["hjemmetjenesten-ski"], Role.manager: ["hjemmetjenesten-ski"]},
     "5032": {Role.clinician: ["hjemmetjenesten-selbu"], Role.manager: ["hjemmetjenesten-selbu"]},
@@ -57,6 +65,17 @@ def demo_users() -> list[DemoUser]:
             users.append(
                 DemoUser(
                     username=f"{role.value}-{slug}",
+                    name=name,
+                    municipality=number,
+                    municipality_name=municipality_name,
+                    roles=[role],
+                    units=_UNITS[number].get(role, []),
+                )
+            )
+        for role, name in _SECOND[number].items():
+            users.append(
+                DemoUser(
+                    username=f"{role.value}2-{slug}",
                     name=name,
                     municipality=number,
                     municipality_name=municipality_name,

@@ -112,7 +112,8 @@ export async function checkPage(page, label, { title = label, skipFrames = [] } 
 export async function signIn(page, { municipality = 'Nordre Follo', role = /Saksbehandler/ } = {}) {
   await page.goto(`${BASE_URL}/logg-inn`);
   const region = page.getByRole('region', { name: `${municipality} kommune` });
-  await region.getByRole('button', { name: role }).click();
+  // The first user listed in the role (the demo has two caseworkers per municipality).
+  await region.getByRole('button', { name: role }).first().click();
   await page.waitForURL(`${BASE_URL}/`);
   await page.getByRole('heading', { level: 1, name: /^Velkommen/ }).waitFor();
 }

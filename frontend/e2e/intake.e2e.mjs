@@ -5,8 +5,7 @@
 // the decision is put into force («Sett i verk»); the home page's counts; the leader (leder-nordrefollo)
 // offers a place on the waiting list and records it accepted. On the way: at 768 px the assessment's answers
 // are saved as a draft and survive a reload; a decision sent for approval offers its sender no «Godkjenn» and
-// the API refuses them (403) — the demo data has one caseworker per municipality, so the draft is then taken
-// back and made. It starts by searching for the demo surname «Hansen» and opening the first result.
+// the API refuses them (403); the second caseworker (saksbehandler2-nordrefollo) approves it in a dialog. It starts by searching for the demo surname «Hansen» and opening the first result.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/intake.e2e.mjs
 //
@@ -38,6 +37,14 @@ async function checkAccessibilityAtWidths(page, label, skip = [], widths = [375,
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   assert(failures.length === 0, failures.join('; '));
+}
+
+/** Signs out and in again as the demo user of Nordre Follo named `name` (the app returns to the page it was on). */
+async function switchUser(page, name) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(/\/logg-inn/);
+  await page.getByRole('region', { name: 'Nordre Follo kommune' }).getByRole('button', { name: new RegExp(name) }).click();
+  await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
 }
 
 /** A call to intake's API with the signed-in user's token, for what the test sets up around the screens. */
@@ -291,14 +298,6 @@ async function main(page) {
     await page.getByText('Ingen søknader er registrert.').waitFor();
   });
 
-  await step('the access log shows who looked', async () => {
-    await page.getByText('Vis tilgangsloggen').click();
-    const log = page.getByTestId('access-log');
-    await log.waitFor();
-    await log.getByRole('row').filter({ hasText: 'Registrering: personopplysninger' }).first().waitFor();
-    await log.getByRole('row').filter({ hasText: 'Saksbehandler' }).first().waitFor();
-  });
-
   await step('person page: no serious accessibility violations', () => checkAccessibility(page, 'person-page'), {
     blocking: false,
   });
@@ -345,6 +344,15 @@ async function main(page) {
     await timeline.locator('[data-kind="application.received"]').waitFor();
     await timeline.locator('[data-kind="application.interim_reply_due"]').getByText(dueDate).waitFor();
   });
+
+  // The access log is read by leaders and the caseworker of the person's open case: here, once the application is in.
+  await step('the access log shows who looked', async () => {
+    await page.getByText('Vis tilgangsloggen').click();
+    const log = page.getByTestId('access-log');
+    await log.waitFor();
+    await log.getByRole('row').filter({ hasText: 'Registrering: personopplysninger' }).first().waitFor();
+    await log.getByRole('row').filter({ hasText: 'Saksbehandler' }).first().waitFor();
+  }, { blocking: false });
 
   await step('person page (with application): no serious accessibility violations', () => checkAccessibility(page, 'person-page-application'), {
     blocking: false,
@@ -484,16 +492,15 @@ async function main(page) {
     const read = await api(page, 'GET', `/api/intake/v1/decisions/${id}`);
     const refused = await api(page, 'POST', `/api/intake/v1/decisions/${id}/make`, undefined, { 'If-Match': read.etag });
     assert(refused.status === 403, `the sender's own approval answered ${refused.status}`);
-    // No second caseworker among the demo users: the draft is taken back, to be made here instead.
-    const back = await api(page, 'POST', `/api/intake/v1/decisions/${id}/status`, { status: 'draft' }, { 'If-Match': read.etag });
-    assert(back.status === 200, `taking the draft back answered ${back.status}`);
-    await page.reload();
-    await page.getByTestId('decision-status').getByText('Utkast').waitFor();
   });
 
-  await step('«Fatt vedtak» asks for confirmation in a dialog, then makes the decision', async () => {
-    await page.getByRole('button', { name: 'Fatt vedtak' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Fatte vedtaket?' });
+  await step('the second caseworker of Nordre Follo (Henrik Lunde) signs in and is offered «Godkjenn»', async () => {
+    await switchUser(page, 'Henrik Lunde');
+    await page.goto(decisionUrl);
+    await page.getByTestId('decision-status').getByText('Til godkjenning').waitFor();
+    assert((await page.getByTestId('approval-by-another').count()) === 0, 'the second caseworker is told another must approve');
+    await page.getByRole('button', { name: 'Godkjenn og fatt vedtak' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Godkjenne og fatte vedtaket?' });
     await dialog.waitFor();
     // Measure contrast once the dialog has faded in, not half-way through its animation.
     await page.evaluate(() =>
@@ -504,8 +511,14 @@ async function main(page) {
           .map((animation) => animation.finished.catch(() => undefined)),
       ),
     );
-    await checkAccessibility(page, 'make-decision-dialog', ['[data-testid="letter-preview"]']);
-    await dialog.getByRole('button', { name: 'Fatt vedtak' }).click();
+    await checkAccessibility(page, 'approve-decision-dialog', ['[data-testid="letter-preview"]']);
+    await dialog.getByRole('button', { name: 'Godkjenn og fatt vedtak' }).click();
+    await page.getByTestId('decision-status').getByText('Fattet').waitFor();
+  });
+
+  await step('the first caseworker signs in again and finds the decision made', async () => {
+    await switchUser(page, 'Ingrid Solberg');
+    await page.goto(decisionUrl);
     await page.getByTestId('decision-status').getByText('Fattet').waitFor();
   });
 
@@ -560,9 +573,29 @@ async function main(page) {
     const firstOnTime = overdue.indexOf(false);
     assert(firstOnTime === -1 || !overdue.slice(firstOnTime).includes(true), 'an overdue task comes after one on time');
     if (overdue[0]) await cards.first().getByText('Forfalt', { exact: true }).waitFor();
+    // Twenty at a time: «Vis flere» asks the API for the next page and adds it below.
+    const more = page.getByTestId('worklist-more');
+    if ((await more.count()) > 0) {
+      await more.click();
+      await page.waitForFunction((shown) => document.querySelectorAll('[data-testid="worklist-item"]').length > shown, overdue.length);
+    }
+    // A kind of task chosen is kept in the address (?type=…) and asked of the API.
+    const chip = page.getByRole('group', { name: 'Type oppgave' }).getByRole('checkbox').first();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/intake/v1/worklist') && r.url().includes('kind=')),
+      // A click, not check(): the box is checked once the address has changed, a moment later.
+      chip.click(),
+    ]);
+    assert(response.status() === 200, `the worklist filtered by kind answered ${response.status()}`);
+    await page.waitForURL(/[?&]type=[a-z_]+/);
+    await page.getByRole('group', { name: 'Type oppgave' }).getByRole('checkbox', { checked: true }).first().click();
+    await page.waitForURL((url) => !url.search.includes('type='));
   });
 
   await step('the worklist at 375 px: cards, no sideways scrolling, and not a page of 19,000 px', async () => {
+    // One page of tasks, as it opens (the step above asked for more).
+    await page.reload();
+    await page.getByTestId('worklist').getByTestId('worklist-item').first().waitFor();
     await page.setViewportSize({ width: 375, height: 812 });
     await page.waitForTimeout(150);
     const { overflow, height } = await page.evaluate(() => ({
@@ -594,11 +627,8 @@ async function main(page) {
   });
 
   await step('the leader of Nordre Follo signs in', async () => {
-    await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.waitForURL(/\/logg-inn/);
     // Signed in again, the app returns to the page it was on, so not the harness's signIn (which waits for «/»).
-    await page.getByRole('region', { name: 'Nordre Follo kommune' }).getByRole('button', { name: /Kari Nordby/ }).click();
-    await page.getByRole('banner').getByText('Kari Nordby', { exact: true }).waitFor();
+    await switchUser(page, 'Kari Nordby');
   });
 
   let offered = false;

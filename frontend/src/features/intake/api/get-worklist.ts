@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { intakeClient, unwrap } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -20,6 +20,8 @@ export const worklistQuery = (scope: WorklistScope, kinds: readonly WorklistKind
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    // Another scope or kind keeps the list on screen (and the filters where they are) until its answer comes.
+    placeholderData: keepPreviousData,
   });
 
 export function useWorklist(scope: WorklistScope, kinds: readonly WorklistKind[] = []) {

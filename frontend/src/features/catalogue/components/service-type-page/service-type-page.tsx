@@ -115,7 +115,8 @@ function ServiceUnits({ service }: { service: ServiceType }) {
       {service.units.length === 0 ? (
         <Paragraph>{t('catalogue.detail.noUnits')}</Paragraph>
       ) : (
-        <div className={styles.tableWrap}>
+        // A region that scrolls sideways on a phone is reached by keyboard too (WCAG 2.1.1).
+        <div className={styles.tableWrap} role="region" aria-labelledby="units-heading" tabIndex={0}>
           <Table zebra border className={styles.table}>
             <Table.Head>
               <Table.Row>

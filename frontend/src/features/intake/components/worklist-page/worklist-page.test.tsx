@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -104,8 +104,7 @@ describe('WorklistPage', { timeout: 60_000 }, () => {
     expect(last.get('scope')).toBe('mine');
     expect(last.getAll('kind').sort()).toEqual(['awaiting_approval', 'review_due']);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Decision review (24)' }));
-    const cards = await screen.findAllByTestId('worklist-item');
-    expect(cards).toHaveLength(1);
-    expect(cards[0]).toHaveTextContent('Awaiting approval');
+    await waitFor(() => expect(screen.getAllByTestId('worklist-item')).toHaveLength(1));
+    expect(screen.getByTestId('worklist-item')).toHaveTextContent('Awaiting approval');
   });
 });
