@@ -481,17 +481,30 @@ async def test_a_sample_of_the_other_services_rows_reads_back_through_their_apis
     token_factory: Callable[..., str],
     town: str,
 ) -> None:
-    """Plans through the koordinator's eyes, loans and the benefits dashboard, the deviation
-    queue, statistics and single deviations: every answer is 200 and parses."""
+    """Plans and their versions through the koordinator's eyes and the inbox; every loan, the
+    assessments (those on a § 4-6 a decision first), referrals and the benefits dashboard; the
+    deviation queue, statistics and single deviations (serious and linked ones first): every
+    answer is 200 with every row."""
     plans = await _rows(
         database_urls["coordination"],
         town,
         """SELECT p.id, a.coordinator_sub FROM plans p JOIN coordinator_assignments a
-             ON a.person_id = p.person_id AND a.to_date IS NULL ORDER BY p.id LIMIT 15""",
+             ON a.person_id = p.person_id AND a.to_date IS NULL ORDER BY p.id LIMIT 10""",
     )
     units = await _ids(database_urls["quality"], town, "SELECT DISTINCT unit FROM deviations")
     deviations = await _ids(
-        database_urls["quality"], town, "SELECT id FROM deviations ORDER BY id LIMIT 15"
+        database_urls["quality"],
+        town,
+        """SELECT d.id FROM deviations d ORDER BY d.is_serious DESC,
+                  EXISTS (SELECT 1 FROM deviation_links l WHERE l.deviation_id = d.id) DESC,
+                  d.is_anonymous DESC, d.id LIMIT 12""",
+    )
+    assessments = await _ids(
+        database_urls["welfaretech"],
+        town,
+        """SELECT a.id FROM assessments a ORDER BY
+                  EXISTS (SELECT 1 FROM legal_decisions g WHERE g.assessment_id = a.id) DESC,
+                  a.id LIMIT 8""",
     )
 
     def app(service: str, create: Any, settings: Any) -> Any:
@@ -504,12 +517,34 @@ async def test_a_sample_of_the_other_services_rows_reads_back_through_their_apis
                 f"/api/coordination/v1/plans/{plan_id}", headers=headers
             )
             assert response.status_code == 200, response.text
+            assert await _items(
+                coordination, f"/api/coordination/v1/plans/{plan_id}/versions", headers
+            )
             await _items(coordination, "/api/coordination/v1/worklist", headers)
+        headers = auth(token_factory("koordinator", municipality=town))
+        assert await _items(coordination, "/api/coordination/v1/requests", headers)
     async for welfaretech in app("welfaretech", create_welfaretech, WelfaretechSettings):
         headers = auth(token_factory("velferdsteknolog", municipality=town))
-        loans = await _items(welfaretech, "/api/welfaretech/v1/loans", headers, limit=200)
+        loans: list[Any] = []
+        cursor = None
+        while True:
+            params: dict[str, Any] = {"limit": 200, **({"cursor": cursor} if cursor else {})}
+            response = await welfaretech.get(
+                "/api/welfaretech/v1/loans", params=params, headers=headers
+            )
+            assert response.status_code == 200, response.text
+            loans += response.json()["items"]
+            if not (cursor := response.json()["next_cursor"]):
+                break
+        for assessment_id in assessments:
+            response = await welfaretech.get(
+                f"/api/welfaretech/v1/assessments/{assessment_id}", headers=headers
+            )
+            assert response.status_code == 200, response.text
+        referrals = await _items(welfaretech, "/api/welfaretech/v1/referrals", headers)
         dashboard = await welfaretech.get("/api/welfaretech/v1/benefits/dashboard", headers=headers)
-        assert loans and dashboard.status_code == 200, dashboard.text
+        assert len(loans) == generated["welfaretech.loans"] and referrals
+        assert dashboard.status_code == 200, dashboard.text
     async for quality in app("quality", create_quality, QualitySettings):
         lead = auth(token_factory("kvalitetsleder", municipality=town))
         leader = auth(token_factory("leder", municipality=town, units=sorted(units)))
