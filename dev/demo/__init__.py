@@ -20,6 +20,13 @@ a temporary table and one INSERT … SELECT per table, so row-level security's
 `WITH CHECK` applies (COPY straight into a table with row-level security is
 refused by PostgreSQL).
 
+After intake, the other services get what they would hold about the same
+persons and decisions (same ids), each generated from the facts intake's
+generator recorded and written through the service's own database URL:
+coordination (`dev/demo/coordination.py`), welfare technology
+(`dev/demo/welfaretech.py`) and quality (`dev/demo/quality.py`); the command
+prints the time each service took.
+
 The same seed, size and day give the same municipality. Bulk rows write no
 outbox events and no access log (nothing was read).
 """
