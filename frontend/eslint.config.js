@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'catalogue', 'intake', 'quality', 'welfaretech'];
+const FEATURES = ['access', 'auth', 'catalogue', 'intake', 'quality', 'welfaretech'];
 
 /** One zone per feature: nothing in `features/<x>/` may import from another feature. */
 const featureZones = FEATURES.map((feature) => ({

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 
+import { accessRoutes } from '@/features/access/routes';
 import { authRoutes, RequireAuth } from '@/features/auth/routes';
 import { catalogueRoutes } from '@/features/catalogue/routes';
 import { coordinationRoutes } from '@/features/coordination/routes';
@@ -24,7 +25,7 @@ export const routes: RouteObject[] = [
             <Outlet />
           </RequireAuth>
         ),
-        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...welfaretechRoutes, ...qualityRoutes, ...coordinationRoutes],
+        children: [{ index: true, element: <HomePage /> }, ...catalogueRoutes, ...intakeRoutes, ...welfaretechRoutes, ...qualityRoutes, ...coordinationRoutes, ...accessRoutes],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

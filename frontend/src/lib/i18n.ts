@@ -6,6 +6,7 @@ import i18n from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 
+import enAccess from '../locales/en/access.json';
 import enAuth from '../locales/en/auth.json';
 import enCatalogue from '../locales/en/catalogue.json';
 import enCommon from '../locales/en/common.json';
@@ -13,6 +14,7 @@ import enCoordination from '../locales/en/coordination.json';
 import enIntake from '../locales/en/intake.json';
 import enQuality from '../locales/en/quality.json';
 import enWelfaretech from '../locales/en/welfaretech.json';
+import nbAccess from '../locales/nb/access.json';
 import nbAuth from '../locales/nb/auth.json';
 import nbCatalogue from '../locales/nb/catalogue.json';
 import nbCommon from '../locales/nb/common.json';
@@ -20,6 +22,7 @@ import nbCoordination from '../locales/nb/coordination.json';
 import nbIntake from '../locales/nb/intake.json';
 import nbQuality from '../locales/nb/quality.json';
 import nbWelfaretech from '../locales/nb/welfaretech.json';
+import nnAccess from '../locales/nn/access.json';
 import nnAuth from '../locales/nn/auth.json';
 import nnCatalogue from '../locales/nn/catalogue.json';
 import nnCommon from '../locales/nn/common.json';
@@ -36,9 +39,9 @@ const STORAGE_KEY = 'mestring.language';
 
 /** One namespace; the top-level keys are the features (`catalogue.scopeUnit.place`). */
 export const resources = {
-  nb: { translation: { ...nbCommon, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake, quality: nbQuality, welfaretech: nbWelfaretech, coordination: nbCoordination } },
-  nn: { translation: { ...nnCommon, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake, quality: nnQuality, welfaretech: nnWelfaretech, coordination: nnCoordination } },
-  en: { translation: { ...enCommon, auth: enAuth, catalogue: enCatalogue, intake: enIntake, quality: enQuality, welfaretech: enWelfaretech, coordination: enCoordination } },
+  nb: { translation: { ...nbCommon, access: nbAccess, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake, quality: nbQuality, welfaretech: nbWelfaretech, coordination: nbCoordination } },
+  nn: { translation: { ...nnCommon, access: nnAccess, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake, quality: nnQuality, welfaretech: nnWelfaretech, coordination: nnCoordination } },
+  en: { translation: { ...enCommon, access: enAccess, auth: enAuth, catalogue: enCatalogue, intake: enIntake, quality: enQuality, welfaretech: enWelfaretech, coordination: enCoordination } },
 } as const;
 
 /** BCP 47 locales for Intl number and date formatting. */

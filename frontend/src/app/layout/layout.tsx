@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 
 import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
+import { ACCESS_REVIEW_PATH, canReviewEmergencyAccess } from '@/features/access/routes';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canUseCoordination, COORDINATION_PATH } from '@/features/coordination/routes';
@@ -192,6 +193,13 @@ export function Layout() {
                 <li>
                   <NavLink to={WELFARETECH_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
                     {t('welfaretech.nav')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {canReviewEmergencyAccess(session.user.roles) ? (
+                <li>
+                  <NavLink to={ACCESS_REVIEW_PATH} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                    {t('access.nav')}
                   </NavLink>
                 </li>
               ) : null}

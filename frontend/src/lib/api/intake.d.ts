@@ -58,6 +58,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake/v1/persons/{person_id}/emergency-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Emergency Access
+         * @description Nødtilgang: read a person without a service relation, for 4 hours, with a category and
+         *     a reason of at least a sentence; logged, and reviewed by the leader afterwards.
+         */
+        post: operations["open_emergency_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/emergency-accesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Emergency Accesses
+         * @description The emergency accesses of clinicians in the leader's units (the quality lead: all), in
+         *     the order they were opened; `status=pending` for those still to review.
+         */
+        get: operations["list_emergency_accesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/emergency-accesses/{access_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review Emergency Access
+         * @description Approve an emergency access, or ask the employee to explain it (with a note); needs
+         *     `If-Match`.
+         */
+        post: operations["review_emergency_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/emergency-accesses/unusual-readers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Unusual Readers
+         * @description Employees who opened unusually many different persons in one day (from the access
+         *     log; the threshold is reference data), most first.
+         */
+        get: operations["list_unusual_readers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intake/v1/persons": {
         parameters: {
             query?: never;
@@ -91,7 +175,8 @@ export interface paths {
         };
         /**
          * Get Person
-         * @description A person's details; clinicians need a service relation or emergency access.
+         * @description A person's details; a clinician needs a service relation today (`shared/need_to_know.py`)
+         *     or a valid emergency access (`POST /persons/{id}/emergency-access`). A refusal is logged.
          */
         get: operations["get_person"];
         put?: never;
@@ -135,9 +220,31 @@ export interface paths {
         };
         /**
          * Get Person Access Log
-         * @description Who has looked at or changed this person's data (newest first).
+         * @description Who has looked at, changed or been refused this person's data, newest first, a page at
+         *     a time: for leaders and the caseworker of the person's open case. Reading it is logged.
          */
         get: operations["get_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/v1/persons/{person_id}/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Person Access Log
+         * @description The person's access log for their innsyn request (pbrl § 5-1, pasientjournalloven § 18:
+         *     who has had access to their data); the export is itself logged.
+         */
+        get: operations["export_person_access_log"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1674,6 +1781,70 @@ export interface components {
             /** Text */
             text?: string | null;
         };
+        /** EmergencyAccessCreate */
+        EmergencyAccessCreate: {
+            category: components["schemas"]["EmergencyCategory"];
+            /**
+             * Reason
+             * @description Why, as at least a sentence: 20 characters and 4 words
+             */
+            reason: string;
+        };
+        /** EmergencyAccessRead */
+        EmergencyAccessRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Person Name */
+            person_name: string;
+            /** Actor */
+            actor: string;
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Units */
+            actor_units: string[];
+            category: components["schemas"]["EmergencyCategory"];
+            /** Reason */
+            reason: string;
+            /**
+             * Granted At
+             * Format: date-time
+             */
+            granted_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            review_status: components["schemas"]["ReviewStatus"];
+            /** Reviewed By Name */
+            reviewed_by_name: string | null;
+            /** Reviewed At */
+            reviewed_at: string | null;
+            /** Review Note */
+            review_note: string | null;
+            /** Version */
+            version: number;
+        };
+        /** EmergencyAccessReview */
+        EmergencyAccessReview: {
+            /** @description `approved`, or `explanation_requested` with a note */
+            decision: components["schemas"]["ReviewStatus"];
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * EmergencyCategory
+         * @enum {string}
+         */
+        EmergencyCategory: "acute_help" | "person_asked" | "other";
         /**
          * EvaluationRecord
          * @description An evaluation of a running decision: when, what was found, the next review.
@@ -1754,6 +1925,11 @@ export interface components {
              */
             last_sequence: number;
         };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "pdf";
         /** FunctionalVariableRead */
         FunctionalVariableRead: {
             /** Code */
@@ -2182,6 +2358,13 @@ export interface components {
          * @enum {string}
          */
         Outcome: "granted" | "partly_granted" | "refused";
+        /** Page[AccessLogRead] */
+        Page_AccessLogRead_: {
+            /** Items */
+            items: components["schemas"]["AccessLogRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[AppealRead] */
         Page_AppealRead_: {
             /** Items */
@@ -2200,6 +2383,13 @@ export interface components {
         Page_DecisionRead_: {
             /** Items */
             items: components["schemas"]["DecisionRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[EmergencyAccessRead] */
+        Page_EmergencyAccessRead_: {
+            /** Items */
+            items: components["schemas"]["EmergencyAccessRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2474,6 +2664,11 @@ export interface components {
             id: string;
         };
         /**
+         * ReviewStatus
+         * @enum {string}
+         */
+        ReviewStatus: "pending" | "approved" | "explanation_requested";
+        /**
          * Risk
          * @enum {string}
          */
@@ -2539,6 +2734,25 @@ export interface components {
          * @enum {string}
          */
         TriedStatus: "tried" | "considered";
+        /** UnusualReaderRead */
+        UnusualReaderRead: {
+            /** Actor */
+            actor: string;
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Persons
+             * @description Different persons opened that day
+             */
+            persons: number;
+            /** Threshold */
+            threshold: number;
+        };
         /**
          * Urgency
          * @enum {string}
@@ -2879,6 +3093,353 @@ export interface operations {
             };
         };
     };
+    open_emergency_access: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencyAccessCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyAccessRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_emergency_accesses: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReviewStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EmergencyAccessRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_emergency_access: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                access_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmergencyAccessReview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyAccessRead"];
+                };
+            };
+            /** @description The request body could not be read (not UTF-8, broken framing) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes from this client; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unusual_readers: {
+        parameters: {
+            query?: {
+                /** @description The day (Oslo time); today if left out */
+                day?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnusualReaderRead"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     search_persons: {
         parameters: {
             query?: {
@@ -3044,10 +3605,7 @@ export interface operations {
     get_person: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Nødtilgang («blålys»): read without a service relation, with a written reason; logged and reviewed afterwards */
-                "X-Emergency-Access-Reason"?: string | null;
-            };
+            header?: never;
             path: {
                 person_id: string;
             };
@@ -3073,7 +3631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,6 +3860,8 @@ export interface operations {
             query?: {
                 /** @description Items per page */
                 limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -3317,7 +3877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccessLogRead"][];
+                    "application/json": components["schemas"]["Page_AccessLogRead_"];
                 };
             };
             /** @description Missing or invalid token */
@@ -3329,7 +3889,77 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_person_access_log: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole log, oldest first, as CSV or PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { signInAs, text } from '@/test/fixtures';
+import { PersonSlotsContext } from '@/lib/person-slots';
 import { jsonResponse, renderWithProviders, setLanguage } from '@/test/render';
 
 import { PersonPage } from './person-page';
@@ -74,18 +75,21 @@ function stubApi() {
       case '/api/intake/v1/applications':
         return jsonResponse({ items: [application], next_cursor: null });
       case `/api/intake/v1/persons/${PERSON_ID}/access-log`:
-        return jsonResponse([
-          {
-            occurred_at: '2026-11-23T09:15:00Z',
-            actor: 'leder-nordrefollo',
-            actor_name: 'Randi Leder',
-            actor_roles: ['leder'],
-            action: 'read',
-            resource: 'person',
-            resource_id: PERSON_ID,
-            reason: null,
-          },
-        ]);
+        return jsonResponse({
+          items: [
+            {
+              occurred_at: '2026-11-23T09:15:00Z',
+              actor: 'leder-nordrefollo',
+              actor_name: 'Randi Leder',
+              actor_roles: ['leder'],
+              action: 'read',
+              resource: 'person',
+              resource_id: PERSON_ID,
+              reason: null,
+            },
+          ],
+          next_cursor: null,
+        });
       default:
         return jsonResponse({ title: 'Not found', status: 404 }, 404, 'application/problem+json');
     }
@@ -150,5 +154,20 @@ describe('PersonPage', () => {
 
     expect(screen.queryByRole('heading', { name: 'Tilgangslogg' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ny søknad' })).not.toBeInTheDocument();
+  });
+
+  it('shows a clinician refused the person what the app adds for it (the way to emergency access)', async () => {
+    signInAs(['helsepersonell']);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({ title: 'Forbidden', status: 403 }, 403, 'application/problem+json')),
+    );
+    renderWithProviders(
+      <PersonSlotsContext.Provider value={{ refused: (id) => <p>nødtilgang til {id}</p> }}>
+        <PersonPage />
+      </PersonSlotsContext.Provider>,
+      route,
+    );
+    expect(await screen.findByText(`nødtilgang til ${PERSON_ID}`)).toBeInTheDocument();
   });
 });

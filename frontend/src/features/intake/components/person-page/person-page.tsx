@@ -11,7 +11,8 @@ import { useSession } from '@/lib/auth';
 import { formatDate } from '@/lib/dates';
 import { useFlash } from '@/lib/flash';
 import { useLocalize } from '@/lib/i18n';
-import { isNotFound } from '@/lib/problem';
+import { usePersonSlots } from '@/lib/person-slots';
+import { ApiProblem, isNotFound } from '@/lib/problem';
 
 import { usePersonApplications } from '../../api/get-applications';
 import { usePerson } from '../../api/get-person';
@@ -264,13 +265,26 @@ export function PersonPage() {
   const flash = useFlash<PersonFlash>();
   const createdId = flash?.kind === 'application' ? flash.applicationId : null;
   const roles = session?.user.roles ?? [];
-  const allowed = canReadPersons(roles);
+  const caseReader = canReadPersons(roles);
+  // A clinician reads a person with a service relation, or by emergency access (the API decides).
+  const allowed = caseReader || roles.includes('helsepersonell');
+  const slots = usePersonSlots();
   const person = usePerson(id);
+  const clinicianRefused = roles.includes('helsepersonell') && person.isError && person.error instanceof ApiProblem && person.error.status === 403;
+  const refused = clinicianRefused ? slots.refused?.(id) : null;
   const name = person.data ? t('intake.personName', { given: person.data.given_name, family: person.data.family_name }) : undefined;
-  usePageTitle(allowed ? (name ?? (person.isError ? t('intake.person.notFoundTitle') : undefined)) : t('intake.noAccess.title'));
+  usePageTitle(allowed && !clinicianRefused ? (name ?? (person.isError ? t('intake.person.notFoundTitle') : undefined)) : t('intake.noAccess.title'));
 
   if (!allowed) return <NoAccess reason="read" />;
   if (person.isPending) return <Loading />;
+  if (refused) {
+    return (
+      <div className={styles.page}>
+        <BackLink />
+        {refused}
+      </div>
+    );
+  }
   if (person.isError) {
     return (
       <div className={styles.page}>
@@ -344,11 +358,11 @@ export function PersonPage() {
           </Section>
         </div>
         <div className={styles.column}>
-          <ApplicationsSection personId={data.id} createdId={createdId} actions={canRegister(roles)} />
+          {caseReader ? <ApplicationsSection personId={data.id} createdId={createdId} actions={canRegister(roles)} /> : null}
           <Section id="decisions-heading" title={t('intake.decision.listHeading')}>
             <DecisionList personId={data.id} />
           </Section>
-          <TimelineSection personId={data.id} />
+          {caseReader ? <TimelineSection personId={data.id} /> : null}
         </div>
       </div>
 
