@@ -20,6 +20,7 @@ import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, SETTINGS_PATH, WAITING_L
 export { PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
 export { canAdministerIntake, canReadPersons, canReadWorklist } from './lib/permissions';
 export { WorklistSummary } from './components/worklist-summary/worklist-summary';
+export { LanguagePreference } from './components/language-preference/language-preference';
 
 function PersonSearchRoute() {
   const session = useSession();
