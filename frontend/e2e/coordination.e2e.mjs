@@ -1,7 +1,8 @@
 // End-to-end: coordination in Debian's Chromium against a running Mestring — a clinician reports a
 // need for coordination on a tablet and it reaches the koordinerende enhet's inbox; a koordinator
 // takes a request from the koordinerende enhet's inbox, a draft individual plan opens; the
-// koordinator writes two goals in the person's own words and a measure, records the person's
+// koordinator writes two goals in the person's own words and two measures (one for a unit from the
+// catalogue, owned by the koordinator by name), records the person's
 // consent, calls an ansvarsgruppe meeting, writes its minutes with a decision (which becomes a
 // measure) and approves them, and activates the plan; then the print view for the person and
 // the worklist.
@@ -211,6 +212,12 @@ async function main(page) {
     await form.getByLabel('Hvem har ansvaret').selectOption('relative');
     await form.getByLabel('Ansvarlig enhet eller instans').fill('Datter');
     await form.getByLabel('Frist').fill(dateText(30));
+    await form.getByRole('button', { name: 'Legg til tiltak' }).click();
+    await form.getByLabel('Tiltak 2').fill('Opptrening etter fall');
+    await form.getByLabel('Hvem har ansvaret').nth(1).selectOption('unit');
+    await form.getByLabel('Ansvarlig enhet eller instans').nth(1).selectOption('hjemmetjenesten-ski');
+    await form.getByLabel('Ansatt som har oppgaven').nth(1).selectOption({ label: 'Martin Haugen (deg)' });
+    await form.getByLabel('Frist').nth(1).fill(dateText(3));
     await form.getByRole('button', { name: 'Lagre ny versjon' }).click();
     await page.getByText('Lagret som versjon 2.').waitFor();
   });
@@ -237,7 +244,7 @@ async function main(page) {
     await minutes.getByRole('button', { name: 'Lagre referat' }).click();
     await page.getByRole('button', { name: 'Godkjenn referatet' }).click();
     await page.getByTestId('meeting').getByText('Referat godkjent').waitFor();
-    await page.getByRole('form', { name: 'Rediger planen' }).getByLabel('Tiltak 2').waitFor();
+    await page.getByRole('form', { name: 'Rediger planen' }).getByLabel('Tiltak 3').waitFor();
   });
 
   await step('the plan is activated (it has consent and goals)', async () => {
@@ -341,6 +348,11 @@ async function main(page) {
     await page.goto(`${BASE_URL}/koordinering/arbeidsliste`);
     await page.getByRole('heading', { level: 1, name: 'Arbeidsliste for koordinering' }).waitFor();
     await page.getByTestId('caseload').getByRole('link', { name: fullName }).waitFor();
+  });
+
+  await step('the measure the koordinator owns by name, due in three days, is on their worklist', async () => {
+    await page.getByText(/^Tiltak med frist snart/).first().waitFor();
+    await page.getByText('Opptrening etter fall', { exact: false }).first().waitFor();
   });
 
   await step('the home nursing unit has no primærkontakt for the person: one is named from the worklist', async () => {

@@ -336,8 +336,8 @@ class EvaluationRead(BaseModel):
 
 class WorklistItem(BaseModel):
     kind: str = Field(
-        description="missing_primary_contact, evaluation_overdue, measure_overdue or "
-        "meeting_without_minutes"
+        description="missing_primary_contact, evaluation_overdue, measure_overdue, "
+        "measure_due_soon (owned by you, due within a week) or meeting_without_minutes"
     )
     person_id: uuid.UUID
     person_name: str | None

@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from services.coordination.domain.plans import (
     Measure,
@@ -20,6 +20,7 @@ from services.coordination.domain.plans import (
     MeasureStatus,
     PlanContent,
     ResponsibleKind,
+    check_responsible,
 )
 from shared.errors import Conflict, RuleViolation
 
@@ -33,11 +34,21 @@ class MeetingStatus(StrEnum):
 class MeetingDecision(BaseModel):
     what: str = Field(min_length=1, max_length=500)
     responsible_kind: ResponsibleKind = ResponsibleKind.unit
-    responsible: str = Field(min_length=1, max_length=200)
+    responsible: str | None = Field(
+        default=None, max_length=200, description="As a measure's `responsible`"
+    )
     owner_name: str = Field(min_length=1, max_length=200)
+    owner_sub: str | None = Field(
+        default=None, max_length=200, description="The owner's user id when an employee"
+    )
     due_on: date
     goal_id: uuid.UUID | None = None
     measure_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _responsible_fits_kind(self) -> MeetingDecision:
+        check_responsible(self.responsible_kind, self.responsible)
+        return self
 
 
 def check_minutes(status: MeetingStatus, minutes: str, held_on: date, today: date) -> None:
@@ -75,6 +86,7 @@ def decisions_as_measures(
                 responsible_kind=decision.responsible_kind,
                 responsible=decision.responsible,
                 owner_name=decision.owner_name,
+                owner_sub=decision.owner_sub,
                 goal_id=decision.goal_id,
                 starts_on=held_on,
                 due_on=decision.due_on,

@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.errors import Conflict, RuleViolation
 from shared.schemas.coordination import PlanStatus
@@ -47,7 +47,9 @@ class GoalStatus(StrEnum):
 
 
 class ResponsibleKind(StrEnum):
-    """A municipal unit, or an external party."""
+    """A municipal unit (by its code in the catalogue), or an external party: NAV, the
+    school, the GP (fastlege), the specialist health service, a relative, or another party
+    named by the koordinator."""
 
     unit = "unit"
     nav = "nav"
@@ -56,6 +58,24 @@ class ResponsibleKind(StrEnum):
     specialist = "specialist"
     relative = "relative"
     other = "other"
+
+
+NAMED_BY_KIND = (
+    ResponsibleKind.nav,
+    ResponsibleKind.school,
+    ResponsibleKind.gp,
+    ResponsibleKind.specialist,
+)
+"""Parties the kind names well enough; their own name (which NAV office, which school) is
+optional. A unit needs its code, a relative or another party their name."""
+
+
+def check_responsible(kind: ResponsibleKind, responsible: str | None) -> None:
+    """Raises ValueError (a 422 at the field) when the kind needs a name or code it lacks."""
+    if kind not in NAMED_BY_KIND and not (responsible and responsible.strip()):
+        if kind == ResponsibleKind.unit:
+            raise ValueError("Choose the municipal unit (its code from the catalogue)")
+        raise ValueError("Name who is responsible")
 
 
 class MeasureStatus(StrEnum):
@@ -97,10 +117,19 @@ class Measure(Strict):
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     what: str = Field(min_length=1, max_length=500)
     responsible_kind: ResponsibleKind
-    responsible: str = Field(
-        min_length=1, max_length=200, description="Unit code, or the external party's name"
+    responsible: str | None = Field(
+        default=None,
+        max_length=200,
+        description="A unit's code from the catalogue (`unit`); the party's name (`relative`, "
+        "`other`); optional for `nav`, `school`, `gp` and `specialist` (which office, school, "
+        "doctor)",
     )
     owner_name: str | None = Field(default=None, max_length=200)
+    owner_sub: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The owner's user id when an employee: the measure shows on their worklist",
+    )
     goal_id: uuid.UUID | None = None
     decision_id: uuid.UUID | None = Field(
         default=None, description="The intake decision that grants it, where there is one"
@@ -111,6 +140,11 @@ class Measure(Strict):
     status: MeasureStatus = MeasureStatus.planned
     source: MeasureSource = MeasureSource.manual
     meeting_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _responsible_fits_kind(self) -> Measure:
+        check_responsible(self.responsible_kind, self.responsible)
+        return self
 
 
 class TeamMember(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 
 from services.coordination.flows import Work
 from services.coordination.schemas import (
@@ -20,6 +21,8 @@ from shared.schemas.coordination import PlanStatus, RequestStatus
 from shared.schemas.roles import Role
 
 LIMIT = 500
+MEASURE_DUE_SOON_DAYS = 7
+"""A measure owned by name shows on its owner's worklist this many days before its deadline."""
 NAMES_FROM_INTAKE = 50
 """At most this many names a list asks intake for, a few at a time; the rest show without."""
 
@@ -55,8 +58,11 @@ async def _names(work: Work, person_ids: list[uuid.UUID]) -> dict[uuid.UUID, str
 
 
 async def worklist(work: Work) -> list[WorklistItem]:
-    """What is missing or overdue for the caller: their caseload as koordinator, and the
-    services and measures of their units. Each kind is selected in the database, bounded."""
+    """What is missing or overdue for the caller: their caseload as koordinator, the services
+    of their units without a primærkontakt, the overdue measures their units own (a leader),
+    and the measures they own by name, past or near their deadline (hol § 7-2: the koordinator
+    follows up; a meeting's decision names an owner). Each kind is selected in the database,
+    bounded."""
     caseload: list[uuid.UUID] = []
     if work.user.has_any(Role.coordinator):
         caseload = [a.person_id for a in await work.assignments.caseload(work.user.sub)]
@@ -84,14 +90,22 @@ async def worklist(work: Work) -> list[WorklistItem]:
                 text="Evaluering av individuell plan",
             )
         )
-    for measure in await work.worklist.measures_overdue(work.today, units, caseload, LIMIT):
+    leads = units if work.user.has_any(Role.manager) else []
+    for measure in await work.worklist.measures_due(
+        work.today,
+        person_ids=caseload,
+        units=leads,
+        owner_sub=work.user.sub,
+        soon=work.today + timedelta(days=MEASURE_DUE_SOON_DAYS),
+        limit=LIMIT,
+    ):
         items.append(
             WorklistItem(
-                kind="measure_overdue",
+                kind="measure_overdue" if measure.due_on < work.today else "measure_due_soon",
                 person_id=measure.person_id,
                 person_name=measure.person_name,
                 due_on=measure.due_on,
-                unit=measure.responsible,
+                unit=measure.unit,
                 plan_id=measure.plan_id,
                 measure_id=measure.measure_id,
                 text=measure.what,

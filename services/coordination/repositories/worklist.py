@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Date, and_, cast, func, or_, select, true, union_all
+from sqlalchemy import Date, and_, cast, false, func, or_, select, true, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.coordination.domain.needs import LONG_TERM_DAYS
@@ -30,7 +30,7 @@ class OverdueMeasure:
     person_name: str | None
     measure_id: uuid.UUID
     what: str
-    responsible: str
+    unit: str | None
     due_on: date
 
 
@@ -67,18 +67,28 @@ class WorklistRepo:
         )
         return (await self.session.scalars(statement)).all()
 
-    async def measures_overdue(
-        self, today: date, units: list[str], person_ids: list[uuid.UUID], limit: int
+    async def measures_due(
+        self,
+        today: date,
+        *,
+        person_ids: list[uuid.UUID],
+        units: list[str],
+        owner_sub: str | None,
+        soon: date,
+        limit: int,
     ) -> list[OverdueMeasure]:
-        """Open measures of active plans past their due date, for the persons in `person_ids`
-        (a koordinator's caseload) or owned by one of `units`; earliest due first. Read in
+        """Open measures of active plans: past their due date for the persons in `person_ids`
+        (a koordinator's caseload) or owned by one of `units` (a leader's); past or due before
+        `soon` for the employee `owner_sub` who owns them by name. Earliest due first; read in
         the database from the plans' current content, never by loading every plan."""
-        if not units and not person_ids:
+        if not units and not person_ids and owner_sub is None:
             return []
         measure = func.jsonb_array_elements(Plan.content["measures"]).table_valued("value")
         item = measure.c.value
         due_on = cast(item.op("->>")("due_on"), Date)
         responsible = item.op("->>")("responsible")
+        kind = item.op("->>")("responsible_kind")
+        mine = item.op("->>")("owner_sub") == owner_sub if owner_sub is not None else false()
         statement = (
             select(
                 Plan.id,
@@ -86,6 +96,7 @@ class WorklistRepo:
                 Plan.person_name,
                 item.op("->>")("id"),
                 item.op("->>")("what"),
+                kind,
                 responsible,
                 due_on,
             )
@@ -95,13 +106,15 @@ class WorklistRepo:
                 Plan.status == PlanStatus.active.value,
                 item.op("->>")("status").in_([s.value for s in OPEN_MEASURES]),
                 item.op("->>")("due_on").is_not(None),
-                due_on < today,
                 or_(
-                    Plan.person_id.in_(person_ids),
                     and_(
-                        item.op("->>")("responsible_kind") == ResponsibleKind.unit.value,
-                        responsible.in_(units),
+                        due_on < today,
+                        or_(
+                            Plan.person_id.in_(person_ids),
+                            and_(kind == ResponsibleKind.unit.value, responsible.in_(units)),
+                        ),
                     ),
+                    and_(mine, due_on < soon),
                 ),
             )
             .order_by(due_on, Plan.id)
@@ -115,10 +128,19 @@ class WorklistRepo:
                 person_name=person_name,
                 measure_id=uuid.UUID(measure_id),
                 what=what,
-                responsible=responsible_value,
+                unit=responsible_value if kind_value == ResponsibleKind.unit.value else None,
                 due_on=due,
             )
-            for plan_id, person_id, person_name, measure_id, what, responsible_value, due in rows
+            for (
+                plan_id,
+                person_id,
+                person_name,
+                measure_id,
+                what,
+                kind_value,
+                responsible_value,
+                due,
+            ) in rows
         ]
 
     async def count_evaluations_overdue(self, today: date) -> int:

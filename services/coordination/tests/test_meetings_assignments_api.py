@@ -359,3 +359,71 @@ async def test_the_overview_names_persons_granted_a_plan_who_have_none_until_it_
     waiting = {p["person_id"]: p["person_name"] for p in before["granted_without_plan"]}
     assert waiting[person["id"]] == "Åse Ødegård"
     assert person["id"] not in {p["person_id"] for p in after["granted_without_plan"]}
+
+
+async def test_a_measure_owned_by_an_employee_shows_on_their_worklist_before_and_after_its_deadline(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    owned = {
+        "what": "Søke om støttekontakt",
+        "responsible_kind": "unit",
+        "responsible": UNIT,
+        "owner_name": "Aisha Rahman",
+        "owner_sub": "nurse-owner",
+        "due_on": str(TODAY + timedelta(days=20)),
+    }
+    _, plan = await active(client, intake, caseworker, coordinator, measures=[owned])
+    owner = headers_for("helsepersonell", units=[UNIT], sub="nurse-owner", name="Aisha Rahman")
+    colleague = headers_for("helsepersonell", units=[UNIT], sub="nurse-other", name="Tone")
+
+    def measures(items: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        return [(i["kind"], i["text"]) for i in items if i.get("plan_id") == plan["id"]]
+
+    today_is(TODAY + timedelta(days=5))
+    early = (await client.get(f"{API}/worklist", headers=owner)).json()
+    today_is(TODAY + timedelta(days=15))
+    soon = (await client.get(f"{API}/worklist", headers=owner)).json()
+    today_is(TODAY + timedelta(days=21))
+    late = (await client.get(f"{API}/worklist", headers=owner)).json()
+    others = (await client.get(f"{API}/worklist", headers=colleague)).json()
+
+    assert measures(early) == []
+    assert measures(soon) == [("measure_due_soon", "Søke om støttekontakt")]
+    assert measures(late) == [("measure_overdue", "Søke om støttekontakt")]
+    assert measures(others) == []
+
+
+async def test_who_is_responsible_is_typed_by_kind(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    """A unit by its code, a relative or another party by name; NAV, school, GP and the
+    specialist health service by their kind alone (a name is optional)."""
+    _, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    by_kind = [
+        {"what": "Arbeidsavklaring", "responsible_kind": "nav"},
+        {"what": "Samarbeid med fastlegen", "responsible_kind": "gp", "responsible": "Dr. Berg"},
+    ]
+
+    saved = await save(client, coordinator, plan, measures=by_kind)
+    no_unit = await save(
+        client, coordinator, saved.json(), measures=[{"what": "X", "responsible_kind": "unit"}]
+    )
+    no_name = await save(
+        client, coordinator, saved.json(), measures=[{"what": "X", "responsible_kind": "other"}]
+    )
+
+    assert saved.status_code == 200, saved.text
+    assert [(m["responsible_kind"], m["responsible"]) for m in saved.json()["measures"]] == [
+        ("nav", None),
+        ("gp", "Dr. Berg"),
+    ]
+    assert (no_unit.status_code, no_name.status_code) == (422, 422)
+    assert no_unit.json()["errors"][0]["field"].startswith("body.measures.0")

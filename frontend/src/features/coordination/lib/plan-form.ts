@@ -13,6 +13,7 @@ export type MeasureValues = {
   responsible_kind: ResponsibleKind;
   responsible: string;
   owner_name: string;
+  owner_sub: string;
   goal_id: string;
   decision_id: string;
   service_type: string;
@@ -42,7 +43,10 @@ export type PlanFormValues = {
   note: string;
 };
 
-export type PlanErrorKey = 'required' | 'date' | 'dueBeforeStart' | 'tooLong';
+export type PlanErrorKey = 'required' | 'date' | 'dueBeforeStart' | 'tooLong' | 'chooseUnit';
+
+/** NAV, the school, the GP and the specialist health service are named by their kind; a unit needs its code, a relative or another party a name. */
+export const NAMED_BY_KIND: readonly ResponsibleKind[] = ['nav', 'school', 'gp', 'specialist'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const filled = (value: string) => value.trim() !== '';
@@ -58,8 +62,9 @@ export const planSchema: z.ZodType<PlanFormValues, PlanFormValues> = z.object({
         id: z.string(),
         what: text(500),
         responsible_kind: z.enum(RESPONSIBLE_KINDS),
-        responsible: text(200),
+        responsible: z.string().max(200, 'tooLong'),
         owner_name: z.string().max(200, 'tooLong'),
+        owner_sub: z.string(),
         goal_id: z.string(),
         decision_id: z.string(),
         service_type: z.string(),
@@ -69,7 +74,12 @@ export const planSchema: z.ZodType<PlanFormValues, PlanFormValues> = z.object({
         source: z.string(),
         meeting_id: z.string(),
       })
-      .refine((m) => !(m.starts_on && m.due_on && m.due_on < m.starts_on), { message: 'dueBeforeStart', path: ['due_on'] }),
+      .refine((m) => !(m.starts_on && m.due_on && m.due_on < m.starts_on), { message: 'dueBeforeStart', path: ['due_on'] })
+      .refine((m) => m.responsible_kind !== 'unit' || filled(m.responsible), { message: 'chooseUnit', path: ['responsible'] })
+      .refine((m) => m.responsible_kind === 'unit' || NAMED_BY_KIND.includes(m.responsible_kind) || filled(m.responsible), {
+        message: 'required',
+        path: ['responsible'],
+      }),
   ),
   team: z.array(
     z.object({
@@ -102,6 +112,7 @@ export function emptyMeasure(): MeasureValues {
     responsible_kind: 'unit',
     responsible: '',
     owner_name: '',
+    owner_sub: '',
     goal_id: '',
     decision_id: '',
     service_type: '',
@@ -133,8 +144,9 @@ export function planValues(plan: PlanRead): PlanFormValues {
       id: m.id ?? newId(),
       what: measureWhat(plan, m.what, m.service_type),
       responsible_kind: m.responsible_kind,
-      responsible: m.responsible,
+      responsible: m.responsible ?? '',
       owner_name: m.owner_name ?? '',
+      owner_sub: m.owner_sub ?? '',
       goal_id: m.goal_id ?? '',
       decision_id: m.decision_id ?? '',
       service_type: m.service_type ?? '',
@@ -161,16 +173,32 @@ export function planValues(plan: PlanRead): PlanFormValues {
 
 const orNull = (value: string): string | null => (value.trim() ? value.trim() : null);
 
-/** The body of the next version. */
-export function toPlanUpdate(values: PlanFormValues): PlanUpdate {
+/** An employee who can own a measure: the measure then shows on their worklist. */
+export type OwnerOption = { sub: string; name: string };
+
+/** The koordinator and the care team's employees (with a user name), each once. */
+export function ownerOptions(me: OwnerOption | null, team: readonly { name: string; employee_sub: string }[]): OwnerOption[] {
+  const options = new Map<string, OwnerOption>();
+  if (me) options.set(me.sub, me);
+  for (const member of team) {
+    const sub = member.employee_sub.trim();
+    if (sub && !options.has(sub)) options.set(sub, { sub, name: member.name.trim() || sub });
+  }
+  return [...options.values()];
+}
+
+/** The body of the next version; an owner chosen among the employees carries their name. */
+export function toPlanUpdate(values: PlanFormValues, owners: readonly OwnerOption[] = []): PlanUpdate {
+  const ownerName = (m: MeasureValues) => (m.owner_sub ? (owners.find((o) => o.sub === m.owner_sub)?.name ?? m.owner_name) : m.owner_name);
   return {
     goals: values.goals.map((g) => ({ id: g.id, life_area: g.life_area, text: g.text.trim(), status: g.status as never })),
     measures: values.measures.map((m) => ({
       id: m.id,
       what: m.what.trim(),
       responsible_kind: m.responsible_kind,
-      responsible: m.responsible.trim(),
-      owner_name: orNull(m.owner_name),
+      responsible: orNull(m.responsible),
+      owner_name: orNull(ownerName(m)),
+      owner_sub: orNull(m.owner_sub),
       goal_id: orNull(m.goal_id),
       decision_id: orNull(m.decision_id),
       service_type: orNull(m.service_type),
@@ -202,13 +230,14 @@ export function planFields(values: PlanFormValues): string[] {
       `measures.${i}.what`,
       `measures.${i}.responsible_kind`,
       `measures.${i}.responsible`,
+      `measures.${i}.owner_sub`,
       `measures.${i}.owner_name`,
       `measures.${i}.goal_id`,
       `measures.${i}.starts_on`,
       `measures.${i}.due_on`,
       `measures.${i}.status`,
     ]),
-    ...values.team.flatMap((_, i) => [`team.${i}.name`, `team.${i}.role`, `team.${i}.organisation`, `team.${i}.contact`]),
+    ...values.team.flatMap((_, i) => [`team.${i}.name`, `team.${i}.role`, `team.${i}.organisation`, `team.${i}.contact`, `team.${i}.employee_sub`]),
     'next_evaluation_on',
     'note',
   ];

@@ -10,8 +10,11 @@ import { CheckboxField, FormKit, SelectField, TextField } from '@/components/for
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
+import { useSession } from '@/lib/auth';
 import { ApiProblem } from '@/lib/problem';
 import { useApiForm } from '@/lib/use-api-form';
+
+import { useUnitOptions } from '../../api/catalogue';
 
 import { planQuery, useCompare, useSavePlan } from '../../api/plans';
 import { LIFE_AREAS, MEASURE_STATUSES, RESPONSIBLE_KINDS, type PlanRead } from '../../api/types';
@@ -19,6 +22,8 @@ import {
   emptyGoal,
   emptyMeasure,
   emptyMember,
+  NAMED_BY_KIND,
+  ownerOptions,
   planFields,
   planSchema,
   planValues,
@@ -63,6 +68,19 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
   const goals = useFieldArray({ control: form.control, name: 'goals', keyName: 'key' });
   const measures = useFieldArray({ control: form.control, name: 'measures', keyName: 'key' });
   const team = useFieldArray({ control: form.control, name: 'team', keyName: 'key' });
+  const session = useSession();
+  const units = useUnitOptions();
+  const watchedMeasures = form.watch('measures');
+  const owners = ownerOptions(session ? { sub: session.user.sub, name: session.user.name } : null, form.watch('team'));
+  /** The employees a measure can be given to, and an owner saved earlier who is no longer among them. */
+  const ownerChoices = (index: number) => {
+    const measure = watchedMeasures[index];
+    const known = measure && measure.owner_sub && !owners.some((o) => o.sub === measure.owner_sub) ? [{ sub: measure.owner_sub, name: measure.owner_name || measure.owner_sub }] : [];
+    return [
+      { value: '', label: t('coordination.planForm.ownerNotEmployee') },
+      ...[...owners, ...known].map((o) => ({ value: o.sub, label: o.sub === session?.user.sub ? t('coordination.planForm.ownerMe', { name: o.name }) : o.name })),
+    ];
+  };
 
   // A change saved elsewhere (a meeting's decisions, an evaluation, the feed) comes in when
   // nothing is being edited here; an edit in progress keeps its base and meets a 412 instead.
@@ -80,7 +98,7 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
   const onSubmit = form.submitWith((values) => {
     setSaved(null);
     save.mutate(
-      { id: plan.id, version: values.base_version, body: toPlanUpdate(values) },
+      { id: plan.id, version: values.base_version, body: toPlanUpdate(values, owners) },
       {
         onSuccess: (next) => {
           form.reset(planValues(next));
@@ -158,8 +176,33 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
                   label={t('coordination.planForm.responsibleKind')}
                   options={RESPONSIBLE_KINDS.map((kind) => ({ value: kind, label: tx(`coordination.responsibleKind.${kind}`) }))}
                 />
-                <TextField name={`measures.${index}.responsible`} label={t('coordination.planForm.responsible')} />
-                <TextField name={`measures.${index}.owner_name`} label={t('coordination.planForm.owner')} />
+                {watchedMeasures[index]?.responsible_kind === 'unit' && units.length > 0 ? (
+                  <SelectField
+                    name={`measures.${index}.responsible`}
+                    label={t('coordination.planForm.responsible')}
+                    options={[{ value: '', label: t('coordination.meetings.chooseUnit') }, ...units]}
+                  />
+                ) : (
+                  <TextField
+                    name={`measures.${index}.responsible`}
+                    label={t('coordination.planForm.responsible')}
+                    description={
+                      NAMED_BY_KIND.includes(watchedMeasures[index]?.responsible_kind ?? 'unit')
+                        ? t('coordination.planForm.responsibleOptional')
+                        : watchedMeasures[index]?.responsible_kind === 'unit'
+                          ? t('coordination.planForm.unitUnavailable')
+                          : undefined
+                    }
+                  />
+                )}
+                <SelectField
+                  name={`measures.${index}.owner_sub`}
+                  label={t('coordination.planForm.ownerEmployee')}
+                  options={ownerChoices(index)}
+                />
+                {watchedMeasures[index]?.owner_sub ? null : (
+                  <TextField name={`measures.${index}.owner_name`} label={t('coordination.planForm.owner')} description={t('coordination.planForm.ownerHelp')} />
+                )}
                 <SelectField name={`measures.${index}.goal_id`} label={t('coordination.planForm.goal')} options={goalOptions} />
                 <DateField name={`measures.${index}.starts_on`} label={t('coordination.planForm.startsOn')} />
                 <DateField name={`measures.${index}.due_on`} label={t('coordination.planForm.dueOn')} />
@@ -188,6 +231,11 @@ export function PlanForm({ plan }: { plan: PlanRead }) {
                 <TextField name={`team.${index}.role`} label={t('coordination.planForm.role')} />
                 <TextField name={`team.${index}.organisation`} label={t('coordination.planForm.organisation')} />
                 <TextField name={`team.${index}.contact`} label={t('coordination.planForm.contact')} />
+                <TextField
+                  name={`team.${index}.employee_sub`}
+                  label={t('coordination.planForm.employeeSub')}
+                  description={t('coordination.planForm.employeeSubHelp')}
+                />
                 <CheckboxField name={`team.${index}.may_see_plan`} label={t('coordination.planForm.maySeePlan')} />
               </div>
             )}

@@ -8,6 +8,7 @@ import { FormKit, SelectField, TextField } from '@/components/form-kit/form-kit'
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
+import { useSession } from '@/lib/auth';
 import { osloToday } from '@/lib/dates';
 import { useApiForm } from '@/lib/use-api-form';
 
@@ -15,6 +16,7 @@ import { useApproveMinutes, useMeetings, usePlanMeeting, useRecordMinutes } from
 import { useUnitOptions } from '../../api/catalogue';
 import { RESPONSIBLE_KINDS, type MeetingRead, type PlanRead, type ResponsibleKind } from '../../api/types';
 import { useShortDate } from '../../lib/dates';
+import { NAMED_BY_KIND, ownerOptions, type OwnerOption } from '../../lib/plan-form';
 
 import { useDynamicT } from '../../lib/translate';
 
@@ -30,7 +32,7 @@ const newMeetingSchema: z.ZodType<NewMeeting, NewMeeting> = z.object({
   agenda: z.string().max(4000, 'tooLong'),
 });
 
-type DecisionValues = { what: string; responsible_kind: ResponsibleKind; responsible: string; owner_name: string; due_on: string };
+type DecisionValues = { what: string; responsible_kind: ResponsibleKind; responsible: string; owner_sub: string; owner_name: string; due_on: string };
 type MinutesValues = { minutes: string; decisions: DecisionValues[] };
 const minutesSchema: z.ZodType<MinutesValues, MinutesValues> = z.object({
   minutes: required,
@@ -38,10 +40,17 @@ const minutesSchema: z.ZodType<MinutesValues, MinutesValues> = z.object({
     z.object({
       what: required,
       responsible_kind: z.enum(RESPONSIBLE_KINDS),
-      responsible: required,
-      owner_name: required,
+      responsible: z.string().max(200, 'tooLong'),
+      owner_sub: z.string(),
+      owner_name: z.string().max(200, 'tooLong'),
       due_on: z.string().refine((v) => ISO.test(v), 'date'),
-    }),
+    })
+      .refine((d) => d.responsible_kind !== 'unit' || d.responsible.trim() !== '', { message: 'chooseUnit', path: ['responsible'] })
+      .refine((d) => d.responsible_kind === 'unit' || NAMED_BY_KIND.includes(d.responsible_kind) || d.responsible.trim() !== '', {
+        message: 'required',
+        path: ['responsible'],
+      })
+      .refine((d) => d.owner_sub !== '' || d.owner_name.trim() !== '', { message: 'required', path: ['owner_name'] }),
   ),
 });
 
@@ -54,20 +63,29 @@ function useMessage(form: { errorAt: (path: string) => string | undefined }) {
 }
 
 /** The minutes of a held meeting; each decision becomes a measure with owner and deadline. */
-function MinutesForm({ meeting }: { meeting: MeetingRead }) {
+function MinutesForm({ meeting, owners }: { meeting: MeetingRead; owners: OwnerOption[] }) {
+  const session = useSession();
   const { t } = useTranslation();
   const record = useRecordMinutes();
   const form = useApiForm<MinutesValues>({
     form: `minutes-${meeting.id}`,
     schema: minutesSchema,
     initial: () => ({ minutes: '', decisions: [] }),
-    fields: (values) => ['minutes', ...values.decisions.flatMap((_, i) => [`decisions.${i}.what`, `decisions.${i}.responsible`, `decisions.${i}.owner_name`, `decisions.${i}.due_on`])],
+    fields: (values) => [
+      'minutes',
+      ...values.decisions.flatMap((_, i) => [`decisions.${i}.what`, `decisions.${i}.responsible`, `decisions.${i}.owner_sub`, `decisions.${i}.owner_name`, `decisions.${i}.due_on`]),
+    ],
   });
   const decisions = useFieldArray({ control: form.control, name: 'decisions' });
   const message = useMessage(form);
   const tx = useDynamicT();
   const units = useUnitOptions();
-  const kinds = form.watch('decisions').map((d) => d.responsible_kind);
+  const watched = form.watch('decisions');
+  const kinds = watched.map((d) => d.responsible_kind);
+  const ownerChoices = [
+    { value: '', label: t('coordination.planForm.ownerNotEmployee') },
+    ...owners.map((o) => ({ value: o.sub, label: o.sub === session?.user.sub ? t('coordination.planForm.ownerMe', { name: o.name }) : o.name })),
+  ];
   const onSubmit = form.submitWith((values) =>
     record.mutate({
       meeting,
@@ -76,8 +94,9 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
         decisions: values.decisions.map((d) => ({
           what: d.what.trim(),
           responsible_kind: d.responsible_kind,
-          responsible: d.responsible.trim(),
-          owner_name: d.owner_name.trim(),
+          responsible: d.responsible.trim() || null,
+          owner_sub: d.owner_sub || null,
+          owner_name: d.owner_sub ? (owners.find((o) => o.sub === d.owner_sub)?.name ?? d.owner_name.trim()) : d.owner_name.trim(),
           due_on: d.due_on,
         })),
       },
@@ -95,7 +114,7 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
           keyOf={(item) => item.id}
           addLabel={t('coordination.meetings.addDecision')}
           removeLabel={(index) => t('coordination.meetings.removeDecision', { number: index + 1 })}
-          onAdd={() => decisions.append({ what: '', responsible_kind: 'unit', responsible: '', owner_name: '', due_on: '' })}
+          onAdd={() => decisions.append({ what: '', responsible_kind: 'unit', responsible: '', owner_sub: '', owner_name: '', due_on: '' })}
           onRemove={decisions.remove}
           framed
           render={(_, index) => (
@@ -113,9 +132,14 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
                   options={[{ value: '', label: t('coordination.meetings.chooseUnit') }, ...units]}
                 />
               ) : (
-                <TextField name={`decisions.${index}.responsible`} label={t('coordination.planForm.responsible')} />
+                <TextField
+                  name={`decisions.${index}.responsible`}
+                  label={t('coordination.planForm.responsible')}
+                  description={NAMED_BY_KIND.includes(kinds[index] ?? 'unit') ? t('coordination.planForm.responsibleOptional') : undefined}
+                />
               )}
-              <TextField name={`decisions.${index}.owner_name`} label={t('coordination.planForm.owner')} />
+              <SelectField name={`decisions.${index}.owner_sub`} label={t('coordination.planForm.ownerEmployee')} options={ownerChoices} />
+              {watched[index]?.owner_sub ? null : <TextField name={`decisions.${index}.owner_name`} label={t('coordination.planForm.owner')} />}
               <DateField name={`decisions.${index}.due_on`} label={t('coordination.meetings.deadline')} />
             </>
           )}
@@ -131,7 +155,7 @@ function MinutesForm({ meeting }: { meeting: MeetingRead }) {
   );
 }
 
-function MeetingCard({ meeting, mayEdit }: { meeting: MeetingRead; mayEdit: boolean }) {
+function MeetingCard({ meeting, mayEdit, owners }: { meeting: MeetingRead; mayEdit: boolean; owners: OwnerOption[] }) {
   const { t } = useTranslation();
   const tx = useDynamicT();
   const date = useShortDate();
@@ -163,7 +187,7 @@ function MeetingCard({ meeting, mayEdit }: { meeting: MeetingRead; mayEdit: bool
           ))}
         </ul>
       ) : null}
-      {mayEdit && meeting.status === 'planned' && meeting.meeting_on <= osloToday() ? <MinutesForm meeting={meeting} /> : null}
+      {mayEdit && meeting.status === 'planned' && meeting.meeting_on <= osloToday() ? <MinutesForm meeting={meeting} owners={owners} /> : null}
       {mayEdit && meeting.status === 'held' ? (
         <div>
           <Button variant="secondary" onClick={() => approve.mutate(meeting)} disabled={approve.isPending}>
@@ -179,6 +203,11 @@ function MeetingCard({ meeting, mayEdit }: { meeting: MeetingRead; mayEdit: bool
 /** The ansvarsgruppe's meetings: call one, write the minutes with decisions, approve them. */
 export function MeetingsSection({ plan }: { plan: PlanRead }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const owners = ownerOptions(
+    session ? { sub: session.user.sub, name: session.user.name } : null,
+    plan.team.map((m) => ({ name: m.name, employee_sub: m.employee_sub ?? '' })),
+  );
   const meetings = useMeetings(plan.id);
   const create = usePlanMeeting();
   const form = useApiForm<NewMeeting>({
@@ -207,7 +236,7 @@ export function MeetingsSection({ plan }: { plan: PlanRead }) {
       {meetings.isPending ? <Loading /> : null}
       {meetings.isError ? <ProblemAlert error={meetings.error} /> : null}
       <div className={styles.plain}>
-        {meetings.data?.map((meeting) => <MeetingCard key={meeting.id} meeting={meeting} mayEdit={plan.may_edit} />)}
+        {meetings.data?.map((meeting) => <MeetingCard key={meeting.id} meeting={meeting} mayEdit={plan.may_edit} owners={owners} />)}
       </div>
       {plan.may_edit ? (
         <FormKit form={form} message={message}>
