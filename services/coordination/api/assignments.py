@@ -60,11 +60,13 @@ async def assign_coordinator(
 @router.get(
     "/persons/{person_id}/coordinators",
     response_model=list[CoordinatorAssignmentRead],
+    responses=problem_responses(403, 404),
     operation_id="list_coordinators",
     dependencies=[PLAN_READER],
 )
 async def list_coordinators(person_id: uuid.UUID, work: WorkDep) -> list[CoordinatorAssignmentRead]:
-    """The person's koordinators, from–to, oldest first."""
+    """The person's koordinators, from–to, oldest first; 404 for a person coordination has
+    never seen in this municipality."""
     return [assignment_read(a) for a in await flow.coordinators(work, person_id)]
 
 
@@ -72,7 +74,7 @@ async def list_coordinators(person_id: uuid.UUID, work: WorkDep) -> list[Coordin
     "/persons/{person_id}/primary-contacts",
     status_code=201,
     response_model=PrimaryContactRead,
-    responses=problem_responses(409),
+    responses=problem_responses(403, 404, 409),
     operation_id="assign_primary_contact",
     dependencies=[ASSIGNER],
 )
@@ -87,6 +89,7 @@ async def assign_primary_contact(
 @router.get(
     "/persons/{person_id}/primary-contacts",
     response_model=list[PrimaryContactRead],
+    responses=problem_responses(403, 404),
     operation_id="list_primary_contacts",
     dependencies=[PLAN_READER],
 )
@@ -133,6 +136,7 @@ async def get_caseload(
 @router.get(
     "/persons/{person_id}/access-log",
     response_model=list[AccessLogRead],
+    responses=problem_responses(404),
     operation_id="get_person_access_log",
     dependencies=[ACCESS_LOG_READER],
 )

@@ -13,13 +13,14 @@ from services.coordination.flows import Work
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
 from services.coordination.schemas import CaseloadItem, PrimaryContactCreate
 from shared.access_log import AccessAction
-from shared.errors import NotFound
+from shared.errors import Forbidden, NotFound
 from shared.schemas.coordination import (
     CoordinatorAssigned,
     CoordinatorKind,
     PlanStatus,
     PrimaryContactAssigned,
 )
+from shared.schemas.roles import Role
 
 
 async def assign_coordinator(
@@ -95,7 +96,18 @@ async def assign_for_person(
     )
 
 
+async def _check_may_read(work: Work, person_id: uuid.UUID) -> None:
+    """Case roles (koordinator, leder, saksbehandler) read who coordinates whom across the
+    municipality; helsepersonell only for persons their unit serves (tjenstlig behov)."""
+    await work.check_known(person_id)
+    if work.user.has_any(Role.coordinator, Role.manager, Role.caseworker):
+        return
+    if not await work.services.serves(person_id, work.user.units, work.today):
+        raise Forbidden("Your unit does not serve this person (tjenstlig behov)")
+
+
 async def coordinators(work: Work, person_id: uuid.UUID) -> Sequence[CoordinatorAssignment]:
+    await _check_may_read(work, person_id)
     rows = await work.assignments.coordinators(person_id)
     await work.log(person_id, AccessAction.read, "coordinator_assignment")
     return rows
@@ -105,6 +117,7 @@ async def assign_primary_contact(
     work: Work, person_id: uuid.UUID, body: PrimaryContactCreate
 ) -> PrimaryContact:
     access.check_unit_leader(work.user, body.unit)
+    await work.check_known(person_id)
     current = await work.assignments.current_primary_contact(person_id, body.unit)
     rules.check_start(
         current.from_date if current else None,
@@ -125,6 +138,7 @@ async def assign_primary_contact(
 
 
 async def primary_contacts(work: Work, person_id: uuid.UUID) -> Sequence[PrimaryContact]:
+    await _check_may_read(work, person_id)
     rows = await work.assignments.primary_contacts(person_id)
     await work.log(person_id, AccessAction.read, "primary_contact")
     return rows

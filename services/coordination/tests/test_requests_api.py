@@ -212,3 +212,52 @@ async def test_a_barnekoordinator_is_for_a_child_only(
     assert refused.status_code == 422
     assert assigned.status_code == 201
     assert assigned.json()["kind"] == "child_coordinator"
+
+
+async def test_a_person_coordination_has_never_seen_is_a_404_and_a_clinician_needs_a_relation(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    leader: dict[str, str],
+    nurse: dict[str, str],
+    token_factory: Callable[..., str],
+) -> None:
+    """Unknown here, or another municipality's person: a 404 problem, never an empty list."""
+    person = await register_person(intake, caseworker)
+    unseen = person["id"]  # intake knows them; coordination has no row about them yet
+    known = await register_person(intake, caseworker, given_name="Olav")
+    await submit_request(client, caseworker, known["id"])
+    elsewhere = {
+        "Authorization": "Bearer "
+        + token_factory("koordinator", municipality="5032", sub="koord-selbu", name="Ola Flønes")
+    }
+
+    def paths(person_id: str) -> list[str]:
+        return [
+            f"{API}/persons/{person_id}/coordinators",
+            f"{API}/persons/{person_id}/primary-contacts",
+            f"{API}/persons/{person_id}/relative-conversations",
+            f"{API}/persons/{person_id}/relations",
+            f"{API}/persons/{person_id}/access-log",
+        ]
+
+    unknown = [await client.get(p, headers=coordinator) for p in paths(unseen)]
+    foreign = [await client.get(p, headers=elsewhere) for p in paths(known["id"])]
+    found = [await client.get(p, headers=coordinator) for p in paths(known["id"])]
+    nurse_reads = [
+        await client.get(f"{API}/persons/{known['id']}/{route}", headers=nurse)
+        for route in ("coordinators", "primary-contacts")
+    ]
+    contact = await client.post(
+        f"{API}/persons/{unseen}/primary-contacts",
+        json={"unit": "hjemmetjenesten-ski", "employee_name": "Aisha", "from_date": "2026-11-02"},
+        headers=leader,
+    )
+
+    assert [(r.status_code, r.headers["content-type"]) for r in unknown + foreign] == [
+        (404, "application/problem+json")
+    ] * 10
+    assert [r.status_code for r in found] == [200] * 5
+    assert contact.status_code == 404
+    assert [r.status_code for r in nurse_reads] == [403, 403]  # her unit does not serve them

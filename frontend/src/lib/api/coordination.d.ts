@@ -398,7 +398,8 @@ export interface paths {
         };
         /**
          * List Coordinators
-         * @description The person's koordinators, from–to, oldest first.
+         * @description The person's koordinators, from–to, oldest first; 404 for a person coordination has
+         *     never seen in this municipality.
          */
         get: operations["list_coordinators"];
         put?: never;
@@ -1199,11 +1200,16 @@ export interface components {
             responsible_kind: components["schemas"]["ResponsibleKind"];
             /**
              * Responsible
-             * @description Unit code, or the external party's name
+             * @description A unit's code from the catalogue (`unit`); the party's name (`relative`, `other`); optional for `nav`, `school`, `gp` and `specialist` (which office, school, doctor)
              */
-            responsible: string;
+            responsible?: string | null;
             /** Owner Name */
             owner_name?: string | null;
+            /**
+             * Owner Sub
+             * @description The owner's user id when an employee: the measure shows on their worklist
+             */
+            owner_sub?: string | null;
             /** Goal Id */
             goal_id?: string | null;
             /**
@@ -1255,10 +1261,18 @@ export interface components {
             what: string;
             /** @default unit */
             responsible_kind: components["schemas"]["ResponsibleKind"];
-            /** Responsible */
-            responsible: string;
+            /**
+             * Responsible
+             * @description As a measure's `responsible`
+             */
+            responsible?: string | null;
             /** Owner Name */
             owner_name: string;
+            /**
+             * Owner Sub
+             * @description The owner's user id when an employee
+             */
+            owner_sub?: string | null;
             /**
              * Due On
              * Format: date
@@ -1778,7 +1792,9 @@ export interface components {
         RequestStatus: "received" | "assessed";
         /**
          * ResponsibleKind
-         * @description A municipal unit, or an external party.
+         * @description A municipal unit (by its code in the catalogue), or an external party: NAV, the
+         *     school, the GP (fastlege), the specialist health service, a relative, or another party
+         *     named by the koordinator.
          * @enum {string}
          */
         ResponsibleKind: "unit" | "nav" | "school" | "gp" | "specialist" | "relative" | "other";
@@ -1825,7 +1841,7 @@ export interface components {
         WorklistItem: {
             /**
              * Kind
-             * @description missing_primary_contact, evaluation_overdue, measure_overdue or meeting_without_minutes
+             * @description missing_primary_contact, evaluation_overdue, measure_overdue, measure_due_soon (owned by you, due within a week) or meeting_without_minutes
              */
             kind: string;
             /**
@@ -4094,8 +4110,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4268,8 +4293,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4339,8 +4373,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4593,6 +4636,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -4754,8 +4806,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
