@@ -39,6 +39,7 @@ async def plan_relative_conversation(
 @router.get(
     "/persons/{person_id}/relative-conversations",
     response_model=list[ConversationRead],
+    responses=problem_responses(403, 404),
     operation_id="list_relative_conversations",
 )
 async def list_relative_conversations(

@@ -18,6 +18,7 @@ from services.coordination.clients import IntakeApi
 from services.coordination.models import AccessLogEntry
 from services.coordination.repositories import (
     AssignmentRepo,
+    PersonRepo,
     PersonServiceRepo,
     PlanRepo,
     RelativeConversationRepo,
@@ -25,7 +26,7 @@ from services.coordination.repositories import (
     WorklistRepo,
 )
 from shared.access_log import AccessAction, AccessLog
-from shared.errors import ServiceUnavailable
+from shared.errors import NotFound, ServiceUnavailable
 from shared.outbox import Outbox
 from shared.principal import Principal
 from shared.schemas.events import EventPayload
@@ -48,6 +49,7 @@ class Work:
     services: PersonServiceRepo = field(init=False)
     worklist: WorklistRepo = field(init=False)
     conversations: RelativeConversationRepo = field(init=False)
+    persons: PersonRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.requests = RequestRepo(self.session)
@@ -56,6 +58,7 @@ class Work:
         self.services = PersonServiceRepo(self.session)
         self.worklist = WorklistRepo(self.session)
         self.conversations = RelativeConversationRepo(self.session)
+        self.persons = PersonRepo(self.session)
 
     @property
     def intake(self) -> IntakeApi:
@@ -77,6 +80,12 @@ class Work:
         await ACCESS_LOG.record(
             self.session, self.user, person_ids, action, resource, resource_id, reason
         )
+
+    async def check_known(self, person_id: uuid.UUID) -> None:
+        """A person coordination has never seen in this municipality is a 404, never an
+        empty list: another municipality's person ids say nothing, not even that they exist."""
+        if not await self.persons.known(person_id):
+            raise NotFound("Coordination knows no such person in this municipality")
 
     async def publish(self, payload: EventPayload, subject: str | uuid.UUID) -> None:
         """Add the event to the outbox, in this transaction."""

@@ -339,6 +339,7 @@ async def withdraw_consent(
 
 async def access_log(work: Work, person_id: uuid.UUID, limit: int) -> Sequence[object]:
     """Who has looked at or changed the person's coordination data (newest first)."""
+    await work.check_known(person_id)
     rows = await ACCESS_LOG.for_person(work.session, person_id, limit)
     await work.log(person_id, AccessAction.read, "access_log")
     return rows

@@ -25,6 +25,7 @@ from shared.schemas.roles import Role
 
 async def plan(work: Work, person_id: uuid.UUID, body: ConversationCreate) -> RelativeConversation:
     """The relative and what they may be told are read from intake, as registered today."""
+    await work.check_known(person_id)
     person = await work.intake.person(person_id)
     relative = next((r for r in person.relatives if r.id == body.relative_id), None)
     if relative is None:
@@ -104,6 +105,7 @@ async def relations(work: Work, person_id: uuid.UUID) -> PersonRelations:
 
 
 async def _check_need_to_know(work: Work, person_id: uuid.UUID) -> None:
+    await work.check_known(person_id)
     if not work.user.has_any(Role.coordinator) and not await work.services.serves(
         person_id, work.user.units
     ):

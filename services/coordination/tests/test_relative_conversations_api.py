@@ -2,10 +2,21 @@
 innledningssamtale first, what was agreed recorded."""
 
 from datetime import date
+from typing import Any
 
 import httpx
 
-from services.coordination.tests.conftest import API, INTAKE, register_person
+from services.coordination.tests.conftest import API, INTAKE, register_person, submit_request
+
+
+async def known_person(
+    client: httpx.AsyncClient, intake: httpx.AsyncClient, caseworker: dict[str, str]
+) -> dict[str, Any]:
+    """A person in intake whose need was reported to coordination (a person coordination has
+    never seen is a 404 on its person routes)."""
+    person = await register_person(intake, caseworker)
+    await submit_request(client, caseworker, person["id"])
+    return person
 
 
 async def test_a_conversation_is_planned_with_a_registered_relative_and_recorded_with_what_was_agreed(
@@ -14,7 +25,7 @@ async def test_a_conversation_is_planned_with_a_registered_relative_and_recorded
     caseworker: dict[str, str],
     coordinator: dict[str, str],
 ) -> None:
-    person = await register_person(intake, caseworker)
+    person = await known_person(client, intake, caseworker)
     registered = (await intake.get(f"{INTAKE}/persons/{person['id']}", headers=caseworker)).json()
     relative = registered["relatives"][0]
     url = f"{API}/persons/{person['id']}/relative-conversations"
@@ -69,7 +80,7 @@ async def test_an_unknown_relative_is_a_422_and_a_clinician_without_relation_get
     coordinator: dict[str, str],
     nurse: dict[str, str],
 ) -> None:
-    person = await register_person(intake, caseworker)
+    person = await known_person(client, intake, caseworker)
     url = f"{API}/persons/{person['id']}/relative-conversations"
 
     unknown = await client.post(
@@ -103,7 +114,7 @@ async def test_the_persons_representatives_and_relatives_come_from_intake_or_a_5
     coordinator: dict[str, str],
     nurse: dict[str, str],
 ) -> None:
-    person = await register_person(intake, caseworker)
+    person = await known_person(client, intake, caseworker)
     url = f"{API}/persons/{person['id']}/relations"
 
     relations = await client.get(url, headers=coordinator)
