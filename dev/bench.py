@@ -237,11 +237,12 @@ def _requests(plan: dict[str, Any]) -> dict[str, tuple[str, str, str, dict[str, 
         "worklist: all": ("intake", "GET", "/worklist", {"scope": "all"}),
         "decisions list": ("intake", "GET", "/decisions", {}),
     }
+    if "coordination" in plan.get("services", ()):
+        requests["coordination: koordinator's worklist"] = ("coordination", "GET", "/worklist", {})
     if plan.get("plans"):
-        requests |= {
-            "coordination: open a plan": ("coordination", "GET", f"/plans/{plan['plans'][0]}", {}),
-            "coordination: koordinator's worklist": ("coordination", "GET", "/worklist", {}),
-        }
+        requests["coordination: open a plan"] = (
+            "coordination", "GET", f"/plans/{plan['plans'][0]}", {}
+        )  # fmt: skip
     if "welfaretech" in plan.get("services", ()):
         requests |= {
             "welfaretech: loans list": ("welfaretech", "GET", "/loans", {}),

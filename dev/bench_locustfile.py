@@ -41,8 +41,9 @@ class Caseworker(FastHttpUser):
             self.decisions_list,
             self.make_decision,
         ]
-        if "coordination" in SERVICES and PLAN.get("plans"):
-            operations += [self.open_plan, self.coordinator_worklist]
+        if "coordination" in SERVICES:
+            operations += [self.open_plan] if PLAN.get("plans") else []
+            operations += [self.coordinator_worklist]
         if "welfaretech" in SERVICES:
             operations += [self.loans_list, self.benefits_dashboard]
         if "quality" in SERVICES and PLAN.get("unit"):

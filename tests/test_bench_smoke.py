@@ -66,7 +66,7 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
                     "GROUP BY a.coordinator_sub ORDER BY count(*) DESC, 1 LIMIT 1"
                 )
             )
-        ).scalar_one()
+        ).scalar()
     units = sorted({unit.code for service in services for unit in service.units})
     servers = {
         "intake": RunningServer(
@@ -100,7 +100,9 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
                 size=SIZE,
                 urls={service: server.url for service, server in servers.items()},
                 tokens={
-                    "koordinator": token_factory("koordinator", municipality=town, sub=coordinator),
+                    "koordinator": token_factory(
+                        "koordinator", municipality=town, sub=coordinator or "koordinator"
+                    ),
                     "velferdsteknolog": token_factory("velferdsteknolog", municipality=town),
                     "helsepersonell": token_factory(
                         "helsepersonell", municipality=town, units=units[:1]
@@ -120,11 +122,15 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
     printed = table(result)
     print(printed)
 
+    # a tiny municipality may have no draft to make, and (rarely) no plan to open
+    optional = {"make a decision"} | (
+        {"coordination: open a plan"} if coordinator is None else set()
+    )
     for name in OPERATIONS:
-        if name != "make a decision":  # a tiny municipality may have no draft to make
+        if name not in optional:
             assert result.one[name].requests > 0, name
             assert name in printed
     for stats in (result.one, result.many):
         assert sum(s.requests for s in stats.values()) > 0
         assert {name: s.failures for name, s in stats.items() if s.failures} == {}
-    assert set(result.sql_floor) == set(OPERATIONS[1:]) - set(WRITES)
+    assert set(result.sql_floor) == set(OPERATIONS[1:]) - set(WRITES) - (optional - set(WRITES))
