@@ -7,7 +7,10 @@
 // roles), the queue, my reports and the statistics are checked with axe (WCAG 2.1 A/AA; a serious
 // or critical violation fails) and may not scroll sideways at 1280, 768 and 375 px. The leader
 // then starts a ROS analysis (a high risk refused approval until it has a measure) and publishes a
-// procedure that they confirm as read and understood; both pages are checked the same way.
+// procedure that they confirm as read and understood; both pages are checked the same way. On a
+// tablet (768 px) the leader plans an internal audit against that procedure, records it with one
+// non-conformity (which becomes a measure with its responsible and due date) and so completes it;
+// the audit page is checked with axe.
 //
 //   MESTRING_E2E_URL=http://127.0.0.1:8000 node e2e/quality.e2e.mjs
 import { BASE_URL, assert, checkAccessibility, checkWidths, run, signIn, step } from './harness.mjs';
@@ -190,6 +193,38 @@ async function main(page) {
 
   await checkPage(page, 'procedure-page');
 
+  await step('on a tablet the leader plans an internal audit against the procedure', async () => {
+    await page.setViewportSize(TABLET);
+    await page.getByRole('navigation', { name: 'Avvik' }).getByRole('link', { name: 'Internrevisjon' }).click();
+    await page.waitForURL(`${BASE_URL}/kvalitet/internrevisjon`);
+    const form = page.getByTestId('plan-audit');
+    await form.getByLabel('Prosedyre', { exact: true }).selectOption({ label: `Fylling av dosett (${token})` });
+    await form.getByLabel('Planlagt dato').fill(dateText(0));
+    await form.getByLabel('Utvalg som skal sjekkes').fill('Ti dosetter fylt denne uken.');
+    await form.getByRole('button', { name: 'Planlegg', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Internrevisjon: Fylling av dosett (${token})` }).waitFor();
+    await page.getByTestId('audit-status').getByText('Planlagt').waitFor();
+  });
+
+  await step('the leader records the audit with one non-conformity, which completes it', async () => {
+    const form = page.getByTestId('audit-record');
+    await form.getByLabel('Funn', { exact: true }).fill(`Åtte av ti dosetter dobbeltkontrollert (${token}).`);
+    await form.getByRole('button', { name: 'Legg til avvik fra prosedyren' }).click();
+    await form.getByLabel('Avvik fra prosedyren 1', { exact: true }).fill('To dosetter uten kontrollsignatur.');
+    await form.getByLabel('Tiltak for avvik 1').fill('Signaturfelt på dosettlisten.');
+    await form.getByLabel('Ansvarlig for tiltak 1').fill('Fagsykepleier');
+    await form.getByLabel('Frist for tiltak 1').fill(dateText(14));
+    await form.getByRole('button', { name: 'Registrer og fullfør revisjonen' }).click();
+    await page.getByTestId('audit-status').getByText('Gjennomført').waitFor();
+    const measures = page.getByTestId('audit-measures');
+    await measures.getByRole('cell', { name: 'To dosetter uten kontrollsignatur.', exact: true }).waitFor();
+    await measures.getByRole('cell', { name: dateText(14) }).waitFor();
+  });
+
+  await step('audit page at 768 px: no serious accessibility violations', () => checkAccessibility(page, 'audit-page'), { blocking: false });
+  await step('audit page fits phone, tablet and desktop', () => checkWidths(page, 'audit-page'), { blocking: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await step('the leader’s statistics show the numbers beside each chart', async () => {
     await page.getByRole('navigation', { name: 'Avvik' }).getByRole('link', { name: 'Statistikk' }).click();
     await page.waitForURL(`${BASE_URL}/avvik/statistikk`);
@@ -213,4 +248,4 @@ async function main(page) {
   await checkPage(page, 'deviation-outcome-reporter');
 }
 
-run(main, { totalTimeoutMs: 230_000 });
+run(main, { totalTimeoutMs: 260_000 });
