@@ -12,6 +12,7 @@ from services.quality.flows import audits as flow
 from services.quality.system_schemas import AuditCreate, AuditRead, AuditRecord, AuditSummary
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
 
 router = APIRouter(tags=["internal audits"])
@@ -23,11 +24,15 @@ router = APIRouter(tags=["internal audits"])
     operation_id="list_audits",
     dependencies=[HANDLER],
 )
-async def list_audits(work: WorkDep) -> Page[AuditSummary]:
-    """Audits of the caller's units (all for the quality lead): planned first, by date."""
-    found, counts = await flow.listed(work)
+async def list_audits(
+    work: WorkDep, limit: Limit = 50, cursor: Cursor = None
+) -> Page[AuditSummary]:
+    """Audits of the caller's units (all for the quality lead): planned first, by date;
+    cursor-paged."""
+    found, counts, next_cursor = await flow.listed(work, limit, cursor)
     return Page[AuditSummary](
-        items=[audit_summary(a, p, counts.get(a.id, 0), work.today) for a, p in found]
+        items=[audit_summary(a, p, counts.get(a.id, 0), work.today) for a, p in found],
+        next_cursor=next_cursor,
     )
 
 

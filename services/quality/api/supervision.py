@@ -19,6 +19,7 @@ from services.quality.system_schemas import (
 )
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
 
 router = APIRouter(tags=["supervision"])
@@ -30,11 +31,15 @@ router = APIRouter(tags=["supervision"])
     operation_id="list_supervision_findings",
     dependencies=[HANDLER],
 )
-async def list_supervision_findings(work: WorkDep) -> Page[FindingSummary]:
-    """Open findings first, by deadline; a leader sees their units', the quality lead all."""
-    found, measures = await flow.listed(work)
+async def list_supervision_findings(
+    work: WorkDep, limit: Limit = 50, cursor: Cursor = None
+) -> Page[FindingSummary]:
+    """Open findings first, by deadline; a leader sees their units', the quality lead all;
+    cursor-paged."""
+    found, measures, next_cursor = await flow.listed(work, limit, cursor)
     return Page[FindingSummary](
-        items=[finding_summary(f, measures.get(f.id, []), work.today) for f in found]
+        items=[finding_summary(f, measures.get(f.id, []), work.today) for f in found],
+        next_cursor=next_cursor,
     )
 
 

@@ -17,8 +17,6 @@ from shared.concurrency import check_version
 from shared.errors import NotFound, RuleViolation
 from shared.schemas.quality import AuditCompleted, AuditStatus
 
-LIST_LIMIT = 500
-
 
 @dataclass(frozen=True)
 class AuditSeen:
@@ -62,14 +60,17 @@ async def read(work: Work, audit_id: uuid.UUID) -> AuditSeen:
 
 
 async def listed(
-    work: Work,
-) -> tuple[Sequence[tuple[InternalAudit, Procedure]], dict[uuid.UUID, int]]:
-    found = await work.audits.listed(access.units_worked_with(work.user), LIST_LIMIT)
+    work: Work, limit: int, cursor: str | None
+) -> tuple[Sequence[tuple[InternalAudit, Procedure]], dict[uuid.UUID, int], str | None]:
+    """A page of the audits the caller works with, and the non-conformities of each."""
+    found, next_cursor = await work.audits.listed(
+        access.units_worked_with(work.user), limit, cursor
+    )
     counts: dict[uuid.UUID, int] = {}
     for measure in await work.measures.of_audits([a.id for a, _ in found]):
         if measure.audit_id is not None:
             counts[measure.audit_id] = counts.get(measure.audit_id, 0) + 1
-    return found, counts
+    return found, counts, next_cursor
 
 
 async def record(work: Work, audit_id: uuid.UUID, body: AuditRecord, if_match: int) -> AuditSeen:

@@ -17,8 +17,6 @@ from shared.concurrency import check_version
 from shared.errors import Conflict, NotFound
 from shared.schemas.quality import ActionStatus, FindingStatus
 
-LIST_LIMIT = 500
-
 
 @dataclass(frozen=True)
 class FindingSeen:
@@ -58,11 +56,14 @@ async def read(work: Work, finding_id: uuid.UUID) -> FindingSeen:
 
 
 async def listed(
-    work: Work,
-) -> tuple[Sequence[SupervisionFinding], dict[uuid.UUID, list[Measure]]]:
-    found = await work.findings.listed(access.units_worked_with(work.user), LIST_LIMIT)
+    work: Work, limit: int, cursor: str | None
+) -> tuple[Sequence[SupervisionFinding], dict[uuid.UUID, list[Measure]], str | None]:
+    """A page of the findings the caller works with, and the measures of each."""
+    found, next_cursor = await work.findings.listed(
+        access.units_worked_with(work.user), limit, cursor
+    )
     measures = await work.measures.of_findings([f.id for f in found])
-    return found, by_source(measures, "finding_id")
+    return found, by_source(measures, "finding_id"), next_cursor
 
 
 async def add_measure(work: Work, finding_id: uuid.UUID, body: MeasureIn) -> Measure:

@@ -239,3 +239,38 @@ async def test_a_leader_records_findings_for_their_unit_only(
     assert backwards.status_code == 422 and unknown_authority.status_code == 422
     hidden = await client.get(f"{API}/supervision-findings/{own.json()['id']}", headers=elsewhere)
     assert hidden.status_code == 404
+
+
+async def test_the_audits_and_the_findings_are_cursor_paged(
+    client: httpx.AsyncClient,
+    leader: dict[str, str],
+    quality_lead: dict[str, str],
+    today_is: Any,
+) -> None:
+    today_is(date(2026, 12, 1))
+    planned_ids = {(await planned(client, leader))["id"] for _ in range(3)}
+    for deadline in ("2027-01-15", "2027-01-10", "2027-01-20"):
+        created = await client.post(
+            f"{API}/supervision-findings",
+            json={**FINDING, "unit": UNIT, "deadline": deadline},
+            headers=quality_lead,
+        )
+        assert created.status_code == 201, created.text
+
+    for path, key in (("audits", "planned_on"), ("supervision-findings", "deadline")):
+        first = (await client.get(f"{API}/{path}", params={"limit": 2}, headers=leader)).json()
+        assert len(first["items"]) == 2 and first["next_cursor"]
+        rest = (
+            await client.get(
+                f"{API}/{path}",
+                params={"limit": 2, "cursor": first["next_cursor"]},
+                headers=leader,
+            )
+        ).json()
+        items = first["items"] + rest["items"]
+        assert len({i["id"] for i in items}) == len(items) >= 3
+        assert [i[key] for i in items] == sorted(i[key] for i in items)
+        bad = await client.get(f"{API}/{path}", params={"cursor": "nonsense"}, headers=leader)
+        assert bad.status_code == 422
+    audits = (await client.get(f"{API}/audits", params={"limit": 500}, headers=leader)).json()
+    assert planned_ids <= {a["id"] for a in audits["items"]}

@@ -736,7 +736,8 @@ export interface paths {
         };
         /**
          * List Audits
-         * @description Audits of the caller's units (all for the quality lead): planned first, by date.
+         * @description Audits of the caller's units (all for the quality lead): planned first, by date;
+         *     cursor-paged.
          */
         get: operations["list_audits"];
         put?: never;
@@ -798,7 +799,8 @@ export interface paths {
         };
         /**
          * List Supervision Findings
-         * @description Open findings first, by deadline; a leader sees their units', the quality lead all.
+         * @description Open findings first, by deadline; a leader sees their units', the quality lead all;
+         *     cursor-paged.
          */
         get: operations["list_supervision_findings"];
         put?: never;
@@ -6588,7 +6590,12 @@ export interface operations {
     };
     list_audits: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6622,7 +6629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is not valid */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6938,7 +6945,12 @@ export interface operations {
     };
     list_supervision_findings: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6972,7 +6984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is not valid */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -6,7 +6,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import type { components } from '@/lib/api/quality';
-import { qualityClient, unwrap } from '@/lib/api-client';
+import { collectPages, qualityClient, unwrap } from '@/lib/api-client';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { ApiProblem } from '@/lib/problem';
 
@@ -268,7 +268,7 @@ export function useConfirmProcedure() {
 export function useAudits() {
   return useQuery({
     queryKey: systemKeys.audits(),
-    queryFn: async ({ signal }) => (await unwrap(qualityClient.GET(`${API}/audits`, { signal }))).items,
+    queryFn: ({ signal }) => collectPages((cursor) => unwrap(qualityClient.GET(`${API}/audits`, { params: { query: { cursor } }, signal })), 10),
   });
 }
 
@@ -311,7 +311,7 @@ export function useRecordAudit() {
 export function useFindings() {
   return useQuery({
     queryKey: systemKeys.findings(),
-    queryFn: async ({ signal }) => (await unwrap(qualityClient.GET(`${API}/supervision-findings`, { signal }))).items,
+    queryFn: ({ signal }) => collectPages((cursor) => unwrap(qualityClient.GET(`${API}/supervision-findings`, { params: { query: { cursor } }, signal })), 10),
   });
 }
 
