@@ -274,3 +274,53 @@ async def test_the_audits_and_the_findings_are_cursor_paged(
         assert bad.status_code == 422
     audits = (await client.get(f"{API}/audits", params={"limit": 500}, headers=leader)).json()
     assert planned_ids <= {a["id"] for a in audits["items"]}
+
+
+async def test_recording_closing_and_changing_a_measure_need_the_version_shown(
+    client: httpx.AsyncClient,
+    leader: dict[str, str],
+    quality_lead: dict[str, str],
+    today_is: Any,
+) -> None:
+    today_is(date(2026, 12, 1))
+    audit = await planned(client, leader)
+    today_is(date(2026, 12, 15))
+    record = {"performed_on": "2026-12-15", "sample": "Ti kurver", "findings": "Alt i orden"}
+    url = f"{API}/audits/{audit['id']}/record"
+    stale = await client.post(url, json=record, headers=if_match(leader, audit["version"] + 1))
+    missing = await client.post(url, json=record, headers=leader)
+    assert (stale.status_code, missing.status_code) == (412, 428)
+    assert stale.headers["content-type"].startswith("application/problem+json")
+    assert (await client.get(f"{API}/audits/{audit['id']}", headers=leader)).json()[
+        "status"
+    ] == "planned", "nothing recorded"
+
+    finding = (
+        await client.post(f"{API}/supervision-findings", json=FINDING, headers=quality_lead)
+    ).json()
+    measure = (
+        await client.post(
+            f"{API}/supervision-findings/{finding['id']}/measures",
+            json={**MEASURE, "due_on": "2027-01-01"},
+            headers=quality_lead,
+        )
+    ).json()
+    done = await client.patch(
+        f"{API}/measures/{measure['id']}",
+        json={"status": "done"},
+        headers=if_match(quality_lead, measure["version"]),
+    )
+    assert done.status_code == 200, done.text
+    again = await client.patch(
+        f"{API}/measures/{measure['id']}",
+        json={"status": "cancelled"},
+        headers=if_match(quality_lead, measure["version"]),
+    )
+    assert again.status_code == 412
+    close = f"{API}/supervision-findings/{finding['id']}/close"
+    note = {"closing_note": "Rutinen er endret og kontrollert."}
+    assert (
+        await client.post(close, json=note, headers=if_match(quality_lead, finding["version"] + 1))
+    ).status_code == 412
+    closed = await client.post(close, json=note, headers=if_match(quality_lead, finding["version"]))
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"
