@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FunctionalVariable } from '../api/types';
 
 import { assessmentFields, assessmentServerErrorKey, emptyAssessment, toAssessmentCreate, validateAssessment } from './assessment-form';
+import { rangeValues } from './form-errors';
 
 const variable = (code: string, group: string, scale = [1, 2, 3, 4, 5, 9]): FunctionalVariable => ({
   code,
@@ -30,6 +31,14 @@ describe('assessment form', () => {
     const values = { ...emptyAssessment(), scores: { toalett: 5, syn: 5 } };
     expect(validateAssessment(values, variables)['scores.syn']).toBe('score');
     expect(validateAssessment(values, variables)['scores.toalett']).toBeUndefined();
+  });
+
+  it('names the allowed range of a number: hours up to 168 a week, whole months', () => {
+    const values = { ...emptyAssessment('2026-01-10'), assessed_hours_per_week: '200', expected_duration_months: '2,5' };
+    const errors = validateAssessment(values, variables, '2026-01-10');
+    expect(errors['assessed_hours_per_week']).toBe('number');
+    expect(errors['expected_duration_months']).toBe('wholeNumber');
+    expect(rangeValues({ min: 0, max: 1200 }, 'nb-NO')).toEqual({ min: '0', max: '1\u00a0200' });
   });
 
   it('sends the goals in order as priorities, every score and null for what is not given', () => {

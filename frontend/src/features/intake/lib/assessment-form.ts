@@ -19,7 +19,7 @@ import {
   type WelfareTechnology,
 } from '../api/types';
 
-import type { ErrorKey, FormErrors } from './form-errors';
+import type { ErrorKey, FormErrors, NumberRange } from './form-errors';
 
 export const MAX_GOALS = 10;
 export const MAX_DIAGNOSES = 20;
@@ -131,9 +131,19 @@ const isNumberIn = (value: string, min: number, max: number, integer: boolean) =
   return n >= min && n <= max && (!integer || Number.isInteger(n));
 };
 
-/** An optional number the user types: empty, or within [min, max]. */
-const optionalNumberIn = (min: number, max: number, integer: boolean) =>
-  z.string().refine((value) => !value.trim() || isNumberIn(value, min, max, integer), 'number');
+/** The number fields' allowed ranges (what the API accepts), named in their messages. */
+export const ASSESSMENT_NUMBER_RANGES: Record<string, NumberRange & { integer: boolean }> = {
+  expected_duration_months: { min: 0, max: 1200, integer: true },
+  assessed_hours_per_week: { min: 0, max: 168, integer: false },
+  two_helper_hours_per_week: { min: 0, max: 168, integer: false },
+  night_hours_per_week: { min: 0, max: 168, integer: false },
+};
+
+/** An optional number the user types: empty, or within its range (a whole number where it must be). */
+const optionalNumberIn = (field: keyof typeof ASSESSMENT_NUMBER_RANGES) => {
+  const { min, max, integer } = ASSESSMENT_NUMBER_RANGES[field]!;
+  return z.string().refine((value) => !value.trim() || isNumberIn(value, min, max, integer), integer ? 'wholeNumber' : 'number');
+};
 const freeText = z.string().max(TEXT_LIMIT, 'tooLong');
 const chosen = <T extends string>(values: readonly T[]) => z.union([z.enum(values as [T, ...T[]]), z.literal('')]).refine((value): boolean => value !== '', 'required');
 const yesNo = z.enum(['', 'yes', 'no']);
@@ -166,10 +176,10 @@ export function assessmentSchema(
       is_palliative: z.boolean(),
       relative_care_burden: z.boolean(),
       acute_need: z.boolean(),
-      expected_duration_months: optionalNumberIn(0, 1200, true),
-      assessed_hours_per_week: optionalNumberIn(0, 168, false),
-      two_helper_hours_per_week: optionalNumberIn(0, 168, false),
-      night_hours_per_week: optionalNumberIn(0, 168, false),
+      expected_duration_months: optionalNumberIn('expected_duration_months'),
+      assessed_hours_per_week: optionalNumberIn('assessed_hours_per_week'),
+      two_helper_hours_per_week: optionalNumberIn('two_helper_hours_per_week'),
+      night_hours_per_week: optionalNumberIn('night_hours_per_week'),
       night_need_continuous: z.boolean(),
       diagnoses: z.array(
         z.object({

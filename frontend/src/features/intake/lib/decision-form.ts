@@ -6,7 +6,10 @@ import { schemaErrors } from '@/lib/use-api-form';
 
 import { OUTCOMES, TRIED_STATUSES, type DecisionCreate, type DecisionRead, type DecisionUpdate, type Outcome, type TriedStatus } from '../api/types';
 
-import type { ErrorKey, FormErrors } from './form-errors';
+import type { ErrorKey, FormErrors, NumberRange } from './form-errors';
+
+/** The scope a decision can state: up to every hour of seven weeks' days and nights (what the API accepts). */
+export const SCOPE_AMOUNT_RANGE: NumberRange = { min: 0, max: 1176 };
 
 export const DECISION_TEXT_LIMIT = 20000;
 
@@ -111,7 +114,7 @@ export function decisionSchema(rules: DecisionRules): z.ZodType<DecisionFormValu
       if (granting && rules.measured) {
         const amount = values.scope_amount.trim().replace(',', '.');
         if (!amount) wrong(['scope_amount'], 'scopeAmount');
-        else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > 1176) wrong(['scope_amount'], 'number');
+        else if (!/^\d+(\.\d+)?$/.test(amount) || Number(amount) > SCOPE_AMOUNT_RANGE.max) wrong(['scope_amount'], 'number');
       }
       if (granting && !values.starts_on) wrong(['starts_on'], 'required');
       if (values.outcome === 'refused') return;

@@ -21,6 +21,7 @@ export const ERROR_KEYS = [
   'score',
   'assessedOn',
   'number',
+  'wholeNumber',
   'date',
   'reviewOn',
   'endsOn',
@@ -40,6 +41,15 @@ export const ERROR_KEYS = [
   'expectedAfterSent',
 ] as const;
 export type ErrorKey = (typeof ERROR_KEYS)[number];
+
+/** The allowed range of a number field, for the message that names it («et tall fra 0 til 168»). */
+export type NumberRange = { min: number; max: number };
+
+/** The message's values for a number field's range (empty when the field has none). */
+export function rangeValues(range: NumberRange | undefined, locale: string): { min: string; max: string } {
+  const format = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return range ? { min: format(range.min), max: format(range.max) } : { min: '', max: '' };
+}
 
 /** Field path → what is wrong with it. */
 export type FormErrors = Record<string, ErrorKey>;

@@ -53,8 +53,9 @@ import {
   prefilledAssessment,
   toAssessmentCreate,
   type AssessmentFormValues,
+  ASSESSMENT_NUMBER_RANGES,
 } from '../../lib/assessment-form';
-import type { ErrorKey } from '../../lib/form-errors';
+import { rangeValues, type ErrorKey } from '../../lib/form-errors';
 import { canRegister } from '../../lib/permissions';
 import { newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
@@ -258,7 +259,7 @@ function AssessmentForm({
   };
   const message = (path: string): string | undefined => {
     const key = form.errorAt(path) as ErrorKey | undefined;
-    return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '' }) : undefined;
+    return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '', ...rangeValues(ASSESSMENT_NUMBER_RANGES[path], localeOf(language)) }) : undefined;
   };
 
   const onSubmit = form.submitWith((current) => {

@@ -43,8 +43,9 @@ import {
   toDecisionCreate,
   toDecisionUpdate,
   type DecisionFormValues,
+  SCOPE_AMOUNT_RANGE,
 } from '../../lib/decision-form';
-import type { ErrorKey } from '../../lib/form-errors';
+import { rangeValues, type ErrorKey } from '../../lib/form-errors';
 import { canRegister } from '../../lib/permissions';
 import { assessmentPath, decisionPath, newDecisionPath, personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
@@ -155,7 +156,7 @@ function DecisionForm({
   onReload?: () => void;
 }) {
   const { t } = useTranslation();
-  const { language, localize } = useLocalize();
+  const { language, locale, localize } = useLocalize();
   const editing = decision !== undefined;
   usePageTitle(editing ? t('intake.decisionForm.editTitle') : t('intake.decisionForm.title'));
   const session = useSession();
@@ -220,7 +221,7 @@ function DecisionForm({
   };
   const message = (path: string): string | undefined => {
     const key = form.errorAt(path) as ErrorKey | undefined;
-    return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '' }) : undefined;
+    return key ? t(`intake.errors.${key}`, { field: labelOf(path), number: '', ...rangeValues(path === 'scope_amount' ? SCOPE_AMOUNT_RANGE : undefined, locale) }) : undefined;
   };
 
   const onSubmit = form.submitWith((current) => {
