@@ -15,8 +15,12 @@
 // arranges its own through the API as the signed-in velferdsteknolog: a direct referral of a demo
 // person, its note marked with a random token, and a safety alarm with a serial carrying the same
 // token (the person is one whose referral opens: intake answers some demo persons with a 500).
-// Everything after that is done in the browser, found by role and accessible name. The
-// last line is «e2e: N passed, M failed»; the exit code is non-zero on any failure.
+// Everything after that is done in the browser, found by role and accessible name. Then, for
+// the same person, it arranges an assessment without consent capacity whose § 4-6 a decision on
+// GPS lapses in ten days, and at 768 px renews it from the assessment page: each condition
+// written anew, a new time limit within the legal basis (the decision page checked with axe and
+// at the three widths). The last line is «e2e: N passed, M failed»; the exit code is non-zero
+// on any failure.
 import { BASE_URL, assert, checkPage, run, signIn, step } from './harness.mjs';
 
 const token = Math.random().toString(36).slice(2, 8);
@@ -25,6 +29,14 @@ const SERIAL = `3207-E2E-${token.toUpperCase()}`;
 const GOAL = `Bo hjemme og føle meg trygg når jeg er alene (${token}).`;
 const UNIT = 'hjemmetjenesten-ski';
 const WT_API = '/api/welfaretech/v1';
+
+/** The Oslo date `days` from today, as ISO (yyyy-mm-dd) and as typed (dd.mm.åååå). */
+function osloDay(days) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const iso = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const [year, month, day] = iso.split('-');
+  return { iso, typed: `${day}.${month}.${year}` };
+}
 
 /** The response to the request that `action` sends: `method` to a path matching `path`. */
 async function responseTo(page, method, path, action) {
@@ -51,6 +63,7 @@ function api(page, method, path, body) {
 async function main(page) {
   console.log(`e2e: referral and device marked ${token} (serial ${SERIAL})`);
   let personName = '';
+  let personId = '';
   let assessmentUrl = '';
   let loanId = '';
 
@@ -75,6 +88,7 @@ async function main(page) {
     const referral = await api(page, 'POST', '/referrals', { person_id: person.person_id, requested: ['safety_alarm'], note: NOTE, unit: UNIT });
     assert(referral.status === 201, `creating the referral answered ${referral.status}: ${JSON.stringify(referral.body)}`);
     personName = referral.body.person_name;
+    personId = person.person_id;
     const device = await api(page, 'POST', '/devices', { technology: 'trygghetsalarm', serial: SERIAL, model: 'Trygghetsalarm 2026' });
     assert(device.status === 201, `adding the device answered ${device.status}: ${JSON.stringify(device.body)}`);
   });
@@ -301,6 +315,82 @@ async function main(page) {
   });
 
   await checkPage(page, 'wt-inventory', { title: 'inventory and loans with the persons’ names' });
+
+  // -------------------------------------------------------------------------------------------
+  // A § 4-6 a decision that lapses soon, renewed at tablet width.
+
+  let decisionAssessment = '';
+  await step('arrange: an assessment without consent capacity, its § 4-6 a decision on GPS lapsing in ten days', async () => {
+    const steps = ['situation', 'parties', 'values', 'dilemma', 'alternatives', 'consequences', 'what_should_be_done', 'follow_up'];
+    const assessment = await api(page, 'POST', '/assessments', {
+      person_id: personId,
+      assessed_on: osloDay(0).iso,
+      needs: ['wandering'],
+      abilities: { can_use_button: false, hears_alarm: true, sees_display: true, understands_device: false },
+      environment: { housing: 'Enebolig', has_mobile_coverage: true, has_broadband: false, has_stove: true, has_key_box: true },
+      own_goals: [`Gå tur alene (${token})`],
+      consent_capacity: 'no',
+      ethical_reflection: Object.fromEntries(steps.map((name) => [name, `Vurdert (${token}).`])),
+      unit: UNIT,
+    });
+    assert(assessment.status === 201, `the assessment answered ${assessment.status}: ${JSON.stringify(assessment.body)}`);
+    decisionAssessment = assessment.body.id;
+    const conditions = ['prevents_harm', 'in_persons_interest', 'proportionate', 'least_intrusive', 'would_have_consented', 'relatives_heard'];
+    const decision = await api(page, 'POST', `/assessments/${decisionAssessment}/legal-decisions`, {
+      kinds: ['location_technology'],
+      conditions: Object.fromEntries(conditions.map((name) => [name, `Dokumentert (${token}).`])),
+      person_does_not_resist: true,
+      decided_on: osloDay(-170).iso,
+      valid_from: osloDay(-170).iso,
+      valid_until: osloDay(10).iso,
+    });
+    assert(decision.status === 201, `the decision answered ${decision.status}: ${JSON.stringify(decision.body)}`);
+  });
+
+  await step('at 768 px the assessment marks the decision as lapsing soon and opens it to renew or end', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${BASE_URL}/velferdsteknologi/kartlegginger/${decisionAssessment}`);
+    const card = page.getByTestId('legal-decision');
+    await card.getByText('Går snart ut', { exact: true }).waitFor();
+    await card.getByRole('link', { name: 'Forny eller avslutt vedtaket' }).click();
+    await page.waitForURL(/\/kartlegginger\/[0-9a-f-]{36}\/vedtak\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Vedtak etter § 4-6 a' }).waitFor();
+    await page.getByTestId('decision-status').getByText('Går snart ut').waitFor();
+    await page.getByRole('form', { name: 'Forny vedtaket' }).waitFor();
+    await page.getByTestId('end-consequence').waitFor();
+  });
+
+  await checkPage(page, 'wt-legal-decision', { title: '§ 4-6 a decision page with renew and end' });
+
+  await step('renewing without the conditions written anew is refused at each field; with them it is renewed', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const form = page.getByRole('form', { name: 'Forny vedtaket' });
+    const until = form.getByLabel('Gjelder til');
+    await until.fill(osloDay(400).typed);
+    await form.getByRole('button', { name: 'Forny vedtaket' }).click();
+    await form.getByText('Vedtaket kan gjelde i høyst 12 måneder fra startdatoen.', { exact: false }).first().waitFor();
+    await form.getByText('Beskriv hvordan vilkåret «Nærmeste pårørende er hørt» er oppfylt.').first().waitFor();
+    const conditions = [
+      'Nødvendig for å hindre eller begrense fare for skade',
+      'I personens interesse',
+      'Står i forhold til behovet',
+      'Det minst inngripende alternativet',
+      'Personen ville sannsynligvis ha samtykket',
+      'Nærmeste pårørende er hørt',
+    ];
+    for (const label of conditions) await form.getByRole('textbox', { name: label }).fill(`Vurdert på nytt ${osloDay(0).typed} (${token}).`);
+    await form.getByRole('checkbox', { name: 'Personen motsetter seg ikke tiltaket' }).check();
+    await until.fill(osloDay(180).typed);
+    const response = await responseTo(page, 'POST', /\/legal-decisions\/[0-9a-f-]{36}\/renew$/, () => form.getByRole('button', { name: 'Forny vedtaket' }).click());
+    assert(response.status() === 201, `the renewal answered ${response.status()}`);
+    await page.getByTestId('decision-notice').getByText('Vedtaket er fornyet.').waitFor();
+    await page.getByTestId('decision-status').getByText('Fornyet', { exact: true }).waitFor();
+    const renewed = (await response.json()).legal_decisions.at(-1);
+    // It takes over the day after the old one ends, so it is not yet in force.
+    assert(renewed.valid_from === osloDay(11).iso && renewed.valid_until === osloDay(180).iso, `the renewal runs ${renewed.valid_from}–${renewed.valid_until}`);
+    assert(renewed.status === 'not_yet_in_force', `the renewal is ${renewed.status}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 
   await step('the public technology catalogue opens without signing in, with what it costs', async () => {
     const visitor = await page.context().browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO' });

@@ -9,7 +9,7 @@ export const isTeam = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknol
 export const canReadReferrals = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'helsepersonell', 'saksbehandler', 'leder']);
 /** The leaders' benefit dashboard. */
 export const canReadDashboard = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'leder']);
-/** The feature's entry in the navigation: the team and the leaders. */
-export const canUseWelfaretech = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'leder']);
+/** The feature's entry in the navigation: everyone who reads referrals and loans (home care reads its own units' and records follow-ups). */
+export const canUseWelfaretech = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'helsepersonell', 'saksbehandler', 'leder']);
 /** Follow-up measurements: the team and home care. */
 export const canMeasure = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'helsepersonell']);

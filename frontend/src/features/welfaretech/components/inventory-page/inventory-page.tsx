@@ -13,7 +13,7 @@ import { useLocalize } from '@/lib/i18n';
 import { useDevices } from '../../api/devices';
 import { useLoans, useOverdueChecks } from '../../api/loans';
 import { DEVICE_STATUSES, type DeviceStatus, type LoanRead } from '../../api/types';
-import { isTeam } from '../../lib/permissions';
+import { canReadReferrals, isTeam } from '../../lib/permissions';
 import { loanPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 import { PersonName } from '../person-name/person-name';
@@ -77,10 +77,13 @@ export function InventoryPage() {
   const { language } = useLocalize();
   usePageTitle(t('welfaretech.inventory.title'));
   const session = useSession();
-  const allowed = !!session && isTeam(session.user.roles);
+  // Everyone who reads a person's loans (home care sees its own units' loans, where it records
+  // follow-up measurements); the overdue checks are the team's work list.
+  const allowed = !!session && canReadReferrals(session.user.roles);
+  const team = !!session && isTeam(session.user.roles);
   const [status, setStatus] = useState<DeviceStatus | ''>('');
   const devices = useDevices(status ? { status } : {});
-  const overdue = useOverdueChecks(allowed);
+  const overdue = useOverdueChecks(team);
   const loans = useLoans({ status: 'active' }, allowed);
   if (!allowed) return <NoAccess />;
   return (
@@ -89,15 +92,17 @@ export function InventoryPage() {
         {t('welfaretech.inventory.title')}
       </Heading>
       <WtNav />
-      <section aria-labelledby="overdue-heading" className={styles.section}>
-        <Heading level={2} data-size="sm" id="overdue-heading">
-          {t('welfaretech.inventory.overdueHeading')}
-        </Heading>
-        {overdue.isPending ? <Loading /> : null}
-        {overdue.isError ? <ProblemAlert error={overdue.error} onRetry={() => void overdue.refetch()} /> : null}
-        {overdue.isSuccess && overdue.data.length === 0 ? <Paragraph>{t('welfaretech.inventory.noOverdue')}</Paragraph> : null}
-        {overdue.isSuccess && overdue.data.length > 0 ? <LoanTable loans={overdue.data} caption={t('welfaretech.inventory.overdueCaption', { count: overdue.data.length })} testId="overdue-checks" /> : null}
-      </section>
+      {team ? (
+        <section aria-labelledby="overdue-heading" className={styles.section}>
+          <Heading level={2} data-size="sm" id="overdue-heading">
+            {t('welfaretech.inventory.overdueHeading')}
+          </Heading>
+          {overdue.isPending ? <Loading /> : null}
+          {overdue.isError ? <ProblemAlert error={overdue.error} onRetry={() => void overdue.refetch()} /> : null}
+          {overdue.isSuccess && overdue.data.length === 0 ? <Paragraph>{t('welfaretech.inventory.noOverdue')}</Paragraph> : null}
+          {overdue.isSuccess && overdue.data.length > 0 ? <LoanTable loans={overdue.data} caption={t('welfaretech.inventory.overdueCaption', { count: overdue.data.length })} testId="overdue-checks" /> : null}
+        </section>
+      ) : null}
       <section aria-labelledby="loans-heading" className={styles.section}>
         <Heading level={2} data-size="sm" id="loans-heading">
           {t('welfaretech.inventory.loansHeading')}

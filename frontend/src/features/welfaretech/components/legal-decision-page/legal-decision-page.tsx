@@ -54,10 +54,13 @@ const STATUS_COLOR = {
   ended: 'neutral',
 } as const;
 
-function RenewForm({ decision, assessment, onDone }: { decision: LegalDecisionRead; assessment: AssessmentRead; onDone: () => void }) {
+type Renew = ReturnType<typeof useRenewLegalDecision>;
+type End = ReturnType<typeof useEndLegalDecision>;
+
+/** The mutations are the page's: a renewed or ended decision hides its forms, and the page still hears the answer. */
+function RenewForm({ decision, assessment, renew, onDone }: { decision: LegalDecisionRead; assessment: AssessmentRead; renew: Renew; onDone: () => void }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
-  const renew = useRenewLegalDecision();
   const [problem, setProblem] = useState<unknown>(null);
   const months = assessment.legal_basis.max_months;
   const form = useApiForm<RenewValues>({
@@ -116,9 +119,8 @@ function RenewForm({ decision, assessment, onDone }: { decision: LegalDecisionRe
   );
 }
 
-function EndForm({ decision, resting, onDone }: { decision: LegalDecisionRead; resting: LoanRead[]; onDone: (count: number) => void }) {
+function EndForm({ decision, resting, end, onDone }: { decision: LegalDecisionRead; resting: LoanRead[]; end: End; onDone: (count: number) => void }) {
   const { t } = useTranslation();
-  const end = useEndLegalDecision();
   const [problem, setProblem] = useState<unknown>(null);
   const form = useApiForm<EndDecisionValues>({
     form: 'end-decision',
@@ -185,6 +187,8 @@ export function LegalDecisionPage() {
   const session = useSession();
   const assessment = useAssessment(id);
   const loans = useLoans({ personId: assessment.data?.person_id }, assessment.isSuccess);
+  const renew = useRenewLegalDecision();
+  const end = useEndLegalDecision();
   const [notice, setNotice] = useState<string | null>(null);
   if (!session) return <NoAccess />;
   const team = isTeam(session.user.roles);
@@ -290,10 +294,10 @@ export function LegalDecisionPage() {
       {team && isActionable(decision) ? (
         <>
           <section className={styles.section}>
-            <RenewForm decision={decision} assessment={a} onDone={() => setNotice(t('welfaretech.decisionPage.renewed'))} />
+            <RenewForm decision={decision} assessment={a} renew={renew} onDone={() => setNotice(t('welfaretech.decisionPage.renewed'))} />
           </section>
           <section className={styles.section}>
-            <EndForm decision={decision} resting={resting} onDone={(count) => setNotice(t('welfaretech.decisionPage.endedNotice', { count }))} />
+            <EndForm decision={decision} resting={resting} end={end} onDone={(count) => setNotice(t('welfaretech.decisionPage.endedNotice', { count }))} />
           </section>
         </>
       ) : null}

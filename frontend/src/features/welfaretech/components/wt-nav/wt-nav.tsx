@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 
 import { useSession } from '@/lib/auth';
 
-import { canReadDashboard, isTeam } from '../../lib/permissions';
+import { canReadDashboard, canReadReferrals } from '../../lib/permissions';
 import { DASHBOARD_PATH, INVENTORY_PATH, publicCataloguePath, WELFARETECH_PATH } from '../../paths';
 
 import styles from './wt-nav.module.css';
@@ -23,7 +23,7 @@ export function WtNav() {
             {t('welfaretech.subnav.referrals')}
           </NavLink>
         </li>
-        {isTeam(roles) ? (
+        {canReadReferrals(roles) ? (
           <li>
             <NavLink to={INVENTORY_PATH} className={link}>
               {t('welfaretech.subnav.inventory')}
