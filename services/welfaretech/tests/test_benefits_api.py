@@ -52,9 +52,12 @@ async def test_a_follow_up_against_the_baseline_gives_a_ledger_per_measure(
 
     baseline = await client.post(url, json=BASELINE, headers=team)
     follow_up = await client.post(url, json=FOLLOW_UP, headers=home_care)
+    other_unit = headers_for("helsepersonell", units=["hjemmetjenesten-kolbotn"])
+    elsewhere = await client.post(url, json={**FOLLOW_UP, "week": 12}, headers=other_unit)
     benefits = (await client.get(f"{API}/loans/{loan['id']}/benefits", headers=team)).json()
 
     assert (baseline.status_code, follow_up.status_code) == (201, 201), follow_up.text
+    assert elsewhere.status_code == 403  # home care records follow-ups for the persons it serves
     ledger = {line["measure"]: line for line in benefits["ledger"]}
     assert ledger["staff_hours"]["gain"] == "4.00"
     assert ledger["night_visits"]["gain_per_year"] == "364.00"
