@@ -21,6 +21,7 @@ from services.quality.system_schemas import (
 )
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit
 from shared.permissions import ALL_STAFF, allow
 from shared.schemas.common import Page
 
@@ -48,12 +49,15 @@ async def list_procedures(
     ] = None,
     review_overdue: Annotated[bool, Query(description="Only those past their review date")] = False,
     q: Annotated[str | None, Query(max_length=100, description="Words in the title")] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Page[ProcedureSummary]:
     """The municipality's procedure library by title, with whether the caller confirmed the
-    version in force."""
-    found, mine = await flow.listed(work, unit, review_overdue, q)
+    version in force; cursor-paged."""
+    found, mine, next_cursor = await flow.listed(work, unit, review_overdue, q, limit, cursor)
     return Page[ProcedureSummary](
-        items=[procedure_summary(p, mine.get(p.id), work.today) for p in found]
+        items=[procedure_summary(p, mine.get(p.id), work.today) for p in found],
+        next_cursor=next_cursor,
     )
 
 

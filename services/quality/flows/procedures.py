@@ -20,8 +20,6 @@ from services.quality.system_schemas import (
 from shared.concurrency import check_version
 from shared.schemas.quality import ProcedureRevised
 
-LIST_LIMIT = 500
-
 
 @dataclass(frozen=True)
 class ProcedureSeen:
@@ -133,18 +131,26 @@ async def read(work: Work, procedure_id: uuid.UUID) -> ProcedureSeen:
 
 
 async def listed(
-    work: Work, unit: str | None, review_overdue: bool, search: str | None
-) -> tuple[Sequence[Procedure], dict[uuid.UUID, int]]:
-    """The library (by unit, with the municipality-wide ones), or the overdue reviews."""
+    work: Work,
+    unit: str | None,
+    review_overdue: bool,
+    search: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[Sequence[Procedure], dict[uuid.UUID, int], str | None]:
+    """A page of the library (by unit, with the municipality-wide ones), or of the overdue
+    reviews, with the version the caller confirmed of each."""
     await _saw(work)
-    found = await work.procedures.listed(
+    found, next_cursor = await work.procedures.listed(
         unit=unit,
         include_municipality_wide=True,
         review_overdue_on=work.today if review_overdue else None,
         search=search,
-        limit=LIST_LIMIT,
+        limit=limit,
+        cursor=cursor,
     )
-    return found, await work.procedures.confirmed_by(work.user.sub, [p.id for p in found])
+    mine = await work.procedures.confirmed_by(work.user.sub, [p.id for p in found])
+    return found, mine, next_cursor
 
 
 async def confirm(

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, Uuid, func, literal, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -18,6 +18,9 @@ from services.quality.models import (
     StaffMember,
 )
 from shared.errors import NotFound
+from shared.pagination import decode_cursor, encode_cursor
+
+LIBRARY_KEY = [Procedure.title, Procedure.id]
 
 
 class ProcedureRepo:
@@ -48,8 +51,10 @@ class ProcedureRepo:
         review_overdue_on: date | None,
         search: str | None,
         limit: int,
-    ) -> Sequence[Procedure]:
-        """The library, by title, with every version (to show the one in force)."""
+        cursor: str | None = None,
+    ) -> tuple[list[Procedure], str | None]:
+        """The library, by title, with every version (to show the one in force); keyset-paged
+        on the title and the id."""
         statement = select(Procedure).options(selectinload(Procedure.versions))
         if unit is not None:
             condition = Procedure.unit == unit
@@ -60,11 +65,24 @@ class ProcedureRepo:
             statement = statement.where(Procedure.review_by < review_overdue_on)
         if search:
             statement = statement.where(Procedure.title.ilike(f"%{_escape(search)}%", escape="\\"))
-        return (
-            await self.session.scalars(
-                statement.order_by(Procedure.title, Procedure.id).limit(limit)
+        if cursor:
+            title, last_id = decode_cursor(cursor, LIBRARY_KEY)
+            statement = statement.where(
+                tuple_(Procedure.title, Procedure.id)
+                > tuple_(literal(title, type_=String()), literal(last_id, type_=Uuid()))
             )
-        ).all()
+        rows = list(
+            (
+                await self.session.scalars(
+                    statement.order_by(Procedure.title, Procedure.id).limit(limit + 1)
+                )
+            ).all()
+        )
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            next_cursor = encode_cursor([rows[-1].title, rows[-1].id])
+        return rows, next_cursor
 
     async def confirmed_by(
         self, sub: str, procedure_ids: Sequence[uuid.UUID]

@@ -250,3 +250,23 @@ async def test_a_deviation_names_the_procedure_that_was_not_followed(
     assert wrong_unit.status_code == 422
     read = (await client.get(f"{API}/procedures/{procedure['id']}", headers=leader)).json()
     assert read["not_followed_in_deviations"] == 1
+
+
+async def test_the_library_is_cursor_paged_by_title(
+    client: httpx.AsyncClient, leader: dict[str, str]
+) -> None:
+    for title in ("Smittevern", "Fallforebygging", "Legemiddelhåndtering"):
+        await create(client, leader, title=title)
+
+    first = (await client.get(f"{API}/procedures", params={"limit": 2}, headers=leader)).json()
+    rest = (
+        await client.get(
+            f"{API}/procedures",
+            params={"limit": 2, "cursor": first["next_cursor"]},
+            headers=leader,
+        )
+    ).json()
+
+    titles = [p["title"] for p in first["items"] + rest["items"]]
+    assert titles == ["Fallforebygging", "Legemiddelhåndtering", "Smittevern"]
+    assert rest["next_cursor"] is None

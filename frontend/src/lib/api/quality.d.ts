@@ -629,7 +629,7 @@ export interface paths {
         /**
          * List Procedures
          * @description The municipality's procedure library by title, with whether the caller confirmed the
-         *     version in force.
+         *     version in force; cursor-paged.
          */
         get: operations["list_procedures"];
         put?: never;
@@ -6075,6 +6075,10 @@ export interface operations {
                 review_overdue?: boolean;
                 /** @description Words in the title */
                 q?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;

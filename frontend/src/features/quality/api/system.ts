@@ -192,15 +192,17 @@ export function useUpdateMeasure() {
 export function useProcedures(filter: { reviewOverdue: boolean; q: string }) {
   return useQuery({
     queryKey: systemKeys.procedures(filter),
-    queryFn: async ({ signal }) =>
-      (
-        await unwrap(
-          qualityClient.GET(`${API}/procedures`, {
-            params: { query: { review_overdue: filter.reviewOverdue, ...(filter.q.trim() ? { q: filter.q.trim() } : {}) } },
-            signal,
-          }),
-        )
-      ).items,
+    queryFn: ({ signal }) =>
+      collectPages(
+        (cursor) =>
+          unwrap(
+            qualityClient.GET(`${API}/procedures`, {
+              params: { query: { review_overdue: filter.reviewOverdue, cursor, ...(filter.q.trim() ? { q: filter.q.trim() } : {}) } },
+              signal,
+            }),
+          ),
+        10,
+      ),
   });
 }
 
