@@ -10,7 +10,7 @@ import { ACCESS_REVIEW_PATH, canReviewEmergencyAccess } from '@/features/access/
 import { SIGN_IN_PATH } from '@/features/auth/routes';
 import { CATALOGUE_PATH, useMunicipality } from '@/features/catalogue/routes';
 import { canUseCoordination, COORDINATION_PATH } from '@/features/coordination/routes';
-import { canAdministerIntake, canReadPersons, canReadWorklist, PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
+import { canAdministerIntake, canReadPersons, canReadWorklist, LanguagePreference, PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '@/features/intake/routes';
 import { canReportDeviations, QUALITY_PATH } from '@/features/quality/routes';
 import { canUseWelfaretech, WELFARETECH_PATH } from '@/features/welfaretech/routes';
 import { signOut, useSession, type Session } from '@/lib/auth';
@@ -208,6 +208,7 @@ export function Layout() {
         ) : null}
       </header>
       <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        <LanguagePreference />
         <Outlet />
       </main>
       <footer className={styles.footer}>

@@ -25,7 +25,7 @@ describe('LanguagePreference', { timeout: 30_000 }, () => {
       'PUT /api/intake/v1/me/preferences': async (request) => {
         const body = (await request.json()) as { language: string };
         saves.push({ language: body.language, ifMatch: request.headers.get('If-Match') });
-        return jsonResponse({ language: body.language, version: 4 });
+        return jsonResponse({ language: body.language, version: 4 + saves.length - 1 });
       },
     });
     renderWithProviders(<LanguagePreference />);
@@ -33,7 +33,14 @@ describe('LanguagePreference', { timeout: 30_000 }, () => {
     await waitFor(() => expect(document.documentElement.lang).toBe('nn'));
     expect(saves).toEqual([]);
 
+    // Two choices in a row are saved in order, each on the version the one before returned.
     await changeLanguage('en');
-    await waitFor(() => expect(saves).toEqual([{ language: 'en', ifMatch: '"3"' }]));
+    await changeLanguage('nb');
+    await waitFor(() =>
+      expect(saves).toEqual([
+        { language: 'en', ifMatch: '"3"' },
+        { language: 'nb', ifMatch: '"4"' },
+      ]),
+    );
   });
 });
