@@ -358,6 +358,7 @@ async function main(page) {
   await step('the home nursing unit has no primærkontakt for the person: one is named from the worklist', async () => {
     const open = page.getByRole('button', { name: `Navngi primærkontakt for ${fullName}` });
     await reloadUntil(page, open);
+    await page.getByRole('link', { name: `Meld behov for koordinering for ${fullName}` }).waitFor();
     await open.click();
     const form = page.getByRole('form', { name: /^Primærkontakt for / });
     await form.getByLabel('Primærkontakt', { exact: true }).fill('Aisha Rahman');

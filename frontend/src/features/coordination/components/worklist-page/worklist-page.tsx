@@ -20,7 +20,7 @@ import { useCaseload, useCoordinationWorklist } from '../../api/worklist';
 import { useShortDate } from '../../lib/dates';
 import { canAssign, canCoordinate } from '../../lib/permissions';
 import { useDynamicT } from '../../lib/translate';
-import { planPath } from '../../paths';
+import { planPath, reportNeedPath } from '../../paths';
 import { CoordinationNav } from '../coordination-nav/coordination-nav';
 
 import styles from './worklist-page.module.css';
@@ -119,6 +119,13 @@ export function CoordinationWorklistPage() {
                     {item.unit ? ` (${unitLabel(item.unit)})` : ''}
                     {item.due_on ? ` – ${date(item.due_on)}` : ''}
                   </span>
+                  {item.kind === 'missing_primary_contact' ? (
+                    <Link asChild data-size="sm">
+                      <RouterLink to={reportNeedPath(item.person_id)} aria-label={t('coordination.report.forPerson', { name: personName })}>
+                        {t('coordination.subnav.report')}
+                      </RouterLink>
+                    </Link>
+                  ) : null}
                   {item.kind === 'missing_primary_contact' && mayAssign && open !== key ? (
                     <Button variant="secondary" data-size="sm" onClick={() => setOpen(key)}>
                       {t('coordination.primaryContact.open', { name: personName })}
