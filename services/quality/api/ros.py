@@ -27,6 +27,7 @@ from services.quality.system_schemas import (
 )
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
 
 router = APIRouter(tags=["ROS"])
@@ -39,10 +40,15 @@ STEP_ERRORS = problem_responses(403, 404, 409, 412, 428)
     operation_id="list_ros_analyses",
     dependencies=[HANDLER],
 )
-async def list_ros_analyses(work: WorkDep) -> Page[RosSummary]:
-    """The analyses of the leader's units (all for the quality lead), newest first."""
-    found, measures = await flow.listed(work)
-    return Page[RosSummary](items=[ros_summary(a, measures, work.today) for a in found])
+async def list_ros_analyses(
+    work: WorkDep, limit: Limit = 50, cursor: Cursor = None
+) -> Page[RosSummary]:
+    """The analyses of the leader's units (all for the quality lead), newest first;
+    cursor-paged."""
+    found, measures, next_cursor = await flow.listed(work, limit, cursor)
+    return Page[RosSummary](
+        items=[ros_summary(a, measures, work.today) for a in found], next_cursor=next_cursor
+    )
 
 
 @router.post(

@@ -19,8 +19,6 @@ from shared.concurrency import check_version
 from shared.errors import NotFound
 from shared.schemas.quality import ActionStatus, RosStatus
 
-LIST_LIMIT = 500
-
 
 @dataclass(frozen=True)
 class RosSeen:
@@ -79,10 +77,15 @@ async def read(work: Work, analysis_id: uuid.UUID) -> RosSeen:
     return await _seen(work, await _mine(work, analysis_id))
 
 
-async def listed(work: Work) -> tuple[Sequence[RiskAnalysis], dict[uuid.UUID, list[Measure]]]:
-    analyses = await work.ros.listed(measure_rules.units_worked_with(work.user), LIST_LIMIT)
+async def listed(
+    work: Work, limit: int, cursor: str | None
+) -> tuple[Sequence[RiskAnalysis], dict[uuid.UUID, list[Measure]], str | None]:
+    """A page of the analyses the caller works with, and the measures of their hazards."""
+    analyses, next_cursor = await work.ros.listed(
+        measure_rules.units_worked_with(work.user), limit, cursor
+    )
     ids = [h.id for a in analyses for h in a.hazards]
-    return analyses, by_source(await work.measures.of_hazards(ids), "hazard_id")
+    return analyses, by_source(await work.measures.of_hazards(ids), "hazard_id"), next_cursor
 
 
 async def update(work: Work, analysis_id: uuid.UUID, body: RosUpdate, if_match: int) -> RosSeen:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from services.quality.models import DeviationReference, RiskAnalysis, RosHazard
 from shared.errors import NotFound
+from shared.pagination import decode_cursor, encode_cursor
+
+LIST_KEY = [RiskAnalysis.analysed_on, RiskAnalysis.id]
 
 
 class RosRepo:
@@ -33,16 +36,36 @@ class RosRepo:
         await self.session.flush()
         return analysis
 
-    async def listed(self, units: list[str] | None, limit: int) -> Sequence[RiskAnalysis]:
-        """Analyses of `units` (None: all), newest first, with their hazards."""
+    async def listed(
+        self, units: list[str] | None, limit: int, cursor: str | None = None
+    ) -> tuple[list[RiskAnalysis], str | None]:
+        """Analyses of `units` (None: all), newest first, with their hazards; keyset-paged on
+        the day analysed (newest first) and the id."""
         statement = select(RiskAnalysis).options(selectinload(RiskAnalysis.hazards))
         if units is not None:
             statement = statement.where(RiskAnalysis.unit.in_(units))
-        return (
-            await self.session.scalars(
-                statement.order_by(RiskAnalysis.analysed_on.desc(), RiskAnalysis.id).limit(limit)
+        if cursor:
+            day, last_id = decode_cursor(cursor, LIST_KEY)
+            statement = statement.where(
+                or_(
+                    RiskAnalysis.analysed_on < day,
+                    and_(RiskAnalysis.analysed_on == day, RiskAnalysis.id > last_id),
+                )
             )
-        ).all()
+        rows = list(
+            (
+                await self.session.scalars(
+                    statement.order_by(RiskAnalysis.analysed_on.desc(), RiskAnalysis.id).limit(
+                        limit + 1
+                    )
+                )
+            ).all()
+        )
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            next_cursor = encode_cursor([rows[-1].analysed_on, rows[-1].id])
+        return rows, next_cursor
 
     async def hazard(self, hazard_id: uuid.UUID) -> tuple[RosHazard, RiskAnalysis]:
         row = (

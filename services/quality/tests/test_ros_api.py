@@ -273,3 +273,24 @@ async def test_a_measure_is_followed_up_with_if_match_and_shows_overdue(
         headers=leader,
     )
     assert past.status_code == 422
+
+
+async def test_the_analyses_are_cursor_paged_newest_first(
+    client: httpx.AsyncClient, leader: dict[str, str]
+) -> None:
+    days = ["2026-11-20", "2026-10-01", "2026-11-20", "2026-06-15"]
+    for day in days:
+        await create(client, leader, analysed_on=day)
+
+    seen: list[Any] = []
+    cursor = None
+    for _ in range(5):  # one a page, so two of the same day fall on two pages
+        params: dict[str, Any] = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get(f"{API}/ros-analyses", params=params, headers=leader)).json()
+        seen += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert [a["analysed_on"] for a in seen] == sorted(days, reverse=True)
+    assert len({a["id"] for a in seen}) == 4

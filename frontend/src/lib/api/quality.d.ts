@@ -500,7 +500,8 @@ export interface paths {
         };
         /**
          * List Ros Analyses
-         * @description The analyses of the leader's units (all for the quality lead), newest first.
+         * @description The analyses of the leader's units (all for the quality lead), newest first;
+         *     cursor-paged.
          */
         get: operations["list_ros_analyses"];
         put?: never;
@@ -5315,7 +5316,12 @@ export interface operations {
     };
     list_ros_analyses: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5349,7 +5355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is not valid */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -85,7 +85,7 @@ function useOnStale() {
 export function useRosList() {
   return useQuery({
     queryKey: systemKeys.rosList(),
-    queryFn: async ({ signal }) => (await unwrap(qualityClient.GET(`${API}/ros-analyses`, { signal }))).items,
+    queryFn: ({ signal }) => collectPages((cursor) => unwrap(qualityClient.GET(`${API}/ros-analyses`, { params: { query: { cursor } }, signal })), 10),
   });
 }
 
