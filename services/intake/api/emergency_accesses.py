@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
@@ -36,7 +36,7 @@ class EmergencyAccessCreate(BaseModel):
     reason: str = Field(
         min_length=EMERGENCY_RULES.reason_min_characters,
         max_length=1000,
-        pattern=r"\S",
+        pattern=r"\S+\s+\S+\s+\S+\s+\S",
         description=(
             f"Why, as at least a sentence: {EMERGENCY_RULES.reason_min_characters} characters "
             f"and {EMERGENCY_RULES.reason_min_words} words"
@@ -46,7 +46,7 @@ class EmergencyAccessCreate(BaseModel):
 
 class EmergencyAccessReview(BaseModel):
     decision: Annotated[
-        ReviewStatus,
+        Literal["approved", "explanation_requested"],
         Field(description="`approved`, or `explanation_requested` with a note"),
     ]
     note: str | None = Field(default=None, max_length=2000)
@@ -152,7 +152,7 @@ async def review_emergency_access(
 ) -> EmergencyAccessRead:
     """Approve an emergency access, or ask the employee to explain it (with a note); needs
     `If-Match`."""
-    row = await flow.review(work, access_id, body.decision, body.note, if_match)
+    row = await flow.review(work, access_id, ReviewStatus(body.decision), body.note, if_match)
     set_etag(response, row.version)
     return _read(row)
 

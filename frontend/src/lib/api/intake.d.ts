@@ -1835,8 +1835,12 @@ export interface components {
         };
         /** EmergencyAccessReview */
         EmergencyAccessReview: {
-            /** @description `approved`, or `explanation_requested` with a note */
-            decision: components["schemas"]["ReviewStatus"];
+            /**
+             * Decision
+             * @description `approved`, or `explanation_requested` with a note
+             * @enum {string}
+             */
+            decision: "approved" | "explanation_requested";
             /** Note */
             note?: string | null;
         };

@@ -38,7 +38,7 @@ export function useEmergencyAccesses(status: ReviewStatus | 'all') {
 export function useReviewEmergencyAccess() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, decision, note }: { id: string; version: number; decision: ReviewStatus; note?: string }) =>
+    mutationFn: ({ id, version, decision, note }: { id: string; version: number; decision: Exclude<ReviewStatus, 'pending'>; note?: string }) =>
       unwrap(
         intakeClient.POST('/api/intake/v1/emergency-accesses/{access_id}/review', {
           params: { path: { access_id: id }, header: { 'If-Match': `"${version}"` } },
