@@ -231,8 +231,8 @@ async def get(work: Work, loan_id: uuid.UUID) -> Loan:
 
 
 async def log_listed(work: Work, loans: Sequence[Loan]) -> None:
-    for loan in loans:
-        await work.log(loan.person_id, AccessAction.search, "loan", loan.id)
+    """Each listed loan in the access log, in one statement whatever the page's size."""
+    await work.log_each([(loan.person_id, loan.id) for loan in loans], AccessAction.search, "loan")
 
 
 async def record_check(work: Work, loan_id: uuid.UUID, body: CheckCreate) -> Loan:

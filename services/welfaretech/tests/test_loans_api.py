@@ -1,12 +1,13 @@
 """Loans: install, the legal guard, the double-loan constraint, checks, deviations, return."""
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import text
+from fastapi import FastAPI
+from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
 from dev.testing import RunningServer, tenant_connection
@@ -630,3 +631,41 @@ async def test_an_unknown_decision_is_404(client: httpx.AsyncClient, team: dict[
 
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+@pytest.fixture
+def statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
+    """The SQL statements the welfaretech app issues during the test."""
+    app: FastAPI = client._transport.app  # type: ignore[attr-defined]
+    issued: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        issued.append(statement)
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    yield issued
+    event.remove(engine, "before_cursor_execute", record)
+
+
+async def test_the_loans_list_issues_the_same_statements_for_one_loan_as_for_three(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    statements: list[str],
+) -> None:
+    """The page's devices, checks, deviations, § 4-6 a decisions and access-log rows are read
+    and written in batches, not once per loan."""
+    url = f"{API}/loans?person_id={person['id']}"
+    await lend_alarm(client, team, person["id"])
+    statements.clear()
+    assert len((await client.get(url, headers=team)).json()["items"]) == 1
+    for_one = len(statements)
+
+    await lend_alarm(client, team, person["id"])
+    await lend_alarm(client, team, person["id"])
+    statements.clear()
+    assert len((await client.get(url, headers=team)).json()["items"]) == 3
+
+    assert len(statements) == for_one, "\n".join(statements)
