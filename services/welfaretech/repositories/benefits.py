@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import raiseload
 
 from services.welfaretech.domain.problems import BaselineExists
 from services.welfaretech.models import BenefitMeasurement, Loan
@@ -39,15 +40,28 @@ class BenefitRepo:
         ).all()
 
     async def measured_loans(self) -> Sequence[tuple[Loan, list[BenefitMeasurement]]]:
-        """Every loan with at least one measurement, with its measurements by week."""
+        """Every loan with a baseline and a follow-up, with the two its ledger compares: the
+        baseline and the latest follow-up (PostgreSQL picks them from the (loan, kind, week)
+        index; earlier follow-ups, checks and deviations are not loaded)."""
+        ends = (
+            select(BenefitMeasurement.id)
+            .distinct(BenefitMeasurement.loan_id, BenefitMeasurement.kind)
+            .order_by(
+                BenefitMeasurement.loan_id,
+                BenefitMeasurement.kind,
+                BenefitMeasurement.week.desc(),
+            )
+        )
         rows = (
             await self.session.execute(
                 select(Loan, BenefitMeasurement)
                 .join(BenefitMeasurement, BenefitMeasurement.loan_id == Loan.id)
+                .where(BenefitMeasurement.id.in_(ends))
+                .options(raiseload(Loan.checks), raiseload(Loan.deviations))
                 .order_by(Loan.id, BenefitMeasurement.week)
             )
         ).all()
         grouped: dict[uuid.UUID, tuple[Loan, list[BenefitMeasurement]]] = {}
         for loan, measurement in rows:
             grouped.setdefault(loan.id, (loan, []))[1].append(measurement)
-        return list(grouped.values())
+        return [(loan, found) for loan, found in grouped.values() if len(found) == 2]

@@ -79,6 +79,12 @@ async def test_the_dashboard_sums_per_technology_and_municipality(
         url = f"{API}/loans/{loan['id']}/measurements"
         await client.post(url, json=BASELINE, headers=team)
         await client.post(url, json=FOLLOW_UP, headers=team)
+    earlier = {**FOLLOW_UP, "week": 4, "staff_minutes_per_week": "360"}
+    assert (await client.post(url, json=earlier, headers=team)).status_code == 201
+    baseline_only = await lend_alarm(client, team, person["id"])
+    await client.post(
+        f"{API}/loans/{baseline_only['id']}/measurements", json=BASELINE, headers=team
+    )
 
     board = (await client.get(f"{API}/benefits/dashboard", headers=headers_for("leder"))).json()
 
@@ -91,7 +97,7 @@ async def test_the_dashboard_sums_per_technology_and_municipality(
     assert {p["loan_id"] for p in parts} == set(totals["staff_hours"]["loans"])
     assert all(p["baseline"] and p["follow_up"] and p["formula"] for p in parts)
     assert board["by_technology"][0]["technology_code"] == "trygghetsalarm"
-    assert board["active_loans"] == 2
+    assert board["active_loans"] == 3
 
 
 async def test_measurement_errors(
