@@ -26,6 +26,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+MAX_DAYS_AFTER_END = 180
+"""The longest window a municipality may choose: beyond half a year after a service ended,
+a unit's need to know is no longer the follow-up of that service."""
+
 
 @dataclass(frozen=True)
 class RelationWindow:
@@ -36,8 +40,8 @@ class RelationWindow:
     valid_from: date
 
     def __post_init__(self) -> None:
-        if self.days_after_end < 0:
-            raise ValueError("days_after_end is zero or more")
+        if not 0 <= self.days_after_end <= MAX_DAYS_AFTER_END:
+            raise ValueError(f"days_after_end is from 0 to {MAX_DAYS_AFTER_END}")
 
 
 RELATION_WINDOW = RelationWindow(

@@ -16,6 +16,7 @@ from services.intake.domain.assessments import Place, Potential, Risk
 from services.intake.domain.decisions import Delivery, TriedStatus
 from services.intake.domain.functional import NeedLevel
 from services.intake.domain.worklist import Kind
+from shared.need_to_know import MAX_DAYS_AFTER_END as NEED_TO_KNOW_MAX_DAYS
 from shared.schemas.catalogue import AppealBody, LegalBasisRead
 from shared.schemas.common import LocalizedText, PhoneNumber
 from shared.schemas.intake import (
@@ -641,7 +642,20 @@ class IntakeSettingsRead(BaseModel):
         description="A second caseworker approves every decision before it is made"
     )
     need_level_rule: NeedLevelRuleRead
+    need_to_know: NeedToKnowWindowRead
     version: int
+
+
+class NeedToKnowWindowRead(BaseModel):
+    """How long a unit keeps its need to know after the service it delivered ended."""
+
+    days_after_end: int = Field(
+        description="Days after a service ended that its unit still opens the person"
+    )
+    source: str
+    municipality_own: bool = Field(
+        description="Whether the municipality chose it (else Mestring's default)"
+    )
 
 
 class NeedLevelRuleIn(Strict):
@@ -660,6 +674,15 @@ class IntakeSettingsUpdate(Strict):
     four_eyes: bool
     need_level_rule: NeedLevelRuleIn | None = Field(
         default=None, description="Leave out to keep the current rule"
+    )
+    need_to_know_days_after_end: int | None = Field(
+        default=None,
+        ge=0,
+        le=NEED_TO_KNOW_MAX_DAYS,
+        description=(
+            "Days after a service ended that its unit still opens the person (0 to "
+            f"{NEED_TO_KNOW_MAX_DAYS}); leave out to keep the current number"
+        ),
     )
 
 

@@ -8,7 +8,13 @@ from services.intake.api.deps import SETTINGS_ADMIN, SETTINGS_READER, WorkDep
 from services.intake.flows import rule_from
 from services.intake.flows import settings as flow
 from services.intake.models import IntakeSetting
-from services.intake.schemas import IntakeSettingsRead, IntakeSettingsUpdate, NeedLevelRuleRead
+from services.intake.schemas import (
+    IntakeSettingsRead,
+    IntakeSettingsUpdate,
+    NeedLevelRuleRead,
+    NeedToKnowWindowRead,
+)
+from shared import need_to_know
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 
@@ -17,6 +23,7 @@ router = APIRouter(tags=["settings"])
 
 def _read(setting: IntakeSetting) -> IntakeSettingsRead:
     rule = rule_from(setting.need_level_rule)
+    window = need_to_know.window_for(setting.need_to_know_days_after_end)
     return IntakeSettingsRead(
         four_eyes=setting.four_eyes,
         need_level_rule=NeedLevelRuleRead(
@@ -24,6 +31,11 @@ def _read(setting: IntakeSetting) -> IntakeSettingsRead:
             extensive_from=rule.extensive_from,
             source=rule.source,
             version=rule.version,
+        ),
+        need_to_know=NeedToKnowWindowRead(
+            days_after_end=window.days_after_end,
+            source=window.source,
+            municipality_own=setting.need_to_know_days_after_end is not None,
         ),
         version=setting.version,
     )
@@ -36,7 +48,8 @@ def _read(setting: IntakeSetting) -> IntakeSettingsRead:
     dependencies=[SETTINGS_READER],
 )
 async def get_intake_settings(work: WorkDep, response: Response) -> IntakeSettingsRead:
-    """Whether the municipality requires a second caseworker to approve every decision."""
+    """Whether a second caseworker approves every decision, the need-level rule, and how long a
+    unit keeps its need to know after a service ended."""
     setting = await flow.read(work)
     set_etag(response, setting.version)
     return _read(setting)

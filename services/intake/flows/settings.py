@@ -15,7 +15,7 @@ from shared.errors import RuleViolation
 async def read(work: Work) -> IntakeSetting:
     """The saved settings, or the defaults (version 0) when none are saved yet."""
     return await work.settings.current() or IntakeSetting(
-        four_eyes=False, need_level_rule=None, version=0
+        four_eyes=False, need_level_rule=None, need_to_know_days_after_end=None, version=0
     )
 
 
@@ -28,6 +28,8 @@ async def update(work: Work, body: IntakeSettingsUpdate, if_match: int) -> Intak
         setting = IntakeSetting(four_eyes=body.four_eyes, need_level_rule=None)
     else:
         setting.four_eyes = body.four_eyes
+    if body.need_to_know_days_after_end is not None:
+        setting.need_to_know_days_after_end = body.need_to_know_days_after_end
     if body.need_level_rule is not None:
         current = rule_from(setting.need_level_rule)
         rule = NeedLevelRule(

@@ -84,6 +84,55 @@ async def test_a_decided_service_opens_the_person_from_its_start_until_the_windo
     ]
 
 
+async def test_the_municipality_chooses_how_long_an_ended_service_keeps_the_relation(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    headers_for: Callable[[str], dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    person_id = application["person"]["id"]
+    ends = date(2026, 6, 30)
+    body = decision_body(application, ends_on=ends.isoformat(), review_on="2026-05-01")
+    assert (
+        await make(client, caseworker, await draft(client, caseworker, body))
+    ).status_code == 200
+    nurse = clinician(token_factory, municipality, "sykepleier-innstilling")
+    admin = headers_for("admin")
+    today_is(ends + timedelta(days=45))
+
+    defaults = await client.get(f"{API}/settings", headers=admin)
+    refused = await client.get(f"{API}/persons/{person_id}", headers=nurse)
+    too_long = await client.put(
+        f"{API}/settings",
+        json={"four_eyes": False, "need_to_know_days_after_end": 181},
+        headers={**admin, "If-Match": '"0"'},
+    )
+    saved = await client.put(
+        f"{API}/settings",
+        json={"four_eyes": False, "need_to_know_days_after_end": 60},
+        headers={**admin, "If-Match": '"0"'},
+    )
+    opened = await client.get(f"{API}/persons/{person_id}", headers=nurse)
+
+    assert defaults.json()["need_to_know"] == {
+        "days_after_end": RELATION_WINDOW.days_after_end,
+        "source": RELATION_WINDOW.source,
+        "municipality_own": False,
+    }
+    assert refused.status_code == 403
+    assert too_long.status_code == 422
+    assert too_long.headers["content-type"] == "application/problem+json"
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["need_to_know"]["days_after_end"] == 60
+    assert saved.json()["need_to_know"]["municipality_own"] is True
+    assert opened.status_code == 200, opened.text
+
+
 async def test_a_refused_decision_and_a_decided_application_do_not_open_the_person(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],

@@ -800,7 +800,8 @@ export interface paths {
         };
         /**
          * Get Intake Settings
-         * @description Whether the municipality requires a second caseworker to approve every decision.
+         * @description Whether a second caseworker approves every decision, the need-level rule, and how long a
+         *     unit keeps its need to know after a service ended.
          */
         get: operations["get_intake_settings"];
         /**
@@ -2168,6 +2169,7 @@ export interface components {
              */
             four_eyes: boolean;
             need_level_rule: components["schemas"]["NeedLevelRuleRead"];
+            need_to_know: components["schemas"]["NeedToKnowWindowRead"];
             /** Version */
             version: number;
         };
@@ -2177,6 +2179,11 @@ export interface components {
             four_eyes: boolean;
             /** @description Leave out to keep the current rule */
             need_level_rule?: components["schemas"]["NeedLevelRuleIn"] | null;
+            /**
+             * Need To Know Days After End
+             * @description Days after a service ended that its unit still opens the person (0 to 180); leave out to keep the current number
+             */
+            need_to_know_days_after_end?: number | null;
         };
         /**
          * IntegrationDecision
@@ -2356,6 +2363,24 @@ export interface components {
              * @description 0 for Mestring's default, then 1, 2, … per change
              */
             version: number;
+        };
+        /**
+         * NeedToKnowWindowRead
+         * @description How long a unit keeps its need to know after the service it delivered ended.
+         */
+        NeedToKnowWindowRead: {
+            /**
+             * Days After End
+             * @description Days after a service ended that its unit still opens the person
+             */
+            days_after_end: number;
+            /** Source */
+            source: string;
+            /**
+             * Municipality Own
+             * @description Whether the municipality chose it (else Mestring's default)
+             */
+            municipality_own: boolean;
         };
         /**
          * Outcome
