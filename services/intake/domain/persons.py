@@ -46,13 +46,28 @@ def looks_like_national_id(query: str) -> bool:
     return bool(_NATIONAL_ID.match(re.sub(r"[\s.-]", "", query)))
 
 
+def _unshifted(day: int, month: int) -> tuple[int, int]:
+    """The birth day and month in the first six digits of any national id: a D-number adds
+    40 to the day, an H-number 40 to the month, a synthetic (Tenor) id 80 to the month."""
+    if day > 40:
+        day -= 40
+    if month > 80:
+        month -= 80
+    elif month > 40:
+        month -= 40
+    return day, month
+
+
 def birth_dates(query: str, today: date) -> list[date]:
     """The birth dates a query like «120438», «12.04.38» or «12.04.1938» can mean (the first
-    six digits of a national id are the birth date); none when it is not a date."""
+    six digits of a national id are the birth date, also of a D-number, an H-number or a
+    synthetic id); none when it is not a date."""
     match = _BIRTH_DATE.match(query.strip().replace(" ", ""))
     if match is None:
         return []
     day, month, year = (int(part) for part in match.groups())
+    if len(query.strip().replace(" ", "")) == 6:
+        day, month = _unshifted(day, month)
     years = [year] if year >= 1000 else [1900 + year, 2000 + year]
     found = []
     for candidate in years:

@@ -38,6 +38,12 @@ def test_six_digits_are_a_birth_date_in_either_century_not_in_the_future() -> No
     assert birth_dates("12.04.1938", today) == [date(1938, 4, 12)]
     assert birth_dates("010120", today) == [date(1920, 1, 1), date(2020, 1, 1)]
     assert birth_dates("310299", today) == []
+    # The first six digits of a D-number (day + 40), an H-number (month + 40) and a
+    # synthetic Tenor id (month + 80) are the same birth date.
+    assert birth_dates("520438", today) == [date(1938, 4, 12)]
+    assert birth_dates("124438", today) == [date(1938, 4, 12)]
+    assert birth_dates("128438", today) == [date(1938, 4, 12)]
+    assert birth_dates("12.84.38", today) == []
     assert birth_dates("Kari", today) == []
 
 
