@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from services.coordination.api.deps import (
     ACCESS_LOG_READER,
@@ -28,8 +29,10 @@ from services.coordination.schemas import (
     PrimaryContactCreate,
     PrimaryContactRead,
 )
+from shared.access_log import to_csv
 from shared.errors import problem_responses
-from shared.pagination import Limit
+from shared.pagination import Cursor, Limit
+from shared.schemas.common import Page
 
 router = APIRouter(tags=["assignments"])
 
@@ -135,14 +138,49 @@ async def get_caseload(
 
 @router.get(
     "/persons/{person_id}/access-log",
-    response_model=list[AccessLogRead],
-    responses=problem_responses(404),
+    response_model=Page[AccessLogRead],
+    responses=problem_responses(403, 404),
     operation_id="get_person_access_log",
     dependencies=[ACCESS_LOG_READER],
 )
 async def get_person_access_log(
-    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100
-) -> list[AccessLogRead]:
-    """Who has looked at or changed this person's coordination data (newest first)."""
-    rows = await plan_flow.access_log(work, person_id, limit)
-    return [AccessLogRead.model_validate(row) for row in rows]
+    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100, cursor: Cursor = None
+) -> Page[AccessLogRead]:
+    """Who has looked at, changed or been refused this person's coordination data, newest
+    first, a page at a time: for leaders and the person's koordinator. Reading it is logged."""
+    page = await plan_flow.access_log(work, person_id, limit, cursor)
+    return Page[AccessLogRead](
+        items=[AccessLogRead.model_validate(row) for row in page.items],
+        next_cursor=page.next_cursor,
+    )
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+
+
+@router.get(
+    "/persons/{person_id}/access-log/export",
+    response_class=Response,
+    responses={
+        200: {"description": "The whole log, oldest first, as CSV", "content": {"text/csv": {}}},
+        **problem_responses(403, 404),
+    },
+    operation_id="export_person_access_log",
+    dependencies=[ACCESS_LOG_READER],
+)
+async def export_person_access_log(
+    person_id: uuid.UUID,
+    work: WorkDep,
+    file_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.csv,
+) -> Response:
+    """The person's coordination access log for their innsyn request (pbrl § 5-1,
+    pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
+    Oslo time); the export is itself logged. The printable PDF is intake's."""
+    rows = await plan_flow.access_log_export(work, person_id, file_format.value)
+    stem = f"tilgangslogg-koordinering-{str(person_id)[:8]}-{work.today.isoformat()}"
+    return Response(
+        "\ufeff" + to_csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
+    )

@@ -70,6 +70,15 @@ def why_may_read(
     raise Forbidden(NO_RELATION)
 
 
+def handles_open_case(relation: PlanRelation) -> bool:
+    """Who counts as handling the person's open case for the shared rule on reading a
+    person's access log (`shared.access_log.check_may_read_person_log`: leaders, and the
+    caseworker or koordinator of the person's open case): in coordination the person's
+    koordinator, the one who follows the person's coordination and plan. Members of the
+    coordinating unit who do not coordinate this person do not."""
+    return relation.is_coordinator
+
+
 def check_may_edit(relation: PlanRelation) -> None:
     """Only the person's koordinator changes the plan."""
     if not relation.is_coordinator:

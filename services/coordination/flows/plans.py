@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from services.coordination.domain import access
 from services.coordination.domain import consent as consent_rules
@@ -21,11 +22,12 @@ from services.coordination.schemas import (
     PlanCreate,
     PlanUpdate,
 )
-from shared.access_log import AccessAction
+from shared.access_log import AccessAction, check_may_read_person_log
 from shared.concurrency import check_version
 from shared.errors import Conflict, Forbidden, RuleViolation, ServiceUnavailable
 from shared.schemas.common import Page
 from shared.schemas.coordination import PlanActivated, PlanClosed, PlanRevised, PlanStatus
+from shared.schemas.roles import Role
 
 
 @dataclass
@@ -337,9 +339,31 @@ async def withdraw_consent(
     return consent
 
 
-async def access_log(work: Work, person_id: uuid.UUID, limit: int) -> Sequence[object]:
-    """Who has looked at or changed the person's coordination data (newest first)."""
+async def _check_may_read_access_log(work: Work, person_id: uuid.UUID) -> None:
+    """Leaders, and the person's koordinator (the shared rule; a refusal is logged)."""
     await work.check_known(person_id)
-    rows = await ACCESS_LOG.for_person(work.session, person_id, limit)
+    handles = not work.user.has_any(Role.manager) and access.handles_open_case(
+        access.PlanRelation(
+            is_coordinator=await work.assignments.is_coordinator(person_id, work.user.sub),
+            serves_through_unit=False,
+        )
+    )
+    async with ACCESS_LOG.refusals_logged(work.session, work.user, person_id, "access_log"):
+        check_may_read_person_log(work.user, handles_open_case=handles)
+
+
+async def access_log(work: Work, person_id: uuid.UUID, limit: int, cursor: str | None) -> Page[Any]:
+    """Who has looked at, changed or been refused the person's coordination data, newest
+    first, a page at a time: for leaders and the person's koordinator. Reading it is logged."""
+    await _check_may_read_access_log(work, person_id)
+    page = await ACCESS_LOG.page_for_person(work.session, person_id, limit, cursor)
     await work.log(person_id, AccessAction.read, "access_log")
-    return rows
+    return page
+
+
+async def access_log_export(work: Work, person_id: uuid.UUID, file_format: str) -> list[Any]:
+    """The person's whole coordination log, oldest first, for their innsyn request (pbrl
+    § 5-1, pasientjournalloven § 18); the export is itself logged (and is its last line)."""
+    await _check_may_read_access_log(work, person_id)
+    await work.log(person_id, AccessAction.export, "access_log", reason=f"innsyn: {file_format}")
+    return await ACCESS_LOG.all_for_person(work.session, person_id)

@@ -372,20 +372,76 @@ async def test_every_read_of_a_plan_writes_the_access_log(
     intake: httpx.AsyncClient,
     caseworker: dict[str, str],
     coordinator: dict[str, str],
+    other_coordinator: dict[str, str],
     leader: dict[str, str],
 ) -> None:
+    """The log is for leaders and the person's koordinator (a refusal logged too), newest
+    first a page at a time, and exported as CSV for innsyn, the export logged."""
     person, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    url = f"{API}/persons/{person['id']}/access-log"
 
     for _ in range(3):
         await client.get(f"{API}/plans/{plan['id']}", headers=coordinator)
     refused = await client.get(f"{API}/plans/{plan['id']}", headers=leader)
+    not_theirs = await client.get(url, headers=other_coordinator)  # koordinator, not theirs
+    by_koordinator = await client.get(url, headers=coordinator)
 
-    log = (await client.get(f"{API}/persons/{person['id']}/access-log", headers=leader)).json()
-    reads = [e for e in log if e["resource"] == "plan" and e["action"] == "read"]
+    log = (await client.get(url, headers=leader)).json()
+    reads = [e for e in log["items"] if e["resource"] == "plan" and e["action"] == "read"]
     assert refused.status_code == 403
+    assert not_theirs.status_code == 403
+    assert not_theirs.headers["content-type"] == "application/problem+json"
+    assert by_koordinator.status_code == 200
     assert len(reads) == 4  # three reads, and the read that answered the create
     assert {e["actor"] for e in reads} == {"koord-1"}
     assert reads[0]["reason"] == "koordinator"
+    assert [(e["actor"], e["action"]) for e in log["items"][:2]] == [
+        ("koord-1", "read"),  # the koordinator's read of the log, newest first
+        ("koord-2", "refused"),
+    ]
+    assert log["items"][1]["resource"] == "access_log"
+
+    # Two at a time: the pages together are the whole log, none repeated or skipped (a page
+    # reads before its own read is logged, so the first page starts with the last read).
+    def key(entry: dict[str, Any]) -> tuple[Any, ...]:
+        return (entry["occurred_at"], entry["actor"], entry["action"], entry["resource"])
+
+    whole = (await client.get(url, headers=leader)).json()
+    pages: list[dict[str, Any]] = []
+    cursor: str | None = None
+    requests = 0
+    while True:
+        params: dict[str, Any] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get(url, params=params, headers=leader)).json()
+        requests += 1
+        pages += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert whole["next_cursor"] is None
+    assert requests > 2
+    assert [key(e) for e in pages[1:]] == [key(e) for e in whole["items"]]
+    assert (pages[0]["actor"], pages[0]["resource"]) == ("leader-1", "access_log")
+    bad_cursor = await client.get(url, params={"cursor": "not-a-cursor"}, headers=leader)
+    assert bad_cursor.status_code == 422
+
+    exported = await client.get(f"{url}/export", params={"format": "csv"}, headers=leader)
+    pdf = await client.get(f"{url}/export", params={"format": "pdf"}, headers=leader)
+    refused_export = await client.get(f"{url}/export", headers=other_coordinator)
+    latest = (await client.get(url, params={"limit": 2}, headers=leader)).json()["items"]
+
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/csv")
+    lines = exported.text.removeprefix("\ufeff").splitlines()
+    assert lines[0].startswith("occurred_at;actor;actor_name")
+    assert lines[-1].split(";")[4:6] == ["export", "access_log"]  # the export is its last line
+    assert len(lines) - 1 == len(pages) + requests + 1  # all of it: the pages' reads, export
+    assert pdf.status_code == 422  # the printable PDF is intake's
+    assert refused_export.status_code == 403
+    assert [(e["actor"], e["action"], e["reason"]) for e in latest] == [
+        ("koord-2", "refused", latest[0]["reason"]),
+        ("leader-1", "export", "innsyn: csv"),
+    ]
 
 
 async def test_the_access_log_cannot_be_changed(

@@ -484,9 +484,32 @@ export interface paths {
         };
         /**
          * Get Person Access Log
-         * @description Who has looked at or changed this person's coordination data (newest first).
+         * @description Who has looked at, changed or been refused this person's coordination data, newest
+         *     first, a page at a time: for leaders and the person's koordinator. Reading it is logged.
          */
         get: operations["get_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordination/v1/persons/{person_id}/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Person Access Log
+         * @description The person's coordination access log for their innsyn request (pbrl § 5-1,
+         *     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
+         *     Oslo time); the export is itself logged. The printable PDF is intake's.
+         */
+        get: operations["export_person_access_log"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1031,6 +1054,11 @@ export interface components {
              */
             last_sequence: number;
         };
+        /**
+         * ExportFormat
+         * @enum {string}
+         */
+        ExportFormat: "csv";
         /** FieldChange */
         FieldChange: {
             /** Field */
@@ -1368,6 +1396,13 @@ export interface components {
             caseloads: components["schemas"]["CaseloadCount"][];
             /** Recent Hand Overs */
             recent_hand_overs: components["schemas"]["CoordinatorAssignmentRead"][];
+        };
+        /** Page[AccessLogRead] */
+        Page_AccessLogRead_: {
+            /** Items */
+            items: components["schemas"]["AccessLogRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
         };
         /** Page[PlanListItem] */
         Page_PlanListItem_: {
@@ -4600,6 +4635,8 @@ export interface operations {
             query?: {
                 /** @description Items per page */
                 limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -4615,7 +4652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccessLogRead"][];
+                    "application/json": components["schemas"]["Page_AccessLogRead_"];
                 };
             };
             /** @description Missing or invalid token */
@@ -4627,7 +4664,76 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_person_access_log: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole log, oldest first, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
