@@ -11,6 +11,7 @@ const PATH = '/api/intake/v1/settings';
 const stored = {
   four_eyes: false,
   need_level_rule: { moderate_from: 2.5, extensive_from: 3.5, source: 'Mestrings standardregel', version: 0 },
+  need_to_know: { days_after_end: 30, source: 'Mestrings standard etter pasientjournalloven § 16', municipality_own: false },
   version: 0,
 };
 
@@ -47,6 +48,34 @@ describe('SettingsPage', { timeout: 60_000 }, () => {
 
     expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Innstillingene er lagret.');
     expect(sent).toEqual([{ body: { four_eyes: true }, ifMatch: '"0"' }]);
+  });
+
+  it('sets the days an ended service keeps need to know, refusing more than 180 at the field', async () => {
+    signInAs(['admin']);
+    const puts: unknown[] = [];
+    stubApi({
+      [`GET ${PATH}`]: () => jsonResponse(stored),
+      [`PUT ${PATH}`]: async (request) => {
+        puts.push(await request.json());
+        return jsonResponse({ ...stored, need_to_know: { days_after_end: 60, source: 'Kommunens eget valg', municipality_own: true }, version: 1 });
+      },
+    });
+    renderWithProviders(<SettingsPage />);
+
+    expect(await screen.findByTestId('current-need-to-know')).toHaveTextContent('Nå gjelder Mestrings standard: 30 dager etter at tjenesten er avsluttet.');
+    const days = screen.getByLabelText('Antall dager enheten beholder tilgangen');
+    await userEvent.clear(days);
+    await userEvent.type(days, '181');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre innstillingene' }));
+    expect(await screen.findAllByText('Antall dager enheten beholder tilgangen må være et helt antall dager fra 0 til 180.')).not.toHaveLength(0);
+    expect(puts).toHaveLength(0);
+
+    await userEvent.clear(days);
+    await userEvent.type(days, '60');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre innstillingene' }));
+    expect(await screen.findByTestId('settings-saved')).toBeInTheDocument();
+    expect(puts).toEqual([{ four_eyes: false, need_to_know_days_after_end: 60 }]);
+    expect(await screen.findByTestId('current-need-to-know')).toHaveTextContent('Nå gjelder kommunens valg: 60 dager');
   });
 
   it('checks the thresholds at their fields, and says someone else changed the settings on a 412', async () => {

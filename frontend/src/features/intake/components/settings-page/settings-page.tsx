@@ -23,9 +23,11 @@ import type { ErrorKey } from '../../lib/form-errors';
 import { canAdministerIntake } from '../../lib/permissions';
 import { NoAccess } from '../no-access/no-access';
 
-export type SettingsValues = { four_eyes: boolean; moderate_from: string; extensive_from: string; source: string };
+export type SettingsValues = { four_eyes: boolean; moderate_from: string; extensive_from: string; source: string; need_to_know_days: string };
 
-const FIELDS = ['four_eyes', 'moderate_from', 'extensive_from', 'source'];
+const FIELDS = ['four_eyes', 'moderate_from', 'extensive_from', 'source', 'need_to_know_days'];
+/** The longest window the API allows after a service ended (days). */
+export const NEED_TO_KNOW_MAX_DAYS = 180;
 const asNumber = (value: string) => Number(value.trim().replace(',', '.'));
 /** A threshold on the mean score: above 1, at most 5 (the API's range). */
 const threshold = z.string().refine((value) => /^\d+([.,]\d+)?$/.test(value.trim()) && asNumber(value) > 1 && asNumber(value) <= 5, 'thresholdRange');
@@ -39,6 +41,9 @@ export const settingsSchema: z.ZodType<SettingsValues, SettingsValues> = z
       .string()
       .refine((value) => value.trim().length >= 5, 'ruleSource')
       .max(1000, 'tooLong'),
+    need_to_know_days: z
+      .string()
+      .refine((value) => /^\d{1,3}$/.test(value.trim()) && Number(value.trim()) <= NEED_TO_KNOW_MAX_DAYS, 'needToKnowDays'),
   })
   .superRefine((values, ctx) => {
     const moderate = asNumber(values.moderate_from);
@@ -52,7 +57,13 @@ const text = (value: number) => String(value).replace('.', ',');
 
 export function settingsValues(settings: IntakeSettingsRead): SettingsValues {
   const rule = settings.need_level_rule;
-  return { four_eyes: settings.four_eyes, moderate_from: text(rule.moderate_from), extensive_from: text(rule.extensive_from), source: rule.source };
+  return {
+    four_eyes: settings.four_eyes,
+    moderate_from: text(rule.moderate_from),
+    extensive_from: text(rule.extensive_from),
+    source: rule.source,
+    need_to_know_days: String(settings.need_to_know.days_after_end),
+  };
 }
 
 /** The update: the rule only when it changed, so its version moves only on a real change. */
@@ -60,7 +71,12 @@ export function toSettingsUpdate(values: SettingsValues, current: IntakeSettings
   const rule = { moderate_from: asNumber(values.moderate_from), extensive_from: asNumber(values.extensive_from), source: values.source.trim() };
   const old = current.need_level_rule;
   const changed = rule.moderate_from !== old.moderate_from || rule.extensive_from !== old.extensive_from || rule.source !== old.source;
-  return changed ? { four_eyes: values.four_eyes, need_level_rule: rule } : { four_eyes: values.four_eyes };
+  const update: IntakeSettingsUpdate = changed ? { four_eyes: values.four_eyes, need_level_rule: rule } : { four_eyes: values.four_eyes };
+  const days = Number(values.need_to_know_days.trim());
+  if (days !== current.need_to_know.days_after_end) {
+    update.need_to_know_days_after_end = days;
+  }
+  return update;
 }
 
 function SettingsForm({ settings, onReload, onSaved }: { settings: IntakeSettingsRead; onReload: () => void; onSaved: () => void }) {
@@ -74,10 +90,11 @@ function SettingsForm({ settings, onReload, onSaved }: { settings: IntakeSetting
     moderate_from: t('intake.settings.moderateFrom'),
     extensive_from: t('intake.settings.extensiveFrom'),
     source: t('intake.settings.source'),
+    need_to_know_days: t('intake.settings.needToKnowDays'),
   };
   const message = (path: string) => {
     const key = form.errorAt(path) as ErrorKey | undefined;
-    return key ? t(`intake.errors.${key}`, { field: labels[path] ?? path, number: '' }) : undefined;
+    return key ? t(`intake.errors.${key}`, { field: labels[path] ?? path, number: '', max: NEED_TO_KNOW_MAX_DAYS }) : undefined;
   };
   const onSubmit = form.submitWith((values) => {
     setProblem(null);
@@ -124,6 +141,22 @@ function SettingsForm({ settings, onReload, onSaved }: { settings: IntakeSetting
               <TextField name="extensive_from" label={labels.extensive_from} description={t('intake.settings.thresholdDescription')} inputMode="decimal" />
             </FieldGrid>
             <TextField name="source" label={labels.source} description={t('intake.settings.sourceDescription')} multiline rows={3} />
+          </FormSection>
+          <FormSection heading={t('intake.settings.needToKnowHeading')} headingId="need-to-know-heading" description={t('intake.settings.needToKnowDescription')}>
+            <Card data-color="neutral" data-testid="current-need-to-know">
+              <Paragraph data-size="sm">
+                {settings.need_to_know.municipality_own
+                  ? t('intake.settings.needToKnowOwn', { count: settings.need_to_know.days_after_end })
+                  : t('intake.settings.needToKnowDefault', { count: settings.need_to_know.days_after_end })}
+              </Paragraph>
+              <Paragraph data-size="sm">{settings.need_to_know.source}</Paragraph>
+            </Card>
+            <TextField
+              name="need_to_know_days"
+              label={labels.need_to_know_days}
+              description={t('intake.settings.needToKnowDaysDescription', { max: NEED_TO_KNOW_MAX_DAYS })}
+              inputMode="numeric"
+            />
           </FormSection>
           <FormActions submit={t('intake.settings.submit')} submitting={t('intake.settings.submitting')} pending={save.isPending} />
         </FormLayout>
