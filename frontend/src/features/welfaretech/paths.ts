@@ -1,6 +1,8 @@
 export const WELFARETECH_PATH = '/velferdsteknologi';
 export const INVENTORY_PATH = `${WELFARETECH_PATH}/utstyr`;
 export const DASHBOARD_PATH = `${WELFARETECH_PATH}/gevinster`;
+/** Referring a person to the team (helsepersonell). */
+export const REFER_PATH = `${WELFARETECH_PATH}/henvis`;
 /** The public catalogue, open without signing in: `/teknologikatalog/3207`. */
 export const PUBLIC_CATALOGUE_PATH = '/teknologikatalog';
 

@@ -8,8 +8,9 @@ import { LegalDecisionPage } from './components/legal-decision-page/legal-decisi
 import { LoanFormPage } from './components/loan-form-page/loan-form-page';
 import { LoanPage } from './components/loan-page/loan-page';
 import { PublicCataloguePage } from './components/public-catalogue-page/public-catalogue-page';
+import { ReferralFormPage } from './components/referral-form-page/referral-form-page';
 import { ReferralInboxPage } from './components/referral-inbox-page/referral-inbox-page';
-import { DASHBOARD_PATH, INVENTORY_PATH, PUBLIC_CATALOGUE_PATH, WELFARETECH_PATH } from './paths';
+import { DASHBOARD_PATH, INVENTORY_PATH, PUBLIC_CATALOGUE_PATH, REFER_PATH, WELFARETECH_PATH } from './paths';
 
 export { WELFARETECH_PATH } from './paths';
 export { canUseWelfaretech } from './lib/permissions';
@@ -17,6 +18,7 @@ export { canUseWelfaretech } from './lib/permissions';
 /** Welfare technology's pages, inside the signed-in layout. */
 export const welfaretechRoutes: RouteObject[] = [
   { path: WELFARETECH_PATH, element: <ReferralInboxPage /> },
+  { path: REFER_PATH, element: <ReferralFormPage /> },
   { path: `${WELFARETECH_PATH}/henvisninger/:referralId/kartlegging`, element: <AssessmentFormPage /> },
   { path: `${WELFARETECH_PATH}/kartlegginger/:id`, element: <AssessmentPage /> },
   { path: `${WELFARETECH_PATH}/kartlegginger/:id/anbefalinger/:recommendationId/utlan`, element: <LoanFormPage /> },

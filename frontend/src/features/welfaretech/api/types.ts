@@ -4,6 +4,7 @@ import type { components } from '@/lib/api/welfaretech';
 type Schemas = components['schemas'];
 
 export type ReferralRead = Schemas['ReferralRead'];
+export type ReferralCreate = Schemas['ReferralCreate'];
 export type ReferralDetail = Schemas['ReferralDetail'];
 export type ReferralStatus = Schemas['ReferralStatus'];
 export type ReferralSource = Schemas['ReferralSource'];

@@ -13,3 +13,8 @@ export const canReadDashboard = (roles: readonly Role[]) => hasAny(roles, ['velf
 export const canUseWelfaretech = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'helsepersonell', 'saksbehandler', 'leder']);
 /** Follow-up measurements: the team and home care. */
 export const canMeasure = (roles: readonly Role[]) => hasAny(roles, ['velferdsteknolog', 'helsepersonell']);
+/**
+ * Referring a person (REFERRER in the API allows the team too, but the form finds the person among those
+ * the user's units serve, which intake shows to helsepersonell; the team receives referrals).
+ */
+export const canRefer = (roles: readonly Role[]) => hasAny(roles, ['helsepersonell']);

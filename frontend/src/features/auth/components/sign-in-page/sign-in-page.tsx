@@ -1,7 +1,7 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, Link as RouterLink, useLocation, useNavigate } from 'react-router';
 
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
@@ -11,6 +11,7 @@ import { isNotFound } from '@/lib/problem';
 import { useSignInAsDemoUser } from '../../api/create-token';
 import { groupByMunicipality, useDemoUsers } from '../../api/get-demo-users';
 import type { DemoUser } from '../../api/types';
+import { publicCataloguePath } from '../../paths';
 
 import styles from './sign-in-page.module.css';
 
@@ -94,6 +95,11 @@ export function SignInPage() {
                   </li>
                 ))}
               </ul>
+              <Paragraph className={styles.catalogue}>
+                <Link asChild>
+                  <RouterLink to={publicCataloguePath(group.municipality)}>{t('auth.signIn.catalogue', { name: group.name })}</RouterLink>
+                </Link>
+              </Paragraph>
             </section>
           ))
         : null}

@@ -3,8 +3,8 @@ import { NavLink } from 'react-router';
 
 import { useSession } from '@/lib/auth';
 
-import { canReadDashboard, canReadReferrals } from '../../lib/permissions';
-import { DASHBOARD_PATH, INVENTORY_PATH, publicCataloguePath, WELFARETECH_PATH } from '../../paths';
+import { canReadDashboard, canReadReferrals, canRefer } from '../../lib/permissions';
+import { DASHBOARD_PATH, INVENTORY_PATH, publicCataloguePath, REFER_PATH, WELFARETECH_PATH } from '../../paths';
 
 import styles from './wt-nav.module.css';
 
@@ -23,6 +23,13 @@ export function WtNav() {
             {t('welfaretech.subnav.referrals')}
           </NavLink>
         </li>
+        {canRefer(roles) ? (
+          <li>
+            <NavLink to={REFER_PATH} className={link}>
+              {t('welfaretech.subnav.refer')}
+            </NavLink>
+          </li>
+        ) : null}
         {canReadReferrals(roles) ? (
           <li>
             <NavLink to={INVENTORY_PATH} className={link}>
