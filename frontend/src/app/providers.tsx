@@ -2,10 +2,14 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
 import { EmergencyAccessGate } from '@/features/access/routes';
+import { ReportNeedLink } from '@/features/coordination/routes';
 import { PersonSlotsContext, type PersonSlots } from '@/lib/person-slots';
 
 /** What other features add to intake's person page. */
-const personSlots: PersonSlots = { refused: (personId) => <EmergencyAccessGate personId={personId} /> };
+const personSlots: PersonSlots = {
+  refused: (personId) => <EmergencyAccessGate personId={personId} />,
+  actions: (personId) => <ReportNeedLink personId={personId} />,
+};
 
 /** What every part of the app relies on: the query cache (i18n is set up once in main.tsx). */
 export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {

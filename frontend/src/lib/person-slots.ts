@@ -8,6 +8,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 export type PersonSlots = {
   /** What to show when reading the person is refused; null to show the plain refusal. */
   refused?: (personId: string) => ReactNode;
+  /** More actions on the person, beside intake's own (such as reporting a coordination need). */
+  actions?: (personId: string) => ReactNode;
 };
 
 export const PersonSlotsContext = createContext<PersonSlots>({});

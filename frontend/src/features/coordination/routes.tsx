@@ -15,6 +15,7 @@ import { COORDINATION_OVERVIEW_PATH, COORDINATION_PATH, COORDINATION_WORKLIST_PA
 
 export { COORDINATION_PATH, COORDINATION_WORKLIST_PATH, REPORT_NEED_PATH, reportNeedPath } from './paths';
 export { canReadInbox, canReportNeed, canUseCoordination } from './lib/permissions';
+export { ReportNeedLink } from './components/report-need-link/report-need-link';
 
 function InboxRoute() {
   const session = useSession();

@@ -156,6 +156,20 @@ describe('PersonPage', () => {
     expect(screen.queryByRole('link', { name: 'Ny søknad' })).not.toBeInTheDocument();
   });
 
+  it('shows the actions other features add (reporting a coordination need), also to a coordinator', async () => {
+    signInAs(['koordinator']);
+    stubApi();
+    renderWithProviders(
+      <PersonSlotsContext.Provider value={{ actions: (id) => <a href={`/koordinering/meld-behov?person=${id}`}>Meld behov for koordinering</a> }}>
+        <PersonPage />
+      </PersonSlotsContext.Provider>,
+      route,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Kari Nordmann' });
+    expect(screen.getByRole('link', { name: 'Meld behov for koordinering' })).toHaveAttribute('href', `/koordinering/meld-behov?person=${PERSON_ID}`);
+    expect(screen.queryByRole('link', { name: 'Ny søknad' })).not.toBeInTheDocument();
+  });
+
   it('shows a clinician refused the person what the app adds for it (the way to emergency access)', async () => {
     signInAs(['helsepersonell']);
     vi.stubGlobal(

@@ -320,20 +320,25 @@ export function PersonPage() {
             </Heading>
             <Paragraph className={styles.born}>{t('intake.person.born', { date: formatDate(data.birth_date, language) })}</Paragraph>
           </div>
-          {canRegister(roles) ? (
+          {canRegister(roles) || slots.actions ? (
             <div className={styles.titleActions}>
-              <Button asChild variant="secondary">
-                <RouterLink to={editPersonPath(data.id)} data-testid="edit-person">
-                  <PencilIcon aria-hidden fontSize="1.5em" />
-                  {t('intake.person.edit')}
-                </RouterLink>
-              </Button>
-              <Button asChild>
-                <RouterLink to={newApplicationPath(data.id)}>
-                  <PlusIcon aria-hidden fontSize="1.5em" />
-                  {t('intake.person.newApplication')}
-                </RouterLink>
-              </Button>
+              {slots.actions?.(data.id)}
+              {canRegister(roles) ? (
+                <>
+                  <Button asChild variant="secondary">
+                    <RouterLink to={editPersonPath(data.id)} data-testid="edit-person">
+                      <PencilIcon aria-hidden fontSize="1.5em" />
+                      {t('intake.person.edit')}
+                    </RouterLink>
+                  </Button>
+                  <Button asChild>
+                    <RouterLink to={newApplicationPath(data.id)}>
+                      <PlusIcon aria-hidden fontSize="1.5em" />
+                      {t('intake.person.newApplication')}
+                    </RouterLink>
+                  </Button>
+                </>
+              ) : null}
             </div>
           ) : null}
         </div>
