@@ -19,9 +19,11 @@
 // the same person, it arranges an assessment without consent capacity whose § 4-6 a decision on
 // GPS lapses in ten days, and at 768 px renews it from the assessment page: each condition
 // written anew, a new time limit within the legal basis (the decision page checked with axe and
-// at the three widths). The last line is «e2e: N passed, M failed»; the exit code is non-zero
+// at the three widths). The helsepersonell then refers a person their unit serves at 768 px (the
+// referral form checked with axe and at the three widths), and the velferdsteknolog finds it in the
+// inbox (axe). The last line is «e2e: N passed, M failed»; the exit code is non-zero
 // on any failure.
-import { BASE_URL, assert, checkPage, run, signIn, step } from './harness.mjs';
+import { BASE_URL, assert, checkAccessibility, checkPage, run, signIn, step } from './harness.mjs';
 
 const token = Math.random().toString(36).slice(2, 8);
 const NOTE = `Falt to ganger i vinter, ønsker trygghetsalarm (e2e ${token}).`;
@@ -390,6 +392,60 @@ async function main(page) {
     assert(renewed.valid_from === osloDay(11).iso && renewed.valid_until === osloDay(180).iso, `the renewal runs ${renewed.valid_from}–${renewed.valid_until}`);
     assert(renewed.status === 'not_yet_in_force', `the renewal is ${renewed.status}`);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // A referral from home care: the helsepersonell refers a person their unit serves at 768 px,
+  // and the velferdsteknolog finds it in the inbox.
+
+  const REFER_NOTE = `Glemmer komfyren og går ut om natten (e2e ${token}).`;
+  await step('sign in as the helsepersonell in Nordre Follo, on a tablet (768 px)', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn(page, { role: /Helsepersonell/ });
+  });
+
+  await step('«Ny henvisning» in the feature menu: the person found among those the unit serves, the need, a description', async () => {
+    // A person the unit serves, as intake lists the unit's decisions to home care.
+    const served = await page.evaluate(async () => {
+      const response = await fetch('/api/intake/v1/decisions?limit=20', {
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('mestring.token')}`, Accept: 'application/json' },
+      });
+      const body = await response.json();
+      return body.items?.[0]?.person ?? null;
+    });
+    assert(served, 'intake lists no decision the helsepersonell\'s unit delivers');
+    const servedName = `${served.given_name} ${served.family_name}`;
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Velferdsteknologi' }).click();
+    await page.getByRole('navigation', { name: 'Velferdsteknologi' }).getByRole('link', { name: 'Ny henvisning' }).click();
+    await page.waitForURL(`${BASE_URL}/velferdsteknologi/henvis`);
+    const form = page.getByRole('form', { name: 'Henvis til velferdsteknologi' });
+    await form.getByRole('button', { name: 'Send henvisning' }).click();
+    await page.getByTestId('error-summary').getByRole('link', { name: 'Velg minst ett behov.' }).waitFor();
+    await form.getByLabel('Søk etter personen').fill(served.family_name);
+    await form.getByRole('radio', { name: servedName }).first().check();
+    await form.getByRole('group', { name: 'Behov for teknologi' }).getByRole('checkbox', { name: 'Komfyrvakt' }).check();
+    await form.getByRole('textbox', { name: 'Kort beskrivelse' }).fill(REFER_NOTE);
+    const units = form.getByRole('group', { name: 'Henvisende enhet' });
+    if (await units.count()) await units.getByRole('radio').first().check();
+    const response = await responseTo(page, 'POST', /\/api\/welfaretech\/v1\/referrals$/, () => form.getByRole('button', { name: 'Send henvisning' }).click());
+    assert(response.status() === 201, `the referral answered ${response.status()}`);
+    const sent = page.getByTestId('referral-sent');
+    await sent.getByText('er sendt til velferdsteknologene', { exact: false }).waitFor();
+    assert(await sent.evaluate((element) => element === document.activeElement), 'the success message does not have focus');
+  });
+
+  await checkPage(page, 'wt-referral-form', { title: 'referral form (helsepersonell)' });
+
+  await step('the velferdsteknolog finds the referral in the inbox', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn(page, { role: /Velferdsteknolog/ });
+    await page.goto(`${BASE_URL}/velferdsteknologi`);
+    const row = page.getByTestId('referral-inbox').getByRole('row').filter({ hasText: REFER_NOTE });
+    await row.getByText('Komfyrvakt', { exact: true }).waitFor();
+    await row.getByText('Aisha Rahman', { exact: true }).waitFor();
+    await checkAccessibility(page, 'wt-inbox-referred');
   });
 
   await step('the public technology catalogue opens without signing in, with what it costs', async () => {
