@@ -37,6 +37,19 @@ describe('SignInPage', () => {
     expect(within(screen.getByRole('region', { name: 'Selbu kommune' })).getByRole('button', { name: /Leder/ })).toBeInTheDocument();
   });
 
+  it("links each municipality's public technology catalogue, open without signing in", async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(users)));
+
+    renderWithProviders(<SignInPage />, { path: '/logg-inn', route: '/logg-inn' });
+
+    const selbu = await screen.findByRole('region', { name: 'Selbu kommune' });
+    expect(within(selbu).getByRole('link', { name: 'Se teknologikatalogen for Selbu – uten å logge inn' })).toHaveAttribute('href', '/teknologikatalog/5032');
+    expect(within(screen.getByRole('region', { name: 'Nordre Follo kommune' })).getByRole('link', { name: /teknologikatalogen for Nordre Follo/ })).toHaveAttribute(
+      'href',
+      '/teknologikatalog/3207',
+    );
+  });
+
   it('signs in with the chosen user and goes to the front page', async () => {
     const fetchMock = vi.fn(async (input: RequestInfo | URL, _init?: RequestInit) => {
       const url = input instanceof Request ? input.url : input.toString();
