@@ -635,6 +635,16 @@ class WorklistPage(BaseModel):
     counts: list[WorklistCount]
 
 
+PERSON_LOOKUP_MAX = 100
+"""The most persons asked for at once: a page of a list."""
+
+
+class PersonLookup(Strict):
+    """The persons a list's rows are about, by id."""
+
+    ids: list[uuid.UUID] = Field(min_length=1, max_length=PERSON_LOOKUP_MAX)
+
+
 class IntakeSettingsRead(BaseModel):
     """The municipality's intake settings; `version` 0 until first saved."""
 

@@ -26,6 +26,7 @@ from services.intake.letters.render import letter_pdf
 from services.intake.schemas import (
     AccessLogRead,
     PersonCreate,
+    PersonLookup,
     PersonRead,
     PersonUpdate,
     TimelineEntry,
@@ -40,6 +41,20 @@ from shared.schemas.intake import PersonSummary
 router = APIRouter(tags=["persons"])
 
 router.include_router(emergency_accesses.router)
+
+
+@router.post(
+    "/person-lookups",
+    response_model=list[PersonSummary],
+    operation_id="look_up_persons",
+    dependencies=[PERSON_READER],
+)
+async def look_up_persons(body: PersonLookup, work: WorkDep) -> list[PersonSummary]:
+    """The persons a list's rows are about, by id (at most 100), for other services' lists:
+    those the caller may read, each in the access log; unknown ids, other municipalities'
+    persons and persons a clinician's units do not serve are left out. A read, sent as POST
+    so that the ids stay out of addresses and logs."""
+    return [person_summary(person) for person in await flow.lookup(work, body.ids)]
 
 
 @router.get(

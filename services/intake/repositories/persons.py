@@ -122,6 +122,14 @@ class PersonRepo:
             to_item=lambda person: person,
         )
 
+    async def by_ids(self, person_ids: list[uuid.UUID]) -> list[Person]:
+        """The persons of the municipality among `person_ids` (others are left out), without
+        relatives or representatives: for lists that show who a row is about."""
+        if not person_ids:
+            return []
+        found = await self.session.scalars(select(Person).where(Person.id.in_(person_ids)))
+        return list(found)
+
     async def by_national_ids(self, national_ids: set[str]) -> dict[str, Person]:
         if not national_ids:
             return {}

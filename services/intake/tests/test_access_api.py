@@ -308,3 +308,52 @@ async def test_the_access_log_is_for_leaders_and_the_caseworker_of_the_open_case
         ("export", "access_log"),
     ]
     assert all(e["actor"] != "saksbehandler-annen" or e["action"] == "refused" for e in latest)
+
+
+async def test_a_list_looks_up_its_persons_in_one_call_each_read_logged_and_none_unseen(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    headers_for: Callable[[str], dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 3, 5))
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    served = application["person"]["id"]
+    body = decision_body(application, ends_on="2026-12-31", review_on="2026-09-01")
+    assert (
+        await make(client, caseworker, await draft(client, caseworker, body))
+    ).status_code == 200
+    other = (await register_person(client, caseworker))["id"]
+    unknown = "00000000-0000-4000-8000-000000000000"
+    today_is(date(2026, 4, 2))
+    ids = {"ids": [served, other, unknown, served]}
+
+    as_caseworker = await client.post(f"{API}/person-lookups", json=ids, headers=caseworker)
+    nurse = clinician(token_factory, municipality, "sykepleier-liste")
+    as_nurse = await client.post(f"{API}/person-lookups", json=ids, headers=nurse)
+    elsewhere = await client.post(
+        f"{API}/person-lookups",
+        json=ids,
+        headers=auth(token_factory("saksbehandler", municipality="0301")),
+    )
+    too_many = await client.post(
+        f"{API}/person-lookups", json={"ids": [unknown] * 101}, headers=caseworker
+    )
+    admin = await client.post(f"{API}/person-lookups", json=ids, headers=headers_for("admin"))
+
+    assert as_caseworker.status_code == 200, as_caseworker.text
+    assert sorted(p["id"] for p in as_caseworker.json()) == sorted([served, other])
+    assert [p["id"] for p in as_nurse.json()] == [served]
+    assert elsewhere.status_code == 200 and elsewhere.json() == []
+    assert too_many.status_code == 422
+    assert too_many.headers["content-type"] == "application/problem+json"
+    assert admin.status_code == 403
+    served_log = await log_of(client, served, headers_for("leder"))
+    assert {e["actor"] for e in served_log if e["reason"] == "navn i en liste"} >= {
+        "sykepleier-liste"
+    }
+    other_log = await log_of(client, other, headers_for("leder"))
+    assert "sykepleier-liste" not in {e["actor"] for e in other_log}
