@@ -14,6 +14,7 @@ from services.welfaretech.repositories import ReferralRepo
 from services.welfaretech.schemas import ReferralCreate
 from shared.access_log import AccessAction
 from shared.clock import today_in_norway
+from shared.errors import RuleViolation
 from shared.schemas.events import EventEnvelope
 from shared.schemas.intake import PersonSummary, WelfareTechnologyRequested
 from shared.schemas.roles import Role
@@ -51,7 +52,14 @@ def _full_name(person: PersonSummary) -> str:
 
 async def refer(work: Work, body: ReferralCreate) -> Referral:
     """A direct referral; the person is looked up in intake first (503 if intake is down,
-    and then nothing is written)."""
+    and then nothing is written). Helsepersonell refer on behalf of one of their own units,
+    and intake lets them name only a person their units serve."""
+    if (
+        body.unit is not None
+        and not work.user.has_any(Role.welfare_technologist)
+        and body.unit not in work.user.units
+    ):
+        raise RuleViolation("body.unit", "You refer on behalf of one of your own units")
     person = await work.intake_api().person(body.person_id)
     referral = Referral(
         person_id=person.id,

@@ -243,6 +243,24 @@ async def test_a_clinician_sees_only_their_units_referrals(
     assert opened.status_code == 403
 
 
+async def test_a_clinician_refers_only_on_behalf_of_their_own_unit(
+    client: httpx.AsyncClient,
+    person: dict[str, Any],
+    headers_for: Callable[..., dict[str, str]],
+) -> None:
+    kolbotn = headers_for("helsepersonell", units=["hjemmetjenesten-kolbotn"])
+
+    response = await client.post(
+        f"{API}/referrals",
+        json={"person_id": person["id"], "unit": "hjemmetjenesten-ski"},
+        headers=kolbotn,
+    )
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "body.unit" in response.text
+
+
 async def test_without_a_token_the_inbox_is_401(client: httpx.AsyncClient) -> None:
     response = await client.get(f"{API}/referrals", headers=auth("not-a-token"))
 
