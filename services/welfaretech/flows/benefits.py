@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from services.welfaretech.domain.access import check_may_read_person
+from services.welfaretech.domain.access import check_may_read_person, loan_period
 from services.welfaretech.domain.benefits import (
     DEFAULT_STAFF_HOUR_COST_NOK,
     Gains,
@@ -65,7 +65,9 @@ def ledger(loan: Loan, rows: Sequence[BenefitMeasurement]) -> LoanLedger:
 async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> BenefitMeasurement:
     """A baseline (the welfare-technology team) or a follow-up (also home care)."""
     loan = await work.loans.get(loan_id)
-    check_may_read_person(work.user, [loan.unit])
+    check_may_read_person(
+        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+    )
     if body.kind == MeasurementKind.baseline and not work.user.has_any(Role.welfare_technologist):
         raise Forbidden("The welfare-technology team records the baseline")
     rows = await work.benefits.for_loan(loan.id)
@@ -109,7 +111,9 @@ async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> Ben
 
 async def for_loan(work: Work, loan_id: uuid.UUID) -> LoanLedger:
     loan = await work.loans.get(loan_id)
-    check_may_read_person(work.user, [loan.unit])
+    check_may_read_person(
+        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+    )
     await work.log(loan.person_id, AccessAction.read, "loan_benefits", loan.id)
     return ledger(loan, await work.benefits.for_loan(loan.id))
 

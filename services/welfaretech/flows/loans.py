@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from services.welfaretech.domain.access import check_may_read_person
+from services.welfaretech.domain.access import check_may_read_person, loan_period
 from services.welfaretech.domain.legal import (
     DecisionFacts,
     check_may_activate,
@@ -225,7 +225,9 @@ async def retry_pending(work: Work) -> tuple[int, int, int]:
 async def get(work: Work, loan_id: uuid.UUID) -> Loan:
     """One loan; every read is in the access log."""
     loan = await work.loans.get(loan_id)
-    check_may_read_person(work.user, [loan.unit])
+    check_may_read_person(
+        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+    )
     await work.log(loan.person_id, AccessAction.read, "loan", loan.id)
     return loan
 
@@ -239,7 +241,9 @@ async def record_check(work: Work, loan_id: uuid.UUID, body: CheckCreate) -> Loa
     """A scheduled check; the next one is due an interval after it. A failed alarm test
     raises an avvik in the quality service."""
     loan = await work.loans.get(loan_id)
-    check_may_read_person(work.user, [loan.unit])
+    check_may_read_person(
+        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+    )
     if loan.ended_on is not None:
         raise LoanAlreadyEnded("The loan has ended")
     if body.performed_on < loan.installed_on or body.performed_on > work.today:

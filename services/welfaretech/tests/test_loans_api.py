@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import httpx
@@ -305,6 +306,36 @@ async def test_returning_the_device_ends_the_loan_and_frees_the_device(
     assert twice.status_code == 409
     assert twice.json()["type"] == f"{PROBLEMS}loan-ended"
     assert checked.json()["type"] == f"{PROBLEMS}loan-ended"
+
+
+async def test_home_care_keeps_a_returned_loan_open_only_for_the_window_after_its_end(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    today_is(date(2026, 4, 1))
+    loan = await lend_alarm(client, team, person["id"])
+    ended = await client.post(
+        f"{API}/loans/{loan['id']}/end",
+        json={"ended_on": "2026-04-01", "reason": "Flyttet på sykehjem"},
+        headers={**team, "If-Match": f'"{loan["version"]}"'},
+    )
+    assert ended.status_code == 200, ended.text
+    nurse = headers_for("helsepersonell", units=["hjemmetjenesten-ski"])
+
+    today_is(date(2026, 4, 30))
+    last_day = await client.get(f"{API}/loans/{loan['id']}", headers=nurse)
+    today_is(date(2026, 5, 1))
+    lapsed = await client.get(f"{API}/loans/{loan['id']}", headers=nurse)
+    team_reads = await client.get(f"{API}/loans/{loan['id']}", headers=team)
+
+    assert last_day.status_code == 200, last_day.text
+    assert lapsed.status_code == 403
+    assert lapsed.headers["content-type"] == "application/problem+json"
+    assert team_reads.status_code == 200
 
 
 async def test_a_retired_device_is_not_lent_again(
