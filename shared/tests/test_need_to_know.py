@@ -66,8 +66,11 @@ def test_the_municipality_may_choose_its_own_window() -> None:
     assert not period_opens(ended, TODAY, window_for(10))
     assert period_opens(ended, TODAY, window_for(11))
     assert earliest_end_that_opens(TODAY, window_for(0)) == TODAY
-    with pytest.raises(ValueError, match="zero or more"):
+    with pytest.raises(ValueError, match="from 0 to 180"):
         RelationWindow(days_after_end=-1, source="x", valid_from=TODAY)
+    with pytest.raises(ValueError, match="from 0 to 180"):
+        RelationWindow(days_after_end=181, source="x", valid_from=TODAY)
+    assert RelationWindow(days_after_end=180, source="x", valid_from=TODAY).days_after_end == 180
 
 
 def test_only_the_caller_s_units_and_open_cases_count() -> None:
