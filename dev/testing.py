@@ -131,6 +131,9 @@ def settings_kwargs(
         "auth_issuer": ISSUER,
         "auth_audience": AUDIENCE,
         "log_level": os.environ.get("MESTRING_TEST_LOG_LEVEL", "WARNING"),
+        # Every test signs as one of a handful of test users, so a session's writes would
+        # drain one client's bucket; the limit itself is tested in tests/test_hardening.py.
+        "write_rate_per_second": 0,
     }
 
 
