@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from shared.auth import TokenVerifier
 from shared.clients import create_http_client
-from shared.db import create_engine, create_sessionmaker
+from shared.db import check_runtime_role, create_engine, create_sessionmaker
 from shared.errors import PROBLEM_MEDIA_TYPE
 from shared.feed import FeedConsumer
 from shared.hardening import (
@@ -96,6 +96,11 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings.database_url, settings.db_pool_size)
+        try:
+            await check_runtime_role(engine, name, production=settings.is_production)
+        except BaseException:
+            await engine.dispose()
+            raise
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.http = create_http_client(settings)

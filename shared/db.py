@@ -8,10 +8,11 @@ transaction to the municipality set by `SET LOCAL mestring.municipality`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Annotated, Any
 
+import structlog
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Integer, String, func, text
 from sqlalchemy.ext.asyncio import (
@@ -23,6 +24,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from shared.auth import CurrentPrincipal
+from shared.overload import is_transient
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -144,3 +146,89 @@ def disable_tenant_rls(op: Any, table: str) -> None:
     op.execute(f"DROP POLICY IF EXISTS tenant_isolation ON {table}")
     op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
     op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+
+
+# --- the role a service connects as ---------------------------------------------------
+
+log = structlog.get_logger("mestring.startup")
+
+RUNTIME_ROLE_CHECK = text(
+    """
+    SELECT current_user AS role,
+           r.rolsuper AS superuser,
+           r.rolbypassrls AS bypassrls,
+           pg_has_role(d.datdba, 'MEMBER') AS owns_database,
+           pg_has_role(n.nspowner, 'MEMBER') AS owns_schema,
+           ARRAY(SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+                   AND pg_has_role(c.relowner, 'MEMBER') ORDER BY c.relname) AS owned_tables,
+           ARRAY(SELECT c.relname::text FROM pg_class c
+                 WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+                   AND has_table_privilege(c.oid, 'TRUNCATE') ORDER BY c.relname) AS truncatable
+    FROM pg_roles r, pg_database d, pg_namespace n
+    WHERE r.rolname = current_user AND d.datname = current_database() AND n.nspname = 'public'
+    """
+)
+"""One query: what the connected role could do beyond the runtime role's DML (shared/roles.py).
+Owning (or being a member of the owner of) a table is what `ALTER TABLE`, `DROP TRIGGER` and
+turning row-level security off need; `TRUNCATE` erases a table past its triggers."""
+
+
+class UnsafeDatabaseRole(RuntimeError):
+    """The service is connected as a role that could erase the access log or lift row-level
+    security: it must connect as its runtime role (docs/operations.md)."""
+
+
+def _names(tables: Sequence[str]) -> str:
+    shown = ", ".join(tables[:5])
+    return shown + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+
+
+def runtime_role_problems(row: Any) -> list[str]:
+    """What is wrong with the connected role, from a row of `RUNTIME_ROLE_CHECK` (empty: none)."""
+    problems = []
+    if row.superuser:
+        problems.append("it is a superuser")
+    if row.bypassrls:
+        problems.append("it has BYPASSRLS")
+    if row.owns_database:
+        problems.append("it owns the database")
+    if row.owns_schema:
+        problems.append("it owns the schema public")
+    if row.owned_tables:
+        problems.append(f"it owns tables ({_names(row.owned_tables)})")
+    if row.truncatable:
+        problems.append(f"it may TRUNCATE {_names(row.truncatable)}")
+    return problems
+
+
+async def check_runtime_role(engine: AsyncEngine, service: str, *, production: bool) -> None:
+    """Refuse to serve on a role that could erase the access log or lift row-level security.
+
+    Raises `UnsafeDatabaseRole` (the app's startup fails, uvicorn exits non-zero) when the
+    role is a superuser, has BYPASSRLS, owns the database, the schema or a table, or may
+    TRUNCATE a table. A database that cannot be reached is a refusal too in production (the
+    role cannot be vouched for); elsewhere a warning, and the service starts (readiness shows
+    the database down)."""
+    try:
+        async with engine.connect() as connection:
+            row = (await connection.execute(RUNTIME_ROLE_CHECK)).one()
+    except Exception as error:
+        if not is_transient(error):
+            raise
+        if production:
+            log.error("startup.database_unreachable", service=service, error=str(error)[:300])
+            raise UnsafeDatabaseRole(
+                f"{service}: the database cannot be reached, so the role it connects as "
+                "cannot be checked; refusing to start"
+            ) from error
+        log.warning("startup.role_not_checked", service=service, error=str(error)[:300])
+        return
+    problems = runtime_role_problems(row)
+    if problems:
+        log.error("startup.unsafe_database_role", service=service, role=row.role, problems=problems)
+        raise UnsafeDatabaseRole(
+            f"{service} refuses to start: it connects to the database as {row.role!r}, and "
+            + "; ".join(problems)
+            + ". Connect as the service's runtime role (docs/operations.md)"
+        )

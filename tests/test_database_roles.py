@@ -14,14 +14,17 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
-from dev.postgres import EmbeddedPostgres
-from dev.testing import tenant_connection
+from dev.issuer import SigningKey
+from dev.postgres import BACKUP_ROLE, EmbeddedPostgres
+from dev.testing import TEST_DB_PREFIX, free_port, open_client, settings_kwargs, tenant_connection
+from shared.db import UnsafeDatabaseRole
 from shared.roles import APPEND_ONLY_TABLES, owner_role, runtime_role
 from shared.settings import SERVICE_NAMES
 
@@ -237,6 +240,102 @@ async def test_row_level_security_is_forced_so_even_the_owner_sees_only_its_muni
 
     assert forced is True
     assert visible == 0, "without a municipality set, no rows"
+
+
+# --- a service refuses to start on a role that could erase the log -------------------
+
+PRODUCTION: dict[str, Any] = {
+    "env": "production",
+    "auth_jwks_url": "https://idp.kommune.no/.well-known/jwks.json",
+    "auth_issuer": "https://idp.kommune.no",
+}
+
+
+def test_a_service_on_the_owner_role_refuses_to_start_in_production(
+    owner_database_urls: dict[str, str],
+) -> None:
+    """As the deployment starts it: uvicorn, production settings from the environment."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MESTRING_", "CATALOGUE_"))}
+    env |= {f"MESTRING_{key.upper()}": value for key, value in PRODUCTION.items()}
+    env |= {"CATALOGUE_DATABASE_URL": owner_database_urls["catalogue"], "MESTRING_LOG_JSON": "1"}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "services.catalogue.app:create_app"]
+
+    started = subprocess.run(
+        [*command, "--port", str(free_port())],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    output = started.stdout + started.stderr
+    assert started.returncode != 0
+    assert "startup.unsafe_database_role" in output
+    assert owner_role("catalogue") in output and "it owns the database" in output
+    assert "Application startup failed" in output
+
+
+@pytest.mark.parametrize(
+    ("role", "reason"),
+    [
+        ("owner", "it owns the database; it owns the schema public; it owns tables (access_log"),
+        ("postgres", "it is a superuser; it has BYPASSRLS"),
+        (BACKUP_ROLE, "it has BYPASSRLS"),
+    ],
+)
+async def test_a_service_refuses_every_role_but_its_runtime_role_in_test_mode_too(
+    role: str,
+    reason: str,
+    postgres: EmbeddedPostgres,
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+) -> None:
+    """`make run` and the tests connect as the runtime roles, so the check holds in every mode."""
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+
+    database = f"{TEST_DB_PREFIX}intake"
+    url = (
+        postgres.owner_url("intake", database)
+        if role == "owner"
+        else postgres.url(database, role=role)
+    )
+    kwargs = settings_kwargs("intake", database_urls, signing_key) | {"database_url": url}
+
+    with pytest.raises(UnsafeDatabaseRole) as refused:
+        async for _ in open_client(create_app(IntakeSettings(**kwargs))):
+            pass
+
+    assert reason in str(refused.value)
+    assert "Connect as the service's runtime role" in str(refused.value)
+
+
+async def test_in_production_a_database_out_of_reach_is_a_refusal_too() -> None:
+    """The role cannot be vouched for: the orchestrator starts the service again later."""
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+
+    url = "postgresql+asyncpg://mestring_intake@/intake?host=/nonexistent-socket-dir"
+    with pytest.raises(UnsafeDatabaseRole) as refused:
+        async for _ in open_client(create_app(IntakeSettings(database_url=url, **PRODUCTION))):
+            pass
+
+    assert "cannot be reached" in str(refused.value)
+
+
+async def test_a_service_on_its_runtime_role_starts_in_production(
+    database_urls: dict[str, str],
+) -> None:
+    from services.intake.app import create_app
+    from services.intake.settings import IntakeSettings
+
+    app = create_app(IntakeSettings(database_url=database_urls["intake"], **PRODUCTION))
+    async for client in open_client(app):
+        ready = await client.get("/api/intake/health/ready")
+
+    assert ready.status_code == 200, ready.text
 
 
 def alembic(service: str, url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
