@@ -114,6 +114,9 @@ class EventPayload(BaseModel):
     registry: ClassVar[dict[tuple[str, int], type[EventPayload]]] = {}
     subject_is_person: ClassVar[bool] = False
     """True for an event whose subject is the person it is about (it has no `person_id`)."""
+    about_no_person: ClassVar[bool] = False
+    """True for an event about the municipality's settings, not about anyone: reading it
+    is not in any person's access log."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

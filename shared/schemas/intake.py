@@ -8,12 +8,13 @@ models, so producer and consumers cannot drift apart.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
+from shared.need_to_know import MAX_DAYS_AFTER_END
 from shared.schemas.events import Code, EventPayload
 
 # Closed sets -------------------------------------------------------------------------------
@@ -288,3 +289,32 @@ class AppealReassessed(EventPayload):
     decision_id: uuid.UUID
     result: AppealStatus
     person_id: uuid.UUID | None = Field(default=None, description="None in events before 2026-12")
+
+
+class MunicipalitySettingsChanged(EventPayload):
+    """The municipality's admin set intake's settings that other services follow too: how many
+    days after a service ended its unit keeps its need to know (`shared/need_to_know.py`).
+    Coordination and welfare technology keep the number and judge their relations by it."""
+
+    event_type: ClassVar[str] = "municipality_settings.changed"
+    about_no_person: ClassVar[bool] = True
+
+    need_to_know_days_after_end: int = Field(
+        ge=0,
+        le=MAX_DAYS_AFTER_END,
+        description="Days after a service ended that its unit still opens the person",
+    )
+
+
+class EmergencyAccessGranted(EventPayload):
+    """A clinician opened emergency access (nødtilgang) to a person in intake; the subject is
+    the access. Until `valid_until` the other services let that employee read the person too
+    and name the access in their access log; its category and reason stay in intake."""
+
+    event_type: ClassVar[str] = "emergency_access.granted"
+
+    access_id: uuid.UUID
+    person_id: uuid.UUID
+    employee_sub: Code
+    category: Code
+    valid_until: datetime

@@ -1,7 +1,9 @@
 """Nødtilgang: a clinician opens a person for a limited time with a reason; a leader reviews.
 
 Opening is logged in the access log and, while valid, lets the clinician read the person
-without a new reason (`flows/persons.read`); after it expires it lapses. The leaders of the
+without a new reason (`flows/persons.read`); after it expires it lapses. It is published
+(`emergency_access.granted`) so coordination and welfare technology open the person to the
+same employee until the same moment. The leaders of the
 clinician's units (the quality lead across the municipality) approve each access or ask
 for an explanation; beside the list, employees who read unusually many persons in a day.
 """
@@ -18,6 +20,7 @@ from services.intake.repositories.emergency_accesses import EmergencyAccessRepo
 from shared.access_log import UNUSUAL_READING, AccessAction, UnusualReader
 from shared.concurrency import check_version
 from shared.schemas.common import Page
+from shared.schemas.intake import EmergencyAccessGranted
 from shared.schemas.roles import Role
 
 
@@ -49,6 +52,18 @@ async def open_access(
         "emergency_access",
         row.id,
         reason=f"NØDTILGANG ({category.value}): {cleaned}",
+    )
+    # Coordination and welfare technology open the person to the same employee until it
+    # lapses; ids and codes only, the reason stays here.
+    await work.publish(
+        EmergencyAccessGranted(
+            access_id=row.id,
+            person_id=person.id,
+            employee_sub=row.actor,
+            category=row.category,
+            valid_until=row.expires_at,
+        ),
+        subject=row.id,
     )
     return row
 

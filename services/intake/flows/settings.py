@@ -10,6 +10,7 @@ from services.intake.models import IntakeSetting
 from services.intake.schemas import IntakeSettingsUpdate
 from shared.concurrency import check_version
 from shared.errors import RuleViolation
+from shared.schemas.intake import MunicipalitySettingsChanged
 
 
 async def read(work: Work) -> IntakeSetting:
@@ -21,15 +22,14 @@ async def read(work: Work) -> IntakeSetting:
 
 async def update(work: Work, body: IntakeSettingsUpdate, if_match: int) -> IntakeSetting:
     """Change the settings; a new need-level rule gets the next version number, so every
-    assessment says which version of the municipality's rule derived its level."""
+    assessment says which version of the municipality's rule derived its level. The need-to-know
+    window is published (`municipality_settings.changed`) in the same transaction."""
     setting = await work.settings.current()
     check_version(if_match, setting.version if setting else 0)
     if setting is None:
         setting = IntakeSetting(four_eyes=body.four_eyes, need_level_rule=None)
     else:
         setting.four_eyes = body.four_eyes
-    if body.need_to_know_days_after_end is not None:
-        setting.need_to_know_days_after_end = body.need_to_know_days_after_end
     if body.need_level_rule is not None:
         current = rule_from(setting.need_level_rule)
         rule = NeedLevelRule(
@@ -43,4 +43,16 @@ async def update(work: Work, body: IntakeSettingsUpdate, if_match: int) -> Intak
         except ValueError as exc:
             raise RuleViolation("body.need_level_rule.extensive_from", str(exc)) from exc
         setting.need_level_rule = asdict(rule)
-    return await work.settings.save(setting)
+    if body.need_to_know_days_after_end is not None:
+        setting.need_to_know_days_after_end = body.need_to_know_days_after_end
+    saved = await work.settings.save(setting)
+    if body.need_to_know_days_after_end is not None:
+        # Coordination and welfare technology judge their relations by the same number.
+        # Published whenever the admin saves it, so a save also brings them up to date.
+        await work.publish(
+            MunicipalitySettingsChanged(
+                need_to_know_days_after_end=body.need_to_know_days_after_end
+            ),
+            subject=saved.id,
+        )
+    return saved

@@ -38,6 +38,17 @@ async def log_of(
     return page.json()["items"]  # type: ignore[no-any-return]
 
 
+async def latest_events(
+    client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str, count: int
+) -> list[dict[str, Any]]:
+    """The feed's newest `count` events, oldest first, as an integration reads them."""
+    reader = auth(token_factory("systemintegrasjon", municipality=municipality))
+    first = (await client.get(f"{API}/events", params={"limit": 1}, headers=reader)).json()
+    after = max(0, first["last_sequence"] - count)
+    page = await client.get(f"{API}/events", params={"after": after}, headers=reader)
+    return page.json()["items"]  # type: ignore[no-any-return]
+
+
 async def test_a_decided_service_opens_the_person_from_its_start_until_the_window_after_its_end(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],
@@ -118,6 +129,7 @@ async def test_the_municipality_chooses_how_long_an_ended_service_keeps_the_rela
         headers={**admin, "If-Match": '"0"'},
     )
     opened = await client.get(f"{API}/persons/{person_id}", headers=nurse)
+    published = await latest_events(client, token_factory, municipality, 1)
 
     assert defaults.json()["need_to_know"] == {
         "days_after_end": RELATION_WINDOW.days_after_end,
@@ -131,6 +143,10 @@ async def test_the_municipality_chooses_how_long_an_ended_service_keeps_the_rela
     assert saved.json()["need_to_know"]["days_after_end"] == 60
     assert saved.json()["need_to_know"]["municipality_own"] is True
     assert opened.status_code == 200, opened.text
+    # Coordination and welfare technology follow the same number: it is in the feed.
+    assert [(e["type"], e["data"]) for e in published] == [
+        ("municipality_settings.changed", {"need_to_know_days_after_end": 60})
+    ]
 
 
 async def test_a_refused_decision_and_a_decided_application_do_not_open_the_person(
@@ -202,6 +218,22 @@ async def test_emergency_access_opens_the_person_for_four_hours_with_a_reason_an
     assert during.status_code == 200
     log = await log_of(client, stranger["id"], headers_for("leder"))
     assert log[1]["reason"] == f"NØDTILGANG (acute_help): {REASON}"
+    published = await latest_events(client, token_factory, municipality, 1)
+    # The other services learn of it with ids and codes only: no reason in the feed.
+    assert [(e["type"], e["subject"], e["data"]) for e in published] == [
+        (
+            "emergency_access.granted",
+            access["id"],
+            {
+                "access_id": access["id"],
+                "person_id": stranger["id"],
+                "employee_sub": "sykepleier-blalys",
+                "category": "acute_help",
+                "valid_until": published[0]["data"]["valid_until"],
+            },
+        )
+    ]
+    assert published[0]["data"]["valid_until"][:19] == access["expires_at"][:19]
     assert granted <= date.today() + timedelta(days=1)
 
     # After four hours it lapses: the same read is refused again.

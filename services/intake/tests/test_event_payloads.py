@@ -21,6 +21,8 @@ def test_intake_declares_its_payload_models_here() -> None:
         "decision.made",
         "decision.ended",
         "welfare_technology.requested",
+        "municipality_settings.changed",
+        "emergency_access.granted",
     }
 
 
@@ -31,5 +33,6 @@ def test_a_payload_carries_ids_codes_and_dates_only(model: type[EventPayload]) -
 
 @pytest.mark.parametrize("model", PAYLOADS, ids=lambda m: f"{m.event_type}.v{m.event_version}")
 def test_a_payload_names_the_person_it_concerns(model: type[EventPayload]) -> None:
-    """So that reading it in the feed is written to that person's access log."""
-    assert "person_id" in model.model_fields or model.subject_is_person
+    """So that reading it in the feed is written to that person's access log; an event
+    about the municipality's settings says it concerns no one."""
+    assert ("person_id" in model.model_fields or model.subject_is_person) != model.about_no_person
