@@ -45,6 +45,12 @@ HOP_BY_HOP = {
     "host",
     "content-length",
 }
+UPSTREAM_LIMITS = httpx.Limits(
+    max_connections=400, max_keepalive_connections=200, keepalive_expiry=30
+)
+"""One client shared by every request of a gateway process: connections to the services are
+kept open and reused (httpx keeps only 20 by default, so under more concurrent requests it
+opened and closed a connection for most of them)."""
 MAX_BODY_BYTES = 25 * 1024 * 1024
 """As nginx's `client_max_body_size 25m`; each service has its own, smaller, limit too."""
 
@@ -59,7 +65,9 @@ def create_app() -> Starlette:
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         client_holder["http"] = httpx.AsyncClient(
-            timeout=httpx.Timeout(60.0, connect=2.0), follow_redirects=False
+            timeout=httpx.Timeout(60.0, connect=2.0),
+            limits=UPSTREAM_LIMITS,
+            follow_redirects=False,
         )
         try:
             yield

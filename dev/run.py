@@ -2,8 +2,9 @@
 
 Starts the embedded PostgreSQL (or uses the database URLs given), creates one
 database per service, migrates, loads the demo data, then runs the five
-services and the dev gateway under honcho. Ctrl-C or SIGTERM stops every
-process it started, PostgreSQL included.
+services and the dev gateway under honcho, each with `MESTRING_WORKERS`
+worker processes (default 1 here; `shared/workers.py`). Ctrl-C or SIGTERM
+stops every process it started, PostgreSQL included.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dev.postgres import EmbeddedPostgres, service_databases, start_embedded
 from dev.users import demo_users
 from shared.schemas.roles import Role
 from shared.settings import SERVICE_NAMES
+from shared.workers import worker_count
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -253,6 +255,12 @@ def feed_env(port: int) -> dict[str, str]:
     }
 
 
+def pool_size(workers: int) -> int:
+    """Each worker's pool (as many overflow again) when a service runs `workers` processes:
+    the five services' connections stay within the embedded PostgreSQL's 100."""
+    return max(2, 6 // workers) if workers > 1 else 5
+
+
 def wait_until_ready(port: int, timeout: float = 90.0) -> bool:
     deadline = time.monotonic() + timeout
     urls = [f"http://127.0.0.1:{port}/api/{s}/health/ready" for s in SERVICE_NAMES]
@@ -309,8 +317,14 @@ def run_processes(port: int, port_base: int, data_dir: Path, db_env: dict[str, s
     from honcho.manager import Manager
 
     env = process_env(port, port_base, data_dir, db_env)
+    workers = worker_count(default=1)
+    if workers > 1:
+        env.setdefault("MESTRING_DB_POOL_SIZE", str(pool_size(workers)))
     manager = Manager()
-    uvicorn = f"{sys.executable} -m uvicorn --factory --host 127.0.0.1 --no-access-log"
+    uvicorn = (
+        f"{sys.executable} -m uvicorn --factory --host 127.0.0.1 --no-access-log"
+        f" --workers {workers}"
+    )
     for service in SERVICE_NAMES:
         port_of_service = service_port(port_base, service)
         command = f"{uvicorn} --port {port_of_service} services.{service}.app:create_app"
