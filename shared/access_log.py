@@ -10,8 +10,10 @@ A refused attempt (403 about a person) is logged as well, in a transaction
 of its own (`record_refusal`), so that the refusal's rollback does not erase
 it. A person's log is read by leaders and by the caseworker (or koordinator)
 of the person's open case only (`check_may_read_person_log`), a page at a
-time, newest first (`page_for_person`), and exported for the person's innsyn
-request as CSV (`to_csv`); reading and exporting it are logged too.
+time, newest first, and exported for the person's innsyn request as CSV; reading
+and exporting it are logged too (`AccessLog.check_may_read_log`, `read_person_log`,
+`export_person_log`, `csv_download`: the same in every service that offers a person's
+log). Who counts as handling the open case is each service's own (`PersonLogReaders`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from asgi_correlation_id import correlation_id
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     BigInteger,
     DateTime,
@@ -41,6 +44,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
+from starlette.responses import Response
 
 from shared.auth import Principal
 from shared.clock import OSLO
@@ -176,6 +180,52 @@ class AccessLog:
             )
             raise
 
+    async def check_may_read_log(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        person_id: uuid.UUID,
+        *,
+        handles_open_case: bool,
+        readers: PersonLogReaders | None = None,
+    ) -> None:
+        """The shared rule on who reads a person's log (`check_may_read_person_log`); a
+        refusal is logged as `refused` before it becomes the 403."""
+        async with self.refusals_logged(session, principal, person_id, "access_log"):
+            check_may_read_person_log(
+                principal, handles_open_case=handles_open_case, readers=readers
+            )
+
+    async def read_person_log(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        person_id: uuid.UUID,
+        limit: int,
+        cursor: str | None,
+    ) -> Page[Any]:
+        """A page of the person's log (after `check_may_read_log`); the read is logged, after
+        the page is read, so it opens the next read's first page."""
+        page = await self.page_for_person(session, person_id, limit, cursor)
+        await self.record(session, principal, person_id, AccessAction.read, "access_log")
+        return page
+
+    async def export_person_log(
+        self, session: AsyncSession, principal: Principal, person_id: uuid.UUID, file_format: str
+    ) -> list[Any]:
+        """The person's whole log, oldest first, for their innsyn request (pbrl § 5-1,
+        pasientjournalloven § 18), after `check_may_read_log`; the export is itself logged
+        (and is its last line)."""
+        await self.record(
+            session,
+            principal,
+            person_id,
+            AccessAction.export,
+            "access_log",
+            reason=f"innsyn: {file_format}",
+        )
+        return await self.all_for_person(session, person_id)
+
     async def page_for_person(
         self, session: AsyncSession, person_id: uuid.UUID, limit: int, cursor: str | None
     ) -> Page[Any]:
@@ -269,17 +319,61 @@ class UnusualReader:
     persons: int
 
 
-def check_may_read_person_log(principal: Principal, *, handles_open_case: bool) -> None:
+@dataclass(frozen=True)
+class PersonLogReaders:
+    """Who reads a person's access log in one service: the leader roles read every person's
+    log; a case role only the log of a person whose open case the caller handles (what
+    counts as handling it is the service's own: the caseworker of an undecided application,
+    the person's koordinator, the velferdsteknolog of an open assessment)."""
+
+    leaders: frozenset[Role]
+    case_roles: frozenset[Role]
+    refusal: str
+
+
+PERSON_LOG_READERS = PersonLogReaders(
+    leaders=frozenset({Role.manager}),
+    case_roles=frozenset({Role.caseworker, Role.coordinator}),
+    refusal=(
+        "A person's access log is for leaders and for the caseworker of the person's open case"
+    ),
+)
+
+
+def check_may_read_person_log(
+    principal: Principal, *, handles_open_case: bool, readers: PersonLogReaders | None = None
+) -> None:
     """Who reads a person's access log (pbrl § 5-1, pasientjournalloven § 18: the person's right
     to know who has had access; leaders follow it up): leaders read every person's log; a
-    caseworker or koordinator only the log of a person whose open case is theirs."""
-    if principal.has_any(Role.manager):
+    caseworker or koordinator (or the service's own case role) only the log of a person whose
+    open case is theirs."""
+    rule = readers or PERSON_LOG_READERS
+    if principal.has_any(*rule.leaders):
         return
-    if principal.has_any(Role.caseworker, Role.coordinator) and handles_open_case:
+    if principal.has_any(*rule.case_roles) and handles_open_case:
         return
-    raise Forbidden(
-        "A person's access log is for leaders and for the caseworker of the person's open case"
-    )
+    raise Forbidden(rule.refusal)
+
+
+class AccessLogRead(BaseModel):
+    """One line of a person's access log, as its readers see it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    occurred_at: datetime
+    actor: str
+    actor_name: str
+    actor_roles: list[str]
+    action: str
+    resource: str
+    resource_id: str | None
+    reason: str | None
+
+
+class CsvExportFormat(StrEnum):
+    """The formats a service exports a person's log in (intake alone adds a printable PDF)."""
+
+    csv = "csv"
 
 
 CSV_COLUMNS = (
@@ -314,6 +408,16 @@ def to_csv(rows: Iterable[Any]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def csv_download(rows: Iterable[Any], stem: str) -> Response:
+    """The log as a CSV file to download (with a byte-order mark, so a spreadsheet reads it
+    as UTF-8), named `<stem>.csv`."""
+    return Response(
+        "\ufeff" + to_csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
+    )
 
 
 def _safe_cell(value: str) -> str:

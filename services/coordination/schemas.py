@@ -380,19 +380,6 @@ class Overview(BaseModel):
     recent_hand_overs: list[CoordinatorAssignmentRead]
 
 
-class AccessLogRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    occurred_at: datetime
-    actor: str
-    actor_name: str
-    actor_roles: list[str]
-    action: str
-    resource: str
-    resource_id: str | None
-    reason: str | None
-
-
 # Pårørendesamtaler -------------------------------------------------------------------------
 
 

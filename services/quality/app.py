@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from services.quality.api import (
+    access_log,
     actions,
     audits,
     deviation_references,
@@ -38,7 +39,7 @@ def create_app(settings: QualitySettings | None = None) -> FastAPI:
         routers=[deviations.router, actions.router, statistics.router, reference.router]
         + [ros.router, procedures.router, audits.router, supervision.router, measures.router]
         + [deviation_references.router]
-        + [surveys.router],
+        + [surveys.router, access_log.router],
         public_routers=[public_surveys.router],
         outbox=Outbox(Event, source="quality", access_log=ACCESS_LOG),
         description=DESCRIPTION,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from services.welfaretech.api import (
+    access_log,
     assessments,
     benefits,
     devices,
@@ -54,6 +55,7 @@ def create_app(settings: WelfaretechSettings | None = None) -> FastAPI:
             devices.router,
             loans.router,
             benefits.router,
+            access_log.router,
         ],
         public_routers=[public.router],
         outbox=Outbox(Event, source="welfaretech", access_log=ACCESS_LOG),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -20,7 +19,6 @@ from services.coordination.api.views import assignment_read
 from services.coordination.flows import assignments as flow
 from services.coordination.flows import plans as plan_flow
 from services.coordination.schemas import (
-    AccessLogRead,
     CaseloadItem,
     CoordinatorAssignmentCreate,
     CoordinatorAssignmentRead,
@@ -29,7 +27,7 @@ from services.coordination.schemas import (
     PrimaryContactCreate,
     PrimaryContactRead,
 )
-from shared.access_log import to_csv
+from shared.access_log import AccessLogRead, CsvExportFormat, csv_download
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit
 from shared.schemas.common import Page
@@ -155,10 +153,6 @@ async def get_person_access_log(
     )
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-
-
 @router.get(
     "/persons/{person_id}/access-log/export",
     response_class=Response,
@@ -172,15 +166,12 @@ class ExportFormat(StrEnum):
 async def export_person_access_log(
     person_id: uuid.UUID,
     work: WorkDep,
-    file_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.csv,
+    file_format: Annotated[CsvExportFormat, Query(alias="format")] = CsvExportFormat.csv,
 ) -> Response:
     """The person's coordination access log for their innsyn request (pbrl § 5-1,
     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
     Oslo time); the export is itself logged. The printable PDF is intake's."""
     rows = await plan_flow.access_log_export(work, person_id, file_format.value)
-    stem = f"tilgangslogg-koordinering-{str(person_id)[:8]}-{work.today.isoformat()}"
-    return Response(
-        "\ufeff" + to_csv(rows),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
+    return csv_download(
+        rows, f"tilgangslogg-koordinering-{str(person_id)[:8]}-{work.today.isoformat()}"
     )

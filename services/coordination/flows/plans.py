@@ -22,7 +22,7 @@ from services.coordination.schemas import (
     PlanCreate,
     PlanUpdate,
 )
-from shared.access_log import AccessAction, check_may_read_person_log
+from shared.access_log import AccessAction
 from shared.concurrency import check_version
 from shared.errors import Conflict, Forbidden, RuleViolation, ServiceUnavailable
 from shared.schemas.common import Page
@@ -348,22 +348,20 @@ async def _check_may_read_access_log(work: Work, person_id: uuid.UUID) -> None:
             serves_through_unit=False,
         )
     )
-    async with ACCESS_LOG.refusals_logged(work.session, work.user, person_id, "access_log"):
-        check_may_read_person_log(work.user, handles_open_case=handles)
+    await ACCESS_LOG.check_may_read_log(
+        work.session, work.user, person_id, handles_open_case=handles
+    )
 
 
 async def access_log(work: Work, person_id: uuid.UUID, limit: int, cursor: str | None) -> Page[Any]:
     """Who has looked at, changed or been refused the person's coordination data, newest
     first, a page at a time: for leaders and the person's koordinator. Reading it is logged."""
     await _check_may_read_access_log(work, person_id)
-    page = await ACCESS_LOG.page_for_person(work.session, person_id, limit, cursor)
-    await work.log(person_id, AccessAction.read, "access_log")
-    return page
+    return await ACCESS_LOG.read_person_log(work.session, work.user, person_id, limit, cursor)
 
 
 async def access_log_export(work: Work, person_id: uuid.UUID, file_format: str) -> list[Any]:
     """The person's whole coordination log, oldest first, for their innsyn request (pbrl
     § 5-1, pasientjournalloven § 18); the export is itself logged (and is its last line)."""
     await _check_may_read_access_log(work, person_id)
-    await work.log(person_id, AccessAction.export, "access_log", reason=f"innsyn: {file_format}")
-    return await ACCESS_LOG.all_for_person(work.session, person_id)
+    return await ACCESS_LOG.export_person_log(work.session, work.user, person_id, file_format)

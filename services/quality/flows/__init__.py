@@ -18,6 +18,7 @@ from services.quality.models import AccessLogEntry
 from services.quality.repositories import ActionRepo, DeviationRepo, RulesRepo
 from services.quality.repositories.audits import AuditRepo, FindingRepo
 from services.quality.repositories.measures import MeasureRepo
+from services.quality.repositories.persons import PersonRepo
 from services.quality.repositories.procedures import ProcedureRepo
 from services.quality.repositories.references import ReferenceRepo
 from services.quality.repositories.ros import RosRepo
@@ -46,6 +47,7 @@ class Work:
     findings: FindingRepo = field(init=False)
     measures: MeasureRepo = field(init=False)
     references: ReferenceRepo = field(init=False)
+    persons: PersonRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.deviations = DeviationRepo(self.session)
@@ -57,6 +59,7 @@ class Work:
         self.findings = FindingRepo(self.session)
         self.measures = MeasureRepo(self.session)
         self.references = ReferenceRepo(self.session)
+        self.persons = PersonRepo(self.session)
 
     async def log(
         self,

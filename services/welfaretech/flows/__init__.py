@@ -22,6 +22,7 @@ from services.welfaretech.repositories import (
     BenefitRepo,
     DeviceRepo,
     LoanRepo,
+    PersonRepo,
     ReferralRepo,
     TechnologyRepo,
 )
@@ -49,6 +50,7 @@ class Work:
     devices: DeviceRepo = field(init=False)
     loans: LoanRepo = field(init=False)
     benefits: BenefitRepo = field(init=False)
+    persons: PersonRepo = field(init=False)
 
     def __post_init__(self) -> None:
         self.technologies = TechnologyRepo(self.session)
@@ -57,6 +59,7 @@ class Work:
         self.devices = DeviceRepo(self.session)
         self.loans = LoanRepo(self.session)
         self.benefits = BenefitRepo(self.session)
+        self.persons = PersonRepo(self.session)
 
     async def log(
         self,

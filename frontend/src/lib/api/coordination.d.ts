@@ -625,7 +625,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** AccessLogRead */
+        /**
+         * AccessLogRead
+         * @description One line of a person's access log, as its readers see it.
+         */
         AccessLogRead: {
             /**
              * Occurred At
@@ -930,6 +933,12 @@ export interface components {
             since: string;
         };
         /**
+         * CsvExportFormat
+         * @description The formats a service exports a person's log in (intake alone adds a printable PDF).
+         * @enum {string}
+         */
+        CsvExportFormat: "csv";
+        /**
          * DecisionStatus
          * @description draft → (ready for approval) → made → sent → in force → evaluated → ended.
          * @enum {string}
@@ -1054,11 +1063,6 @@ export interface components {
              */
             last_sequence: number;
         };
-        /**
-         * ExportFormat
-         * @enum {string}
-         */
-        ExportFormat: "csv";
         /** FieldChange */
         FieldChange: {
             /** Field */
@@ -4705,7 +4709,7 @@ export interface operations {
     export_person_access_log: {
         parameters: {
             query?: {
-                format?: components["schemas"]["ExportFormat"];
+                format?: components["schemas"]["CsvExportFormat"];
             };
             header?: never;
             path: {

@@ -1150,10 +1150,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality/v1/persons/{person_id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Person Access Log
+         * @description Who has looked at, changed or been refused the deviations about this person, newest
+         *     first, a page at a time: for leaders and the kvalitetsleder; any other employee's attempt
+         *     is a 403 in the log. A person no deviation is about is a 404. Reading it is logged.
+         */
+        get: operations["get_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality/v1/persons/{person_id}/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Person Access Log
+         * @description The person's quality access log for their innsyn request (pbrl § 5-1,
+         *     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
+         *     Oslo time); the export is itself logged. The printable PDF is intake's.
+         */
+        get: operations["export_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccessLogRead
+         * @description One line of a person's access log, as its readers see it.
+         */
+        AccessLogRead: {
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Actor */
+            actor: string;
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Roles */
+            actor_roles: string[];
+            /** Action */
+            action: string;
+            /** Resource */
+            resource: string;
+            /** Resource Id */
+            resource_id: string | null;
+            /** Reason */
+            reason: string | null;
+        };
         /** Acknowledgement */
         Acknowledgement: {
             /** Note */
@@ -1441,6 +1510,12 @@ export interface components {
             /** Count */
             count: number;
         };
+        /**
+         * CsvExportFormat
+         * @description The formats a service exports a person's log in (intake alone adds a printable PDF).
+         * @enum {string}
+         */
+        CsvExportFormat: "csv";
         /**
          * DeviationCategory
          * @description Avvikskategori. `collaboration` is the samhandlingsavvik, kept apart from the rest:
@@ -2259,6 +2334,13 @@ export interface components {
         OverdueCheck: {
             /** Announced */
             announced: number;
+        };
+        /** Page[AccessLogRead] */
+        Page_AccessLogRead_: {
+            /** Items */
+            items: components["schemas"]["AccessLogRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
         };
         /** Page[AuditSummary] */
         Page_AuditSummary_: {
@@ -8758,6 +8840,147 @@ export interface operations {
             };
             /** @description Too many writes from this client; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_access_log: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AccessLogRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_person_access_log: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["CsvExportFormat"];
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole log, oldest first, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -595,6 +595,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/welfaretech/v1/persons/{person_id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Person Access Log
+         * @description Who has looked at, changed or been refused this person's welfare-technology data,
+         *     newest first, a page at a time: for leaders and the velferdsteknolog of the person's open
+         *     referral, assessment or loan. A person this service has never seen is a 404. Reading it
+         *     is logged.
+         */
+        get: operations["get_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/persons/{person_id}/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Person Access Log
+         * @description The person's welfare-technology access log for their innsyn request (pbrl § 5-1,
+         *     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
+         *     Oslo time); the export is itself logged. The printable PDF is intake's.
+         */
+        get: operations["export_person_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -611,6 +656,31 @@ export interface components {
             understands_device: boolean;
             /** Note */
             note?: string | null;
+        };
+        /**
+         * AccessLogRead
+         * @description One line of a person's access log, as its readers see it.
+         */
+        AccessLogRead: {
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Actor */
+            actor: string;
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Roles */
+            actor_roles: string[];
+            /** Action */
+            action: string;
+            /** Resource */
+            resource: string;
+            /** Resource Id */
+            resource_id: string | null;
+            /** Reason */
+            reason: string | null;
         };
         /** AssessmentCreate */
         AssessmentCreate: {
@@ -757,6 +827,12 @@ export interface components {
          * @enum {string}
          */
         ConsentCapacity: "yes" | "no" | "unclear";
+        /**
+         * CsvExportFormat
+         * @description The formats a service exports a person's log in (intake alone adds a printable PDF).
+         * @enum {string}
+         */
+        CsvExportFormat: "csv";
         /**
          * DeviationDelivery
          * @description A deviation the loan raised in the quality service: sent, or waiting to be retried.
@@ -1437,6 +1513,13 @@ export interface components {
          * @enum {string}
          */
         Need: "fall_risk" | "wandering" | "cognitive_failure" | "medication_management" | "night_safety" | "loneliness" | "chronic_disease_follow_up" | "fire_risk";
+        /** Page[AccessLogRead] */
+        Page_AccessLogRead_: {
+            /** Items */
+            items: components["schemas"]["AccessLogRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[DeviceRead] */
         Page_DeviceRead_: {
             /** Items */
@@ -4640,6 +4723,147 @@ export interface operations {
                 };
             };
             /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_access_log: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AccessLogRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_person_access_log: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["CsvExportFormat"];
+            };
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole log, oldest first, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;
