@@ -6,8 +6,14 @@ the system there on one origin (`dev/run.py`) — or uses a running one
 (`--url`, with `--data` for its database) — and drives load from a separate
 process with locust (headless) through the gateway:
 
-- one client, then `--users` concurrent clients, for a while each;
+- one client, then `--users` concurrent clients (closed loop: each waits for
+  its answer), then an open loop: `--rate` arrivals a second of the same
+  mixed operations, whether or not the earlier ones have answered;
 - per operation: throughput, p50 / p95 / p99 and errors;
+- the person page alone, `--users` clients back to back, directly to intake
+  and through the gateway: requests a second, and per worker process;
+- the peak resident memory of each service's worker processes during the
+  load (when the bench started the system), and the machine's load average;
 - the SQL floor: the statements the operation issues (captured from one
   request served in-process) run bare in PostgreSQL, p50 of their sum;
 - the framework floor: `GET /api/intake/v1/me`, authenticated, no SQL;
@@ -18,8 +24,9 @@ person who does them: the koordinator opens a plan and their worklist, the
 welfare technologist the loans and the benefits dashboard, an employee reports
 a deviation, and the unit's leader opens the deviation queue and the statistics.
 
-The table is printed and written into `docs/performance.md` between the
-bench markers, with the machine's core count and the date.
+Each service runs `--workers` processes (`MESTRING_WORKERS`, default the
+CPUs up to four). The table is printed and written into `docs/performance.md`
+between the bench markers, with the machine's core count and the date.
 """
 
 from __future__ import annotations
@@ -27,15 +34,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import contextlib
+import csv
 import importlib
 import json
 import os
 import platform
+import re
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +56,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import psutil
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -53,6 +65,7 @@ from dev.demo.bulk import _asyncpg_dsn
 from dev.demo.coordination import demo_coordinator
 from dev.issuer import SigningKey
 from shared.db import TENANT_SETTING
+from shared.workers import worker_count
 
 ROOT = Path(__file__).resolve().parents[1]
 API = "/api/intake/v1"
@@ -95,7 +108,9 @@ class Target:
 
     `base_url`, `token` and `database_url` are intake's; `urls`, `tokens` (per role value)
     and `database_urls` add the other services, whose operations run when all three are
-    given for them."""
+    given for them. `intake_url` is intake's own origin when `base_url` is the gateway's
+    (the person page's throughput is then measured both ways); `pid` the process that
+    started the system (its services' memory is then sampled)."""
 
     base_url: str
     token: str
@@ -105,6 +120,9 @@ class Target:
     urls: dict[str, str] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     database_urls: dict[str, str] = field(default_factory=dict)
+    intake_url: str | None = None
+    pid: int | None = None
+    workers: int = 1
 
     def url(self, service: str) -> str:
         return self.urls.get(service, self.base_url)
@@ -131,6 +149,23 @@ class Stat:
     p50: float = 0.0
     p95: float = 0.0
     p99: float = 0.0
+    errors: dict[str, int] = field(default_factory=dict)
+    """What the failures were (the status, or the client's error) and how many."""
+
+
+ALL = "all operations"
+"""The name of the open loop's totals (every operation's requests together)."""
+
+
+@dataclass
+class Memory:
+    """Peak resident memory (MB) of one service's worker processes while the load ran."""
+
+    workers: int = 0
+    total: float = 0.0
+    """The peak of the sum over its workers."""
+    largest: float = 0.0
+    """The peak of its largest worker."""
 
 
 @dataclass
@@ -141,6 +176,15 @@ class Result:
     users: int = 0
     sql_floor: dict[str, float] = field(default_factory=dict)
     statements: dict[str, int] = field(default_factory=dict)
+    rate: float = 0.0
+    open: dict[str, Stat] = field(default_factory=dict)
+    """The open loop's statistics per operation, and `ALL`."""
+    pages: dict[str, Stat] = field(default_factory=dict)
+    """The person page alone: "directly" (intake's origin), "through the gateway"."""
+    workers: int = 1
+    memory: dict[str, Memory] = field(default_factory=dict)
+    load: tuple[float, float] = (0.0, 0.0)
+    """The machine's 1-minute load average when the load began and when it ended."""
 
 
 # --- what the load works on ----------------------------------------------------------------
@@ -385,29 +429,135 @@ def _percentile(histogram: dict[str, int], share: float) -> float:
     return times[-1][0] if times else 0.0
 
 
-def _read_stats(path: Path) -> dict[str, Stat]:
-    """locust's final statistics (its JSON, written after every client has finished)."""
-    stats = {}
-    for entry in json.loads(path.read_text()):
-        seconds = max(entry["last_request_timestamp"] - entry["start_time"], 1e-3)
-        histogram = entry["response_times"]
-        stats[entry["name"]] = Stat(
-            requests=entry["num_requests"],
-            failures=entry["num_failures"],
-            rps=entry["num_requests"] / seconds if entry["num_requests"] > 1 else 0.0,
-            p50=_percentile(histogram, 0.50),
-            p95=_percentile(histogram, 0.95),
-            p99=_percentile(histogram, 0.99),
-        )
+def _stat(entries: Sequence[dict[str, Any]]) -> Stat:
+    """One statistic from locust's entries (one operation's, or several together)."""
+    requests = sum(entry["num_requests"] for entry in entries)
+    histogram: dict[str, int] = {}
+    for entry in entries:
+        for ms, count in entry["response_times"].items():
+            histogram[ms] = histogram.get(ms, 0) + count
+    first = min((e["start_time"] for e in entries), default=0.0)
+    last = max((e["last_request_timestamp"] or 0.0 for e in entries), default=0.0)
+    seconds = max(last - first, 1e-3)
+    return Stat(
+        requests=requests,
+        failures=sum(entry["num_failures"] for entry in entries),
+        rps=requests / seconds if requests > 1 else 0.0,
+        p50=_percentile(histogram, 0.50),
+        p95=_percentile(histogram, 0.95),
+        p99=_percentile(histogram, 0.99),
+    )
+
+
+def _read_stats(path: Path, failures: Path | None = None) -> dict[str, Stat]:
+    """locust's final statistics (its JSON, written after every client has finished), per
+    operation and, under `ALL`, every operation's requests together; with `failures` (its
+    CSV of them) what each operation's failures were."""
+    entries = [entry for entry in json.loads(path.read_text()) if entry["num_requests"]]
+    stats = {entry["name"]: _stat([entry]) for entry in entries}
+    if entries:
+        stats[ALL] = _stat(entries)
+    if failures is not None and failures.exists():
+        with failures.open(newline="") as rows:
+            for row in csv.DictReader(rows):
+                error = re.sub(r"^CatchResponseError\('?(.*?)'?\)$", r"\1", row["Error"])[:60]
+                for name in (row["Name"], ALL):
+                    if name in stats:
+                        kinds = stats[name].errors
+                        kinds[error] = kinds.get(error, 0) + int(row["Occurrences"])
     return stats
 
 
+def _errors(stat: Stat) -> str:
+    kinds = ", ".join(f"{kind} × {n}" for kind, n in sorted(stat.errors.items()))
+    return f"{stat.failures} ({kinds})" if kinds else str(stat.failures)
+
+
+class MemorySampler:
+    """The peak resident memory of each service's worker processes (the uvicorn processes
+    below `root` that serve `services.<name>.app` or the gateway, or their worker children
+    when they have some), sampled every `interval` seconds in a thread of its own."""
+
+    def __init__(self, root: int, interval: float = 0.5) -> None:
+        self.root = root
+        self.interval = interval
+        self.peaks: dict[str, Memory] = {}
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def workers(self) -> dict[str, list[psutil.Process]]:
+        found: dict[str, list[psutil.Process]] = {}
+        for process in psutil.Process(self.root).children(recursive=True):
+            try:
+                command = process.cmdline()
+                if not command or "python" not in Path(command[0]).name:
+                    continue  # the shell honcho starts each command with
+                line = " ".join(command)
+                if "uvicorn" not in line:
+                    continue
+                name = next(
+                    (s for s in (*SERVICES, "catalogue") if f"services.{s}.app:" in line),
+                    "gateway" if "dev.gateway:" in line else None,
+                )
+                if name is None:
+                    continue
+                children = [
+                    child
+                    for child in process.children()
+                    if "resource_tracker" not in " ".join(child.cmdline())
+                ]
+                found[name] = children or [process]
+            except psutil.Error:
+                continue
+        return found
+
+    def sample(self) -> None:
+        for name, processes in self.workers().items():
+            sizes = []
+            for process in processes:
+                try:
+                    sizes.append(process.memory_info().rss / 2**20)
+                except psutil.Error:
+                    continue
+            peak = self.peaks.setdefault(name, Memory())
+            peak.workers = max(peak.workers, len(sizes))
+            peak.total = max(peak.total, sum(sizes))
+            peak.largest = max(peak.largest, max(sizes, default=0.0))
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            with contextlib.suppress(psutil.Error):
+                self.sample()
+
+    def __enter__(self) -> MemorySampler:
+        self.sample()
+        self._thread = threading.Thread(target=self._run, name="bench-memory", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 async def run_load(
-    target: Target, plan: dict[str, Any], users: int, seconds: float, folder: Path
+    target: Target,
+    plan: dict[str, Any],
+    users: int,
+    seconds: float,
+    folder: Path,
+    *,
+    user_class: str = "Caseworker",
+    host: str | None = None,
+    label: str = "",
 ) -> dict[str, Stat]:
-    """locust, headless, in a process of its own, against the target's one origin; at the end
-    each client finishes what it is doing (one client: its round of every operation)."""
-    plan_file = folder / f"plan-{users}.json"
+    """locust, headless, in a process of its own, against the target's one origin (or `host`),
+    with `users` of `user_class` (`dev/bench_locustfile.py`); at the end each client finishes
+    what it is doing (one client: its round of every operation; the open loop: the requests
+    in flight)."""
+    label = label or f"users-{users}"
+    plan_file = folder / f"plan-{label}.json"
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     services = [service for service in SERVICES if target.has(service)]
     body = {
@@ -419,8 +569,8 @@ async def run_load(
         "tokens": target.tokens,
     }
     await asyncio.to_thread(plan_file.write_text, json.dumps(body))
-    prefix = folder / f"users-{users}"
-    result = folder / f"users-{users}.json"  # locust adds the suffix
+    prefix = folder / label
+    result = folder / f"{label}.json"  # locust adds the suffix
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -438,11 +588,14 @@ async def run_load(
         "--stop-timeout",
         "30",
         "--host",
-        target.base_url,
+        host or target.base_url,
         "--json-file",
+        str(prefix),
+        "--csv",
         str(prefix),
         "--loglevel",
         "WARNING",
+        user_class,
         env={**os.environ, "MESTRING_BENCH_PLAN": str(plan_file)},
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,
@@ -452,7 +605,7 @@ async def run_load(
     await asyncio.to_thread(Path(f"{prefix}.log").write_text, log)
     if not await asyncio.to_thread(result.exists):
         raise RuntimeError(f"locust wrote no statistics: {log[-2000:]}")
-    return await asyncio.to_thread(_read_stats, result)
+    return await asyncio.to_thread(_read_stats, result, Path(f"{prefix}_failures.csv"))
 
 
 async def measure(
@@ -461,18 +614,49 @@ async def measure(
     users: int,
     seconds: float,
     folder: Path,
+    rate: float = 100.0,
     drafts: int = 4000,
     floor_runs: int = 15,
 ) -> Result:
     plan = await sample(target, drafts)
     plan["services"] = [service for service in SERVICES if target.has(service)]
     floors, counts = await sql_floors(target, plan, floor_runs)
-    one_plan = {**plan, "drafts": plan["drafts"][: len(plan["drafts"]) // 2], "sequential": True}
-    many_plan = {**plan, "drafts": plan["drafts"][len(plan["drafts"]) // 2 :]}
+    third = len(plan["drafts"]) // 3
+    one_plan = {**plan, "drafts": plan["drafts"][:third], "sequential": True}
+    many_plan = {**plan, "drafts": plan["drafts"][third : 2 * third]}
+    open_plan = {**plan, "drafts": plan["drafts"][2 * third :], "rate": rate, "seconds": seconds}
     one = await run_load(target, one_plan, 1, seconds, folder)
-    many = await run_load(target, many_plan, users, seconds, folder)
+    load_before = os.getloadavg()[0]
+    sampler = MemorySampler(target.pid) if target.pid else contextlib.nullcontext()
+    with sampler:
+        many = await run_load(target, many_plan, users, seconds, folder)
+        # the run ends when the last arrival has answered (or the grace is over)
+        opened = await run_load(
+            target, open_plan, 1, seconds + 30, folder, user_class="OpenLoop", label="open"
+        )
+        origins: dict[str, str] = {"directly": target.intake_url} if target.intake_url else {}
+        if target.base_url != target.intake_url:
+            origins["through the gateway"] = target.base_url
+        pages = {}
+        for way, origin in origins.items():
+            stats = await run_load(
+                target, plan, users, seconds, folder,
+                user_class="PersonPages", host=origin, label=f"pages-{way.split()[-1]}",
+            )  # fmt: skip
+            pages[way] = stats.get("person page", Stat())
     return Result(
-        size=target.size, one=one, many=many, users=users, sql_floor=floors, statements=counts
+        size=target.size,
+        one=one,
+        many=many,
+        users=users,
+        sql_floor=floors,
+        statements=counts,
+        rate=rate,
+        open=opened,
+        pages=pages,
+        workers=target.workers,
+        memory=sampler.peaks if isinstance(sampler, MemorySampler) else {},
+        load=(load_before, os.getloadavg()[0]),
     )
 
 
@@ -481,19 +665,21 @@ async def measure(
 
 def table(result: Result) -> str:
     framework = result.one.get(OPERATIONS[0], Stat()).p50
+    rate = f"{result.rate:g} req/s"
     lines = [
-        f"**{result.size:,} inhabitants** — one client, then {result.users} concurrent clients "
-        "(ms; req/s; errors = non-2xx)",
+        f"**{result.size:,} inhabitants** — one client, then {result.users} concurrent clients, "
+        f"then an open loop of {rate} (ms; req/s; errors = non-2xx)",
         "",
         "| operation | 1 client p50 | p95 | p99 | statements | SQL floor p50 | "
-        f"p50 / (SQL + framework) | {result.users} clients req/s | p50 | p95 | p99 | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        f"p50 / (SQL + framework) | {result.users} clients req/s | p50 | p95 | p99 | "
+        f"open loop p50 | p95 | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in OPERATIONS:
-        one, many = result.one.get(name), result.many.get(name)
+        one, many, opened = result.one.get(name), result.many.get(name), result.open.get(name)
         if one is None and many is None:
             continue
-        one, many = one or Stat(), many or Stat()
+        one, many, opened = one or Stat(), many or Stat(), opened or Stat()
         floor = result.sql_floor.get(name)
         ratio = f"{one.p50 / (floor + framework):.1f}" if floor is not None and one.p50 else "–"
         lines.append(
@@ -501,9 +687,50 @@ def table(result: Result) -> str:
             f"{result.statements.get(name, '–')} | "
             f"{f'{floor:.1f}' if floor is not None else '–'} | {ratio} | "
             f"{many.rps:.1f} | {many.p50:.0f} | {many.p95:.0f} | {many.p99:.0f} | "
-            f"{one.failures + many.failures} |"
+            f"{opened.p50:.0f} | {opened.p95:.0f} | "
+            f"{one.failures + many.failures + opened.failures} |"
         )
+    lines += ["", *summary(result)]
     return "\n".join(lines)
+
+
+def summary(result: Result) -> list[str]:
+    """The open loop's totals, the person page's throughput, the memory, the machine's load."""
+    lines = []
+    total = result.open.get(ALL)
+    if total is not None:
+        lines.append(
+            f"- **Open loop**: {result.rate:g} arrivals a second offered (each a random operation "
+            f"of the table, not waiting for earlier answers); {total.rps:.1f} req/s answered; "
+            f"p50 {total.p50:.0f} ms, p95 {total.p95:.0f} ms, p99 {total.p99:.0f} ms; "
+            f"errors: {_errors(total)} of {total.requests}."
+        )
+    ways = [
+        f"{way} {stat.rps:.0f} req/s ({stat.rps / result.workers:.0f} per worker), "
+        f"p50 {stat.p50:.0f} ms, p95 {stat.p95:.0f} ms, errors: {_errors(stat)}"
+        for way, stat in result.pages.items()
+    ]
+    if ways:
+        lines.append(
+            f"- **Person page throughput** ({result.users} clients back to back, intake with "
+            f"{result.workers} worker process{'es' if result.workers > 1 else ''}): "
+            + "; ".join(ways)
+            + "."
+        )
+    if result.memory:
+        sizes = ", ".join(
+            f"{name} {memory.total:.0f} MB ({memory.workers} × ≤ {memory.largest:.0f})"
+            for name, memory in sorted(result.memory.items())
+        )
+        lines.append(
+            "- **Peak resident memory under load** (sum over the workers, and the largest "
+            f"worker): {sizes}."
+        )
+    lines.append(
+        f"- Load average (1 min) when the load began: {result.load[0]:.1f}; when it ended: "
+        f"{result.load[1]:.1f}."
+    )
+    return lines
 
 
 def growth(results: Sequence[Result]) -> str:
@@ -526,10 +753,12 @@ def growth(results: Sequence[Result]) -> str:
 
 def report(results: Sequence[Result], seconds: float, note: str = "") -> str:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    workers = results[0].workers if results else 1
     parts = [
         f"Measured {stamp} on {os.cpu_count()} cores ({platform.machine()}, Python "
-        f"{platform.python_version()}), {seconds:.0f} s per phase, through the one origin; "
-        "locust runs on the same machine. " + note,
+        f"{platform.python_version()}), {seconds:.0f} s per phase, through the one origin, "
+        f"each service and the gateway with {workers} worker "
+        f"process{'es' if workers > 1 else ''}; locust runs on the same machine. " + note,
         "",
     ]
     parts += [table(result) + "\n" for result in results]
@@ -592,14 +821,18 @@ def generate(size: int, data: Path, municipality: str, seed: int) -> None:
     )
 
 
-def start_system(data: Path, port: int) -> subprocess.Popen[bytes]:
+def start_system(data: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     from dev.run import wait_until_ready
 
     process = subprocess.Popen(
         [sys.executable, "-m", "dev.run", "--port", str(port), "--data", str(data)]
         + ["--no-demo-data"],
         cwd=ROOT,
-        env={**os.environ, "MESTRING_SERVICE_PORT_BASE": str(port + 100)},
+        env={
+            **os.environ,
+            "MESTRING_SERVICE_PORT_BASE": str(port + 100),
+            "MESTRING_WORKERS": str(workers),
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -632,11 +865,25 @@ def database_urls(data: Path) -> dict[str, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from dev.run import service_port
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "10000"))
     parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", "20")))
     parser.add_argument(
         "--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "20"))
+    )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=float(os.environ.get("BENCH_RATE", "100")),
+        help="arrivals a second in the open loop",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=worker_count(),
+        help="worker processes per service (MESTRING_WORKERS; default the CPUs, at most 4)",
     )
     parser.add_argument("--municipality", default="3207")
     parser.add_argument("--seed", type=int, default=1)
@@ -654,13 +901,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    intake_port = service_port(args.port + 100, "intake")  # as start_system's port base
     results = []
     for size in sizes:
         data = args.data if args.url else args.data / str(size)
         process = None
         if not args.url:
             generate(size, data, args.municipality, args.seed)
-            process = start_system(data, args.port)
+            process = start_system(data, args.port, args.workers)
         base_url = args.url or f"http://127.0.0.1:{args.port}"
         try:
             urls = database_urls(data)
@@ -675,9 +923,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 size=size,
                 tokens=tokens,
                 database_urls=urls,
+                intake_url=None if args.url else f"http://127.0.0.1:{intake_port}",
+                pid=None if process is None else process.pid,
+                workers=args.workers,
             )
             result = asyncio.run(
-                measure(target, users=args.users, seconds=args.seconds, folder=data / "locust")
+                measure(
+                    target,
+                    users=args.users,
+                    seconds=args.seconds,
+                    rate=args.rate,
+                    folder=data / "locust",
+                )
             )
         finally:
             if process is not None:

@@ -3,7 +3,16 @@
 The plan (base path, token, the sampled names, ids and drafts, the operations
 to run) is a JSON file named by `MESTRING_BENCH_PLAN`; see `dev/bench.py`.
 Each operation is one locust request name, so locust's statistics are per
-operation.
+operation. The bench names the user class for each phase:
+
+- `Caseworker`: closed loop — one client runs every operation in turn, several
+  clients each run a random one back to back (each waits for its answer);
+- `OpenLoop`: open loop — one driver starts a random operation every
+  1/`rate` seconds for `seconds`, whether or not earlier ones have answered
+  (each in a greenlet of its own), so a slow system meets the same arrivals
+  instead of fewer;
+- `PersonPages`: closed loop of the person page alone (the throughput of one
+  service: its own origin or the gateway's, as the bench's host says).
 """
 
 from __future__ import annotations
@@ -11,10 +20,14 @@ from __future__ import annotations
 import json
 import os
 import random
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import gevent
+from gevent.pool import Group
 from locust import FastHttpUser, constant, task
+from locust.exception import StopUser
 
 PLAN: dict[str, Any] = json.loads(open(os.environ["MESTRING_BENCH_PLAN"]).read())  # noqa: SIM115
 API = PLAN["api"]
@@ -23,13 +36,13 @@ DRAFTS: list[list[Any]] = list(PLAN["drafts"])
 SERVICES: list[str] = PLAN.get("services", ["intake"])
 
 
-class Caseworker(FastHttpUser):
+class Operations(FastHttpUser):
+    """Every operation of the bench, as the person who does it."""
+
+    abstract = True
     wait_time = constant(0)
 
-    @task
-    def step(self) -> None:
-        """One client runs every operation in turn (each gets its own latencies); several
-        clients each pick one at random (a mixed load)."""
+    def operations(self) -> list[Any]:
         operations = [
             self.framework_floor,
             self.search_rare,
@@ -48,11 +61,7 @@ class Caseworker(FastHttpUser):
             operations += [self.loans_list, self.benefits_dashboard]
         if "quality" in SERVICES and PLAN.get("unit"):
             operations += [self.report_deviation, self.leader_queue, self.deviation_statistics]
-        if PLAN.get("sequential"):
-            for operation in operations:
-                operation()
-        else:
-            self.rng.choice(operations)()
+        return operations
 
     def on_start(self) -> None:
         self.headers = {"Authorization": f"Bearer {PLAN['token']}"}
@@ -170,3 +179,47 @@ class Caseworker(FastHttpUser):
             "quality", "leder", "quality: statistics", "/statistics",
             first=PLAN["first"], last=PLAN["last"],
         )  # fmt: skip
+
+
+class Caseworker(Operations):
+    @task
+    def step(self) -> None:
+        """One client runs every operation in turn (each gets its own latencies); several
+        clients each pick one at random (a mixed load)."""
+        operations = self.operations()
+        if PLAN.get("sequential"):
+            for operation in operations:
+                operation()
+        else:
+            self.rng.choice(operations)()
+
+
+class OpenLoop(Operations):
+    """Arrivals at a fixed rate, each a random operation in a greenlet of its own."""
+
+    concurrency = 2000
+    """Requests the one session may have in flight (FastHttpUser's default is 10)."""
+
+    @task
+    def arrive(self) -> None:
+        rate, seconds = float(PLAN["rate"]), float(PLAN["seconds"])
+        operations = self.operations()
+        in_flight = Group()
+        started = time.monotonic()
+        arrivals = int(rate * seconds)
+        for n in range(arrivals):
+            delay = started + n / rate - time.monotonic()
+            if delay > 0:
+                gevent.sleep(delay)
+            in_flight.spawn(self.rng.choice(operations))
+        in_flight.join(timeout=120)
+        gevent.spawn(self.environment.runner.quit)  # the run ends with its last answer
+        raise StopUser()
+
+
+class PersonPages(Operations):
+    """The person page alone, back to back."""
+
+    @task
+    def step(self) -> None:
+        self.person_page()

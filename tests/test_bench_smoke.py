@@ -1,5 +1,6 @@
-"""`make bench` at a tiny size: it runs, every operation answers without errors, and it prints
-its table. No timing is asserted (figures come from `make bench`, never from tests)."""
+"""`make bench` at a tiny size: it runs (one client, several, an open loop at a fixed rate, the
+person page's throughput), every operation answers without errors, and it prints its table. No
+timing is asserted (figures come from `make bench`, never from tests)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import httpx
 from sqlalchemy import text
 
 from dev import testing
-from dev.bench import OPERATIONS, WRITES, Target, measure, table
+from dev.bench import ALL, OPERATIONS, WRITES, Target, measure, table
 from dev.demo import generate
 from dev.issuer import SigningKey
 from dev.testing import RunningServer, auth, settings_kwargs, tenant_connection
@@ -110,9 +111,11 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
                     "leder": token_factory("leder", municipality=town, units=units),
                 },
                 database_urls=others,
+                intake_url=servers["intake"].url,
             ),
             users=2,
             seconds=3,
+            rate=10,
             folder=tmp_path,
             floor_runs=3,
         )
@@ -130,7 +133,12 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
         if name not in optional:
             assert result.one[name].requests > 0, name
             assert name in printed
-    for stats in (result.one, result.many):
+    for stats in (result.one, result.many, result.open):
         assert sum(s.requests for s in stats.values()) > 0
         assert {name: s.failures for name, s in stats.items() if s.failures} == {}
+    # the open loop's arrivals come at the rate whatever the answers: all of them are made
+    assert result.open[ALL].requests >= 15
+    assert "Open loop" in printed and "Person page throughput" in printed
+    assert list(result.pages) == ["directly"]  # no gateway here
+    assert result.pages["directly"].requests > 0 and result.pages["directly"].failures == 0
     assert set(result.sql_floor) == set(OPERATIONS[1:]) - set(WRITES) - (optional - set(WRITES))
