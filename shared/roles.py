@@ -7,7 +7,8 @@ Each service database has two roles (docs/operations.md):
 - the **runtime role** (`mestring_<service>`), neither superuser nor BYPASSRLS
   nor owner, is what the running service connects as. It holds only
   SELECT/INSERT/UPDATE/DELETE on the service's tables and USAGE on its
-  sequences; on the append-only tables (the access log) only INSERT and SELECT.
+  sequences; on the append-only tables (the access log) only INSERT and SELECT;
+  on `alembic_version` only SELECT.
   Not owning anything, it cannot TRUNCATE, run DDL, drop a trigger or turn
   row-level security off.
 
@@ -27,8 +28,9 @@ from sqlalchemy import text
 # Tables the runtime role may only add to and read (a trigger refuses UPDATE
 # and DELETE too, for the owner; see shared/access_log.py).
 APPEND_ONLY_TABLES = ("access_log",)
-# Alembic's bookkeeping: the owner's business only.
-OWNER_ONLY_TABLES = ("alembic_version",)
+# Alembic's bookkeeping: written by the owner only; the runtime role reads it to wait for the
+# migrations (`python -m shared.migrations --wait-for-head`).
+READ_ONLY_TABLES = ("alembic_version",)
 RUNTIME_TABLE_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE"
 APPEND_ONLY_PRIVILEGES = "SELECT, INSERT"
 
@@ -70,8 +72,11 @@ def runtime_grant_statements(role: str, tables: set[str]) -> list[str]:
             f"REVOKE ALL ON {quote_identifier(table)} FROM {grantee}",
             f"GRANT {APPEND_ONLY_PRIVILEGES} ON {quote_identifier(table)} TO {grantee}",
         ]
-    for table in sorted(tables & set(OWNER_ONLY_TABLES)):
-        statements.append(f"REVOKE ALL ON {quote_identifier(table)} FROM {grantee}")
+    for table in sorted(tables & set(READ_ONLY_TABLES)):
+        statements += [
+            f"REVOKE ALL ON {quote_identifier(table)} FROM {grantee}",
+            f"GRANT SELECT ON {quote_identifier(table)} TO {grantee}",
+        ]
     return statements
 
 

@@ -8,15 +8,19 @@ runtime role of every service, in a transaction of its own.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import os
 import secrets
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
@@ -139,7 +143,7 @@ async def test_the_runtime_role_has_exactly_the_dml_it_needs_on_every_table(
     assert len(privileges) > 3
     for table, granted in privileges.items():
         if table == "alembic_version":
-            expected = (False,) * 7
+            expected = (True,) + (False,) * 6  # read to wait for the migrations
         elif table in APPEND_ONLY_TABLES:
             expected = (True, True, False, False, False, False, False)
         else:
@@ -377,8 +381,69 @@ def test_the_owner_migrates_and_grants_and_the_runtime_role_cannot_migrate(
     assert "permission denied for schema public" in by_runtime.stderr
     assert by_owner.returncode == 0, by_owner.stderr
     assert again_by_runtime.returncode != 0
-    assert "permission denied for table alembic_version" in again_by_runtime.stderr
+    assert "migrations run as the owner role" in again_by_runtime.stderr
     assert tables > 3 and readable == tables == owned
+
+
+# --- waiting for the migrations (the Deployments' initContainer) ------------------------
+
+
+def test_the_wait_for_head_exits_0_at_once_when_the_database_is_at_head(
+    database_urls: dict[str, str],
+) -> None:
+    env = {**os.environ, "INTAKE_DATABASE_URL": database_urls["intake"]}
+    waited = subprocess.run(
+        [sys.executable, "-m", "shared.migrations", "--wait-for-head", "intake", "--timeout", "60"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert waited.returncode == 0, waited.stderr
+    assert "intake: the database is at the head" in waited.stderr
+    assert "waiting" not in waited.stderr, "no wait at all"
+
+
+def test_the_wait_for_head_waits_while_the_database_is_behind_and_times_out(
+    postgres: EmbeddedPostgres,
+) -> None:
+    """As the runtime role, read-only: behind one revision it waits out its timeout (False,
+    exit 1); at the head it returns at once."""
+    from alembic import command
+
+    from dev.testing import alembic_config
+    from shared.migrations import code_heads, wait_for_head
+
+    service, database = "catalogue", "wait_catalogue"
+    postgres.drop_databases([database])
+    postgres.ensure_databases({service: database})
+    config = alembic_config(service, postgres.owner_url(service, database))
+    script = ScriptDirectory.from_config(config)
+    [head] = code_heads(service)
+    previous = script.get_revision(head).down_revision
+    assert isinstance(previous, str)
+    runtime = postgres.runtime_url(service, database)
+    try:
+        command.stamp(config, previous)
+        behind_output = io.StringIO()
+        started = time.monotonic()
+        behind = asyncio.run(
+            wait_for_head(service, runtime, within=1.0, poll=0.2, out=behind_output)
+        )
+        waited = time.monotonic() - started
+        command.stamp(config, head)
+        at_head = asyncio.run(wait_for_head(service, runtime, within=30, out=io.StringIO()))
+    finally:
+        postgres.drop_databases([database])
+
+    assert behind is False
+    assert 0.7 < waited < 10
+    assert f"waiting for the head {head}; at {previous}" in behind_output.getvalue()
+    assert "timed out after 1 s" in behind_output.getvalue()
+    assert at_head is True
 
 
 def test_make_run_migrates_as_the_owners_and_serves_as_the_runtime_roles(

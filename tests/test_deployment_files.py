@@ -305,7 +305,6 @@ def test_k8s_deployment_reads_config_and_its_runtime_database_url_from_a_secret(
     pod = _k8s("Deployment", name)["spec"]["template"]["spec"]
     config = _k8s("ConfigMap", "mestring-config")
     assert config["data"]["MESTRING_ENV"] == "production"
-    assert "initContainers" not in pod, "the migrations are a Job of their own"
     [container] = pod["containers"]
     sources = [
         s["configMapRef"]["name"] for s in container.get("envFrom", []) if "configMapRef" in s
@@ -315,6 +314,30 @@ def test_k8s_deployment_reads_config_and_its_runtime_database_url_from_a_secret(
     ref = env[f"{name.upper()}_DATABASE_URL"]["valueFrom"]["secretKeyRef"]
     assert ref == {"name": "mestring-database", "key": f"{name.upper()}_DATABASE_URL"}
     assert not [key for key in env if "OWNER" in key], "the service never sees the owner role"
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_k8s_deployment_waits_for_its_migrations_as_the_runtime_role(name: str) -> None:
+    """The migrations are a Job of their own; each pod waits, in an initContainer, until its
+    database is at the code's head: read-only, as the runtime role, no Kubernetes API rights."""
+    pod = _k8s("Deployment", name)["spec"]["template"]["spec"]
+    [wait] = pod["initContainers"]
+    [container] = pod["containers"]
+    assert wait["image"] == container["image"], "the head of the code the pod runs"
+    command = wait["command"]
+    assert command[:3] == ["python", "-m", "shared.migrations"]
+    assert command[command.index("--wait-for-head") + 1] == name
+    assert float(command[command.index("--timeout") + 1]) > 0
+    assert "kubectl" not in " ".join(command)
+    [env] = wait["env"]
+    assert env["name"] == f"{name.upper()}_DATABASE_URL"
+    assert env["valueFrom"]["secretKeyRef"] == {
+        "name": "mestring-database",
+        "key": f"{name.upper()}_DATABASE_URL",
+    }, "the runtime role's URL, never the owner's"
+    assert wait["securityContext"]["readOnlyRootFilesystem"] is True
+    assert {"cpu", "memory"} <= set(wait["resources"]["limits"])
+    assert pod.get("automountServiceAccountToken") is False
 
 
 @pytest.mark.parametrize("name", SERVICES)
