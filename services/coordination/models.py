@@ -15,6 +15,7 @@ from shared.db import NAMING_CONVENTION, TenantMixin
 from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
+from shared.relation_facts import EmergencyAccessMixin, RelationWindowMixin
 
 
 class Base(DeclarativeBase):
@@ -116,6 +117,19 @@ class PersonService(TenantMixin, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RelationWindow(RelationWindowMixin, Base):
+    """The municipality's need-to-know window as intake's feed last told it (none: the default)."""
+
+    __tablename__ = "relation_windows"
+
+
+class EmergencyAccess(EmergencyAccessMixin, Base):
+    """An emergency access granted in intake: the employee reads the person here too until it
+    lapses (`shared/relation_facts.py`)."""
+
+    __tablename__ = "emergency_accesses"
 
 
 class Plan(TenantMixin, Base):

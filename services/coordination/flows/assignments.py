@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from services.coordination.domain import access
 from services.coordination.domain import assignments as rules
 from services.coordination.domain.plans import PlanContent, is_evaluation_overdue, overdue_measures
-from services.coordination.flows import Work
+from services.coordination.flows import Work, need_to_know
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
 from services.coordination.schemas import CaseloadItem, PrimaryContactCreate
 from shared.access_log import AccessAction
-from shared.errors import Forbidden, NotFound
+from shared.errors import NotFound
 from shared.schemas.coordination import (
     CoordinatorAssigned,
     CoordinatorKind,
@@ -96,20 +96,20 @@ async def assign_for_person(
     )
 
 
-async def _check_may_read(work: Work, person_id: uuid.UUID) -> None:
+async def _check_may_read(work: Work, person_id: uuid.UUID) -> str | None:
     """Case roles (koordinator, leder, saksbehandler) read who coordinates whom across the
-    municipality; helsepersonell only for persons their unit serves (tjenstlig behov)."""
+    municipality; helsepersonell only for persons their unit serves (tjenstlig behov) or
+    while their emergency access lasts (its reason returned, for the log)."""
     await work.check_known(person_id)
     if work.user.has_any(Role.coordinator, Role.manager, Role.caseworker):
-        return
-    if not await work.services.serves(person_id, work.user.units, work.today):
-        raise Forbidden("Your unit does not serve this person (tjenstlig behov)")
+        return None
+    return await need_to_know.check_serves(work, person_id)
 
 
 async def coordinators(work: Work, person_id: uuid.UUID) -> Sequence[CoordinatorAssignment]:
-    await _check_may_read(work, person_id)
+    reason = await _check_may_read(work, person_id)
     rows = await work.assignments.coordinators(person_id)
-    await work.log(person_id, AccessAction.read, "coordinator_assignment")
+    await work.log(person_id, AccessAction.read, "coordinator_assignment", reason=reason)
     return rows
 
 
@@ -138,9 +138,9 @@ async def assign_primary_contact(
 
 
 async def primary_contacts(work: Work, person_id: uuid.UUID) -> Sequence[PrimaryContact]:
-    await _check_may_read(work, person_id)
+    reason = await _check_may_read(work, person_id)
     rows = await work.assignments.primary_contacts(person_id)
-    await work.log(person_id, AccessAction.read, "primary_contact")
+    await work.log(person_id, AccessAction.read, "primary_contact", reason=reason)
     return rows
 
 

@@ -6,8 +6,11 @@ now has long-term services from two or more units and neither a koordinator nor
 a request, files a system-suggested request in the koordinerende enhet's inbox.
 A unit that delivers a service without a primærkontakt for the person shows on
 the worklist from then on (asked to name one). `decision.ended` ends the
-service and its measures. The shared consumer (`shared.feed`) hands each event
-over once, in its own transaction; replaying the feed changes nothing.
+service and its measures. `municipality_settings.changed` and
+`emergency_access.granted` are kept as the municipality's need-to-know window
+and the emergency accesses that open a person here too (`flows/need_to_know.py`).
+The shared consumer (`shared.feed`) hands each event over once, in its own
+transaction; replaying the feed changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from services.coordination.flows import Work
 from services.coordination.flows import plans as plan_flow
 from services.coordination.flows import requests as request_flow
 from services.coordination.models import CoordinationRequest, PersonService
+from services.coordination.repositories.services import RELATION_FACTS
 from shared.access_log import AccessAction
 from shared.clock import today_in_norway
 from shared.feed import Handler
@@ -50,6 +54,8 @@ def handler(outbox: Outbox) -> Handler:
     """The consumer's handler for intake's feed."""
 
     async def handle(session: AsyncSession, event: EventEnvelope) -> None:
+        if await RELATION_FACTS.record(session, event):
+            return
         payload = event.payload()
         if event.subject is None or not isinstance(payload, DecisionMade | DecisionEnded):
             return

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from services.coordination.domain import relatives as rules
 from services.coordination.domain.consent import ConsentGiver
 from services.coordination.domain.relatives import ConversationStatus, Phase
-from services.coordination.flows import Work
+from services.coordination.flows import Work, need_to_know
 from services.coordination.models import RelativeConversation
 from services.coordination.schemas import (
     ConversationCreate,
@@ -19,7 +19,7 @@ from services.coordination.schemas import (
 )
 from shared.access_log import AccessAction
 from shared.concurrency import check_version
-from shared.errors import Forbidden, RuleViolation
+from shared.errors import RuleViolation
 from shared.schemas.roles import Role
 
 
@@ -70,18 +70,18 @@ async def held(
 
 async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[RelativeConversation]:
     """Helsepersonell see them for persons their unit serves (tjenstlig behov)."""
-    await _check_need_to_know(work, person_id)
+    reason = await _check_need_to_know(work, person_id)
     rows = await work.conversations.for_person(person_id)
-    await work.log(person_id, AccessAction.read, "relative_conversation")
+    await work.log(person_id, AccessAction.read, "relative_conversation", reason=reason)
     return rows
 
 
 async def relations(work: Work, person_id: uuid.UUID) -> PersonRelations:
     """The person's guardian or fullmakt and relatives, read from intake with the caller's
     token (intake checks its own access; intake down → 503, nothing is written)."""
-    await _check_need_to_know(work, person_id)
+    reason = await _check_need_to_know(work, person_id)
     person = await work.intake.person(person_id)
-    await work.log(person_id, AccessAction.read, "person_relations")
+    await work.log(person_id, AccessAction.read, "person_relations", reason=reason)
     return PersonRelations(
         person_id=person_id,
         representatives=[
@@ -104,9 +104,10 @@ async def relations(work: Work, person_id: uuid.UUID) -> PersonRelations:
     )
 
 
-async def _check_need_to_know(work: Work, person_id: uuid.UUID) -> None:
+async def _check_need_to_know(work: Work, person_id: uuid.UUID) -> str | None:
+    """The coordinating unit reads across the municipality; others where their unit serves
+    the person or while their emergency access lasts (its reason returned, for the log)."""
     await work.check_known(person_id)
-    if not work.user.has_any(Role.coordinator) and not await work.services.serves(
-        person_id, work.user.units
-    ):
-        raise Forbidden("Your unit does not serve this person (tjenstlig behov)")
+    if work.user.has_any(Role.coordinator):
+        return None
+    return await need_to_know.check_serves(work, person_id)

@@ -1,6 +1,7 @@
 """Reacting to intake over real HTTP: a decision made in intake becomes a measure to confirm,
 an ended one ends it, a replay changes nothing, two units suggest a request; when intake is
-down the plan still opens with its decisions marked unavailable."""
+down the plan still opens with its decisions marked unavailable. The municipality's
+need-to-know window and the emergency accesses set in intake decide who reads a person here."""
 
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -16,6 +17,7 @@ from services.coordination.flows import feed
 from services.coordination.models import FeedCursor, ProcessedEvent
 from services.coordination.tests.conftest import (
     API,
+    INTAKE,
     OTHER_UNIT,
     UNIT,
     consent,
@@ -24,6 +26,7 @@ from services.coordination.tests.conftest import (
     register_person,
     save,
 )
+from shared.clock import today_in_norway
 from shared.db import set_tenant
 from shared.feed import FeedConsumer
 from shared.schemas.intake import DecisionEnded, DecisionMade, Outcome
@@ -246,3 +249,100 @@ async def test_readiness_shows_how_far_behind_the_intake_feed_is(
         "events_behind",
         "seconds_since_last_read",
     }
+
+
+async def test_the_municipality_s_window_from_intake_decides_when_a_unit_loses_the_person(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    nurse: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    today = today_in_norway()
+    person = await register_person(intake, caseworker)
+    decision_id = uuid.uuid4()
+    started = made(person["id"], starts_on=today - timedelta(days=10))
+    await publish(intake_server, municipality, started, decision_id)
+    ended = DecisionEnded(
+        person_id=uuid.UUID(person["id"]), service_type="hjemmesykepleie", unit=UNIT
+    )
+    await publish(intake_server, municipality, ended, decision_id)  # ends today
+    await consumer.catch_up(municipality)
+    url = f"{API}/persons/{person['id']}/coordinators"
+
+    async def reads_on(day: date) -> int:
+        today_is(day)
+        return (await client.get(url, headers=nurse)).status_code
+
+    by_default = await reads_on(today + timedelta(days=1))  # Mestring's 30 days
+    saved = await intake.put(
+        f"{INTAKE}/settings",
+        json={"four_eyes": False, "need_to_know_days_after_end": 0},
+        headers={**headers_for("admin"), "If-Match": '"0"'},
+    )
+    await consumer.catch_up(municipality)
+    last_day = await reads_on(today)
+    day_after = await reads_on(today + timedelta(days=1))
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        await connection.execute(text("UPDATE feed_cursors SET position = 0"))
+    replayed = await consumer.catch_up(municipality)
+    still_out = await reads_on(today + timedelta(days=1))
+
+    assert saved.status_code == 200, saved.text
+    assert by_default == 200
+    assert (last_day, day_after) == (200, 403)
+    assert (replayed, still_out) == (0, 403)
+
+
+async def test_an_emergency_access_opened_in_intake_opens_the_person_here_until_it_lapses(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    intake_server: RunningServer,
+    consumer: FeedConsumer,
+    caseworker: dict[str, str],
+    nurse: dict[str, str],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    person = await register_person(intake, caseworker)
+    await publish(intake_server, municipality, made(person["id"], OTHER_UNIT), uuid.uuid4())
+    await consumer.catch_up(municipality)
+    url = f"{API}/persons/{person['id']}/coordinators"
+
+    before = await client.get(url, headers=nurse)
+    opened = await intake.post(
+        f"{INTAKE}/persons/{person['id']}/emergency-access",
+        json={"category": "acute_help", "reason": "Funnet falt i gangen, trenger oversikt nå"},
+        headers=nurse,
+    )
+    await consumer.catch_up(municipality)
+    during = await client.get(url, headers=nurse)
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        reasons = (
+            (
+                await connection.execute(
+                    text(
+                        "SELECT reason FROM access_log WHERE actor = 'nurse-1' AND action = 'read' "
+                        "AND resource = 'coordinator_assignment'"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        # Four hours later it lapses here as in intake.
+        await connection.execute(
+            text("UPDATE emergency_accesses SET valid_until = now() - interval '1 second'")
+        )
+    after = await client.get(url, headers=nurse)
+
+    assert before.status_code == 403
+    assert opened.status_code == 201, opened.text
+    assert during.status_code == 200, during.text
+    assert reasons == [f"NØDTILGANG (acute_help): nødtilgang {opened.json()['id']} i inntak"]
+    assert after.status_code == 403
