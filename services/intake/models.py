@@ -346,18 +346,29 @@ class UserPreference(TenantMixin, Base):
     language: Mapped[str] = mapped_column(String(10))
 
 
-class PersonWord(Base):
-    """A word of a person's folded name (`search_text`), kept by a database trigger: name
-    search looks word beginnings up here as ranges of a B-tree in byte order, which row-level
-    security lets PostgreSQL use (docs/adr/0004-name-search-by-word-prefix-table.md)."""
+class PersonNamePrefix(Base):
+    """A beginning of a word of a person's folded name (`search_text`: «hansen kari» gives h,
+    ha, … hansen, k, … kari) with the name itself, kept by a database trigger: name search
+    reads the persons whose name has a word beginning with what was typed from one B-tree
+    range already in name order, which row-level security lets PostgreSQL use
+    (docs/adr/0004-name-search-by-word-prefix-table.md)."""
 
-    __tablename__ = "person_words"
-    __table_args__ = (Index("ix_person_words_municipality_word", "municipality", "word"),)
+    __tablename__ = "person_name_prefixes"
+    __table_args__ = (
+        Index(
+            "ix_person_name_prefixes_in_name_order",
+            "municipality",
+            "prefix",
+            "search_text",
+            "person_id",
+        ),
+    )
 
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
     )
-    word: Mapped[str] = mapped_column(String(100, collation="C"), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(100, collation="C"), primary_key=True)
+    search_text: Mapped[str] = mapped_column(String(300))
     municipality: Mapped[str] = mapped_column(
         String(4), server_default=text(f"current_setting('{TENANT_SETTING}', true)")
     )

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Uuid,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from services.intake.domain.decisions import EDITABLE, MADE
 from services.intake.domain.persons import (
@@ -17,10 +32,10 @@ from services.intake.domain.persons import (
     query_tokens,
     spelled_tokens,
 )
-from services.intake.models import Application, Decision, Person, PersonWord
+from services.intake.models import Application, Decision, Person, PersonNamePrefix
 from shared import need_to_know
 from shared.errors import Conflict, NotFound, RuleViolation
-from shared.pagination import paginate
+from shared.pagination import decode_cursor, encode_cursor, paginate
 from shared.schemas.common import Page
 from shared.schemas.intake import ApplicationStatus, Outcome
 
@@ -28,46 +43,96 @@ OPEN_CASE = (ApplicationStatus.received, ApplicationStatus.in_assessment)
 """An application not yet decided nor withdrawn: the unit asked to assess it is on the case."""
 GRANTING = (Outcome.granted, Outcome.partly_granted)
 
-WORD_END = "\U0010ffff"
-"""Sorts after every character: `part <= word < part + WORD_END` is «word begins with part»
-in byte order (the words' collation is "C")."""
+NAME_ORDER = [Person.search_text, Person.id]
+"""The order of every list of persons, and what its cursor holds."""
+RARITY_CAP = 10_000
+"""How many entries of each typed word are counted to find the rarest (an index-only range
+of at most this many entries per word, about 90 index pages)."""
 
 
-def _begins(part: str) -> ColumnElement[bool]:
-    return and_(PersonWord.word >= part, PersonWord.word < part + WORD_END)
-
-
-def _words_begin(tokens: set[str]) -> ColumnElement[bool]:
-    """Some word of the name begins with one of `tokens` (the same word typed two ways), found
-    in `person_words` by B-tree ranges: a superset that `_word_starts` then narrows exactly (a
-    token with a hyphen needs each of its parts to begin a word)."""
-    split = [[part for part in token.split("-") if part] for token in sorted(tokens)]
-    if not all(split):
-        return true()
-    if all(len(parts) == 1 for parts in split):
-        return Person.id.in_(
-            select(PersonWord.person_id).where(or_(*(_begins(parts[0]) for parts in split)))
-        )
+def _word_starts(column: InstrumentedAttribute[str], token: str) -> ColumnElement[bool]:
+    """A word of the folded name in `column` starts with `token` (hyphens included: «li-mo»
+    is «li» then «mo» in one word)."""
+    escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return or_(
-        *(
-            and_(
-                *(
-                    Person.id.in_(select(PersonWord.person_id).where(_begins(part)))
-                    for part in parts
-                )
-            )
-            for parts in split
-        )
+        column.like(f"{escaped}%"),
+        column.like(f"% {escaped}%"),
+        column.like(f"%-{escaped}%"),
     )
 
 
-def _word_starts(token: str) -> ColumnElement[bool]:
-    """A word of the folded name starts with `token`."""
-    escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(
-        Person.search_text.like(f"{escaped}%"),
-        Person.search_text.like(f"% {escaped}%"),
-        Person.search_text.like(f"%-{escaped}%"),
+@dataclass(frozen=True)
+class TypedWord:
+    """A word of a name search as the ways it may be meant: plain (ø → o) and spelled out
+    (ø → oe); one spelling when it has no Nordic letter."""
+
+    spellings: tuple[str, ...]
+
+    @property
+    def parts(self) -> list[tuple[str, ...]]:
+        """Each hyphen-joined part of the word in its spellings («bjørnstad-li»: (bjoernstad,
+        bjornstad) and (li,)): name prefixes whose entries hold every person the word can
+        find; none when the word has no letters."""
+        split = [[part for part in spelling.split("-") if part] for spelling in self.spellings]
+        if not split[0] or any(len(parts) != len(split[0]) for parts in split):
+            return []
+        return [tuple(sorted({parts[i] for parts in split})) for i in range(len(split[0]))]
+
+    @property
+    def exact(self) -> bool:
+        """Whether each entry of its prefixes is a match (no hyphen to check in the name)."""
+        return "-" not in "".join(self.spellings) and bool(self.parts)
+
+    def found_in(self, column: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+        return or_(*(_word_starts(column, spelling) for spelling in self.spellings))
+
+
+Driver = tuple[int, tuple[str, ...]]
+"""The typed word whose entries a name search reads (its index) and their prefixes."""
+
+
+def typed_words(query: str) -> list[TypedWord]:
+    return [
+        TypedWord(tuple(sorted({plain, spelled})))
+        for plain, spelled in zip(query_tokens(query), spelled_tokens(query), strict=False)
+    ]
+
+
+def name_page(
+    words: list[TypedWord], driver: Driver, limit: int, after: list[Any] | None = None
+) -> Select[tuple[str, uuid.UUID]]:
+    """The first `limit` (name, person id) after `after` in name order of the persons whose
+    name has every one of `words`: read in name order from the entries of the driver's
+    prefixes (one index range per spelling, each stopped at `limit`), every other word
+    checked on each entry's name. For one word that is about a page of entries however
+    common the word is; for several, the driver's entries until the page is full."""
+    prefixes = PersonNamePrefix
+    read, streams_of = driver
+    checks = [
+        word.found_in(prefixes.search_text)
+        for index, word in enumerate(words)
+        if index != read or not word.exact
+    ]
+    if after is not None:
+        checks.append(
+            tuple_(prefixes.search_text, prefixes.person_id)
+            > tuple_(literal(after[0], String()), literal(after[1], Uuid()))
+        )
+    streams = [
+        select(prefixes.search_text, prefixes.person_id)
+        .where(prefixes.prefix == prefix, *checks)
+        .order_by(prefixes.search_text, prefixes.person_id)
+        .limit(limit)
+        for prefix in streams_of
+    ]
+    if len(streams) == 1:
+        return streams[0]
+    merged = union_all(*streams).subquery("merged")
+    return (
+        select(merged.c.search_text, merged.c.person_id)
+        .distinct()
+        .order_by(merged.c.search_text, merged.c.person_id)
+        .limit(limit)
     )
 
 
@@ -89,6 +154,8 @@ class PersonRepo:
         return person
 
     def _search(self, query: str | None, today: date) -> Select[tuple[Person]]:
+        """Every person, or by national id or birth date; a name search where no word has
+        letters to look up (only hyphens) is checked on each name in order."""
         statement = select(Person)
         if not query or not query.strip():
             return statement
@@ -98,11 +165,28 @@ class PersonRepo:
         born = birth_dates(query, today)
         if born:
             return statement.where(Person.birth_date.in_(born))
-        for plain, spelled in zip(query_tokens(query), spelled_tokens(query), strict=False):
-            tokens = {plain, spelled}
-            statement = statement.where(_words_begin(tokens))
-            statement = statement.where(or_(*(_word_starts(token) for token in tokens)))
-        return statement
+        return statement.where(*(word.found_in(Person.search_text) for word in typed_words(query)))
+
+    async def _rarest(self, words: list[TypedWord]) -> Driver:
+        """The typed word (or hyphenated part) with the fewest entries, counted up to
+        `RARITY_CAP` (among equals the longest): the one to read, checking the others."""
+        candidates = [(index, part) for index, word in enumerate(words) for part in word.parts]
+        if len(candidates) == 1:
+            return candidates[0]
+        counts = [
+            select(func.count())
+            .select_from(
+                select(literal(1))
+                .where(PersonNamePrefix.prefix.in_(part))
+                .limit(RARITY_CAP)
+                .subquery()
+            )
+            .scalar_subquery()
+            for _, part in candidates
+        ]
+        row = (await self.session.execute(select(*counts))).one()
+        counted = dict(zip(candidates, row, strict=True))
+        return min(candidates, key=lambda driver: (counted[driver], -max(map(len, driver[1]))))
 
     async def search(
         self, query: str | None, limit: int, cursor: str | None, today: date
@@ -110,17 +194,37 @@ class PersonRepo:
         """By name (word beginnings, diacritics ignored both ways), by birth date (the first
         six digits of a national id) or by national id; in name order.
 
-        Planned afresh for each query: a plan made once for every name would walk the whole
-        register in name order for a rare one."""
+        A name is read from `person_name_prefixes` in name order (`name_page`), so a page
+        reads about a page of entries however common the name. Planned afresh for each
+        query: a plan made once for every name would not fit a rare one."""
         await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
-        return await paginate(
-            self.session,
-            self._search(query, today),
-            order_by=[Person.search_text, Person.id],
-            limit=limit,
-            cursor=cursor,
-            to_item=lambda person: person,
+        words = typed_words(query) if query and query.strip() else []
+        by_name = (
+            words
+            and not looks_like_national_id(query or "")
+            and not birth_dates(query or "", today)
+            and any(word.parts for word in words)
         )
+        if not by_name:
+            return await paginate(
+                self.session,
+                self._search(query, today),
+                order_by=NAME_ORDER,
+                limit=limit,
+                cursor=cursor,
+                to_item=lambda person: person,
+            )
+        after = decode_cursor(cursor, NAME_ORDER) if cursor else None
+        driver = await self._rarest(words)
+        entries = (await self.session.execute(name_page(words, driver, limit + 1, after))).all()
+        # The persons by primary key, in a statement of their own: no join order to choose.
+        found = {person.id: person for person in await self.by_ids([e.person_id for e in entries])}
+        rows = [found[entry.person_id] for entry in entries if entry.person_id in found]
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            next_cursor = encode_cursor([rows[-1].search_text, rows[-1].id])
+        return Page[Any](items=rows, next_cursor=next_cursor)
 
     async def by_ids(self, person_ids: list[uuid.UUID]) -> list[Person]:
         """The persons of the municipality among `person_ids` (others are left out), without

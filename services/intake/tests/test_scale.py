@@ -4,6 +4,7 @@ statements whatever the number of persons it lists."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy.dialects import postgresql
 
 from dev.testing import tenant_connection
 from services.intake.models import Decision
-from services.intake.repositories.persons import PersonRepo
+from services.intake.repositories.persons import name_page, typed_words
 from services.intake.tests.conftest import API, register_person
 from services.intake.tests.test_appeals_waiting_worklist_api import delivered_decision
 from services.intake.tests.test_decisions_api import application_for
@@ -37,35 +38,173 @@ def statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
     event.remove(engine, "before_cursor_execute", record)
 
 
-async def _plan(database_url: str, municipality: str, statement: Select[Any]) -> str:
+async def _plan(
+    database_url: str, municipality: str, statement: Select[Any], *, analyze: bool = False
+) -> str:
     """The plan of `statement` for the services' role under row-level security, with scans of
-    whole tables and sorts priced out: what indexes the planner may use."""
+    whole tables and sorts priced out: what indexes the planner may use (with `analyze`, also
+    how many rows each step read)."""
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
     sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
     sql = sql.replace("%%", "%")
+    explain = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)" if analyze else "EXPLAIN"
     async with tenant_connection(database_url, municipality) as connection:
         await connection.execute(text("SET LOCAL enable_seqscan = off"))
         await connection.execute(text("SET LOCAL enable_sort = off"))
-        rows = (await connection.execute(text(f"EXPLAIN {sql}"))).all()
+        rows = (await connection.execute(text(f"{explain} {sql}"))).all()
     return "\n".join(row[0] for row in rows)
 
 
-async def test_name_search_looks_word_beginnings_up_in_an_index(
+async def _search(
+    client: httpx.AsyncClient, headers: dict[str, str], q: str, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Every person the search finds, page by page (`limit` a page)."""
+    found: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"q": q, "limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        page = await client.get(f"{API}/persons", params=params, headers=headers)
+        assert page.status_code == 200, page.text
+        found += page.json()["items"]
+        cursor = page.json()["next_cursor"]
+        if cursor is None:
+            return found
+
+
+def _names(persons: list[dict[str, Any]]) -> list[str]:
+    return [f"{p['given_name']} {p['family_name']}" for p in persons]
+
+
+async def test_a_common_name_reads_a_page_of_entries_in_name_order_whatever_matches(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],
     database_urls: dict[str, str],
     municipality: str,
 ) -> None:
     """LIKE, trigram and full-text conditions are not leakproof, so under row-level security
-    PostgreSQL only filters with them after reading rows in name order (a whole register for a
-    rare name); the words' B-tree ranges are index conditions."""
-    await register_person(client, caseworker, given_name="Sigrid", family_name="Kvamsdal")
-    search = PersonRepo(None)._search("kvams sig", date.today())  # type: ignore[arg-type]
+    PostgreSQL only filters with them after reading rows (a whole register for a common family
+    name late in the alphabet); the name prefixes' entries are an index range already in name
+    order, so a page reads a page of them, not every match."""
+    for given in ("Anne", "Berit", "Cecilie", "Dag", "Eli", "Finn"):
+        await register_person(client, caseworker, given_name=given, family_name="Ulvestad")
+    words = typed_words("ulvest")
+    page = name_page(words, (0, words[0].parts[0]), limit=3)
 
-    plan = await _plan(database_urls["intake"], municipality, search)
+    plan = await _plan(database_urls["intake"], municipality, page, analyze=True)
 
-    index_conditions = [line for line in plan.splitlines() if "Index Cond" in line]
-    assert any("word" in line for line in index_conditions), plan
+    lines = plan.splitlines()
+    scans = [line for line in lines if "Scan" in line]
+    conditions = [line for line in lines if "Index Cond" in line]
+    assert len(scans) == 1 and "ix_person_name_prefixes_in_name_order" in scans[0], plan
+    assert "rows=3 loops=1" in scans[0], plan
+    assert "prefix = 'ulvest'" in conditions[0], plan
+    assert "Sort" not in plan, plan
+
+
+async def test_the_next_page_and_another_word_narrow_the_same_index_range(
+    database_urls: dict[str, str], municipality: str
+) -> None:
+    """The cursor is an index condition (the range starts after the last name shown); another
+    word typed is checked on the entries read, not looked up by itself."""
+    words = typed_words("ulvest cec")
+    after = ["ulvestad berit", uuid.UUID(int=0)]
+    page = name_page(words, (0, words[0].parts[0]), limit=51, after=after)
+
+    plan = await _plan(database_urls["intake"], municipality, page)
+
+    conditions = [line for line in plan.splitlines() if "Index Cond" in line]
+    filters = [line for line in plan.splitlines() if "Filter" in line]
+    assert len(conditions) == 1, plan
+    assert "prefix = 'ulvest'" in conditions[0] and "ulvestad berit" in conditions[0], plan
+    assert filters and "'cec%'" in filters[0], plan
+    assert "Sort" not in plan, plan
+
+
+async def test_a_word_late_in_a_name_and_a_first_word_come_in_one_name_order(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    """A family name and the same word as a later name, both spellings of a Nordic letter, page
+    by page with no person twice or left out."""
+    for given, family in (
+        ("Olsen", "Aasvik"),
+        ("Kari", "Olsen"),
+        ("Åse", "Olsen"),
+        ("Per", "Berg-Olsen"),
+        ("Ola", "Olsenius"),
+        ("Ole", "Vik"),
+        ("Aase", "Olsrud"),
+    ):
+        await register_person(client, caseworker, given_name=given, family_name=family)
+
+    one_by_one = await _search(client, caseworker, "olsen", limit=1)
+    at_once = await _search(client, caseworker, "olsen")
+    ase = await _search(client, caseworker, "åse ols", limit=2)
+
+    assert _names(one_by_one) == [
+        "Olsen Aasvik",
+        "Per Berg-Olsen",
+        "Åse Olsen",
+        "Kari Olsen",
+        "Ola Olsenius",
+    ]
+    assert _names(at_once) == _names(one_by_one)
+    assert _names(ase) == ["Åse Olsen", "Aase Olsrud"]
+
+
+async def test_several_words_find_the_persons_who_have_each_in_any_order(
+    client: httpx.AsyncClient, caseworker: dict[str, str], statements: list[str]
+) -> None:
+    for given, family in (
+        ("Kari", "Hansen"),
+        ("Karianne", "Hansen"),
+        ("Kari", "Jensen"),
+        ("Hans", "Karlsen"),
+        ("Kari Hanna", "Lie"),
+        ("Anne", "Hansen"),
+    ):
+        await register_person(client, caseworker, given_name=given, family_name=family)
+    statements.clear()
+
+    family_first = await _search(client, caseworker, "hansen kari")
+    counted = len(statements)
+    given_first = await _search(client, caseworker, "kari hansen", limit=1)
+    two_prefixes = await _search(client, caseworker, "han kar")
+
+    assert _names(family_first) == ["Kari Hansen", "Karianne Hansen"]
+    assert _names(given_first) == _names(family_first)
+    assert _names(two_prefixes) == [
+        "Kari Hansen",
+        "Karianne Hansen",
+        "Hans Karlsen",
+        "Kari Hanna Lie",
+    ]
+    assert counted <= 6, statements
+
+
+async def test_compound_names_diacritics_and_accents_are_found_as_before(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    anne_lise = await register_person(
+        client, caseworker, given_name="Anne-Lise", family_name="Kvalsvik-Øyen"
+    )
+    jose = await register_person(client, caseworker, given_name="José", family_name="Müller")
+    graesli = await register_person(client, caseworker, given_name="Bård", family_name="Græsli")
+
+    queries = {
+        anne_lise["id"]: ("anne-lise", "lise", "øyen", "oyen", "oeyen", "kvalsvik-øy", "lise kv"),
+        jose["id"]: ("jose", "josé", "muller", "müll"),
+        graesli["id"]: ("grasli", "graesli", "græsli", "bard", "baard", "bård græ"),
+        None: ("lise-anne", "svik", "anne-kv", "øyen-k"),
+    }
+
+    found = {
+        q: [p["id"] for p in await _search(client, caseworker, q)]
+        for q in sum(queries.values(), ())
+    }
+
+    assert found == {q: [i] if i else [] for i, qs in queries.items() for q in qs}
 
 
 async def test_the_decisions_list_is_read_in_its_order_from_an_index(
