@@ -67,8 +67,10 @@ async def assign_coordinator(
 )
 async def list_coordinators(person_id: uuid.UUID, work: WorkDep) -> list[CoordinatorAssignmentRead]:
     """The person's koordinators, from–to, oldest first; 404 for a person coordination has
-    never seen in this municipality."""
-    return [assignment_read(a) for a in await flow.coordinators(work, person_id)]
+    never seen in this municipality. A refusal (no need to know) is in the access log."""
+    async with work.refusals_logged(person_id, "coordinator_assignment"):
+        rows = await flow.coordinators(work, person_id)
+    return [assignment_read(a) for a in rows]
 
 
 @router.post(
@@ -95,9 +97,10 @@ async def assign_primary_contact(
     dependencies=[PLAN_READER],
 )
 async def list_primary_contacts(person_id: uuid.UUID, work: WorkDep) -> list[PrimaryContactRead]:
-    return [
-        PrimaryContactRead.model_validate(c) for c in await flow.primary_contacts(work, person_id)
-    ]
+    """The person's primærkontakter; a refusal (no need to know) is in the access log."""
+    async with work.refusals_logged(person_id, "primary_contact"):
+        rows = await flow.primary_contacts(work, person_id)
+    return [PrimaryContactRead.model_validate(c) for c in rows]
 
 
 @router.post(

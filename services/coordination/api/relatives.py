@@ -45,7 +45,10 @@ async def plan_relative_conversation(
 async def list_relative_conversations(
     person_id: uuid.UUID, work: WorkDep
 ) -> list[ConversationRead]:
-    return [ConversationRead.model_validate(c) for c in await flow.for_person(work, person_id)]
+    """The person's pårørendesamtaler; a refusal (no need to know) is in the access log."""
+    async with work.refusals_logged(person_id, "relative_conversation"):
+        rows = await flow.for_person(work, person_id)
+    return [ConversationRead.model_validate(c) for c in rows]
 
 
 @router.put(
@@ -75,5 +78,7 @@ async def record_relative_conversation(
 )
 async def get_person_relations(person_id: uuid.UUID, work: WorkDep) -> PersonRelations:
     """The person's guardian or fullmakt (for a consent) and relatives (for a conversation),
-    as intake registers them; 503 when intake does not answer."""
-    return await flow.relations(work, person_id)
+    as intake registers them; 503 when intake does not answer. A refusal (no need to know)
+    is in the access log."""
+    async with work.refusals_logged(person_id, "person_relations"):
+        return await flow.relations(work, person_id)

@@ -9,6 +9,7 @@ event in the same transaction. Routers call one flow each and map what it return
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,6 +81,14 @@ class Work:
         await ACCESS_LOG.record(
             self.session, self.user, person_ids, action, resource, resource_id, reason
         )
+
+    def refusals_logged(
+        self, person_id: uuid.UUID, resource: str, resource_id: str | uuid.UUID | None = None
+    ) -> AbstractAsyncContextManager[None]:
+        """Around a need-to-know check about one person: a `Forbidden` raised inside is logged
+        as `refused` for the caller (in a transaction of its own, which the 403's rollback does
+        not undo) before it becomes the 403."""
+        return ACCESS_LOG.refusals_logged(self.session, self.user, person_id, resource, resource_id)
 
     async def check_known(self, person_id: uuid.UUID) -> None:
         """A person coordination has never seen in this municipality is a 404, never an

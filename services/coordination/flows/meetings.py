@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from services.coordination.domain import access
 from services.coordination.domain import evaluations as evaluation_rules
 from services.coordination.domain import meetings as rules
 from services.coordination.domain import plans as plan_rules
@@ -22,7 +21,7 @@ from shared.schemas.coordination import MeetingHeld, PlanStatus
 
 async def plan_meeting(work: Work, plan_id: uuid.UUID, body: MeetingCreate) -> Meeting:
     plan = await work.plans.get(plan_id)
-    access.check_may_edit(await plan_flow.relation(work, plan.person_id))
+    await plan_flow.check_may_edit(work, plan.person_id, "meeting", plan.id)
     plan_rules.check_editable(PlanStatus(plan.status))
     meeting = Meeting(
         plan_id=plan.id,
@@ -52,7 +51,7 @@ async def record_minutes(
     meeting = await work.plans.meeting(meeting_id)
     check_version(if_match, meeting.version)
     plan = await work.plans.get(meeting.plan_id, for_update=True)
-    access.check_may_edit(await plan_flow.relation(work, plan.person_id))
+    await plan_flow.check_may_edit(work, plan.person_id, "meeting", plan.id)
     plan_rules.check_editable(PlanStatus(plan.status))
     rules.check_minutes(MeetingStatus(meeting.status), body.minutes, meeting.meeting_on, work.today)
     content, decisions = rules.decisions_as_measures(
@@ -87,7 +86,7 @@ async def approve_minutes(work: Work, meeting_id: uuid.UUID, if_match: int) -> M
     """The koordinator approves the minutes; then they are final."""
     meeting = await work.plans.meeting(meeting_id)
     check_version(if_match, meeting.version)
-    access.check_may_edit(await plan_flow.relation(work, meeting.person_id))
+    await plan_flow.check_may_edit(work, meeting.person_id, "meeting", meeting.id)
     rules.check_approval(MeetingStatus(meeting.status))
     meeting.status = MeetingStatus.approved.value
     meeting.approved_on = work.today
@@ -106,7 +105,7 @@ async def evaluate(
 ) -> Evaluation:
     """Results per goal feed the plan's next version, with the next evaluation date."""
     plan = await work.plans.get(plan_id, for_update=True)
-    access.check_may_edit(await plan_flow.relation(work, plan.person_id))
+    await plan_flow.check_may_edit(work, plan.person_id, "evaluation", plan.id)
     check_version(if_match, plan.version)
     content = evaluation_rules.evaluate(
         PlanContent.model_validate(plan.content),

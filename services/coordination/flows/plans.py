@@ -61,9 +61,19 @@ async def relation(work: Work, person_id: uuid.UUID) -> access.PlanRelation:
     )
 
 
+async def check_may_edit(
+    work: Work, person_id: uuid.UUID, resource: str, resource_id: uuid.UUID
+) -> None:
+    """Only the person's koordinator changes the plan and what belongs to it; a refusal is in
+    the access log."""
+    rel = await relation(work, person_id)
+    async with work.refusals_logged(person_id, resource, resource_id):
+        access.check_may_edit(rel)
+
+
 async def _load_for_edit(work: Work, plan_id: uuid.UUID, if_match: int) -> Plan:
     plan = await work.plans.get(plan_id, for_update=True)
-    access.check_may_edit(await relation(work, plan.person_id))
+    await check_may_edit(work, plan.person_id, "plan", plan.id)
     check_version(if_match, plan.version)
     rules.check_editable(PlanStatus(plan.status))
     return plan
@@ -108,8 +118,9 @@ async def write_version(
 async def create(work: Work, body: PlanCreate) -> Plan:
     """A draft plan for a person the caller coordinates; one open plan per person."""
     coordinator = await work.assignments.current_coordinator(body.person_id)
-    if coordinator is None or coordinator.coordinator_sub != work.user.sub:
-        raise Forbidden("Only the person's koordinator starts the plan; assign one first")
+    async with work.refusals_logged(body.person_id, "plan"):
+        if coordinator is None or coordinator.coordinator_sub != work.user.sub:
+            raise Forbidden("Only the person's koordinator starts the plan; assign one first")
     if await work.plans.open_for_person(body.person_id) is not None:
         raise Conflict("The person already has a plan that is not closed")
     if body.request_id is not None:
@@ -154,7 +165,8 @@ async def read(work: Work, plan_id: uuid.UUID) -> PlanView:
     consents = await work.plans.consents(plan.id)
     facts = [facts_of(c) for c in consents]
     rel = await relation(work, plan.person_id)
-    reason = access.why_may_read(work.user, rel, content.team, facts, work.today)
+    async with work.refusals_logged(plan.person_id, "plan", plan.id):
+        reason = access.why_may_read(work.user, rel, content.team, facts, work.today)
     await work.log(plan.person_id, AccessAction.read, "plan", plan.id, reason=reason)
     coordinator = await work.assignments.current_coordinator(plan.person_id)
     return PlanView(
@@ -263,7 +275,7 @@ async def close(work: Work, plan_id: uuid.UUID, reason: str, if_match: int) -> P
 async def record_consent(work: Work, plan_id: uuid.UUID, body: ConsentCreate) -> Consent:
     """Consent as data; a guardian or fullmakt is checked against intake's register."""
     plan = await work.plans.get(plan_id, for_update=True)
-    access.check_may_edit(await relation(work, plan.person_id))
+    await check_may_edit(work, plan.person_id, "consent", plan.id)
     rules.check_editable(PlanStatus(plan.status))
     content = PlanContent.model_validate(plan.content)
     consent_rules.check_new_consent(
@@ -327,7 +339,7 @@ async def withdraw_consent(
 ) -> Consent:
     """From the day it is withdrawn, the sharing it covered is closed (read time decides)."""
     plan = await work.plans.get(plan_id)
-    access.check_may_edit(await relation(work, plan.person_id))
+    await check_may_edit(work, plan.person_id, "consent", plan.id)
     consent = await work.plans.consent(plan.id, consent_id)
     consent_rules.check_withdrawal(consent.withdrawn_on, body.withdrawn_on, consent.given_on)
     if body.withdrawn_on > work.today:

@@ -444,6 +444,43 @@ async def test_every_read_of_a_plan_writes_the_access_log(
     ]
 
 
+async def test_every_refusal_about_a_person_is_in_the_access_log(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    other_coordinator: dict[str, str],
+    nurse: dict[str, str],
+    leader: dict[str, str],
+) -> None:
+    """A 403 about a person (a plan read, the koordinator list, the relatives, a change to
+    the plan by one who does not coordinate the person) is logged as `refused`, in a
+    transaction of its own that the refusal's rollback leaves standing."""
+    person, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    person_url = f"{API}/persons/{person['id']}"
+
+    answers = [
+        await client.get(f"{API}/plans/{plan['id']}", headers=nurse),
+        await client.get(f"{person_url}/coordinators", headers=nurse),
+        await client.get(f"{person_url}/primary-contacts", headers=nurse),
+        await client.get(f"{person_url}/relative-conversations", headers=nurse),
+        await save(client, other_coordinator, plan),
+    ]
+    log = (await client.get(f"{person_url}/access-log", headers=leader)).json()["items"]
+
+    assert [answer.status_code for answer in answers] == [403] * 5, [a.text for a in answers]
+    refused = [(e["actor"], e["resource"]) for e in log if e["action"] == "refused"]
+    assert refused == [
+        ("koord-2", "plan"),
+        ("nurse-1", "relative_conversation"),
+        ("nurse-1", "primary_contact"),
+        ("nurse-1", "coordinator_assignment"),
+        ("nurse-1", "plan"),
+    ]
+    newest_refusal = next(e for e in log if e["action"] == "refused")
+    assert newest_refusal["reason"] == answers[4].json()["detail"]
+
+
 async def test_the_access_log_cannot_be_changed(
     database_urls: dict[str, str],
     municipality: str,

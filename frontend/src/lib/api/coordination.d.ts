@@ -399,7 +399,7 @@ export interface paths {
         /**
          * List Coordinators
          * @description The person's koordinators, from–to, oldest first; 404 for a person coordination has
-         *     never seen in this municipality.
+         *     never seen in this municipality. A refusal (no need to know) is in the access log.
          */
         get: operations["list_coordinators"];
         put?: never;
@@ -421,7 +421,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Primary Contacts */
+        /**
+         * List Primary Contacts
+         * @description The person's primærkontakter; a refusal (no need to know) is in the access log.
+         */
         get: operations["list_primary_contacts"];
         put?: never;
         /**
@@ -566,7 +569,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Relative Conversations */
+        /**
+         * List Relative Conversations
+         * @description The person's pårørendesamtaler; a refusal (no need to know) is in the access log.
+         */
         get: operations["list_relative_conversations"];
         put?: never;
         /**
@@ -610,7 +616,8 @@ export interface paths {
         /**
          * Get Person Relations
          * @description The person's guardian or fullmakt (for a consent) and relatives (for a conversation),
-         *     as intake registers them; 503 when intake does not answer.
+         *     as intake registers them; 503 when intake does not answer. A refusal (no need to know)
+         *     is in the access log.
          */
         get: operations["get_person_relations"];
         put?: never;
