@@ -6,17 +6,14 @@ and once for each measure of the quality system — a ROS hazard's, an internal 
 non-conformity's, a supervision finding's — the same way (`flows.measures.announce_overdue`).
 The municipality's scheduler may still call `POST /corrective-actions/overdue-check`; this
 job makes sure it happens every day anyway, for every municipality the service serves. It is
-started and stopped with the app like the feed consumers (`shared.feed`), wakes every
-`interval` seconds and runs the check once per Norwegian calendar day per municipality. When
+a `shared.jobs.PeriodicJob`, started and stopped with the app, wakes every `interval` seconds
+and runs the check once per Norwegian calendar day per municipality. When
 several copies of the service run, a transaction-scoped advisory lock lets one of them do a
 municipality's check while the others skip it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from services.quality.flows import Work, actions, measures
 from shared.clock import today_in_norway
 from shared.db import set_tenant
+from shared.jobs import JobStatus, PeriodicJob
 from shared.outbox import Outbox
 from shared.principal import Principal
 from shared.schemas.roles import Role
@@ -48,23 +46,18 @@ def system_user(municipality: str) -> Principal:
 
 
 @dataclass
-class CheckStatus:
+class CheckStatus(JobStatus):
     last_day: date | None = None
     last_announced: int = 0
-    last_error: str | None = None
-    last_run: float | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        since = None if self.last_run is None else round(time.monotonic() - self.last_run)
+    def details(self) -> dict[str, Any]:
         return {
             "last_day": self.last_day.isoformat() if self.last_day else None,
             "last_announced": self.last_announced,
-            "seconds_since_last_run": since,
-            "last_error": self.last_error,
         }
 
 
-class OverdueCheckJob:
+class OverdueCheckJob(PeriodicJob[CheckStatus, int]):
     """Runs the overdue check once a day for each municipality."""
 
     name = "overdue_check"
@@ -78,13 +71,13 @@ class OverdueCheckJob:
         today: Callable[[], date] = today_in_norway,
         interval: float = 900.0,
     ) -> None:
+        super().__init__(municipalities, interval=interval)
         self.sessionmaker = sessionmaker
         self.outbox = outbox
-        self.municipalities = list(municipalities)
         self.today = today
-        self.interval = interval
-        self.status: dict[str, CheckStatus] = {m: CheckStatus() for m in self.municipalities}
-        self._task: asyncio.Task[None] | None = None
+
+    def new_status(self) -> CheckStatus:
+        return CheckStatus()
 
     async def check(self, municipality: str, day: date) -> int | None:
         """Announce every newly overdue action of one municipality, in one transaction;
@@ -112,50 +105,25 @@ class OverdueCheckJob:
                         break
         return announced
 
+    async def run_once(self, municipality: str) -> int:
+        """The municipality's check, unless it has been done today (or another copy of the
+        service is doing it): the number of actions announced."""
+        day = self.today()
+        status = self.status_of(municipality)
+        if status.last_day == day:
+            return 0
+        announced = await self.check(municipality, day)
+        if announced is None:
+            return 0
+        status.last_day = day
+        status.last_announced = announced
+        status.last_error = None
+        log.info("overdue_check.done", municipality=municipality, announced=announced)
+        return announced
+
     async def run_due(self) -> int:
         """Check each municipality not yet checked today; the number of actions announced."""
-        total = 0
-        day = self.today()
-        for municipality in self.municipalities:
-            status = self.status.setdefault(municipality, CheckStatus())
-            if status.last_day == day:
-                continue
-            try:
-                announced = await self.check(municipality, day)
-            except Exception as exc:  # a failed day is tried again at the next wake-up
-                status.last_error = f"{type(exc).__name__}: {exc}"[:300]
-                log.warning(
-                    "overdue_check.failed", municipality=municipality, error=status.last_error
-                )
-                continue
-            if announced is None:
-                continue
-            status.last_day = day
-            status.last_announced = announced
-            status.last_error = None
-            status.last_run = time.monotonic()
-            total += announced
-            log.info("overdue_check.done", municipality=municipality, announced=announced)
-        return total
-
-    async def run(self) -> None:
-        while True:
-            await self.run_due()
-            await asyncio.sleep(self.interval)
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self.run(), name=f"job:{self.name}")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    def readiness(self) -> dict[str, Any]:
-        return {m: s.as_dict() for m, s in self.status.items()}
+        return sum((await self.run_round()).values())
 
 
 def overdue_check_for(app: Any) -> OverdueCheckJob | None:

@@ -2,8 +2,8 @@
 
 A failed alarm test writes its deviation report in the check's own
 transaction and tries to deliver it at once; when quality is down or refuses,
-the report stays `pending`. This job, started and stopped with the app like
-the feed consumers (`shared.feed`), polls each municipality it serves for
+the report stays `pending`. This job (a `shared.jobs.PeriodicJob`, started and
+stopped with the app) polls each municipality it serves for
 pending reports and sends each again, one transaction per report (the row
 locked, `SKIP LOCKED`, so the retry route and another worker never send the same
 report at the same time). Quality is called with `Idempotency-Key:
@@ -15,9 +15,6 @@ per municipality and the last error are in the readiness details (`jobs`).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +33,7 @@ from services.welfaretech.settings import WelfaretechSettings
 from shared.clients import ServiceClient
 from shared.db import set_tenant
 from shared.feed import IssuerTokenSource, TokenSource
+from shared.jobs import JobStatus, PeriodicJob
 from shared.schemas.welfaretech import DeviationDelivery
 
 log = structlog.get_logger("mestring.welfaretech.deviations")
@@ -44,25 +42,17 @@ PENDING = DeviationDelivery.pending.value
 
 
 @dataclass
-class RetrierStatus:
+class RetrierStatus(JobStatus):
     """What readiness shows of one municipality's pending deviation reports."""
 
     pending: int | None = None
     delivered: int = 0
-    last_run: float | None = None
-    last_error: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        since = None if self.last_run is None else round(time.monotonic() - self.last_run)
-        return {
-            "pending": self.pending,
-            "delivered_since_start": self.delivered,
-            "seconds_since_last_run": since,
-            "last_error": self.last_error,
-        }
+    def details(self) -> dict[str, Any]:
+        return {"pending": self.pending, "delivered_since_start": self.delivered}
 
 
-class DeviationRetrier:
+class DeviationRetrier(PeriodicJob[RetrierStatus, tuple[int, int]]):
     """Sends pending deviation reports to the quality service until it takes them."""
 
     name = "deviation_reports"
@@ -79,16 +69,20 @@ class DeviationRetrier:
         max_interval: float = 300.0,
         batch: int = 50,
     ) -> None:
+        super().__init__(municipalities, interval=interval, max_interval=max_interval)
         self.quality_url = quality_url
-        self.municipalities = list(municipalities)
         self.tokens = tokens
         self.sessionmaker = sessionmaker
         self.http = http
-        self.interval = interval
-        self.max_interval = max_interval
         self.batch = batch
-        self.status: dict[str, RetrierStatus] = {m: RetrierStatus() for m in self.municipalities}
-        self._task: asyncio.Task[None] | None = None
+
+    def new_status(self) -> RetrierStatus:
+        return RetrierStatus()
+
+    def behind(self, municipality: str) -> bool:
+        """Reports still pending, or the last run failed: the pause doubles."""
+        status = self.status_of(municipality)
+        return bool(status.pending) or status.last_error is not None
 
     async def _pending_ids(self, municipality: str) -> list[uuid.UUID]:
         async with self.sessionmaker() as session, session.begin():
@@ -132,12 +126,12 @@ class DeviationRetrier:
                 report.last_error = None
                 return True
             report.last_error = delivery.error
-            self.status[municipality].last_error = delivery.error
+            self.status_of(municipality).last_error = delivery.error
             return False
 
     async def run_once(self, municipality: str) -> tuple[int, int]:
         """Try every pending report of the municipality once: (tried, delivered)."""
-        status = self.status.setdefault(municipality, RetrierStatus())
+        status = self.status_of(municipality)
         ids = await self._pending_ids(municipality)
         delivered = 0
         if ids:
@@ -152,41 +146,9 @@ class DeviationRetrier:
                     break  # quality is down or refuses: the rest wait for the next round
         status.delivered += delivered
         status.pending = await self._count_pending(municipality)
-        status.last_run = time.monotonic()
         if status.pending == 0:
             status.last_error = None
         return len(ids), delivered
-
-    async def run(self) -> None:
-        """Retry for ever; the pause doubles while a municipality still has pending reports."""
-        delay = self.interval
-        while True:
-            behind = False
-            for municipality in self.municipalities:
-                try:
-                    await self.run_once(municipality)
-                    behind = behind or bool(self.status[municipality].pending)
-                except (httpx.HTTPError, LookupError, ValueError, OSError) as exc:
-                    behind = True
-                    status = self.status.setdefault(municipality, RetrierStatus())
-                    status.last_error = f"{type(exc).__name__}: {exc}"[:300]
-                    log.warning("deviations.retry_failed", municipality=municipality, exc=str(exc))
-            delay = min(delay * 2, self.max_interval) if behind else self.interval
-            await asyncio.sleep(delay)
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self.run(), name="welfaretech:deviation-retrier")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    def readiness(self) -> dict[str, Any]:
-        return {m: s.as_dict() for m, s in self.status.items()}
 
 
 def retrier_for(app: FastAPI) -> DeviationRetrier | None:
