@@ -12,6 +12,7 @@ from sqlalchemy import (
     Select,
     String,
     Uuid,
+    bindparam,
     exists,
     func,
     literal,
@@ -45,9 +46,12 @@ GRANTING = (Outcome.granted, Outcome.partly_granted)
 
 NAME_ORDER = [Person.search_text, Person.id]
 """The order of every list of persons, and what its cursor holds."""
-RARITY_CAP = 10_000
+LEAP_STEPS = 16
+"""How many times a search of several words probes each word's next entry to find where the
+first match can be (each probe a few index pages)."""
+RARITY_CAP = 1_000
 """How many entries of each typed word are counted to find the rarest (an index-only range
-of at most this many entries per word, about 90 index pages)."""
+of at most this many entries per word, about 10 index pages)."""
 
 
 def _word_starts(column: InstrumentedAttribute[str], token: str) -> ColumnElement[bool]:
@@ -99,13 +103,19 @@ def typed_words(query: str) -> list[TypedWord]:
 
 
 def name_page(
-    words: list[TypedWord], driver: Driver, limit: int, after: list[Any] | None = None
+    words: list[TypedWord],
+    driver: Driver,
+    limit: int,
+    after: list[Any] | None = None,
+    *,
+    from_: bool = False,
 ) -> Select[tuple[str, uuid.UUID]]:
     """The first `limit` (name, person id) after `after` in name order of the persons whose
     name has every one of `words`: read in name order from the entries of the driver's
     prefixes (one index range per spelling, each stopped at `limit`), every other word
-    checked on each entry's name. For one word that is about a page of entries however
-    common the word is; for several, the driver's entries until the page is full."""
+    checked on each entry's name (`from_`: from `after` on, itself included). For one word
+    that is about a page of entries however common the word is; for several, the driver's
+    entries from where `Persons._leap` landed until the page is full."""
     prefixes = PersonNamePrefix
     read, streams_of = driver
     checks = [
@@ -114,10 +124,9 @@ def name_page(
         if index != read or not word.exact
     ]
     if after is not None:
-        checks.append(
-            tuple_(prefixes.search_text, prefixes.person_id)
-            > tuple_(literal(after[0], String()), literal(after[1], Uuid()))
-        )
+        key = tuple_(prefixes.search_text, prefixes.person_id)
+        bound = tuple_(literal(after[0], String()), literal(after[1], Uuid()))
+        checks.append(key >= bound if from_ else key > bound)
     streams = [
         select(prefixes.search_text, prefixes.person_id)
         .where(prefixes.prefix == prefix, *checks)
@@ -167,26 +176,69 @@ class PersonRepo:
             return statement.where(Person.birth_date.in_(born))
         return statement.where(*(word.found_in(Person.search_text) for word in typed_words(query)))
 
-    async def _rarest(self, words: list[TypedWord]) -> Driver:
-        """The typed word (or hyphenated part) with the fewest entries, counted up to
-        `RARITY_CAP` (among equals the longest): the one to read, checking the others."""
+    async def _leap(
+        self, words: list[TypedWord], after: list[Any] | None
+    ) -> tuple[Driver, list[Any] | None, bool] | None:
+        """For a search of several words (or hyphenated parts): the rarest of them, whose
+        entries to read (counted up to `RARITY_CAP`; among equals the longest), and where
+        the first match after `after` can be at the earliest, with whether that place is
+        itself a candidate (None: there is no match).
+
+        The place is found by leapfrogging: from `after`, each word's next entry in name
+        order is one index probe, and the latest of them is a place no match can come
+        before; repeated until the words agree (a match) or `LEAP_STEPS` probes each. Two
+        words whose matches cluster in name order («hansen kari» under H) are reached in a
+        few probes instead of reading every «kari» before them."""
         candidates = [(index, part) for index, word in enumerate(words) for part in word.parts]
+        start = after or ["", uuid.UUID(int=0)]
         if len(candidates) == 1:
-            return candidates[0]
-        counts = [
-            select(func.count())
-            .select_from(
-                select(literal(1))
-                .where(PersonNamePrefix.prefix.in_(part))
-                .limit(RARITY_CAP)
-                .subquery()
+            return candidates[0], after, False
+        params: dict[str, Any] = {"steps": LEAP_STEPS, "cap": RARITY_CAP}
+        nexts, counts, values = [], [], []
+        for j, (_, part) in enumerate(candidates):
+            names = [f"p{j}_{k}" for k in range(len(part))]
+            params.update(zip(names, part, strict=True))
+            seeks = " UNION ALL ".join(
+                "(SELECT search_text AS t, person_id AS i FROM person_name_prefixes"
+                f" WHERE prefix = :{name} AND (search_text, person_id) >= (leap.t, leap.i)"
+                " ORDER BY search_text, person_id LIMIT 1)"
+                for name in names
             )
-            .scalar_subquery()
-            for _, part in candidates
-        ]
-        row = (await self.session.execute(select(*counts))).one()
+            nexts.append(
+                f"LEFT JOIN LATERAL (SELECT s.t, s.i FROM ({seeks}) AS s"
+                f" ORDER BY s.t, s.i LIMIT 1) AS w{j} ON true"
+            )
+            values.append(f"(w{j}.t, w{j}.i)")
+            listed = ", ".join(f":{name}" for name in names)
+            counts.append(
+                "(SELECT count(*) FROM (SELECT 1 FROM person_name_prefixes"
+                f" WHERE prefix IN ({listed}) LIMIT :cap) AS c)"
+            )
+        statement = text(
+            "WITH RECURSIVE leap(t, i, step) AS ("
+            " SELECT CAST(:start_t AS varchar), CAST(:start_i AS uuid), 0"
+            " UNION ALL"
+            " SELECT top.t, top.i, leap.step + 1 FROM leap "
+            + " ".join(nexts)
+            + " CROSS JOIN LATERAL (SELECT v.t, v.i FROM (VALUES "
+            + ", ".join(values)
+            + ") AS v(t, i) ORDER BY v.t DESC NULLS FIRST, v.i DESC NULLS FIRST LIMIT 1) AS top"
+            " WHERE leap.t IS NOT NULL AND leap.step < :steps"
+            " AND (top.t IS NULL OR (top.t, top.i) > (leap.t, leap.i)))"
+            " SELECT landed.t, landed.i, "
+            + ", ".join(counts)
+            + " FROM (SELECT t, i FROM leap ORDER BY step DESC LIMIT 1) AS landed"
+        ).bindparams(
+            bindparam("start_t", start[0], type_=String()),
+            bindparam("start_i", start[1], type_=Uuid()),
+        )
+        landed_t, landed_i, *row = (await self.session.execute(statement, params)).one()
         counted = dict(zip(candidates, row, strict=True))
-        return min(candidates, key=lambda driver: (counted[driver], -max(map(len, driver[1]))))
+        driver = min(candidates, key=lambda d: (counted[d], -max(map(len, d[1]))))
+        if landed_t is None:
+            return None
+        landed = [landed_t, uuid.UUID(str(landed_i))]
+        return driver, landed, landed != after
 
     async def search(
         self, query: str | None, limit: int, cursor: str | None, today: date
@@ -215,8 +267,12 @@ class PersonRepo:
                 to_item=lambda person: person,
             )
         after = decode_cursor(cursor, NAME_ORDER) if cursor else None
-        driver = await self._rarest(words)
-        entries = (await self.session.execute(name_page(words, driver, limit + 1, after))).all()
+        leap = await self._leap(words, after)
+        if leap is None:
+            return Page[Any](items=[], next_cursor=None)
+        driver, start, from_ = leap
+        page = name_page(words, driver, limit + 1, start, from_=from_)
+        entries = (await self.session.execute(page)).all()
         # The persons by primary key, in a statement of their own: no join order to choose.
         found = {person.id: person for person in await self.by_ids([e.person_id for e in entries])}
         rows = [found[entry.person_id] for entry in entries if entry.person_id in found]

@@ -14,10 +14,11 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import Select, event, select, text
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from dev.testing import tenant_connection
 from services.intake.models import Decision
-from services.intake.repositories.persons import name_page, typed_words
+from services.intake.repositories.persons import PersonRepo, name_page, typed_words
 from services.intake.tests.conftest import API, register_person
 from services.intake.tests.test_appeals_waiting_worklist_api import delivered_decision
 from services.intake.tests.test_decisions_api import application_for
@@ -154,9 +155,17 @@ async def test_a_word_late_in_a_name_and_a_first_word_come_in_one_name_order(
 
 
 async def test_several_words_find_the_persons_who_have_each_in_any_order(
-    client: httpx.AsyncClient, caseworker: dict[str, str], statements: list[str]
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    statements: list[str],
+    database_urls: dict[str, str],
+    municipality: str,
 ) -> None:
+    """The words' entries are probed to where they first meet («hansen kari», after every
+    «kari» of a family name before H), and no further when one word has no more entries."""
     for given, family in (
+        ("Kari", "Aas"),
+        ("Kari", "Berg"),
         ("Kari", "Hansen"),
         ("Karianne", "Hansen"),
         ("Kari", "Jensen"),
@@ -181,6 +190,15 @@ async def test_several_words_find_the_persons_who_have_each_in_any_order(
         "Kari Hanna Lie",
     ]
     assert counted <= 6, statements
+    async with tenant_connection(database_urls["intake"], municipality) as connection:
+        persons = PersonRepo(AsyncSession(bind=connection))
+        leap = await persons._leap(typed_words("kari hansen"), None)
+        no_match = await persons._leap(typed_words("kari lie hansen"), None)
+    assert leap is not None and leap[1:] == (
+        ["hansen kari", uuid.UUID(family_first[0]["id"])],
+        True,
+    )
+    assert no_match is None
 
 
 async def test_compound_names_diacritics_and_accents_are_found_as_before(
