@@ -32,6 +32,7 @@ from shared.db import NAMING_CONVENTION, TenantMixin
 from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
+from shared.relation_facts import EmergencyAccessMixin, RelationWindowMixin
 
 
 class Base(DeclarativeBase):
@@ -64,6 +65,19 @@ class AccessLogEntry(AccessLogMixin, Base):
     """Tilgangslogg: append-only."""
 
     __tablename__ = "access_log"
+
+
+class RelationWindow(RelationWindowMixin, Base):
+    """The municipality's need-to-know window as intake's feed last told it (none: the default)."""
+
+    __tablename__ = "relation_windows"
+
+
+class EmergencyAccess(EmergencyAccessMixin, Base):
+    """An emergency access granted in intake: the employee reads the person here too until it
+    lapses (`shared/relation_facts.py`)."""
+
+    __tablename__ = "emergency_accesses"
 
 
 class Technology(TenantMixin, Base):
@@ -109,6 +123,8 @@ class Referral(TenantMixin, Base):
     unit: Mapped[str | None] = mapped_column(String(60), index=True)
     received_on: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    """The day it was closed: its unit keeps its need to know for the window after it."""
     referred_by: Mapped[str] = mapped_column(String(200))
     referred_by_name: Mapped[str] = mapped_column(String(200))
 

@@ -6,11 +6,15 @@ referrals, assessments and loans only where their unit serves the person: the
 unit that referred the person, or the unit that answers the person's alarms
 (pasientjournalloven § 16, helsepersonelloven § 21 a).
 
-The relation expires as everywhere in Mestring (`shared/need_to_know.py`): a
-loan whose device was returned opens the person to the answering unit for the
-same window after its end as a decided service does, and a loan not yet
-installed not at all. A serving unit given as a `ServicePeriod` is judged by
-that rule on `today`; one given as a bare unit code counts as serving.
+The relation expires as everywhere in Mestring (`shared/need_to_know.py`), by
+the municipality's window (set in intake, kept from its feed): a loan whose
+device was returned opens the person to the answering unit for the window after
+its end, a loan not yet installed not at all; a referral opens its unit from the
+day it was received until the window after it was closed; an assessment opens
+its unit from the day it was made until the window after its referral was
+closed (one made without a referral, for the window after its own day). A
+serving unit given as a `ServicePeriod` is judged by that rule on `today`; one
+given as a bare unit code counts as serving.
 """
 
 from __future__ import annotations
@@ -34,6 +38,20 @@ def loan_period(unit: str, installed_on: date | None, ended_on: date | None) -> 
     return ServicePeriod(unit=unit, granted=True, starts_on=installed_on, ended_on=ended_on)
 
 
+def referral_period(unit: str | None, received_on: date, closed_on: date | None) -> ServicePeriod:
+    """A referral as a service period: its unit serves from receipt until it is closed."""
+    return ServicePeriod(unit=unit, granted=True, starts_on=received_on, ended_on=closed_on)
+
+
+def assessment_period(
+    unit: str | None, assessed_on: date, has_referral: bool, referral_closed_on: date | None
+) -> ServicePeriod:
+    """An assessment as a service period: its unit serves from the assessment until its
+    referral is closed; one made without a referral ends on its own day."""
+    ended_on = referral_closed_on if has_referral else assessed_on
+    return ServicePeriod(unit=unit, granted=True, starts_on=assessed_on, ended_on=ended_on)
+
+
 def units_serving(
     serving_units: Iterable[ServingUnit],
     today: date | None,
@@ -51,18 +69,32 @@ def units_serving(
     return found
 
 
+NOT_SERVED = "Your unit does not serve this person (no need to know)"
+
+
 def may_read_person(
-    user: Principal, serving_units: Iterable[ServingUnit], today: date | None = None
+    user: Principal,
+    serving_units: Iterable[ServingUnit],
+    today: date | None = None,
+    window: need_to_know.RelationWindow = need_to_know.RELATION_WINDOW,
 ) -> bool:
     if READ_ACROSS & set(user.roles):
         return True
     if Role.clinician in user.roles:
-        return bool(set(user.units) & units_serving(serving_units, today))
+        return bool(set(user.units) & units_serving(serving_units, today, window))
     return False
 
 
+def may_use_emergency_access(user: Principal) -> bool:
+    """An emergency access opened in intake is helsepersonell's (intake opens it for them only)."""
+    return Role.clinician in user.roles
+
+
 def check_may_read_person(
-    user: Principal, serving_units: Iterable[ServingUnit], today: date | None = None
+    user: Principal,
+    serving_units: Iterable[ServingUnit],
+    today: date | None = None,
+    window: need_to_know.RelationWindow = need_to_know.RELATION_WINDOW,
 ) -> None:
-    if not may_read_person(user, serving_units, today):
-        raise Forbidden("Your unit does not serve this person (no need to know)")
+    if not may_read_person(user, serving_units, today, window):
+        raise Forbidden(NOT_SERVED)

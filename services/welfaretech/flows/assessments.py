@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import timedelta
 
-from services.welfaretech.domain.access import check_may_read_person
 from services.welfaretech.domain.ethics import reflection_required
 from services.welfaretech.domain.legal import (
     LAW,
@@ -21,7 +20,7 @@ from services.welfaretech.domain.problems import (
     ReferralClosed,
 )
 from services.welfaretech.domain.recommendations import Abilities, Environment, propose
-from services.welfaretech.flows import Work
+from services.welfaretech.flows import Work, need_to_know
 from services.welfaretech.flows import loans as loan_flow
 from services.welfaretech.models import (
     Assessment,
@@ -156,20 +155,14 @@ async def record(work: Work, body: AssessmentCreate) -> Assessment:
     return assessment
 
 
-async def _serving_units(work: Work, person_id: uuid.UUID) -> list[str | None]:
-    return [
-        *await work.referrals.units_for(person_id),
-        *await work.loans.units_for(person_id),
-    ]
-
-
 async def get(work: Work, assessment_id: uuid.UUID) -> Assessment:
     """One assessment; every read is in the access log."""
     assessment = await work.assessments.get(assessment_id)
-    check_may_read_person(
-        work.user, [assessment.unit, *await _serving_units(work, assessment.person_id)]
+    person_id = assessment.person_id
+    reason = await need_to_know.check_may_read(
+        work, person_id, await need_to_know.serving(work, person_id)
     )
-    await work.log(assessment.person_id, AccessAction.read, "assessment", assessment.id)
+    await need_to_know.log_read(work, person_id, "assessment", assessment.id, reason)
     return assessment
 
 
@@ -178,12 +171,12 @@ async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[Assessment]:
     is asked of intake, as the service knows persons: one of another municipality or unknown
     there is a 404 (not an empty list, which would say the person exists); intake down, 503."""
     rows = await work.assessments.for_person(person_id)
-    serving = await _serving_units(work, person_id)
-    if not rows and not serving:
+    serving = await need_to_know.serving(work, person_id)
+    if not serving:  # no referral, assessment or loan of the person here
         await work.intake_api().person(person_id)
-    check_may_read_person(work.user, [*(a.unit for a in rows), *serving])
+    reason = await need_to_know.check_may_read(work, person_id, serving)
     for assessment in rows:  # each assessment read is in the log, by its id
-        await work.log(person_id, AccessAction.read, "assessment", assessment.id)
+        await need_to_know.log_read(work, person_id, "assessment", assessment.id, reason)
     return rows
 
 

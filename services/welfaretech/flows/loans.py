@@ -29,7 +29,7 @@ from services.welfaretech.domain.problems import (
     ProvidedOtherwise,
     RecommendationNotAccepted,
 )
-from services.welfaretech.flows import Work
+from services.welfaretech.flows import Work, need_to_know
 from services.welfaretech.models import (
     Assessment,
     DeviationReport,
@@ -225,10 +225,10 @@ async def retry_pending(work: Work) -> tuple[int, int, int]:
 async def get(work: Work, loan_id: uuid.UUID) -> Loan:
     """One loan; every read is in the access log."""
     loan = await work.loans.get(loan_id)
-    check_may_read_person(
-        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+    reason = await need_to_know.check_may_read(
+        work, loan.person_id, [loan_period(loan.unit, loan.installed_on, loan.ended_on)]
     )
-    await work.log(loan.person_id, AccessAction.read, "loan", loan.id)
+    await need_to_know.log_read(work, loan.person_id, "loan", loan.id, reason)
     return loan
 
 
@@ -241,8 +241,9 @@ async def record_check(work: Work, loan_id: uuid.UUID, body: CheckCreate) -> Loa
     """A scheduled check; the next one is due an interval after it. A failed alarm test
     raises an avvik in the quality service."""
     loan = await work.loans.get(loan_id)
+    window = await need_to_know.RELATION_FACTS.window(work.session)
     check_may_read_person(
-        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today, window
     )
     if loan.ended_on is not None:
         raise LoanAlreadyEnded("The loan has ended")

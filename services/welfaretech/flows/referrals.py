@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.welfaretech.domain.access import check_may_read_person
-from services.welfaretech.flows import Work
+from services.welfaretech.domain.access import referral_period
+from services.welfaretech.flows import Work, need_to_know
+from services.welfaretech.flows.need_to_know import RELATION_FACTS
 from services.welfaretech.models import Referral
 from services.welfaretech.repositories import ReferralRepo
 from services.welfaretech.schemas import ReferralCreate
@@ -24,10 +25,14 @@ FEED_ACTOR = "intake-feed"
 
 
 async def handle_intake_event(session: AsyncSession, event: EventEnvelope) -> None:
-    """`welfare_technology.requested` becomes one referral; other events are skipped.
+    """`welfare_technology.requested` becomes one referral; `municipality_settings.changed`
+    and `emergency_access.granted` are kept for need to know (`flows/need_to_know.py`); other
+    events are skipped.
 
     The shared consumer marks each event processed before calling this, and the
     referral's unique source event id makes even a replay outside it harmless."""
+    if await RELATION_FACTS.record(session, event):
+        return  # the municipality's need-to-know window or an emergency access, kept
     payload = event.payload()
     if not isinstance(payload, WelfareTechnologyRequested):
         return
@@ -82,11 +87,15 @@ async def get(work: Work, referral_id: uuid.UUID) -> tuple[Referral, PersonSumma
     """The referral with the person as intake shows them now (a feed referral names the
     person the first time it is opened)."""
     referral = await work.referrals.get(referral_id)
-    check_may_read_person(work.user, [referral.unit])
+    reason = await need_to_know.check_may_read(
+        work,
+        referral.person_id,
+        [referral_period(referral.unit, referral.received_on, referral.closed_on)],
+    )
     person = await work.intake_api().person(referral.person_id)
     if referral.person_name is None:
         referral.person_name = _full_name(person)
-    await work.log(referral.person_id, AccessAction.read, "referral", referral.id)
+    await need_to_know.log_read(work, referral.person_id, "referral", referral.id, reason)
     return referral, person
 
 
@@ -106,6 +115,7 @@ def inbox_units(work: Work) -> list[str] | None:
 async def close(work: Work, referral_id: uuid.UUID) -> Referral:
     referral = await work.referrals.get(referral_id)
     referral.status = ReferralStatus.closed.value
+    referral.closed_on = referral.closed_on or work.today
     await work.flush()
     await work.log(referral.person_id, AccessAction.update, "referral", referral.id)
     return referral

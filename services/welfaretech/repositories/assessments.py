@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.welfaretech.models import Assessment, LegalDecision, Recommendation
+from services.welfaretech.domain.access import assessment_period
+from services.welfaretech.models import Assessment, LegalDecision, Recommendation, Referral
 from shared.errors import NotFound
+from shared.need_to_know import ServicePeriod
 
 
 class AssessmentRepo:
@@ -67,6 +69,24 @@ class AssessmentRepo:
                 .order_by(Assessment.assessed_on, Assessment.created_at)
             )
         ).all()
+
+    async def periods_for(self, person_id: uuid.UUID) -> list[ServicePeriod]:
+        """The person's assessments as the periods their units serve the person: from the
+        assessment until its referral is closed (`domain/access.py`)."""
+        rows = await self.session.execute(
+            select(
+                Assessment.unit,
+                Assessment.assessed_on,
+                Assessment.referral_id.is_not(None),
+                Referral.closed_on,
+            )
+            .outerjoin(Referral, Referral.id == Assessment.referral_id)
+            .where(Assessment.person_id == person_id)
+        )
+        return [
+            assessment_period(unit, assessed_on, has_referral, closed_on)
+            for unit, assessed_on, has_referral, closed_on in rows
+        ]
 
     async def recommendation(self, recommendation_id: uuid.UUID) -> Recommendation:
         found = await self.session.get(Recommendation, recommendation_id)

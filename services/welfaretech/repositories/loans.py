@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.access import loan_period
 from services.welfaretech.domain.problems import DeviceAlreadyOnLoan
 from services.welfaretech.models import DeviationReport, Loan, LoanCheck, Recommendation
 from shared.errors import NotFound
+from shared.need_to_know import ServicePeriod
 from shared.pagination import paginate
 from shared.schemas.common import Page
 
@@ -109,10 +111,12 @@ class LoanRepo:
             )
         ).all()
 
-    async def units_for(self, person_id: uuid.UUID) -> list[str | None]:
-        return list(
-            await self.session.scalars(select(Loan.unit).where(Loan.person_id == person_id))
+    async def periods_for(self, person_id: uuid.UUID) -> list[ServicePeriod]:
+        """The person's loans as the periods their answering units serve the person."""
+        rows = await self.session.execute(
+            select(Loan.unit, Loan.installed_on, Loan.ended_on).where(Loan.person_id == person_id)
         )
+        return [loan_period(unit, installed_on, ended_on) for unit, installed_on, ended_on in rows]
 
     async def pending_deviations(self, limit: int) -> Sequence[DeviationReport]:
         return (

@@ -10,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.welfaretech.domain.access import referral_period
 from services.welfaretech.models import Referral
 from shared.errors import NotFound
+from shared.need_to_know import ServicePeriod
 from shared.pagination import paginate
 from shared.schemas.common import Page
 
@@ -66,7 +68,11 @@ class ReferralRepo:
             to_item=to_item,
         )
 
-    async def units_for(self, person_id: uuid.UUID) -> list[str | None]:
-        return list(
-            await self.session.scalars(select(Referral.unit).where(Referral.person_id == person_id))
+    async def periods_for(self, person_id: uuid.UUID) -> list[ServicePeriod]:
+        """The person's referrals as the periods their units serve the person."""
+        rows = await self.session.execute(
+            select(Referral.unit, Referral.received_on, Referral.closed_on).where(
+                Referral.person_id == person_id
+            )
         )
+        return [referral_period(unit, received, closed) for unit, received, closed in rows]

@@ -1,6 +1,7 @@
 """Assessments, the recommendations the rules propose, acceptance, and the § 4-6 a decision."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import httpx
@@ -285,8 +286,10 @@ async def test_a_clinician_of_another_unit_may_not_read_the_assessment(
     person: dict[str, Any],
     team: dict[str, str],
     headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[Any], None],
 ) -> None:
     assessment = await assess(client, team, person["id"])
+    today_is(date(2026, 3, 20))  # days after the assessment (made without a referral)
 
     own = headers_for("helsepersonell", units=["hjemmetjenesten-ski"])
     other = headers_for("helsepersonell", units=["hjemmetjenesten-kolbotn"])

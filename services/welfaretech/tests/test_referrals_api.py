@@ -1,6 +1,9 @@
-"""Referrals: from intake's screening over its feed (idempotently), or direct."""
+"""Referrals: from intake's screening over its feed (idempotently), or direct; a referral's
+unit keeps its need to know for the municipality's window after it is closed, and an emergency
+access opened in intake opens the person here too, both told by intake's feed."""
 
 from collections.abc import AsyncIterator, Callable
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -10,9 +13,11 @@ from sqlalchemy import text
 from dev.testing import RunningServer, auth, tenant_connection
 from services.welfaretech.flows.referrals import handle_intake_event
 from services.welfaretech.models import FeedCursor, ProcessedEvent
-from services.welfaretech.tests.conftest import API, INTAKE
+from services.welfaretech.tests.conftest import API, INTAKE, UNIT, assessment_body
+from shared.clock import today_in_norway
 from shared.db import create_engine, create_sessionmaker
 from shared.feed import FeedConsumer
+from shared.need_to_know import RELATION_WINDOW
 
 
 async def test_a_direct_referral_names_the_person_from_intake(
@@ -289,3 +294,111 @@ async def test_the_inbox_lists_are_in_the_access_log(
             )
         ).scalars()
         assert list(rows) == ["create", "search"]
+
+
+async def test_a_closed_referral_keeps_its_unit_only_for_the_municipality_s_window(
+    client: httpx.AsyncClient,
+    consumer: FeedConsumer,
+    intake_server: RunningServer,
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    today = today_in_norway()
+    nurse = headers_for("helsepersonell", units=[UNIT], sub="sykepleier-henvisning")
+    made = await client.post(
+        f"{API}/referrals",
+        json={
+            "person_id": person["id"],
+            "unit": UNIT,
+            "received_on": str(today - timedelta(days=10)),
+        },
+        headers=team,
+    )
+    today_is(today)
+    closed = await client.post(f"{API}/referrals/{made.json()['id']}/close", headers=team)
+    url = f"{API}/persons/{person['id']}/assessments"
+
+    async def reads_on(day: date) -> int:
+        today_is(day)
+        return (await client.get(url, headers=nurse)).status_code
+
+    before = await reads_on(today - timedelta(days=11))
+    by_default = await reads_on(today + timedelta(days=RELATION_WINDOW.days_after_end - 1))
+    async with httpx.AsyncClient(base_url=intake_server.url) as intake:
+        saved = await intake.put(
+            f"{INTAKE}/settings",
+            json={"four_eyes": False, "need_to_know_days_after_end": 0},
+            headers={**headers_for("admin"), "If-Match": '"0"'},
+        )
+    await consumer.catch_up(municipality)
+    last_day = await reads_on(today)
+    day_after = await reads_on(today + timedelta(days=1))
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        await connection.execute(text("UPDATE feed_cursors SET position = 0"))
+    replayed = await consumer.catch_up(municipality)
+
+    assert closed.status_code == 200, closed.text
+    assert saved.status_code == 200, saved.text
+    assert (before, by_default) == (403, 200)
+    assert (last_day, day_after) == (200, 403)
+    assert (replayed, await reads_on(today + timedelta(days=1))) == (0, 403)
+
+
+async def test_an_emergency_access_opened_in_intake_opens_the_person_here_until_it_lapses(
+    client: httpx.AsyncClient,
+    consumer: FeedConsumer,
+    intake_server: RunningServer,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    municipality: str,
+    database_urls: dict[str, str],
+) -> None:
+    nurse = headers_for("helsepersonell", units=[UNIT], sub="sykepleier-blalys")
+    assessed = await client.post(
+        f"{API}/assessments",
+        json=assessment_body(person["id"], unit="hjemmetjenesten-kolbotn"),
+        headers=team,
+    )
+    assert assessed.status_code == 201, assessed.text
+    url = f"{API}/persons/{person['id']}/assessments"
+
+    before = await client.get(url, headers=nurse)
+    async with httpx.AsyncClient(base_url=intake_server.url) as intake:
+        opened = await intake.post(
+            f"{INTAKE}/persons/{person['id']}/emergency-access",
+            json={"category": "acute_help", "reason": "Alarmen gikk, trenger oversikt over utstyr"},
+            headers=nurse,
+        )
+    await consumer.catch_up(municipality)
+    during = await client.get(url, headers=nurse)
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        reasons = (
+            (
+                await connection.execute(
+                    text(
+                        "SELECT reason FROM access_log WHERE actor = 'sykepleier-blalys' "
+                        "AND action = 'read' AND resource = 'assessment'"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        # Four hours later it lapses here as in intake.
+        await connection.execute(
+            text("UPDATE emergency_accesses SET valid_until = now() - interval '1 second'")
+        )
+    after = await client.get(url, headers=nurse)
+
+    assert before.status_code == 403
+    assert opened.status_code == 201, opened.text
+    assert during.status_code == 200, during.text
+    assert [a["id"] for a in during.json()] == [assessed.json()["id"]]
+    assert reasons == [f"NØDTILGANG (acute_help): nødtilgang {opened.json()['id']} i inntak"]
+    assert after.status_code == 403
