@@ -68,6 +68,7 @@ pango: $(PY_STAMP)
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
 	fi
 
+# MESTRING_WORKERS=2 make run: each service and the gateway with two worker processes.
 run: install pango spa
 	$(PY) -m dev.run
 
@@ -94,7 +95,9 @@ demo: install
 	$(PY) -m dev.demo --inhabitants $(INHABITANTS) --seed $(SEED)
 
 # Load through the one origin on generated municipalities (BENCH_SIZES=10000,100000);
-# writes docs/performance.md. BENCH_NOTE says what else ran on the machine.
+# writes docs/performance.md. BENCH_NOTE says what else ran on the machine; also read:
+# BENCH_SECONDS (per phase), BENCH_USERS (closed loop), BENCH_RATE (open loop, req/s),
+# BENCH_DATA_DIR (kept per size), MESTRING_WORKERS (per service; default the CPUs, ≤ 4).
 .PHONY: bench
 BENCH_SIZES ?= 10000
 bench: install
