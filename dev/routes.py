@@ -55,11 +55,29 @@ def route_accesses(services: tuple[str, ...] = SERVICE_NAMES) -> list[RouteAcces
 
 
 def table(rows: list[RouteAccess]) -> str:
-    lines = ["| service | method | path | who may call |", "|---|---|---|---|"]
+    lines = [
+        "| service | method | path | who may call | need to know |",
+        "|---|---|---|---|---|",
+    ]
     for row in rows:
         who = row.access.describe() if row.access else "**NOT DECLARED**"
-        lines.append(f"| {row.service} | {row.method} | `{row.path}` | {who} |")
+        lines.append(
+            f"| {row.service} | {row.method} | `{row.path}` | {who} | {need_to_know(row)} |"
+        )
     return "\n".join(lines)
+
+
+def need_to_know(row: RouteAccess) -> str:
+    """Which of the route's roles need a relation to the person, and which read across."""
+    if row.access is None or row.access.public or not row.access.relation:
+        return ""
+    bound = [role.value for role in ROLE_ORDER if role in row.access.relation]
+    across = [
+        role.value
+        for role in ROLE_ORDER
+        if role in row.access.roles and role not in row.access.relation
+    ]
+    return ", ".join(bound) + (f"; across: {', '.join(across)}" if across else "")
 
 
 ROLE_ORDER: tuple[Role, ...] = tuple(Role)
@@ -99,16 +117,25 @@ A request passes three gates, in this order:
    (tjenstlig behov): a relation to the person (a decision in force in the
    caller's unit, an open case they work on, coordinator, primary contact,
    care-team member) or a reviewed emergency access. That is decided on the
-   loaded data (each service's `domain/access.py`), so it is not in this table;
-   without it the answer is 403 or 404. Every read and write of a person's
-   data, and every refusal, is written to the access log.
+   loaded data (each service's `domain/access.py`). The **need to know** column
+   names the roles a route lets through only with such a relation (declared
+   with `allow(..., relation=...)`): helsepersonell, and on a few routes a
+   leader too, through their units. The roles after `across:` are not bound
+   to a relation: the case roles (saksbehandler, koordinator, leder) work
+   across the municipality's cases, velferdsteknolog across its welfare
+   technology. On a route about one person or one of their records, a bound
+   role without a relation gets **403**; on a list it sees only the persons
+   it has one with. The test calls every such route as each bound role with a
+   relation (2xx) and without one (403). Every read and write of a person's
+   data is written to the access log, and so is a refusal where the service
+   logs refusals.
 """
 
 
 def matrix(rows: list[RouteAccess]) -> str:
     """One table per service: a route per row, a ✓ under each role it lets through."""
-    header = "| method | path | " + " | ".join(r.value for r in ROLE_ORDER) + " |"
-    rule = "|---|---|" + "|".join(":-:" for _ in ROLE_ORDER) + "|"
+    header = "| method | path | " + " | ".join(r.value for r in ROLE_ORDER) + " | need to know |"
+    rule = "|---|---|" + "|".join(":-:" for _ in ROLE_ORDER) + "|---|"
     sections = []
     for service in dict.fromkeys(row.service for row in rows):
         lines = [f"## {service}", "", header, rule]
@@ -121,6 +148,7 @@ def matrix(rows: list[RouteAccess]) -> str:
                 cells = ["public"] * len(ROLE_ORDER)
             else:
                 cells = ["✓" if role in row.access.roles else "" for role in ROLE_ORDER]
+            cells.append(need_to_know(row))
             lines.append(f"| {row.method} | `{row.path}` | " + " | ".join(cells) + " |")
         sections.append("\n".join(lines))
     return "\n\n".join(sections)

@@ -14,12 +14,23 @@ counts as a declaration too. Where a route carries several declarations, a
 caller needs to pass each of them, so the route's roles are their
 intersection. `public()` marks what needs no token (health, the public
 catalogue). Need to know (tjenstlig behov) about one person is decided after
-this, by the service's `domain/access.py`, on the loaded data.
+this, by the service's `domain/access.py`, on the loaded data; a route that
+checks it says so, and for which of its roles, with `relation`:
+
+    PERSON_READER = allow(Role.caseworker, Role.clinician, relation=True)
+
+`relation=True` binds the roles of `RELATION_BOUND` among the route's roles
+(helsepersonell); a route where more of its roles need a relation names them,
+`relation=(Role.clinician, Role.manager)`. The other roles of the route read
+across the municipality (the case roles: saksbehandler, koordinator, leder).
+That is metadata for the authorisation matrix (`docs/authorisation.md`) and
+its test, which calls each such route with and without a relation; the check
+itself stays in the service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +51,15 @@ ALL_STAFF: tuple[Role, ...] = (
 )
 """Every role held by an employee who works with people (not integrations, not admin)."""
 
+RELATION_BOUND: tuple[Role, ...] = (Role.clinician,)
+"""The roles that see a person's data only with a relation to the person (a unit of theirs
+serves the person, an open case their unit assesses, named in the person's coordination):
+helsepersonell. Case roles (saksbehandler, koordinator, leder) work across the
+municipality's cases and are not bound, unless a route names them (`allow(relation=...)`)."""
+
+
+_NO_ROLES: frozenset[Role] = frozenset()
+
 
 @dataclass(frozen=True)
 class Access:
@@ -47,6 +67,8 @@ class Access:
 
     roles: frozenset[Role]
     public: bool = False
+    relation: frozenset[Role] = _NO_ROLES
+    """The roles among `roles` that need a relation to the person (need to know) besides."""
 
     def describe(self) -> str:
         if self.public:
@@ -54,11 +76,21 @@ class Access:
         return ", ".join(sorted(role.value for role in self.roles)) or "nobody"
 
 
-def allow(*roles: Role) -> Any:
-    """A route dependency that lets through only callers with one of `roles`."""
+def allow(*roles: Role, relation: bool | Iterable[Role] = False) -> Any:
+    """A route dependency that lets through only callers with one of `roles`.
+
+    `relation` declares that the route checks need to know about the person (in the
+    service's `domain/access.py`) for `RELATION_BOUND` among `roles` (`True`), or for the
+    roles given; it changes nothing in the check above."""
     if not roles:
         raise ValueError("allow() needs at least one role; use public() for open routes")
-    return Depends(require_roles(*roles))
+    check = require_roles(*roles)
+    if relation is not False:
+        bound = frozenset(RELATION_BOUND if relation is True else relation) & frozenset(roles)
+        if not bound:
+            raise ValueError("relation names no role the route lets through")
+        check.relation = bound  # type: ignore[attr-defined]
+    return Depends(check)
 
 
 async def _anyone() -> None:
@@ -80,7 +112,8 @@ def _declarations(dependant: Dependant) -> Iterator[Access]:
             yield Access(frozenset(), public=True)
         roles = getattr(call, "roles", None)
         if isinstance(roles, frozenset):
-            yield Access(roles)
+            relation = getattr(call, "relation", None)
+            yield Access(roles, relation=relation if isinstance(relation, frozenset) else _NO_ROLES)
         yield from _declarations(sub)
 
 
@@ -102,4 +135,5 @@ def declared_access(route: Any) -> Access | None:
     roles = guarded[0]
     for more in guarded[1:]:
         roles = roles & more
-    return Access(roles)
+    relation = _NO_ROLES.union(*(access.relation for access in found))
+    return Access(roles, relation=relation & roles)

@@ -315,3 +315,404 @@ async def test_another_municipalitys_ids_are_never_found(
             print(f"  not a 404, but nothing of {OWN}'s: {note}")
     assert not walk.broken, "\n".join(walk.broken[:50])
     assert walk.isolated >= 20, "too few reads with real ids: the walk proved little"
+
+
+# --- with and without a relation to the person -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owned:
+    """A record as a relation check sees it: whose it is, and the unit it names, if any."""
+
+    person: str
+    unit: str | None
+    itself: bool = True
+    """Read as the record itself (from its own list), not as a reference from another."""
+    names_unit: bool = False
+    """The record has a unit of its own (`unit`, or an application's `assessment_unit`)."""
+
+
+@dataclass
+class Seed:
+    """What the own municipality's demo data says about who serves whom, read through the
+    services' APIs by roles that read across: the ground truth the relation walk checks
+    the services' answers against."""
+
+    today: date
+    persons: set[str] = field(default_factory=set)
+    in_force: dict[str, set[str]] = field(default_factory=dict)
+    """Per person, the units delivering a granted decision in force today."""
+    assessing: dict[str, set[str]] = field(default_factory=dict)
+    """Per person, the units asked to assess one of their applications."""
+    welfare: dict[str, set[str]] = field(default_factory=dict)
+    """Per person, the units of their welfare-technology referrals and running loans."""
+    touched: dict[str, set[str]] = field(default_factory=dict)
+    """Per person, every unit and employee any record of theirs names, in any service."""
+    coordinators: dict[str, set[str]] = field(default_factory=dict)
+    consent: dict[str, bool] = field(default_factory=dict)
+    """Per plan, whether a consent in force covers the units that serve the person."""
+    records: dict[str, dict[str, dict[str, Owned]]] = field(default_factory=dict)
+    """Per service and path parameter, the ids a cross reader found, and whose they are."""
+    units: list[str] = field(default_factory=list)
+
+    def touch(self, person: str, *names: str | None) -> None:
+        self.touched.setdefault(person, set()).update(n for n in names if n)
+
+
+async def pages(client: httpx.AsyncClient, path: str, headers: dict[str, str]) -> list[Any]:
+    """Every item of a paginated list (or the list itself)."""
+    items: list[Any] = []
+    cursor: str | None = None
+    for _ in range(40):
+        params: dict[str, str | int] = {"limit": 100}
+        if cursor:
+            params["cursor"] = cursor
+        answer = await client.get(path, headers=headers, params=params, timeout=60)
+        assert answer.status_code == 200, f"{path}: {answer.status_code} {answer.text[:300]}"
+        body = answer.json()
+        if isinstance(body, list) or "items" not in body:
+            return body if isinstance(body, list) else [body]
+        items += body["items"]
+        cursor = body.get("next_cursor")
+        if not cursor:
+            break
+    return items
+
+
+def owner_of(value: dict[str, Any]) -> str | None:
+    person = value.get("person")
+    if isinstance(person, dict) and isinstance(person.get("id"), str):
+        return str(person["id"])
+    found = value.get("person_id")
+    return found if isinstance(found, str) else None
+
+
+def harvest_owned(
+    value: Any, resource: str | None, found: dict[str, dict[str, Owned]], person: str | None
+) -> None:
+    """Like `harvest`, keeping each id's person (and its own unit, where the record names
+    one): `id` of an item of `/loans` is a `loan_id` of that loan's person."""
+    if isinstance(value, list):
+        for item in value:
+            harvest_owned(item, resource, found, person)
+        return
+    if not isinstance(value, dict):
+        return
+    own = owner_of(value) or person
+    unit = value.get("unit") or value.get("assessment_unit")
+    names_unit = "unit" in value or "assessment_unit" in value
+    if own:
+        found.setdefault("person_id", {})[own] = Owned(own, None)
+    for key, item in value.items():
+        if isinstance(item, str) and item and own and UUID.fullmatch(item):
+            if key == "id" and resource:
+                found.setdefault(f"{resource}_id", {})[item] = Owned(own, unit, True, names_unit)
+            elif key.endswith("_id") and key != "person_id":
+                found.setdefault(key, {}).setdefault(item, Owned(own, None, itself=False))
+        elif isinstance(item, dict | list) and key != "person":
+            harvest_owned(item, singular(key) if key != "items" else resource, found, own)
+
+
+async def read_seed(
+    client: httpx.AsyncClient, token_factory: Callable[..., str], today: date
+) -> Seed:
+    seed = Seed(today=today)
+    caseworker = token(token_factory, Role.caseworker, OWN)
+    coordinator = token(token_factory, Role.coordinator, OWN)
+    for person in await pages(client, "/api/intake/v1/persons", caseworker):
+        seed.persons.add(person["id"])
+    integration = token(token_factory, Role.integration, OWN)
+    for decision in await pages(client, "/api/intake/v1/integration/decisions", integration):
+        person, unit = decision["person_id"], decision["unit"]
+        seed.touch(person, unit)
+        end = decision["ended_on"] or decision["ends_on"]
+        if (
+            unit
+            and decision["outcome"] == "granted"
+            and decision["status"] == "in_force"
+            and (
+                decision["starts_on"] is None or date.fromisoformat(decision["starts_on"]) <= today
+            )
+            and (end is None or date.fromisoformat(end) >= today)
+        ):
+            seed.in_force.setdefault(person, set()).add(unit)
+    for application in await pages(client, "/api/intake/v1/applications", caseworker):
+        person, unit = application["person"]["id"], application["assessment_unit"]
+        seed.touch(person, unit)
+        if unit:
+            seed.assessing.setdefault(person, set()).add(unit)
+    technologist = token(token_factory, Role.welfare_technologist, OWN)
+    for referral in await pages(client, "/api/welfaretech/v1/referrals", technologist):
+        seed.touch(referral["person_id"], referral["unit"])
+        seed.welfare.setdefault(referral["person_id"], set()).add(referral["unit"])
+    for loan in await pages(client, "/api/welfaretech/v1/loans", technologist):
+        seed.touch(loan["person_id"], loan["unit"])
+        if loan["ended_on"] is None:
+            seed.welfare.setdefault(loan["person_id"], set()).add(loan["unit"])
+    for plan in await pages(client, "/api/coordination/v1/plans", coordinator):
+        person = plan["person"]["id"]
+        named = await pages(
+            client, f"/api/coordination/v1/persons/{person}/coordinators", coordinator
+        )
+        contacts = await pages(
+            client, f"/api/coordination/v1/persons/{person}/primary-contacts", coordinator
+        )
+        seed.coordinators[person] = {c["coordinator_sub"] for c in named if not c.get("to_date")}
+        seed.touch(person, *(c["coordinator_sub"] for c in named))
+        seed.touch(
+            person, *(c.get("employee_sub") for c in contacts), *(c["unit"] for c in contacts)
+        )
+        content = await client.get(f"/api/coordination/v1/plans/{plan['id']}", headers=coordinator)
+        if content.status_code == 200:
+            body = content.json()
+            seed.touch(person, *(m.get("employee_sub") for m in body.get("team", [])))
+            seed.consent[plan["id"]] = any(
+                c["in_force"] and "serving_units" in c["audiences"] for c in body["consents"]
+            )
+    seed.units = [u["code"] for u in await pages(client, "/api/catalogue/v1/units", caseworker)]
+    manager = token(token_factory, Role.manager, OWN)
+    lists = {
+        "intake": [
+            ("persons", caseworker),
+            ("applications", caseworker),
+            ("decisions", caseworker),
+        ],
+        "coordination": [("plans", coordinator), ("requests", coordinator), ("overview", manager)],
+        "welfaretech": [("referrals", technologist), ("loans", technologist)],
+    }
+    for service, reads in lists.items():
+        found = seed.records.setdefault(service, {})
+        for segment, headers in reads:
+            path = f"/api/{service}/v1/{segment}"
+            listed = await pages(client, path, headers)
+            harvest_owned(listed, singular(segment), found, None)
+        for records in found.values():
+            if any(record.itself for record in records.values()):
+                for key in [k for k, record in records.items() if not record.itself]:
+                    del records[key]
+    return seed
+
+
+def serves(seed: Seed, service: str, user: DemoUser, key: str, record: Owned, path: str) -> bool:
+    """Whether the seed gives `user` a relation to the record's person, as `service` sees it:
+    a unit of theirs delivers a decision in force, assesses the person's application, refers
+    or lends to the person; on a plan, the koordinator of it, or a serving unit with a consent
+    in force that covers the serving units. A record that names a unit must name theirs."""
+    units = set(user.units)
+    if record.names_unit and record.unit not in units:
+        return False
+    person = record.person
+    if "{plan_id}" in path:
+        if Role.coordinator in user.roles:
+            return user.username in seed.coordinators.get(person, set())
+        return bool(units & seed.in_force.get(person, set())) and seed.consent.get(key, False)
+    in_intake = units & (seed.in_force.get(person, set()) | seed.assessing.get(person, set()))
+    if service == "welfaretech":
+        # welfaretech shows the person's name as intake lets the caller see them
+        return bool(units & seed.welfare.get(person, set())) and bool(in_intake)
+    if service == "intake":
+        return bool(in_intake)
+    return bool(units & seed.in_force.get(person, set()))
+
+
+def unrelated(seed: Seed, user: DemoUser, person: str) -> bool:
+    """No record of the person, in any service, names a unit of `user` or `user` itself."""
+    return person in seed.persons and not (
+        (set(user.units) | {user.username}) & seed.touched.get(person, set())
+    )
+
+
+def colleague(token_factory: Callable[..., str], role: Role, unit: str | None) -> dict[str, str]:
+    """The same role in `unit`: the demo user's colleague there."""
+    return auth(
+        token_factory(
+            role, municipality=OWN, sub=f"{role.value}-{unit}", name="Kollega", units=[unit]
+        )
+    )
+
+
+def stranger(
+    token_factory: Callable[..., str], role: Role, seed: Seed, person: str
+) -> dict[str, str]:
+    """The same role in a unit of the municipality that no record of the person names: a
+    colleague without a relation to the person."""
+    unit = next(u for u in seed.units if u not in seed.touched.get(person, set()))
+    return auth(
+        token_factory(
+            role,
+            municipality=OWN,
+            sub=f"{role.value}-uten-relasjon",
+            name="Uten Relasjon",
+            units=[unit] if role != Role.coordinator else [],
+        )
+    )
+
+
+async def ask_to_assess(
+    client: httpx.AsyncClient, token_factory: Callable[..., str], today: date
+) -> None:
+    """The demo data asks no unit to assess an application: the allocation office registers
+    one for the demo clinician's unit to assess, for a person the unit already serves."""
+    caseworker = token(token_factory, Role.caseworker, OWN)
+    unit = user_for(Role.clinician, OWN).units[0]
+    integration = token(token_factory, Role.integration, OWN)
+    served = sorted(
+        d["person_id"]
+        for d in await pages(client, "/api/intake/v1/integration/decisions", integration)
+        if d["unit"] == unit and d["status"] == "in_force"
+    )
+    answer = await client.post(
+        "/api/intake/v1/applications",
+        headers={**caseworker, "Idempotency-Key": str(uuid.uuid4())},
+        json={
+            "person_id": served[0],
+            "channel": "phone",
+            "received_on": today.isoformat(),
+            "services": [{"service_type": "hjemmesykepleie"}],
+            "assessment_unit": unit,
+        },
+    )
+    assert answer.status_code == 201, answer.text
+
+
+QUERY: dict[str, dict[str, str]] = {
+    "/api/coordination/v1/plans/{plan_id}/compare": {"from": "1", "to": "1"}
+}
+FIXED: dict[str, str] = {"number": "1"}
+MAY_BE_MISSING = {"/api/intake/v1/applications/{application_id}/assessment-draft"}
+"""A draft exists only while someone writes one: with a relation it is the draft or a 404."""
+LOG_ROUTES = {
+    "intake": "/api/intake/v1/persons/{person_id}/access-log",
+    "coordination": "/api/coordination/v1/persons/{person_id}/access-log",
+}
+LOGS_REFUSALS = {("GET", "/api/intake/v1/persons/{person_id}")}
+"""The routes whose refusals the service writes to its access log (the rest are listed)."""
+
+
+def concrete(path: str, param: str, value: str) -> str:
+    result = path.replace(f"{{{param}}}", value)
+    for name, fixed in FIXED.items():
+        result = result.replace(f"{{{name}}}", fixed)
+    return result
+
+
+async def test_a_relation_bound_role_reads_a_person_only_with_a_relation(
+    system: System,
+    demo_loaded: None,
+    token_factory: Callable[..., str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every route that declares a relation check (`allow(..., relation=...)`), about one
+    person or one of their records, is called by each role it binds: with a relation the seed
+    gives that role's demo user (a unit of theirs serves the person) it is a 2xx; for a person
+    of the same municipality that no record of theirs connects to the user, a 403 problem,
+    and a refusal in the person's access log where the service logs refusals. Where the demo
+    data has no unrelated record for a route (welfaretech's records are all the demo unit's),
+    the same record is called by a colleague of the same role in a unit that serves nobody
+    there. A route that drops its check answers the unrelated call with a 2xx and fails."""
+    from shared.clock import today_in_norway
+
+    rows = [
+        row
+        for row in route_accesses()
+        if row.access and row.access.relation and PARAM.search(row.path)
+    ]
+    walked, broken, notes, unlogged = 0, [], [], []
+    async with httpx.AsyncClient(base_url=system.gateway.url, timeout=60) as client:
+        await ask_to_assess(client, token_factory, today_in_norway())
+        seed = await read_seed(client, token_factory, today_in_norway())
+        for row in rows:
+            if row.method != "GET":
+                notes.append(f"{row.method} {row.path}: a write, declared, not walked")
+                continue
+            assert row.access is not None
+            param = next(p for p in PARAM.findall(row.path) if p not in FIXED)
+            records = seed.records.get(row.service, {}).get(param, {})
+            for role in sorted(row.access.relation):
+                user = user_for(role, OWN)
+                mine = token(token_factory, role, OWN)
+                with_relation = sorted(
+                    i for i, r in records.items() if serves(seed, row.service, user, i, r, row.path)
+                )[:2]
+                without = sorted(i for i, r in records.items() if unrelated(seed, user, r.person))[
+                    :2
+                ]
+                label = f"{row.method} {row.path} as {role.value}"
+                insiders = {value: mine for value in with_relation}
+                if not insiders:
+                    # the demo user's units serve no such record: a colleague in the unit
+                    # the record names (an application's assessing unit) has the relation
+                    named = {
+                        i: r.unit if r.names_unit else min(seed.in_force.get(r.person, {""}))
+                        for i, r in sorted(records.items())
+                        if (r.names_unit and r.unit)
+                        or (seed.consent.get(i) and seed.in_force.get(r.person))
+                    }
+                    insiders = {
+                        i: colleague(token_factory, role, unit)
+                        for i, unit in list(named.items())[:1]
+                    }
+                    notes.append(f"{label}: with a relation as a colleague of the record's unit")
+                if not insiders:
+                    broken.append(f"{label}: no record with a relation in the demo data")
+                    continue
+                with_relation = list(insiders)
+                for value, headers in insiders.items():
+                    answer = await client.get(
+                        concrete(row.path, param, value),
+                        headers=headers,
+                        params=QUERY.get(row.path),
+                    )
+                    walked += 1
+                    found = 200 <= answer.status_code < 300 or (
+                        answer.status_code == 404 and row.path in MAY_BE_MISSING
+                    )
+                    if not found:
+                        broken.append(
+                            f"{label} with a relation ({value}): {answer.status_code} "
+                            f"{answer.text[:120]}"
+                        )
+                calls = [(value, mine, user.username) for value in without]
+                if not calls:
+                    value = with_relation[0]
+                    other = stranger(token_factory, role, seed, records[value].person)
+                    calls = [(value, other, f"{role.value}-uten-relasjon")]
+                    notes.append(f"{label}: without a relation as a colleague of another unit")
+                for value, headers, actor in calls:
+                    answer = await client.get(
+                        concrete(row.path, param, value),
+                        headers=headers,
+                        params=QUERY.get(row.path),
+                    )
+                    walked += 1
+                    if answer.status_code != 403 or not answer.headers.get(
+                        "content-type", ""
+                    ).startswith("application/problem+json"):
+                        broken.append(
+                            f"{label} without a relation: {answer.status_code}, not a 403 problem"
+                        )
+                        continue
+                    log = LOG_ROUTES.get(row.service)
+                    if log is None:
+                        continue
+                    person = records[value].person
+                    entries = await pages(
+                        client,
+                        log.replace("{person_id}", person),
+                        token(token_factory, Role.manager, OWN),
+                    )
+                    refused = [
+                        e for e in entries if e["action"] == "refused" and e["actor"] == actor
+                    ]
+                    if (row.method, row.path) in LOGS_REFUSALS and not refused:
+                        broken.append(f"{label}: the 403 is not in the access log as refused")
+                    elif not refused:
+                        unlogged.append(label)
+
+    with capsys.disabled():
+        print(f"\nneed to know: {len(rows)} routes, {walked} calls with and without a relation")
+        for note in sorted(set(notes)):
+            print(f"  {note}")
+        for label in sorted(set(unlogged)):
+            print(f"  refused, not in the access log: {label}")
+    assert not broken, "\n".join(broken[:50])

@@ -25,12 +25,23 @@ REPORTER = allow(*ALL_STAFF)
 """Any employee may report a need for an individual plan or a koordinator."""
 ASSIGNER = allow(Role.coordinator, Role.manager)
 """The coordinating unit assigns; a leader names the primærkontakt in their own unit."""
-PLAN_READER = allow(Role.coordinator, Role.clinician, Role.caseworker, Role.manager)
-"""Need to know and the consent are then checked on the plan (domain/access.py)."""
+PLAN_READER = allow(Role.coordinator, Role.clinician, Role.caseworker, Role.manager, relation=True)
+"""Who coordinates a person: case roles across, helsepersonell of a unit that serves the
+person (flows/assignments.py)."""
+PLAN_CONTENT_READER = allow(
+    Role.coordinator,
+    Role.clinician,
+    Role.caseworker,
+    Role.manager,
+    relation=(Role.coordinator, Role.clinician, Role.manager),
+)
+"""A plan's content: its koordinator; helsepersonell and leaders of a unit that serves the
+person, with a consent in force that covers the serving units; the allocation office with a
+consent that covers it (domain/access.py)."""
 WORKLIST_READER = allow(Role.coordinator, Role.manager, Role.clinician)
 OVERVIEW_READER = allow(Role.coordinator, Role.manager)
 ACCESS_LOG_READER = allow(Role.manager, Role.coordinator)
-RELATIVE_TALKER = allow(Role.coordinator, Role.clinician)
+RELATIVE_TALKER = allow(Role.coordinator, Role.clinician, relation=True)
 """Pårørendesamtaler are held by the koordinator or the unit's helsepersonell."""
 
 

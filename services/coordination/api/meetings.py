@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, Response
 
-from services.coordination.api.deps import COORDINATING_UNIT, PLAN_READER, WorkDep
+from services.coordination.api.deps import COORDINATING_UNIT, PLAN_CONTENT_READER, WorkDep
 from services.coordination.api.views import evaluation_read, meeting_read
 from services.coordination.flows import meetings as flow
 from services.coordination.schemas import (
@@ -44,7 +44,7 @@ async def plan_meeting(
     response_model=list[MeetingRead],
     responses=problem_responses(403, 404),
     operation_id="list_meetings",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def list_meetings(plan_id: uuid.UUID, work: WorkDep) -> list[MeetingRead]:
     return [meeting_read(m) for m in await flow.meetings(work, plan_id)]
@@ -107,7 +107,7 @@ async def evaluate_plan(
     response_model=list[EvaluationRead],
     responses=problem_responses(403, 404),
     operation_id="list_evaluations",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def list_evaluations(plan_id: uuid.UUID, work: WorkDep) -> list[EvaluationRead]:
     return [evaluation_read(e) for e in await flow.evaluations(work, plan_id)]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from services.coordination.api.deps import (
     COORDINATING_UNIT,
     INBOX_READER,
-    PLAN_READER,
+    PLAN_CONTENT_READER,
     Idempotent,
     WorkDep,
 )
@@ -92,7 +92,7 @@ async def list_plans(
     response_model=PlanRead,
     responses=problem_responses(403, 404),
     operation_id="get_plan",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def get_plan(plan_id: uuid.UUID, work: WorkDep, response: Response) -> PlanRead:
     """The plan, within need to know and the person's consent; every read is logged. When
@@ -167,7 +167,7 @@ async def close_plan(
     response_model=list[PlanVersionRead],
     responses=problem_responses(403, 404),
     operation_id="list_plan_versions",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def list_plan_versions(plan_id: uuid.UUID, work: WorkDep) -> list[PlanVersionRead]:
     return [version_read(v) for v in await flow.versions(work, plan_id)]
@@ -178,7 +178,7 @@ async def list_plan_versions(plan_id: uuid.UUID, work: WorkDep) -> list[PlanVers
     response_model=PlanVersionDetail,
     responses=problem_responses(403, 404),
     operation_id="get_plan_version",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def get_plan_version(plan_id: uuid.UUID, number: int, work: WorkDep) -> PlanVersionDetail:
     return version_detail(await flow.version(work, plan_id, number))
@@ -189,7 +189,7 @@ async def get_plan_version(plan_id: uuid.UUID, number: int, work: WorkDep) -> Pl
     response_model=PlanComparison,
     responses=problem_responses(403, 404),
     operation_id="compare_plan_versions",
-    dependencies=[PLAN_READER],
+    dependencies=[PLAN_CONTENT_READER],
 )
 async def compare_plan_versions(
     plan_id: uuid.UUID,

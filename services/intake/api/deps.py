@@ -27,14 +27,15 @@ CASE_READER = allow(*CASE_READERS)
 WAITING_LIST_MANAGER = allow(Role.caseworker, Role.manager)
 """The allocation office and the leaders of the units with places offer, answer and prioritise."""
 """Case roles that read across the municipality's cases."""
-PERSON_READER = allow(*CASE_READERS, Role.welfare_technologist, Role.clinician)
+PERSON_READER = allow(*CASE_READERS, Role.welfare_technologist, Role.clinician, relation=True)
 """Welfare technologists (who assess referrals across the municipality) and clinicians too;
 need to know is then checked on the person (domain/access.py)."""
-ASSESSOR = allow(Role.caseworker, Role.clinician)
-ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician)
-DECISION_READER = allow(*CASE_READERS, Role.clinician)
+ASSESSOR = allow(Role.caseworker, Role.clinician, relation=True)
+"""A clinician assesses only an application their unit was asked to assess."""
+ASSESSMENT_READER = allow(*CASE_READERS, Role.clinician, relation=True)
+DECISION_READER = allow(*CASE_READERS, Role.clinician, relation=True)
 """The whole decision, free text included: case roles, and clinicians of the unit."""
-DECISION_LETTER_READER = allow(*CASE_READERS, Role.clinician, Role.integration)
+DECISION_LETTER_READER = allow(*CASE_READERS, Role.clinician, Role.integration, relation=True)
 """The letter is also the integration's export of a decision to the archive (sak/arkiv)."""
 INTEGRATION = allow(Role.integration)
 """Another municipal system: reads ids, codes and dates (`/v1/integration/…`), no free text."""

@@ -23,11 +23,13 @@ TEAM = allow(Role.welfare_technologist)
 CATALOGUE_EDITOR = allow(Role.welfare_technologist, Role.admin)
 STAFF = allow(*ALL_STAFF)
 """Any employee reads the technology catalogue and the inventory."""
-PERSON_READER = allow(Role.welfare_technologist, Role.clinician, Role.caseworker, Role.manager)
+PERSON_READER = allow(
+    Role.welfare_technologist, Role.clinician, Role.caseworker, Role.manager, relation=True
+)
 """Reads a person's referrals, assessments and loans; a clinician only where their unit
 serves the person (domain/access.py)."""
 REFERRER = allow(Role.welfare_technologist, Role.clinician)
-MEASURER = allow(Role.welfare_technologist, Role.clinician)
+MEASURER = allow(Role.welfare_technologist, Role.clinician, relation=True)
 """Home care records follow-up measurements; the baseline is the team's."""
 DASHBOARD = allow(Role.welfare_technologist, Role.manager)
 
