@@ -802,6 +802,12 @@ def dev_token(base_url: str, municipality: str, role: str = "saksbehandler") -> 
 
 
 def generate(size: int, data: Path, municipality: str, seed: int) -> None:
+    """The municipality generated into `data` once: a marker file says it was (the system's
+    start migrates the databases anyway, so a later run skips the generator's own start)."""
+    marker = data / f"generated-{municipality}-{size}-seed{seed}"
+    if marker.exists():
+        print(f"bench: {size:,} inhabitants already generated in {data}", flush=True)
+        return
     subprocess.run(
         [
             sys.executable,
@@ -819,6 +825,7 @@ def generate(size: int, data: Path, municipality: str, seed: int) -> None:
         cwd=ROOT,
         check=True,
     )
+    marker.touch()
 
 
 def start_system(data: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
