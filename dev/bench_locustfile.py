@@ -36,6 +36,16 @@ DRAFTS: list[list[Any]] = list(PLAN["drafts"])
 SERVICES: list[str] = PLAN.get("services", ["intake"])
 
 
+def _failure(response: Any) -> str:
+    """The status, and for a problem its title (whose 503: the gateway's, no answer from the
+    service; or the service's, busy or without its database)."""
+    try:
+        title = response.json().get("title", "") if response.status_code >= 500 else ""
+    except (ValueError, AttributeError):
+        title = ""
+    return f"{response.status_code} {title}".strip()
+
+
 class Operations(FastHttpUser):
     """Every operation of the bench, as the person who does it."""
 
@@ -76,7 +86,7 @@ class Operations(FastHttpUser):
             catch_response=True,
         ) as response:
             if response.status_code != 200:
-                response.failure(f"{response.status_code}")
+                response.failure(_failure(response))
 
     def _service(
         self, service: str, role: str, name: str, path: str, body: Any = None, **params: Any
@@ -94,7 +104,7 @@ class Operations(FastHttpUser):
             )
         with request as response:
             if response.status_code not in (200, 201):
-                response.failure(f"{response.status_code}")
+                response.failure(_failure(response))
 
     def framework_floor(self) -> None:
         self._get("framework floor (GET /me, no SQL)", "/me")
@@ -131,7 +141,7 @@ class Operations(FastHttpUser):
             catch_response=True,
         ) as response:
             if response.status_code != 200:
-                response.failure(f"{response.status_code}")
+                response.failure(_failure(response))
 
     def open_plan(self) -> None:
         plan_id = self.rng.choice(PLAN["plans"])
