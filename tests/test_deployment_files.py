@@ -20,7 +20,8 @@ SERVICES = ("intake", "catalogue", "coordination", "welfaretech", "quality")
 
 
 def _compose() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    compose: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text("utf-8"))
+    return compose
 
 
 def _k8s_documents() -> list[dict[str, Any]]:
