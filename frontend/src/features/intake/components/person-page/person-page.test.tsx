@@ -146,14 +146,17 @@ describe('PersonPage', () => {
     expect(within(log).getAllByRole('row')[1]).toHaveTextContent(/Randi Leder.*Leder.*Oppslag: personopplysninger/);
   });
 
-  it('has no access log and no «Ny søknad» for a coordinator', async () => {
+  it('has no «Ny søknad» for a coordinator, and offers coordination’s access log, not intake’s', async () => {
     signInAs(['koordinator']);
-    stubApi();
+    const fetchMock = stubApi();
     renderWithProviders(<PersonPage />, route);
     await screen.findByRole('heading', { level: 1, name: 'Kari Nordmann' });
 
-    expect(screen.queryByRole('heading', { name: 'Tilgangslogg' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ny søknad' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByText('Vis tilgangsloggen'));
+    expect(await screen.findByTestId('access-log-coordination-none')).toBeInTheDocument(); // the stub knows no coordination
+    expect(paths(fetchMock)).toContain(`/api/coordination/v1/persons/${PERSON_ID}/access-log`);
+    expect(paths(fetchMock)).not.toContain(`/api/intake/v1/persons/${PERSON_ID}/access-log`);
   });
 
   it('shows the actions other features add (reporting a coordination need), also to a coordinator', async () => {
