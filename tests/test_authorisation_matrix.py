@@ -25,6 +25,7 @@ from dev.issuer import SigningKey
 from dev.routes import RouteAccess, authorisation_document, route_accesses
 from dev.testing import auth
 from dev.users import DemoUser, demo_users
+from shared.clock import today_in_norway
 from shared.schemas.roles import Role
 from tests.running_system import System, running_system
 
@@ -589,6 +590,53 @@ LOGS_REFUSALS = {("GET", "/api/intake/v1/persons/{person_id}")}
 """The routes whose refusals the service writes to its access log (the rest are listed)."""
 
 
+def _measurement() -> dict[str, Any]:
+    return {
+        "kind": "follow_up",
+        "week": 4,
+        "measured_on": today_in_norway().isoformat(),
+        "planned_visits_per_week": "7",
+        "night_visits_per_week": "0",
+        "staff_minutes_per_week": "140",
+        "falls_last_4_weeks": 0,
+        "admissions_last_4_weeks": 0,
+        "felt_safety": 4,
+    }
+
+
+def _conversation() -> dict[str, Any]:
+    return {
+        "relative_id": str(uuid.uuid4()),
+        "phase": "introduction",
+        "planned_on": today_in_norway().isoformat(),
+    }
+
+
+WRITES: dict[str, Callable[[], dict[str, Any]]] = {
+    "/api/intake/v1/applications/{application_id}/assessment-draft": lambda: {
+        "content": {"what_matters": "Å bo hjemme"}
+    },
+    "/api/welfaretech/v1/loans/{loan_id}/measurements": _measurement,
+    "/api/coordination/v1/persons/{person_id}/relative-conversations": _conversation,
+}
+"""A valid body for each relation-bound write the walk sends: without a relation it must be
+a 403 (nothing written); with one, past the check (done, or the route's own 409/422: the
+conversation's relative is not the person's)."""
+
+
+async def send(
+    client: httpx.AsyncClient, row: RouteAccess, path: str, headers: dict[str, str]
+) -> httpx.Response:
+    if row.method == "GET":
+        return await client.get(path, headers=headers, params=QUERY.get(row.path))
+    return await client.request(
+        row.method,
+        path,
+        headers={**headers, "Idempotency-Key": str(uuid.uuid4()), "If-Match": '"0"'},
+        json=WRITES[row.path](),
+    )
+
+
 def concrete(path: str, param: str, value: str) -> str:
     result = path.replace(f"{{{param}}}", value)
     for name, fixed in FIXED.items():
@@ -610,8 +658,6 @@ async def test_a_relation_bound_role_reads_a_person_only_with_a_relation(
     data has no unrelated record for a route (welfaretech's records are all the demo unit's),
     the same record is called by a colleague of the same role in a unit that serves nobody
     there. A route that drops its check answers the unrelated call with a 2xx and fails."""
-    from shared.clock import today_in_norway
-
     rows = [
         row
         for row in route_accesses()
@@ -622,7 +668,7 @@ async def test_a_relation_bound_role_reads_a_person_only_with_a_relation(
         await ask_to_assess(client, token_factory, today_in_norway())
         seed = await read_seed(client, token_factory, today_in_norway())
         for row in rows:
-            if row.method != "GET":
+            if row.method != "GET" and row.path not in WRITES:
                 notes.append(f"{row.method} {row.path}: a write, declared, not walked")
                 continue
             assert row.access is not None
@@ -658,15 +704,14 @@ async def test_a_relation_bound_role_reads_a_person_only_with_a_relation(
                     continue
                 with_relation = list(insiders)
                 for value, headers in insiders.items():
-                    answer = await client.get(
-                        concrete(row.path, param, value),
-                        headers=headers,
-                        params=QUERY.get(row.path),
-                    )
+                    answer = await send(client, row, concrete(row.path, param, value), headers)
                     walked += 1
                     found = 200 <= answer.status_code < 300 or (
                         answer.status_code == 404 and row.path in MAY_BE_MISSING
                     )
+                    if row.method != "GET":
+                        # past the relation check: done, or the route's own rules say why not
+                        found = answer.status_code != 403 and answer.status_code < 500
                     if not found:
                         broken.append(
                             f"{label} with a relation ({value}): {answer.status_code} "
@@ -679,11 +724,7 @@ async def test_a_relation_bound_role_reads_a_person_only_with_a_relation(
                     calls = [(value, other, f"{role.value}-uten-relasjon")]
                     notes.append(f"{label}: without a relation as a colleague of another unit")
                 for value, headers, actor in calls:
-                    answer = await client.get(
-                        concrete(row.path, param, value),
-                        headers=headers,
-                        params=QUERY.get(row.path),
-                    )
+                    answer = await send(client, row, concrete(row.path, param, value), headers)
                     walked += 1
                     if answer.status_code != 403 or not answer.headers.get(
                         "content-type", ""
