@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 
 import { EmergencyAccessGate } from '@/features/access/routes';
 import { ReportNeedLink } from '@/features/coordination/routes';
@@ -7,7 +7,11 @@ import { PersonSlotsContext, type PersonSlots } from '@/lib/person-slots';
 
 /** What other features add to intake's person page. */
 const personSlots: PersonSlots = {
-  refused: (personId) => <EmergencyAccessGate personId={personId} />,
+  refused: (personId) => (
+    <Suspense fallback={null}>
+      <EmergencyAccessGate personId={personId} />
+    </Suspense>
+  ),
   actions: (personId) => <ReportNeedLink personId={personId} />,
 };
 

@@ -6,30 +6,7 @@ import i18n from 'i18next';
 import { useCallback } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 
-import enAccess from '../locales/en/access.json';
-import enAuth from '../locales/en/auth.json';
-import enCatalogue from '../locales/en/catalogue.json';
-import enCommon from '../locales/en/common.json';
-import enCoordination from '../locales/en/coordination.json';
-import enIntake from '../locales/en/intake.json';
-import enQuality from '../locales/en/quality.json';
-import enWelfaretech from '../locales/en/welfaretech.json';
-import nbAccess from '../locales/nb/access.json';
-import nbAuth from '../locales/nb/auth.json';
-import nbCatalogue from '../locales/nb/catalogue.json';
-import nbCommon from '../locales/nb/common.json';
-import nbCoordination from '../locales/nb/coordination.json';
-import nbIntake from '../locales/nb/intake.json';
-import nbQuality from '../locales/nb/quality.json';
-import nbWelfaretech from '../locales/nb/welfaretech.json';
-import nnAccess from '../locales/nn/access.json';
-import nnAuth from '../locales/nn/auth.json';
-import nnCatalogue from '../locales/nn/catalogue.json';
-import nnCommon from '../locales/nn/common.json';
-import nnCoordination from '../locales/nn/coordination.json';
-import nnIntake from '../locales/nn/intake.json';
-import nnQuality from '../locales/nn/quality.json';
-import nnWelfaretech from '../locales/nn/welfaretech.json';
+import { translation as nb } from './translations/nb';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -38,11 +15,39 @@ export const DEFAULT_LANGUAGE: Language = 'nb';
 const STORAGE_KEY = 'mestring.language';
 
 /** One namespace; the top-level keys are the features (`catalogue.scopeUnit.place`). */
-export const resources = {
-  nb: { translation: { ...nbCommon, access: nbAccess, auth: nbAuth, catalogue: nbCatalogue, intake: nbIntake, quality: nbQuality, welfaretech: nbWelfaretech, coordination: nbCoordination } },
-  nn: { translation: { ...nnCommon, access: nnAccess, auth: nnAuth, catalogue: nnCatalogue, intake: nnIntake, quality: nnQuality, welfaretech: nnWelfaretech, coordination: nnCoordination } },
-  en: { translation: { ...enCommon, access: enAccess, auth: enAuth, catalogue: enCatalogue, intake: enIntake, quality: enQuality, welfaretech: enWelfaretech, coordination: enCoordination } },
-} as const;
+type Translation = typeof nb;
+
+/**
+ * Bokmål comes with the app; nynorsk and English are chunks of their own, fetched when chosen
+ * (the initial JavaScript budget in docs/performance.md). A translation is kept once loaded.
+ */
+const loaded: Partial<Record<Language, Translation>> = { nb };
+const loaders: Record<Exclude<Language, 'nb'>, () => Promise<{ translation: Translation }>> = {
+  nn: () => import('./translations/nn'),
+  en: () => import('./translations/en'),
+};
+
+/** Fetches a language's translation (once) and hands it to i18next. */
+export async function loadLanguage(language: Language): Promise<void> {
+  let translation = loaded[language];
+  if (!translation && language !== 'nb') {
+    translation = (await loaders[language]()).translation;
+    loaded[language] = translation;
+  }
+  if (translation && i18n.isInitialized && !i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', translation);
+  }
+}
+
+/** Makes translations already in hand (the tests' setup passes every language) available without loading. */
+export function provideTranslations(translations: Partial<Record<Language, { translation: Translation }>>): void {
+  for (const language of LANGUAGES) {
+    const translation = translations[language]?.translation;
+    if (!translation) continue;
+    loaded[language] = translation;
+    if (i18n.isInitialized && !i18n.hasResourceBundle(language, 'translation')) i18n.addResourceBundle(language, 'translation', translation);
+  }
+}
 
 /** BCP 47 locales for Intl number and date formatting. */
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
@@ -74,9 +79,14 @@ function applyLanguage(language: string): void {
   }
 }
 
+/**
+ * Sets i18next up with the translations in hand; a language not loaded yet shows bokmål until
+ * `changeLanguage` (or `startI18n`) has fetched it.
+ */
 export function initI18n(language: Language = storedLanguage()) {
   if (!i18n.isInitialized) {
     i18n.on('languageChanged', applyLanguage);
+    const resources = Object.fromEntries(Object.entries(loaded).map(([code, translation]) => [code, { translation }]));
     void i18n.use(initReactI18next).init({
       resources,
       lng: language,
@@ -91,12 +101,26 @@ export function initI18n(language: Language = storedLanguage()) {
   return i18n;
 }
 
+/** The app's start: the stored language's translation first (nn and en are fetched), then i18next. */
+export async function startI18n(): Promise<void> {
+  const language = storedLanguage();
+  try {
+    await loadLanguage(language);
+  } catch {
+    /* the chunk could not be fetched: bokmål, which the app always has */
+    initI18n(DEFAULT_LANGUAGE);
+    return;
+  }
+  initI18n(language);
+}
+
 export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     /* private mode: the choice lasts for this page only */
   }
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 

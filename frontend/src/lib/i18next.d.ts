@@ -1,6 +1,6 @@
 import 'i18next';
 
-import type { resources } from './i18n';
+import type { resources } from './i18n-resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

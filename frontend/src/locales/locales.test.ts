@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 import { ERROR_KEYS } from '@/features/intake/lib/form-errors';
 import { ROLES } from '@/lib/auth';
-import { LANGUAGES, resources } from '@/lib/i18n';
+import { LANGUAGES } from '@/lib/i18n';
+import { resources } from '@/lib/i18n-resources';
 import { PROBLEM_KEYS } from '@/lib/problem';
 
 import catalogueJson from '../../openapi/catalogue.json';

@@ -1,19 +1,19 @@
 import { Field, Label, Select } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
-import { changeLanguage, DEFAULT_LANGUAGE, isLanguage, resources } from '@/lib/i18n';
+import { changeLanguage, DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from '@/lib/i18n';
 
 import styles from './language-picker.module.css';
 
 /**
  * The languages the picker may offer, each named in its own language. The Sámi languages show
- * only once the app has a translation into them (a locale in `resources`).
+ * only once the app has a translation into them (a language in `LANGUAGES`, src/lib/i18n.ts).
  */
 export const OFFERED_LANGUAGES = ['nb', 'nn', 'en', 'se', 'sma', 'smj'] as const;
 
 /** The offered languages that have a translation. */
-export function availableLanguages(translations: object = resources): string[] {
-  return OFFERED_LANGUAGES.filter((code) => Object.hasOwn(translations, code));
+export function availableLanguages(translated: readonly string[] = LANGUAGES): string[] {
+  return OFFERED_LANGUAGES.filter((code) => translated.includes(code));
 }
 
 /** Norsk bokmål / Norsk nynorsk / English (and the Sámi languages when translated). */

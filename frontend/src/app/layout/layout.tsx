@@ -1,10 +1,11 @@
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { LeaveIcon } from '@navikt/aksel-icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 
+import { Loading } from '@/components/query-state/query-state';
 import { FLASH_ATTRIBUTE } from '@/components/success-message/success-message';
 import { ACCESS_REVIEW_PATH, canReviewEmergencyAccess } from '@/features/access/routes';
 import { SIGN_IN_PATH } from '@/features/auth/routes';
@@ -209,7 +210,10 @@ export function Layout() {
       </header>
       <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
         <LanguagePreference />
-        <Outlet />
+        {/* Pages load on demand (lazyComponent): the first visit to one waits here for its code. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className={styles.footer}>
         <p>{t('app.footer')}</p>

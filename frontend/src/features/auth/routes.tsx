@@ -1,9 +1,12 @@
 import type { RouteObject } from 'react-router';
 
-import { SignInPage } from './components/sign-in-page/sign-in-page';
+import { lazyComponent } from '@/lib/lazy-component';
+
 import { SIGN_IN_PATH } from './paths';
 
 export { RequireAuth } from './components/require-auth/require-auth';
 export { SIGN_IN_PATH };
+
+const SignInPage = lazyComponent(() => import('./components/sign-in-page/sign-in-page'), 'SignInPage');
 
 export const authRoutes: RouteObject[] = [{ path: SIGN_IN_PATH, element: <SignInPage /> }];

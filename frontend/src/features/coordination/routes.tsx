@@ -1,21 +1,23 @@
 import type { RouteObject } from 'react-router';
 
 import { useSession } from '@/lib/auth';
+import { lazyComponent } from '@/lib/lazy-component';
 
-import { InboxPage } from './components/inbox-page/inbox-page';
-import { MyPlanPage } from './components/my-plan-page/my-plan-page';
 import { NoAccess } from './components/no-access/no-access';
-import { CoordinationOverviewPage } from './components/overview-page/overview-page';
-import { PlanPage } from './components/plan-page/plan-page';
-import { PlanPrintPage } from './components/plan-print-page/plan-print-page';
-import { ReportPage } from './components/report-page/report-page';
-import { CoordinationWorklistPage } from './components/worklist-page/worklist-page';
 import { canReadCoordinationWorklist, canReadInbox, canReportNeed } from './lib/permissions';
 import { COORDINATION_OVERVIEW_PATH, COORDINATION_PATH, COORDINATION_WORKLIST_PATH, PLANS_PATH, REPORT_NEED_PATH } from './paths';
 
 export { COORDINATION_PATH, COORDINATION_WORKLIST_PATH, REPORT_NEED_PATH, reportNeedPath } from './paths';
 export { canReadInbox, canReportNeed, canUseCoordination } from './lib/permissions';
 export { ReportNeedLink } from './components/report-need-link/report-need-link';
+
+const InboxPage = lazyComponent(() => import('./components/inbox-page/inbox-page'), 'InboxPage');
+const MyPlanPage = lazyComponent(() => import('./components/my-plan-page/my-plan-page'), 'MyPlanPage');
+const CoordinationOverviewPage = lazyComponent(() => import('./components/overview-page/overview-page'), 'CoordinationOverviewPage');
+const PlanPage = lazyComponent(() => import('./components/plan-page/plan-page'), 'PlanPage');
+const PlanPrintPage = lazyComponent(() => import('./components/plan-print-page/plan-print-page'), 'PlanPrintPage');
+const ReportPage = lazyComponent(() => import('./components/report-page/report-page'), 'ReportPage');
+const CoordinationWorklistPage = lazyComponent(() => import('./components/worklist-page/worklist-page'), 'CoordinationWorklistPage');
 
 function InboxRoute() {
   const session = useSession();

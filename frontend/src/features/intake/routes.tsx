@@ -1,19 +1,9 @@
 import type { RouteObject } from 'react-router';
 
 import { useSession } from '@/lib/auth';
+import { lazyComponent } from '@/lib/lazy-component';
 
-import { AssessmentFormPage } from './components/assessment-form-page/assessment-form-page';
-import { AssessmentsPage } from './components/assessments-page/assessments-page';
-import { DecisionEditPage, DecisionFormPage } from './components/decision-form-page/decision-form-page';
-import { DecisionPage } from './components/decision-page/decision-page';
-import { WaitingListPage } from './components/waiting-list-page/waiting-list-page';
-import { WorklistPage } from './components/worklist-page/worklist-page';
-import { ApplicationFormPage } from './components/application-form-page/application-form-page';
-import { PersonEditPage, PersonFormPage } from './components/person-form-page/person-form-page';
-import { PersonPage } from './components/person-page/person-page';
 import { NoAccess } from './components/no-access/no-access';
-import { PersonSearchPage } from './components/person-search-page/person-search-page';
-import { SettingsPage } from './components/settings-page/settings-page';
 import { canReadPersons } from './lib/permissions';
 import { DECISIONS_PATH, NEW_PERSON_PATH, PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from './paths';
 
@@ -21,6 +11,20 @@ export { PERSONS_PATH, SETTINGS_PATH, WAITING_LIST_PATH, WORKLIST_PATH } from '.
 export { canAdministerIntake, canReadPersons, canReadWorklist } from './lib/permissions';
 export { WorklistSummary } from './components/worklist-summary/worklist-summary';
 export { LanguagePreference } from './components/language-preference/language-preference';
+
+const AssessmentFormPage = lazyComponent(() => import('./components/assessment-form-page/assessment-form-page'), 'AssessmentFormPage');
+const AssessmentsPage = lazyComponent(() => import('./components/assessments-page/assessments-page'), 'AssessmentsPage');
+const DecisionEditPage = lazyComponent(() => import('./components/decision-form-page/decision-form-page'), 'DecisionEditPage');
+const DecisionFormPage = lazyComponent(() => import('./components/decision-form-page/decision-form-page'), 'DecisionFormPage');
+const DecisionPage = lazyComponent(() => import('./components/decision-page/decision-page'), 'DecisionPage');
+const WaitingListPage = lazyComponent(() => import('./components/waiting-list-page/waiting-list-page'), 'WaitingListPage');
+const WorklistPage = lazyComponent(() => import('./components/worklist-page/worklist-page'), 'WorklistPage');
+const ApplicationFormPage = lazyComponent(() => import('./components/application-form-page/application-form-page'), 'ApplicationFormPage');
+const PersonEditPage = lazyComponent(() => import('./components/person-form-page/person-form-page'), 'PersonEditPage');
+const PersonFormPage = lazyComponent(() => import('./components/person-form-page/person-form-page'), 'PersonFormPage');
+const PersonPage = lazyComponent(() => import('./components/person-page/person-page'), 'PersonPage');
+const PersonSearchPage = lazyComponent(() => import('./components/person-search-page/person-search-page'), 'PersonSearchPage');
+const SettingsPage = lazyComponent(() => import('./components/settings-page/settings-page'), 'SettingsPage');
 
 function PersonSearchRoute() {
   const session = useSession();

@@ -1,23 +1,28 @@
 import type { RouteObject } from 'react-router';
 
-import { DeviationPage } from './components/deviation-page/deviation-page';
-import { MyReportsPage } from './components/my-reports-page/my-reports-page';
-import { CommitteePage, QueuePage } from './components/queue-page/queue-page';
-import { ReportFormPage } from './components/report-form-page/report-form-page';
-import { StatisticsPage } from './components/statistics-page/statistics-page';
+import { lazyComponent } from '@/lib/lazy-component';
+
 import { surveyPublicRoutes, surveyRoutes } from './components/surveys/survey-routes';
-import { AuditPage } from './components/audit-page/audit-page';
-import { AuditsPage, SupervisionPage } from './components/audits-page/audits-page';
-import { FindingPage } from './components/finding-page/finding-page';
-import { ProcedureFormPage } from './components/procedure-form-page/procedure-form-page';
-import { ProcedureListPage } from './components/procedure-list-page/procedure-list-page';
-import { ProcedurePage } from './components/procedure-page/procedure-page';
-import { RosListPage } from './components/ros-list-page/ros-list-page';
-import { RosPage } from './components/ros-page/ros-page';
 import { AUDITS_PATH, COMMITTEE_PATH, NEW_DEVIATION_PATH, NEW_PROCEDURE_PATH, PROCEDURES_PATH, QUALITY_PATH, QUEUE_PATH, ROS_PATH, STATISTICS_PATH, SUPERVISION_PATH } from './paths';
 
 export { QUALITY_PATH } from './paths';
 export { canReportDeviations } from './lib/permissions';
+
+const DeviationPage = lazyComponent(() => import('./components/deviation-page/deviation-page'), 'DeviationPage');
+const MyReportsPage = lazyComponent(() => import('./components/my-reports-page/my-reports-page'), 'MyReportsPage');
+const CommitteePage = lazyComponent(() => import('./components/queue-page/queue-page'), 'CommitteePage');
+const QueuePage = lazyComponent(() => import('./components/queue-page/queue-page'), 'QueuePage');
+const ReportFormPage = lazyComponent(() => import('./components/report-form-page/report-form-page'), 'ReportFormPage');
+const StatisticsPage = lazyComponent(() => import('./components/statistics-page/statistics-page'), 'StatisticsPage');
+const AuditPage = lazyComponent(() => import('./components/audit-page/audit-page'), 'AuditPage');
+const AuditsPage = lazyComponent(() => import('./components/audits-page/audits-page'), 'AuditsPage');
+const SupervisionPage = lazyComponent(() => import('./components/audits-page/audits-page'), 'SupervisionPage');
+const FindingPage = lazyComponent(() => import('./components/finding-page/finding-page'), 'FindingPage');
+const ProcedureFormPage = lazyComponent(() => import('./components/procedure-form-page/procedure-form-page'), 'ProcedureFormPage');
+const ProcedureListPage = lazyComponent(() => import('./components/procedure-list-page/procedure-list-page'), 'ProcedureListPage');
+const ProcedurePage = lazyComponent(() => import('./components/procedure-page/procedure-page'), 'ProcedurePage');
+const RosListPage = lazyComponent(() => import('./components/ros-list-page/ros-list-page'), 'RosListPage');
+const RosPage = lazyComponent(() => import('./components/ros-page/ros-page'), 'RosPage');
 
 /** Quality's pages (deviations), inside the signed-in layout. */
 export const qualityRoutes: RouteObject[] = [

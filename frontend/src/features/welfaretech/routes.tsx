@@ -1,19 +1,22 @@
 import type { RouteObject } from 'react-router';
 
-import { AssessmentFormPage } from './components/assessment-form-page/assessment-form-page';
-import { AssessmentPage } from './components/assessment-page/assessment-page';
-import { DashboardPage } from './components/dashboard-page/dashboard-page';
-import { InventoryPage } from './components/inventory-page/inventory-page';
-import { LegalDecisionPage } from './components/legal-decision-page/legal-decision-page';
-import { LoanFormPage } from './components/loan-form-page/loan-form-page';
-import { LoanPage } from './components/loan-page/loan-page';
-import { PublicCataloguePage } from './components/public-catalogue-page/public-catalogue-page';
-import { ReferralFormPage } from './components/referral-form-page/referral-form-page';
-import { ReferralInboxPage } from './components/referral-inbox-page/referral-inbox-page';
+import { lazyComponent } from '@/lib/lazy-component';
+
 import { DASHBOARD_PATH, INVENTORY_PATH, PUBLIC_CATALOGUE_PATH, REFER_PATH, WELFARETECH_PATH } from './paths';
 
 export { WELFARETECH_PATH } from './paths';
 export { canUseWelfaretech } from './lib/permissions';
+
+const AssessmentFormPage = lazyComponent(() => import('./components/assessment-form-page/assessment-form-page'), 'AssessmentFormPage');
+const AssessmentPage = lazyComponent(() => import('./components/assessment-page/assessment-page'), 'AssessmentPage');
+const DashboardPage = lazyComponent(() => import('./components/dashboard-page/dashboard-page'), 'DashboardPage');
+const InventoryPage = lazyComponent(() => import('./components/inventory-page/inventory-page'), 'InventoryPage');
+const LegalDecisionPage = lazyComponent(() => import('./components/legal-decision-page/legal-decision-page'), 'LegalDecisionPage');
+const LoanFormPage = lazyComponent(() => import('./components/loan-form-page/loan-form-page'), 'LoanFormPage');
+const LoanPage = lazyComponent(() => import('./components/loan-page/loan-page'), 'LoanPage');
+const PublicCataloguePage = lazyComponent(() => import('./components/public-catalogue-page/public-catalogue-page'), 'PublicCataloguePage');
+const ReferralFormPage = lazyComponent(() => import('./components/referral-form-page/referral-form-page'), 'ReferralFormPage');
+const ReferralInboxPage = lazyComponent(() => import('./components/referral-inbox-page/referral-inbox-page'), 'ReferralInboxPage');
 
 /** Welfare technology's pages, inside the signed-in layout. */
 export const welfaretechRoutes: RouteObject[] = [

@@ -1,7 +1,8 @@
 /** Every value the quality API sends has a text in nb, nn and en. */
 import { describe, expect, it } from 'vitest';
 
-import { LANGUAGES, resources } from '@/lib/i18n';
+import { LANGUAGES } from '@/lib/i18n';
+import { resources } from '@/lib/i18n-resources';
 
 import qualityJson from '../../../../openapi/quality.json';
 import { STEP_ACTIONS } from '../api/types';
