@@ -1,14 +1,14 @@
 /** Reporting a need for an individual plan and/or a koordinator: any employee (helsepersonell have a duty to report). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { coordinationClient, collectPages, intakeClient, unwrap } from '@/lib/api-client';
+import { coordinationClient, unwrap } from '@/lib/api-client';
 import { newUuid } from '@/lib/idempotency';
+import { intakePersonOrNull, isSearchable, personsServedByMyUnits, searchIntakePersons } from '@/lib/person-lookup';
 import { queryKeys } from '@/lib/query-keys';
 
 import type { RequestCreate, RequestRead } from './types';
 
-/** A person to report for, as intake shows them (national id masked). */
-export type PersonChoice = { id: string; name: string; birth_date: string; national_id_masked: string };
+export { isSearchable, type PersonChoice } from '@/lib/person-lookup';
 
 /**
  * How the caller finds the person in intake: `search` by name or national id (case roles), `served`
@@ -17,45 +17,11 @@ export type PersonChoice = { id: string; name: string; birth_date: string; natio
  */
 export type PersonLookup = 'search' | 'served' | 'none';
 
-const SEARCH_LIMIT = 10;
-const SERVED_PAGES = 4;
-
-export function isSearchable(q: string): boolean {
-  return q.trim().length >= 2;
-}
-
-const fold = (value: string) =>
-  value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLocaleLowerCase('nb');
-
-async function searchIntake(q: string, signal: AbortSignal): Promise<PersonChoice[]> {
-  const page = await unwrap(intakeClient.GET('/api/intake/v1/persons', { params: { query: { q: q.trim(), limit: SEARCH_LIMIT } }, signal }));
-  return page.items.map((p) => ({ id: p.id, name: `${p.given_name} ${p.family_name}`, birth_date: p.birth_date, national_id_masked: p.national_id_masked }));
-}
-
-async function servedByMyUnits(q: string, signal: AbortSignal): Promise<PersonChoice[]> {
-  const decisions = await collectPages(
-    (cursor) => unwrap(intakeClient.GET('/api/intake/v1/decisions', { params: { query: { limit: 500, cursor } }, signal })),
-    SERVED_PAGES,
-  );
-  const wanted = fold(q.trim());
-  const persons = new Map<string, PersonChoice>();
-  for (const { person } of decisions) {
-    const name = `${person.given_name} ${person.family_name}`;
-    if (!persons.has(person.id) && fold(name).includes(wanted)) {
-      persons.set(person.id, { id: person.id, name, birth_date: person.birth_date, national_id_masked: person.national_id_masked });
-    }
-  }
-  return [...persons.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')).slice(0, SEARCH_LIMIT);
-}
-
 /** Persons matching `q` (from two characters), the way the caller's role may look them up in intake. */
 export function usePersonChoices(q: string, lookup: PersonLookup) {
   return useQuery({
     queryKey: [...queryKeys.coordination.all(), 'report', 'persons', lookup, q.trim()] as const,
-    queryFn: ({ signal }) => (lookup === 'search' ? searchIntake(q, signal) : servedByMyUnits(q, signal)),
+    queryFn: ({ signal }) => (lookup === 'search' ? searchIntakePersons(q, signal) : personsServedByMyUnits(q, signal)),
     enabled: lookup !== 'none' && isSearchable(q),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -66,14 +32,7 @@ export function usePersonChoices(q: string, lookup: PersonLookup) {
 export function useChosenPerson(id: string | null) {
   return useQuery({
     queryKey: [...queryKeys.coordination.all(), 'report', 'person', id] as const,
-    queryFn: async ({ signal }): Promise<PersonChoice | null> => {
-      try {
-        const p = await unwrap(intakeClient.GET('/api/intake/v1/persons/{person_id}', { params: { path: { person_id: id ?? '' } }, signal }));
-        return { id: p.id, name: `${p.given_name} ${p.family_name}`, birth_date: p.birth_date, national_id_masked: p.national_id_masked };
-      } catch {
-        return null;
-      }
-    },
+    queryFn: ({ signal }) => intakePersonOrNull(id ?? '', signal),
     enabled: !!id,
     retry: false,
   });
