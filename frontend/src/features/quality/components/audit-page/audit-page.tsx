@@ -1,4 +1,4 @@
-import { Button, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -11,12 +11,10 @@ import { FormKit, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
-import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { RepeatableList } from '@/components/repeatable-list/repeatable-list';
 import { useSession } from '@/lib/auth';
 import { formatShortDate, isIsoDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
-import { isNotFound } from '@/lib/problem';
 
 import { useUnitName } from '../../api/get-units';
 import { useAudit, useRecordAudit, type AuditRead, type AuditRecord } from '../../api/system';
@@ -26,6 +24,7 @@ import { NoAccess } from '../no-access/no-access';
 import { QualityNav } from '../quality-nav/quality-nav';
 import { Fact, MeasuresTable, measureSchema } from '../quality-system/measures';
 import styles from '../quality-system/quality-system.module.css';
+import { RecordState, StatusTags } from '../quality-system/record-state';
 import { filled, useSystemForm } from '../quality-system/system-form';
 import { SystemProblem } from '../quality-system/system-problem';
 
@@ -169,32 +168,14 @@ export function AuditPage() {
   usePageTitle(audit.data ? t('quality.system.audits.title', { procedure: audit.data.procedure_title }) : t('quality.system.audits.listTitle'));
   if (!session || !canWorkWithQualitySystem(session.user.roles)) return <NoAccess />;
   const back = { to: AUDITS_PATH, label: t('quality.system.audits.back') };
-  if (audit.isPending) return <Loading />;
-  if (audit.isError) {
-    return (
-      <PageLayout back={back} title={isNotFound(audit.error) ? t('quality.system.common.notFoundTitle') : t('quality.system.audits.listTitle')}>
-        {isNotFound(audit.error) ? <Paragraph>{t('quality.system.common.notFoundBody')}</Paragraph> : <ProblemAlert error={audit.error} onRetry={() => void audit.refetch()} />}
-      </PageLayout>
-    );
-  }
+  if (audit.isPending || audit.isError) return <RecordState query={audit} back={back} title={t('quality.system.audits.listTitle')} />;
   const a = audit.data;
   return (
     <PageLayout
       back={back}
       title={t('quality.system.audits.title', { procedure: a.procedure_title })}
       lead={`${unitName(a.unit)} · ${formatShortDate(a.planned_on, language)}`}
-      intro={
-        <span className={styles.inline}>
-          <Tag data-color={a.status === 'completed' ? 'success' : 'neutral'} data-size="sm" data-testid="audit-status">
-            {t(`quality.system.auditStatus.${a.status}`)}
-          </Tag>
-          {a.is_overdue ? (
-            <Tag data-color="danger" data-size="sm">
-              {t('quality.system.common.overdue')}
-            </Tag>
-          ) : null}
-        </span>
-      }
+      intro={<StatusTags status={t(`quality.system.auditStatus.${a.status}`)} done={a.status === 'completed'} overdue={a.is_overdue} testId="audit-status" />}
     >
       <QualityNav />
       <FormSection heading={t('quality.system.audits.factsHeading')} headingId="audit-facts-heading">

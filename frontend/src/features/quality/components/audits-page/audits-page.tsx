@@ -1,4 +1,4 @@
-import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Table } from '@digdir/designsystemet-react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -9,11 +9,9 @@ import { FieldGrid } from '@/components/field-grid/field-grid';
 import { FormErrorSummary } from '@/components/form-error-summary/form-error-summary';
 import { FormKit, SelectField, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
-
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
-import { visuallyHidden } from '@/components/visually-hidden/visually-hidden';
 import { useSession } from '@/lib/auth';
 import { formatShortDate, isIsoDate, osloToday } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
@@ -26,6 +24,7 @@ import { NoAccess } from '../no-access/no-access';
 import { QualityNav } from '../quality-nav/quality-nav';
 import styles from '../quality-system/quality-system.module.css';
 import { filled, useSystemForm } from '../quality-system/system-form';
+import { DueDate, SystemList } from '../quality-system/system-list';
 import { SystemProblem } from '../quality-system/system-problem';
 import { useWorkUnits } from '../quality-system/unit-options';
 
@@ -254,56 +253,41 @@ export function AuditsPage() {
   return (
     <PageLayout title={t('quality.system.audits.listTitle')} lead={t('quality.system.audits.listLead')} wide>
       <QualityNav />
-      {audits.isPending ? <Loading /> : null}
-      {audits.isError ? <ProblemAlert error={audits.error} onRetry={() => void audits.refetch()} /> : null}
-      {audits.isSuccess && audits.data.length === 0 ? <Paragraph>{t('quality.system.audits.empty')}</Paragraph> : null}
-      {audits.isSuccess && audits.data.length > 0 ? (
-        <div className={styles.scroll} role="region" aria-labelledby="audits-caption" tabIndex={0}>
-          <Table data-testid="audit-list" className={styles.table}>
-            <caption id="audits-caption" className={visuallyHidden}>
-              {t('quality.system.audits.caption')}
-            </caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('quality.system.audits.procedure')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.common.unit')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.audits.plannedOn')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.audits.auditor')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.ros.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.audits.nonConformities')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {audits.data.map((audit) => (
-                <Table.Row key={audit.id}>
-                  <Table.Cell className={styles.wrapText}>
-                    <Link asChild>
-                      <RouterLink to={auditPath(audit.id)}>{audit.procedure_title}</RouterLink>
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{unitName(audit.unit)}</Table.Cell>
-                  <Table.Cell>
-                    <span className={styles.inline}>
-                      {formatShortDate(audit.planned_on, language)}
-                      {audit.is_overdue ? (
-                        <Tag data-color="danger" data-size="sm">
-                          {t('quality.system.common.overdue')}
-                        </Tag>
-                      ) : null}
-                    </span>
-                  </Table.Cell>
-                  <Table.Cell>{audit.auditor}</Table.Cell>
-                  <Table.Cell>
-                    {t(`quality.system.auditStatus.${audit.status}`)}
-                    {audit.performed_on ? ` (${formatShortDate(audit.performed_on, language)})` : ''}
-                  </Table.Cell>
-                  <Table.Cell>{audit.status === 'completed' ? audit.non_conformities : ''}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      ) : null}
+      <SystemList
+        query={audits}
+        empty={t('quality.system.audits.empty')}
+        caption={t('quality.system.audits.caption')}
+        captionId="audits-caption"
+        testId="audit-list"
+        columns={[
+          t('quality.system.audits.procedure'),
+          t('quality.system.common.unit'),
+          t('quality.system.audits.plannedOn'),
+          t('quality.system.audits.auditor'),
+          t('quality.system.ros.status'),
+          t('quality.system.audits.nonConformities'),
+        ]}
+      >
+        {(audit) => (
+          <Table.Row key={audit.id}>
+            <Table.Cell className={styles.wrapText}>
+              <Link asChild>
+                <RouterLink to={auditPath(audit.id)}>{audit.procedure_title}</RouterLink>
+              </Link>
+            </Table.Cell>
+            <Table.Cell>{unitName(audit.unit)}</Table.Cell>
+            <Table.Cell>
+              <DueDate date={audit.planned_on} overdue={audit.is_overdue} />
+            </Table.Cell>
+            <Table.Cell>{audit.auditor}</Table.Cell>
+            <Table.Cell>
+              {t(`quality.system.auditStatus.${audit.status}`)}
+              {audit.performed_on ? ` (${formatShortDate(audit.performed_on, language)})` : ''}
+            </Table.Cell>
+            <Table.Cell>{audit.status === 'completed' ? audit.non_conformities : ''}</Table.Cell>
+          </Table.Row>
+        )}
+      </SystemList>
       <PlanAuditForm />
     </PageLayout>
   );
@@ -312,7 +296,6 @@ export function AuditsPage() {
 /** /kvalitet/tilsyn: findings of Statsforvalteren and Statens helsetilsyn, open first by deadline; overdue marked. */
 export function SupervisionPage() {
   const { t } = useTranslation();
-  const { language } = useLocalize();
   usePageTitle(t('quality.system.supervision.listTitle'));
   const session = useSession();
   const findings = useFindings();
@@ -321,54 +304,39 @@ export function SupervisionPage() {
   return (
     <PageLayout title={t('quality.system.supervision.listTitle')} lead={t('quality.system.supervision.listLead')} wide>
       <QualityNav />
-      {findings.isPending ? <Loading /> : null}
-      {findings.isError ? <ProblemAlert error={findings.error} onRetry={() => void findings.refetch()} /> : null}
-      {findings.isSuccess && findings.data.length === 0 ? <Paragraph>{t('quality.system.supervision.empty')}</Paragraph> : null}
-      {findings.isSuccess && findings.data.length > 0 ? (
-        <div className={styles.scroll} role="region" aria-labelledby="findings-caption" tabIndex={0}>
-          <Table data-testid="finding-list" className={styles.table}>
-            <caption id="findings-caption" className={visuallyHidden}>
-              {t('quality.system.supervision.caption')}
-            </caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('quality.system.supervision.title')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.supervision.authority')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.common.unit')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.supervision.deadline')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.ros.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('quality.system.supervision.openMeasures')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {findings.data.map((finding) => (
-                <Table.Row key={finding.id}>
-                  <Table.Cell className={styles.wrapText}>
-                    <Link asChild>
-                      <RouterLink to={findingPath(finding.id)}>{finding.title}</RouterLink>
-                    </Link>
-                    {finding.case_reference ? ` (${finding.case_reference})` : ''} · {t(`quality.system.findingKind.${finding.kind}`)}
-                  </Table.Cell>
-                  <Table.Cell>{t(`quality.system.authority.${finding.authority}`)}</Table.Cell>
-                  <Table.Cell>{finding.unit ? unitName(finding.unit) : t('quality.system.common.wholeMunicipality')}</Table.Cell>
-                  <Table.Cell>
-                    <span className={styles.inline}>
-                      {formatShortDate(finding.deadline, language)}
-                      {finding.is_overdue ? (
-                        <Tag data-color="danger" data-size="sm">
-                          {t('quality.system.common.overdue')}
-                        </Tag>
-                      ) : null}
-                    </span>
-                  </Table.Cell>
-                  <Table.Cell>{t(`quality.system.findingStatus.${finding.status}`)}</Table.Cell>
-                  <Table.Cell>{finding.open_measures}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      ) : null}
+      <SystemList
+        query={findings}
+        empty={t('quality.system.supervision.empty')}
+        caption={t('quality.system.supervision.caption')}
+        captionId="findings-caption"
+        testId="finding-list"
+        columns={[
+          t('quality.system.supervision.title'),
+          t('quality.system.supervision.authority'),
+          t('quality.system.common.unit'),
+          t('quality.system.supervision.deadline'),
+          t('quality.system.ros.status'),
+          t('quality.system.supervision.openMeasures'),
+        ]}
+      >
+        {(finding) => (
+          <Table.Row key={finding.id}>
+            <Table.Cell className={styles.wrapText}>
+              <Link asChild>
+                <RouterLink to={findingPath(finding.id)}>{finding.title}</RouterLink>
+              </Link>
+              {finding.case_reference ? ` (${finding.case_reference})` : ''} · {t(`quality.system.findingKind.${finding.kind}`)}
+            </Table.Cell>
+            <Table.Cell>{t(`quality.system.authority.${finding.authority}`)}</Table.Cell>
+            <Table.Cell>{finding.unit ? unitName(finding.unit) : t('quality.system.common.wholeMunicipality')}</Table.Cell>
+            <Table.Cell>
+              <DueDate date={finding.deadline} overdue={finding.is_overdue} />
+            </Table.Cell>
+            <Table.Cell>{t(`quality.system.findingStatus.${finding.status}`)}</Table.Cell>
+            <Table.Cell>{finding.open_measures}</Table.Cell>
+          </Table.Row>
+        )}
+      </SystemList>
       <NewFindingForm />
     </PageLayout>
   );

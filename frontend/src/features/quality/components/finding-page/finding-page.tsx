@@ -1,4 +1,4 @@
-import { Button, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { z } from 'zod';
@@ -8,11 +8,9 @@ import { FormKit, TextField } from '@/components/form-kit/form-kit';
 import { FormLayout, FormSection } from '@/components/form-section/form-section';
 import { PageLayout } from '@/components/page-layout/page-layout';
 import { usePageTitle } from '@/components/page-title/use-page-title';
-import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useSession } from '@/lib/auth';
 import { formatShortDate } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
-import { isNotFound } from '@/lib/problem';
 
 import { useUnitName } from '../../api/get-units';
 import { useAddFindingMeasure, useCloseFinding, useFinding, type FindingRead } from '../../api/system';
@@ -22,6 +20,7 @@ import { NoAccess } from '../no-access/no-access';
 import { QualityNav } from '../quality-nav/quality-nav';
 import { Fact, MeasureForm, MeasuresTable } from '../quality-system/measures';
 import styles from '../quality-system/quality-system.module.css';
+import { RecordState, StatusTags } from '../quality-system/record-state';
 import { filled, useSystemForm } from '../quality-system/system-form';
 import { SystemProblem } from '../quality-system/system-problem';
 
@@ -76,14 +75,7 @@ export function FindingPage() {
   usePageTitle(finding.data?.title ?? t('quality.system.supervision.listTitle'));
   if (!session || !canWorkWithQualitySystem(session.user.roles)) return <NoAccess />;
   const back = { to: SUPERVISION_PATH, label: t('quality.system.supervision.back') };
-  if (finding.isPending) return <Loading />;
-  if (finding.isError) {
-    return (
-      <PageLayout back={back} title={isNotFound(finding.error) ? t('quality.system.common.notFoundTitle') : t('quality.system.supervision.listTitle')}>
-        {isNotFound(finding.error) ? <Paragraph>{t('quality.system.common.notFoundBody')}</Paragraph> : <ProblemAlert error={finding.error} onRetry={() => void finding.refetch()} />}
-      </PageLayout>
-    );
-  }
+  if (finding.isPending || finding.isError) return <RecordState query={finding} back={back} title={t('quality.system.supervision.listTitle')} />;
   const f = finding.data;
   const isOpen = f.status === 'open';
   return (
@@ -91,18 +83,7 @@ export function FindingPage() {
       back={back}
       title={f.title}
       lead={`${t(`quality.system.authority.${f.authority}`)} · ${f.unit ? unitName(f.unit) : t('quality.system.common.wholeMunicipality')}`}
-      intro={
-        <span className={styles.inline}>
-          <Tag data-color={isOpen ? 'neutral' : 'success'} data-size="sm" data-testid="finding-status">
-            {t(`quality.system.findingStatus.${f.status}`)}
-          </Tag>
-          {f.is_overdue ? (
-            <Tag data-color="danger" data-size="sm">
-              {t('quality.system.common.overdue')}
-            </Tag>
-          ) : null}
-        </span>
-      }
+      intro={<StatusTags status={t(`quality.system.findingStatus.${f.status}`)} done={!isOpen} overdue={f.is_overdue} testId="finding-status" />}
     >
       <QualityNav />
       <FormSection heading={t('quality.system.supervision.factsHeading')} headingId="finding-facts-heading">
