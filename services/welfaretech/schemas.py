@@ -500,24 +500,30 @@ class LoanBenefits(BaseModel):
     ledger: list[LedgerLineRead] = Field(description="The latest follow-up against the baseline")
 
 
-class TotalPartRead(BaseModel):
-    """One loan's numbers behind a total: its baseline, latest follow-up and gain."""
-
-    loan_id: uuid.UUID
-    baseline: Decimal
-    follow_up: Decimal
-    gain: Decimal
-    gain_per_year: Decimal | None
-    formula: str
-
-
 class TotalRead(BaseModel):
+    """One figure: a measure summed over the measured loans (felt safety: the means)."""
+
     measure: str
     unit: str
-    gain: Decimal = Field(description="The sum over the loans (felt safety: the mean)")
+    loans_measured: int = Field(description="The loans behind the figure")
+    baseline: Decimal = Field(description="The sum of the baselines (felt safety: the mean)")
+    follow_up: Decimal = Field(
+        description="The sum of the latest follow-ups (felt safety: the mean; net cost: the "
+        "devices' weekly cost against the baseline's staff cost freed)"
+    )
+    gain: Decimal = Field(description="The sum of the loans' gains (felt safety: the mean)")
     gain_per_year: Decimal | None
-    loans: list[uuid.UUID]
-    parts: list[TotalPartRead] = Field(description="The numbers behind the figure, per loan")
+
+
+class MeasuredLoanRead(BaseModel):
+    """A loan behind a dashboard figure: its baseline and latest follow-up, measure by measure."""
+
+    loan_id: uuid.UUID
+    technology_code: str
+    unit: str
+    installed_on: date
+    follow_up_week: int
+    ledger: list[LedgerLineRead]
 
 
 class TechnologyBenefits(BaseModel):

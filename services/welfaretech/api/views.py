@@ -44,13 +44,13 @@ from services.welfaretech.schemas import (
     LegalDecisionRead,
     LoanBenefits,
     LoanRead,
+    MeasuredLoanRead,
     MeasurementRead,
     RecommendationRead,
     ReferralDetail,
     ReferralRead,
     TechnologyBenefits,
     TechnologyRead,
-    TotalPartRead,
     TotalRead,
 )
 from shared.schemas.common import LocalizedText
@@ -339,6 +339,33 @@ def measurement_read(m: BenefitMeasurement) -> MeasurementRead:
     )
 
 
+def _ledger_lines(item: LoanLedger) -> list[LedgerLineRead]:
+    return [
+        LedgerLineRead(
+            measure=line.measure,
+            kind=line.kind.value,
+            unit=line.unit,
+            baseline=line.baseline,
+            follow_up=line.follow_up,
+            gain=line.gain,
+            gain_per_year=line.gain_per_year,
+            formula=line.formula,
+        )
+        for line in (item.gains.lines if item.gains else ())
+    ]
+
+
+def measured_loan(item: LoanLedger) -> MeasuredLoanRead:
+    return MeasuredLoanRead(
+        loan_id=item.loan.id,
+        technology_code=item.loan.device.technology.code,
+        unit=item.loan.unit,
+        installed_on=item.loan.installed_on,
+        follow_up_week=item.latest.week if item.latest else 0,
+        ledger=_ledger_lines(item),
+    )
+
+
 def loan_benefits(item: LoanLedger) -> LoanBenefits:
     return LoanBenefits(
         loan_id=item.loan.id,
@@ -347,19 +374,7 @@ def loan_benefits(item: LoanLedger) -> LoanBenefits:
         follow_up_week=item.latest.week if item.latest else None,
         gain_owner=item.baseline.gain_owner if item.baseline else None,
         realisation=item.baseline.realisation if item.baseline else None,
-        ledger=[
-            LedgerLineRead(
-                measure=line.measure,
-                kind=line.kind.value,
-                unit=line.unit,
-                baseline=line.baseline,
-                follow_up=line.follow_up,
-                gain=line.gain,
-                gain_per_year=line.gain_per_year,
-                formula=line.formula,
-            )
-            for line in (item.gains.lines if item.gains else ())
-        ],
+        ledger=_ledger_lines(item),
     )
 
 
@@ -368,20 +383,11 @@ def _totals(totals: list[Total]) -> list[TotalRead]:
         TotalRead(
             measure=t.measure,
             unit=t.unit,
+            loans_measured=t.loans,
+            baseline=t.baseline,
+            follow_up=t.follow_up,
             gain=t.gain,
             gain_per_year=t.gain_per_year,
-            loans=t.loans,
-            parts=[
-                TotalPartRead(
-                    loan_id=p.loan_id,
-                    baseline=p.line.baseline,
-                    follow_up=p.line.follow_up,
-                    gain=p.line.gain,
-                    gain_per_year=p.line.gain_per_year,
-                    formula=p.line.formula,
-                )
-                for p in t.parts
-            ],
         )
         for t in totals
     ]
@@ -391,16 +397,16 @@ def dashboard_read(municipality: str, board: Dashboard) -> BenefitDashboard:
     active, trials_due, overdue = board.counts
     return BenefitDashboard(
         municipality=municipality,
-        loans_measured=len(board.ledgers),
+        loans_measured=board.loans_measured,
         totals=_totals(board.totals),
         by_technology=[
             TechnologyBenefits(
                 technology_code=technology.code,
                 technology_name=LocalizedText(**technology.name),
-                loans_measured=len(items),
+                loans_measured=loans,
                 totals=_totals(totals),
             )
-            for technology, items, totals in board.by_technology
+            for technology, loans, totals in board.by_technology
         ],
         active_loans=active,
         trials_due_for_evaluation=trials_due,

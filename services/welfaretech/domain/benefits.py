@@ -14,8 +14,7 @@ visits and staff minutes per week; felt safety on a 1–5 scale (5 = very safe).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -187,46 +186,153 @@ def gains(
     )
 
 
+HOURS_PLACES = 2
+"""Staff minutes become hours rounded to two decimals (half up) on each measurement before
+they are compared, as `gains` does; the repository's sums apply the same rounding per
+measurement (`round(minutes / 60, HOURS_PLACES)`), so the sums equal the ledgers' sums."""
+
+
 @dataclass(frozen=True)
-class Part:
-    """One loan's share of a total: its ledger line (baseline, follow-up, gain, formula)."""
+class Sums:
+    """What is added over the measured loans of a group (a technology, the municipality):
+    each loan's baseline and latest follow-up, measure by measure. PostgreSQL adds them up
+    (`GROUP BY`); `totals` rounds and derives the figures, so they equal the sums of the
+    loans' own ledgers."""
 
-    loan_id: str
-    line: LedgerLine
+    loans: int
+    baseline: dict[str, Decimal]
+    """Per reduction measure and felt safety: the sum of the baselines (hours rounded)."""
+    follow_up: dict[str, Decimal]
+    staff_cost_freed_nok: Decimal
+    """Σ (hours freed × the baseline's cost of a staff hour)."""
+    device_cost_per_week_nok: Decimal
+    """Σ the devices' weekly cost (`weekly_device_cost` of each loan's technology)."""
+
+    def __add__(self, other: Sums) -> Sums:
+        return Sums(
+            loans=self.loans + other.loans,
+            baseline={m: self.baseline[m] + other.baseline[m] for m in SUMMED},
+            follow_up={m: self.follow_up[m] + other.follow_up[m] for m in SUMMED},
+            staff_cost_freed_nok=self.staff_cost_freed_nok + other.staff_cost_freed_nok,
+            device_cost_per_week_nok=self.device_cost_per_week_nok + other.device_cost_per_week_nok,
+        )
+
+    @classmethod
+    def zero(cls) -> Sums:
+        return cls(0, dict.fromkeys(SUMMED, Decimal(0)), dict.fromkeys(SUMMED, Decimal(0)),
+                   Decimal(0), Decimal(0))  # fmt: skip
+
+    @classmethod
+    def of_loan(
+        cls,
+        baseline: Measures,
+        follow_up: Measures,
+        *,
+        staff_hour_cost_nok: int,
+        device_monthly_cost_nok: int,
+    ) -> Sums:
+        """One loan's share (what the repository's `GROUP BY` adds, written out in Python)."""
+        before, after = _values(baseline), _values(follow_up)
+        return cls(
+            loans=1,
+            baseline=before,
+            follow_up=after,
+            staff_cost_freed_nok=(before["staff_hours"] - after["staff_hours"])
+            * staff_hour_cost_nok,
+            device_cost_per_week_nok=weekly_device_cost(device_monthly_cost_nok),
+        )
 
 
-@dataclass
-class Total:
-    """The sum of one measure over several loans, with the numbers of each loan behind it."""
+@dataclass(frozen=True)
+class Reduction:
+    """A measure where less is better, counted per week or per four weeks."""
 
     measure: str
+    kind: GainKind
     unit: str
-    gain: Decimal = Decimal(0)
-    gain_per_year: Decimal | None = Decimal(0)
-    loans: list[str] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
+    per_year: int
 
 
-def aggregate(ledgers: Iterable[tuple[str, Gains]]) -> list[Total]:
-    """Sum each measure over loans (loan id, its latest ledger); felt safety is averaged."""
-    totals: dict[str, Total] = {}
-    for loan_id, ledger in ledgers:
-        for line in ledger.lines:
-            total = totals.setdefault(line.measure, Total(line.measure, line.unit))
-            total.gain += line.gain
-            if line.gain_per_year is None or total.gain_per_year is None:
-                total.gain_per_year = None
-            else:
-                total.gain_per_year += line.gain_per_year
-            total.loans.append(loan_id)
-            total.parts.append(Part(loan_id, line))
-    for total in totals.values():
-        if total.measure == "felt_safety" and total.loans:
-            total.gain = _q(total.gain / len(total.loans))
-        total.gain = _q(total.gain)
-        if total.gain_per_year is not None:
-            total.gain_per_year = _q(total.gain_per_year)
-    return list(totals.values())
+REDUCTIONS = (
+    Reduction("planned_visits", GainKind.time_saved, "visits/week", WEEKS_PER_YEAR),
+    Reduction("night_visits", GainKind.time_saved, "visits/week", WEEKS_PER_YEAR),
+    Reduction("staff_hours", GainKind.time_saved, "h/week", WEEKS_PER_YEAR),
+    Reduction("falls", GainKind.quality, "falls/4 weeks", PERIODS_PER_YEAR),
+    Reduction("admissions", GainKind.avoided_cost, "admissions/4 weeks", PERIODS_PER_YEAR),
+)
+SUMMED = (*(r.measure for r in REDUCTIONS), "felt_safety")
+"""The measures whose baselines and follow-ups are summed, in the ledger's order."""
+
+
+def _values(measures: Measures) -> dict[str, Decimal]:
+    return {
+        "planned_visits": measures.planned_visits_per_week,
+        "night_visits": measures.night_visits_per_week,
+        "staff_hours": _q(measures.staff_minutes_per_week / 60),
+        "falls": Decimal(measures.falls_last_4_weeks),
+        "admissions": Decimal(measures.admissions_last_4_weeks),
+        "felt_safety": Decimal(measures.felt_safety),
+    }
+
+
+@dataclass(frozen=True)
+class Total:
+    """One measure over several loans: the sums of their baselines and latest follow-ups and
+    the gain (the sum of the loans' gains; felt safety: the means and the mean gain)."""
+
+    measure: str
+    kind: GainKind
+    unit: str
+    loans: int
+    baseline: Decimal
+    follow_up: Decimal
+    gain: Decimal
+    gain_per_year: Decimal | None
+
+
+def totals(sums: Sums) -> list[Total]:
+    """The figures of a group from its sums, in the ledger's order; each equals the sum (or
+    for felt safety the mean) of the loans' own ledger lines."""
+    found = [
+        Total(
+            measure=r.measure,
+            kind=r.kind,
+            unit=r.unit,
+            loans=sums.loans,
+            baseline=_q(sums.baseline[r.measure]),
+            follow_up=_q(sums.follow_up[r.measure]),
+            gain=_q(sums.baseline[r.measure] - sums.follow_up[r.measure]),
+            gain_per_year=_q((sums.baseline[r.measure] - sums.follow_up[r.measure]) * r.per_year),
+        )
+        for r in REDUCTIONS
+    ]
+    n = sums.loans or 1
+    found.append(
+        Total(
+            measure="felt_safety",
+            kind=GainKind.quality,
+            unit="scale 1–5",
+            loans=sums.loans,
+            baseline=_q(sums.baseline["felt_safety"] / n),
+            follow_up=_q(sums.follow_up["felt_safety"] / n),
+            gain=_q((sums.follow_up["felt_safety"] - sums.baseline["felt_safety"]) / n),
+            gain_per_year=None,
+        )
+    )
+    net = sums.staff_cost_freed_nok - sums.device_cost_per_week_nok
+    found.append(
+        Total(
+            measure="net_cost",
+            kind=GainKind.avoided_cost,
+            unit="NOK/week",
+            loans=sums.loans,
+            baseline=_q(sums.staff_cost_freed_nok),
+            follow_up=_q(sums.device_cost_per_week_nok),
+            gain=_q(net),
+            gain_per_year=_q(net * WEEKS_PER_YEAR),
+        )
+    )
+    return found
 
 
 DEFAULT_STAFF_HOUR_COST_NOK = 600

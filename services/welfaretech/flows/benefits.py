@@ -12,16 +12,18 @@ from services.welfaretech.domain.benefits import (
     DEFAULT_STAFF_HOUR_COST_NOK,
     Gains,
     Measures,
+    Sums,
     Total,
-    aggregate,
     check_measurement,
     gains,
+    totals,
 )
 from services.welfaretech.flows import Work
+from services.welfaretech.flows.loans import visible_units
 from services.welfaretech.models import BenefitMeasurement, Loan, Technology
 from services.welfaretech.schemas import MeasurementCreate
 from shared.access_log import AccessAction
-from shared.errors import Forbidden
+from shared.errors import Forbidden, NotFound, RuleViolation
 from shared.schemas.roles import Role
 from shared.schemas.welfaretech import BenefitMeasured, MeasurementKind
 
@@ -120,25 +122,50 @@ async def for_loan(work: Work, loan_id: uuid.UUID) -> LoanLedger:
 
 @dataclass
 class Dashboard:
-    ledgers: list[LoanLedger]
+    """Aggregates only: the municipality's figures and each technology's, from sums."""
+
     totals: list[Total]
-    by_technology: list[tuple[Technology, list[LoanLedger], list[Total]]]
+    loans_measured: int
+    by_technology: list[tuple[Technology, int, list[Total]]]
     counts: tuple[int, int, int]
     """Open loans, trials due for evaluation, loans overdue a check."""
 
 
 async def dashboard(work: Work) -> Dashboard:
-    """Gains per technology and for the municipality: sums of each loan's latest ledger, with
-    the loans behind every figure. Aggregates only: no person is shown, nothing is logged."""
-    computed = [ledger(loan, rows) for loan, rows in await work.benefits.measured_loans()]
-    measured = [c for c in computed if c.gains is not None]
-    groups: dict[uuid.UUID, tuple[Technology, list[LoanLedger]]] = {}
-    for item in measured:
-        technology = item.loan.device.technology
-        groups.setdefault(technology.id, (technology, []))[1].append(item)
-    by_technology = [
-        (technology, items, aggregate((str(i.loan.id), i.gains) for i in items if i.gains))
-        for technology, items in sorted(groups.values(), key=lambda g: g[0].code)
-    ]
-    totals = aggregate((str(i.loan.id), i.gains) for i in measured if i.gains)
-    return Dashboard(measured, totals, by_technology, await work.loans.counts(work.today))
+    """Gains per technology and for the municipality, summed in PostgreSQL over each measured
+    loan's baseline and latest follow-up and rounded by the ledger's rules. Aggregates only:
+    no loan or person is named, nothing is logged; the statements and the answer do not grow
+    with the number of loans."""
+    groups = await work.benefits.sums_by_technology(
+        default_staff_hour_cost_nok=DEFAULT_STAFF_HOUR_COST_NOK
+    )
+    municipal = sum((sums for _, sums in groups), Sums.zero())
+    return Dashboard(
+        totals=totals(municipal),
+        loans_measured=municipal.loans,
+        by_technology=[(technology, sums.loans, totals(sums)) for technology, sums in groups],
+        counts=await work.loans.counts(work.today),
+    )
+
+
+async def measured_loans(
+    work: Work, *, technology: str | None, limit: int, cursor: str | None
+) -> tuple[list[LoanLedger], str | None]:
+    """The loans behind a dashboard figure (one technology's or the municipality's), a page
+    at a time, each with its ledger. As the loans list: a clinician sees their own units'
+    loans, and every loan listed is in the access log, in one statement per page."""
+    technology_id = None
+    if technology is not None:
+        try:
+            technology_id = (await work.technologies.get(technology)).id
+        except NotFound as exc:
+            raise RuleViolation(
+                "query.technology", "There is no technology with this code"
+            ) from exc
+    page, next_cursor = await work.benefits.measured_page(
+        technology_id=technology_id, units=visible_units(work), limit=limit, cursor=cursor
+    )
+    await work.log_each(
+        [(loan.person_id, loan.id) for loan, _ in page], AccessAction.search, "loan_benefits"
+    )
+    return [ledger(loan, rows) for loan, rows in page], next_cursor

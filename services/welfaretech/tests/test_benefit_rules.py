@@ -1,8 +1,15 @@
 """The gain arithmetic: a ledger per measure with the numbers behind every figure."""
 
-from decimal import Decimal
+import random
+from decimal import ROUND_HALF_UP, Decimal
 
-from services.welfaretech.domain.benefits import Measures, aggregate, gains, weekly_device_cost
+from services.welfaretech.domain.benefits import (
+    Measures,
+    Sums,
+    gains,
+    totals,
+    weekly_device_cost,
+)
 
 BASELINE = Measures(Decimal(14), Decimal(7), Decimal(420), 2, 1, 2)
 FOLLOW_UP = Measures(Decimal(7), Decimal(0), Decimal(180), 0, 0, 4)
@@ -54,12 +61,51 @@ def test_a_worse_follow_up_is_a_negative_gain() -> None:
     assert computed.staff_hours_freed_per_week == Decimal("-4.00")
 
 
-def test_totals_sum_each_measure_and_average_felt_safety_naming_the_loans() -> None:
-    one = gains(BASELINE, FOLLOW_UP, staff_hour_cost_nok=600, device_monthly_cost_nok=0)
-    two = gains(BASELINE, BASELINE, staff_hour_cost_nok=600, device_monthly_cost_nok=0)
+def test_totals_from_sums_equal_the_sums_of_the_loans_ledgers() -> None:
+    """What PostgreSQL adds (`Sums`) and the domain rounds gives, figure by figure, the sum
+    of the loans' own ledger lines (felt safety: their mean), odd minutes and costs included."""
+    rng = random.Random(12)
+    loans = []
+    for _ in range(40):
+        before = Measures(
+            Decimal(rng.randint(0, 2000)) / 100,
+            Decimal(rng.randint(0, 700)) / 100,
+            Decimal(rng.randint(0, 100000)) / 100,
+            rng.randint(0, 6),
+            rng.randint(0, 3),
+            rng.randint(1, 5),
+        )
+        after = Measures(
+            Decimal(rng.randint(0, 2000)) / 100,
+            Decimal(rng.randint(0, 700)) / 100,
+            Decimal(rng.randint(0, 100000)) / 100,
+            rng.randint(0, 6),
+            rng.randint(0, 3),
+            rng.randint(1, 5),
+        )
+        costs = {"staff_hour_cost_nok": rng.randint(400, 900), "device_monthly_cost_nok": 259}
+        loans.append((gains(before, after, **costs), Sums.of_loan(before, after, **costs)))
 
-    totals = {t.measure: t for t in aggregate([("a", one), ("b", two)])}
+    figures = {t.measure: t for t in totals(sum((s for _, s in loans), Sums.zero()))}
 
-    assert totals["staff_hours"].gain == Decimal("4.00")
-    assert totals["felt_safety"].gain == Decimal("1.00")
-    assert totals["staff_hours"].loans == ["a", "b"]
+    for line in loans[0][0].lines:
+        figure = figures[line.measure]
+        added = sum((ledger.line(line.measure).gain for ledger, _ in loans), Decimal(0))
+        if line.measure == "felt_safety":
+            assert figure.gain == (added / len(loans)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            assert figure.gain_per_year is None
+        else:
+            assert figure.gain == added, line.measure
+            yearly = sum(ledger.line(line.measure).gain_per_year or 0 for ledger, _ in loans)
+            assert figure.gain_per_year == yearly, line.measure
+            baselines = sum(ledger.line(line.measure).baseline for ledger, _ in loans)
+            assert figure.baseline == baselines, line.measure
+        assert (figure.unit, figure.kind, figure.loans) == (line.unit, line.kind, 40)
+    assert [t.measure for t in figures.values()] == [line.measure for line in loans[0][0].lines]
+
+
+def test_no_measured_loans_give_zero_figures() -> None:
+    figures = {t.measure: t for t in totals(Sums.zero())}
+
+    assert figures["staff_hours"].gain == Decimal("0.00")
+    assert figures["felt_safety"].gain == Decimal("0.00")

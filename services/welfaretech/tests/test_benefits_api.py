@@ -1,11 +1,32 @@
 """Benefit realisation over HTTP: baseline, follow-ups, the ledger and the dashboard."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import event, text
 
+from dev.testing import tenant_connection
 from services.welfaretech.tests.conftest import API, lend_alarm
+
+
+@pytest.fixture
+def statements(client: httpx.AsyncClient) -> Iterator[list[str]]:
+    """The SQL statements the welfaretech app issues during the test."""
+    app: FastAPI = client._transport.app  # type: ignore[attr-defined]
+    issued: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        issued.append(statement)
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    yield issued
+    event.remove(engine, "before_cursor_execute", record)
+
 
 BASELINE = {
     "kind": "baseline",
@@ -91,13 +112,160 @@ async def test_the_dashboard_sums_per_technology_and_municipality(
     assert (board["municipality"], board["loans_measured"]) == (municipality, 2)
     totals = {t["measure"]: t for t in board["totals"]}
     assert totals["staff_hours"]["gain"] == "8.00"
-    assert len(totals["staff_hours"]["loans"]) == 2
-    parts = totals["staff_hours"]["parts"]  # the numbers behind the figure, loan by loan
-    assert [p["gain"] for p in parts] == ["4.00", "4.00"]
-    assert {p["loan_id"] for p in parts} == set(totals["staff_hours"]["loans"])
-    assert all(p["baseline"] and p["follow_up"] and p["formula"] for p in parts)
+    assert (totals["staff_hours"]["baseline"], totals["staff_hours"]["follow_up"]) == (
+        "14.00",
+        "6.00",  # the latest follow-up (week 8: 180 min), not the earlier week 4
+    )
+    assert totals["staff_hours"]["loans_measured"] == 2
+    assert totals["felt_safety"]["gain"] == "2.00"  # the mean
+    assert "parts" not in totals["staff_hours"] and "loans" not in totals["staff_hours"]
     assert board["by_technology"][0]["technology_code"] == "trygghetsalarm"
     assert board["active_loans"] == 3
+
+
+async def test_the_dashboards_figures_are_the_sums_of_the_loans_ledgers(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+) -> None:
+    """Summed in PostgreSQL and rounded by the ledger's rules, each figure equals the sum of
+    the loans' own ledger lines (odd minutes and costs, a worse follow-up included)."""
+    odd: list[tuple[dict[str, Any], dict[str, Any]]] = [
+        ({"staff_minutes_per_week": "37.50", "staff_hour_cost_nok": 613}, {"week": 3}),
+        ({"staff_minutes_per_week": "100.10"}, {"staff_minutes_per_week": "210.70"}),
+        ({"staff_minutes_per_week": "7.50", "staff_hour_cost_nok": None}, {"felt_safety": 1}),
+    ]
+    ledgers = []
+    for baseline, follow_up in odd:
+        loan = await lend_alarm(client, team, person["id"])
+        url = f"{API}/loans/{loan['id']}/measurements"
+        created = [
+            await client.post(url, json={**BASELINE, **baseline}, headers=team),
+            await client.post(url, json={**FOLLOW_UP, **follow_up}, headers=team),
+        ]
+        assert [r.status_code for r in created] == [201, 201], created[-1].text
+        benefits = await client.get(f"{API}/loans/{loan['id']}/benefits", headers=team)
+        ledgers.append({line["measure"]: line for line in benefits.json()["ledger"]})
+
+    board = (await client.get(f"{API}/benefits/dashboard", headers=team)).json()
+
+    for figure in board["totals"]:
+        lines = [ledger[figure["measure"]] for ledger in ledgers]
+        gains = sum((Decimal(line["gain"]) for line in lines), Decimal(0))
+        if figure["measure"] == "felt_safety":
+            assert Decimal(figure["gain"]) == (gains / 3).quantize(Decimal("0.01"))
+            continue
+        assert Decimal(figure["gain"]) == gains, figure
+        assert Decimal(figure["gain_per_year"]) == sum(
+            Decimal(line["gain_per_year"]) for line in lines
+        )
+        assert Decimal(figure["baseline"]) == sum(Decimal(line["baseline"]) for line in lines)
+        assert Decimal(figure["follow_up"]) == sum(Decimal(line["follow_up"]) for line in lines)
+    assert board["by_technology"][0]["totals"] == board["totals"]
+
+
+async def test_the_dashboard_issues_the_same_statements_and_size_for_one_loan_as_for_three(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    statements: list[str],
+) -> None:
+    async def measured() -> None:
+        loan = await lend_alarm(client, team, person["id"])
+        url = f"{API}/loans/{loan['id']}/measurements"
+        await client.post(url, json=BASELINE, headers=team)
+        await client.post(url, json=FOLLOW_UP, headers=team)
+
+    await measured()
+    statements.clear()
+    one = await client.get(f"{API}/benefits/dashboard", headers=team)
+    for_one = len(statements)
+    await measured()
+    await measured()
+    statements.clear()
+    three = await client.get(f"{API}/benefits/dashboard", headers=team)
+
+    assert (one.json()["loans_measured"], three.json()["loans_measured"]) == (1, 3)
+    assert len(statements) == for_one, "\n".join(statements)
+    assert abs(len(three.content) - len(one.content)) < 100  # only the numbers differ
+
+
+async def test_the_loans_behind_a_figure_page_by_page_in_the_access_log(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    database_urls: dict[str, str],
+    municipality: str,
+    statements: list[str],
+) -> None:
+    loans = []
+    for minutes in ("420", "300", "240"):
+        loan = await lend_alarm(client, team, person["id"])
+        url = f"{API}/loans/{loan['id']}/measurements"
+        await client.post(url, json={**BASELINE, "staff_minutes_per_week": minutes}, headers=team)
+        await client.post(url, json=FOLLOW_UP, headers=team)
+        loans.append(loan["id"])
+    not_measured = await lend_alarm(client, team, person["id"])
+    url = f"{API}/benefits/dashboard/loans"
+
+    statements.clear()
+    first = await client.get(url, params={"limit": 2, "technology": "trygghetsalarm"}, headers=team)
+    per_page = len(statements)
+    second = await client.get(
+        url,
+        params={"limit": 2, "technology": "trygghetsalarm", "cursor": first.json()["next_cursor"]},
+        headers=team,
+    )
+    municipal = await client.get(url, headers=headers_for("leder"))
+    other_unit = await client.get(
+        url, headers=headers_for("helsepersonell", units=["hjemmetjenesten-kolbotn"])
+    )
+    bad_cursor = await client.get(url, params={"cursor": "not-a-cursor"}, headers=team)
+    unknown = await client.get(url, params={"technology": "no-such-thing"}, headers=team)
+    refused = await client.get(url, headers=headers_for("admin"))
+
+    assert first.status_code == 200, first.text
+    items = [*first.json()["items"], *second.json()["items"]]
+    assert [item["loan_id"] for item in items] == sorted(loans)  # one day: in id order
+    assert second.json()["next_cursor"] is None
+    hours = {
+        item["loan_id"]: next(x["gain"] for x in item["ledger"] if x["measure"] == "staff_hours")
+        for item in items
+    }
+    assert [hours[loan] for loan in loans] == ["4.00", "2.00", "1.00"]
+    assert items[0]["follow_up_week"] == 8 and items[0]["unit"] == "hjemmetjenesten-ski"
+    assert not_measured["id"] not in {i["loan_id"] for i in municipal.json()["items"]}
+    assert other_unit.json()["items"] == []  # home care sees the loans of its own units
+    assert (bad_cursor.status_code, bad_cursor.json()["errors"][0]["field"]) == (
+        422,
+        "query.cursor",
+    )
+    assert (unknown.status_code, unknown.json()["errors"][0]["field"]) == (
+        422,
+        "query.technology",
+    )
+    assert unknown.headers["content-type"].startswith("application/problem+json")
+    assert refused.status_code == 403
+    inserts = [s for s in statements[:per_page] if s.lstrip().upper().startswith("INSERT")]
+    assert len(inserts) == 1, "\n".join(statements[:per_page])  # the page's log, one statement
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        logged = (
+            (
+                await connection.execute(
+                    text(
+                        "SELECT resource_id FROM access_log WHERE resource = 'loan_benefits' "
+                        "AND action = 'search' ORDER BY sequence"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert [str(x) for x in logged[:3]] == sorted(loans)
 
 
 async def test_measurement_errors(

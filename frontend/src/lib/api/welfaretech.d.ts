@@ -584,9 +584,33 @@ export interface paths {
         };
         /**
          * Get Benefit Dashboard
-         * @description Gains per technology and for the municipality, with the loans behind every figure.
+         * @description Gains per technology and for the municipality, summed over each measured loan's
+         *     baseline and latest follow-up. Aggregates only; the loans behind a figure are at
+         *     `/benefits/dashboard/loans`.
          */
         get: operations["get_benefit_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/welfaretech/v1/benefits/dashboard/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Dashboard Loans
+         * @description The loans behind a dashboard figure, oldest installation first: each loan's baseline,
+         *     latest follow-up and gain per measure. As the loans list: clinicians see their own
+         *     units' loans, and each loan listed is in the access log.
+         */
+        get: operations["list_dashboard_loans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1417,6 +1441,30 @@ export interface components {
              */
             en: string;
         };
+        /**
+         * MeasuredLoanRead
+         * @description A loan behind a dashboard figure: its baseline and latest follow-up, measure by measure.
+         */
+        MeasuredLoanRead: {
+            /**
+             * Loan Id
+             * Format: uuid
+             */
+            loan_id: string;
+            /** Technology Code */
+            technology_code: string;
+            /** Unit */
+            unit: string;
+            /**
+             * Installed On
+             * Format: date
+             */
+            installed_on: string;
+            /** Follow Up Week */
+            follow_up_week: number;
+            /** Ledger */
+            ledger: components["schemas"]["LedgerLineRead"][];
+        };
         /** MeasurementCreate */
         MeasurementCreate: {
             kind: components["schemas"]["MeasurementKind"];
@@ -1531,6 +1579,13 @@ export interface components {
         Page_LoanRead_: {
             /** Items */
             items: components["schemas"]["LoanRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[MeasuredLoanRead] */
+        Page_MeasuredLoanRead_: {
+            /** Items */
+            items: components["schemas"]["MeasuredLoanRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -1959,46 +2014,36 @@ export interface components {
             is_active: boolean;
         };
         /**
-         * TotalPartRead
-         * @description One loan's numbers behind a total: its baseline, latest follow-up and gain.
+         * TotalRead
+         * @description One figure: a measure summed over the measured loans (felt safety: the means).
          */
-        TotalPartRead: {
-            /**
-             * Loan Id
-             * Format: uuid
-             */
-            loan_id: string;
-            /** Baseline */
-            baseline: string;
-            /** Follow Up */
-            follow_up: string;
-            /** Gain */
-            gain: string;
-            /** Gain Per Year */
-            gain_per_year: string | null;
-            /** Formula */
-            formula: string;
-        };
-        /** TotalRead */
         TotalRead: {
             /** Measure */
             measure: string;
             /** Unit */
             unit: string;
             /**
+             * Loans Measured
+             * @description The loans behind the figure
+             */
+            loans_measured: number;
+            /**
+             * Baseline
+             * @description The sum of the baselines (felt safety: the mean)
+             */
+            baseline: string;
+            /**
+             * Follow Up
+             * @description The sum of the latest follow-ups (felt safety: the mean; net cost: the devices' weekly cost against the baseline's staff cost freed)
+             */
+            follow_up: string;
+            /**
              * Gain
-             * @description The sum over the loans (felt safety: the mean)
+             * @description The sum of the loans' gains (felt safety: the mean)
              */
             gain: string;
             /** Gain Per Year */
             gain_per_year: string | null;
-            /** Loans */
-            loans: string[];
-            /**
-             * Parts
-             * @description The numbers behind the figure, per loan
-             */
-            parts: components["schemas"]["TotalPartRead"][];
         };
         /**
          * Problem
@@ -4723,6 +4768,69 @@ export interface operations {
                 };
             };
             /** @description The request is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_dashboard_loans: {
+        parameters: {
+            query?: {
+                /** @description A technology's code; none for the municipality */
+                technology?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeasuredLoanRead_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { unwrap, welfaretechClient } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -28,11 +28,34 @@ export function useRecordMeasurement(loanId: string) {
   });
 }
 
-/** Gains per technology and for the municipality, with the loans behind every figure. */
+/** Gains per technology and for the municipality: sums only, the same size whatever the number of loans. */
 export function useBenefitDashboard(enabled = true) {
   return useQuery({
     queryKey: queryKeys.welfaretech.dashboard(),
     enabled,
     queryFn: ({ signal }) => unwrap(welfaretechClient.GET('/api/welfaretech/v1/benefits/dashboard', { signal })),
+  });
+}
+
+const LOANS_PAGE_SIZE = 50;
+
+/**
+ * The loans behind a dashboard figure (one technology's, or the municipality's when `technology`
+ * is null), oldest installation first, a page at a time with each loan's ledger. Fetched only
+ * when `enabled` (the figure's loans are opened): the API logs every loan listed.
+ */
+export function useDashboardLoans(technology: string | null, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeys.welfaretech.dashboard(), 'loans', technology] as const,
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        welfaretechClient.GET('/api/welfaretech/v1/benefits/dashboard/loans', {
+          params: { query: { limit: LOANS_PAGE_SIZE, ...(technology ? { technology } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor ?? null,
   });
 }

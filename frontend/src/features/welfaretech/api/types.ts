@@ -37,6 +37,7 @@ export type LoanBenefits = Schemas['LoanBenefits'];
 export type LedgerLine = Schemas['LedgerLineRead'];
 export type BenefitDashboard = Schemas['BenefitDashboard'];
 export type TotalRead = Schemas['TotalRead'];
+export type MeasuredLoan = Schemas['MeasuredLoanRead'];
 export type Need = Schemas['Need'];
 export type Provider = Schemas['Provider'];
 export type ConsentCapacity = Schemas['ConsentCapacity'];

@@ -1,6 +1,6 @@
-import { Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
 
 import { Localized } from '@/components/localized/localized';
 import { usePageTitle } from '@/components/page-title/use-page-title';
@@ -12,8 +12,8 @@ import { useBenefitDashboard } from '../../api/benefits';
 import { MEASURES, type BenefitDashboard, type Measure, type TotalRead } from '../../api/types';
 import { formatNumber } from '../../lib/numbers';
 import { canReadDashboard } from '../../lib/permissions';
-import { loanPath } from '../../paths';
 import { BarChart } from '../bar-chart/bar-chart';
+import { DashboardLoans } from '../dashboard-loans/dashboard-loans';
 import { NoAccess } from '../no-access/no-access';
 import { WtNav } from '../wt-nav/wt-nav';
 
@@ -21,33 +21,6 @@ import styles from './dashboard-page.module.css';
 
 const isMeasure = (value: string): value is Measure => (MEASURES as readonly string[]).includes(value);
 const totalOf = (totals: readonly TotalRead[], measure: Measure) => totals.find((total) => total.measure === measure);
-
-/** The numbers behind a total: each loan's baseline, latest follow-up and gain, linked to the loan. */
-function Parts({ total }: { total: TotalRead }) {
-  const { t } = useTranslation();
-  const { language } = useLocalize();
-  const measure = isMeasure(total.measure) ? t(`welfaretech.measure.${total.measure}`) : total.measure;
-  return (
-    <details className={styles.details} data-testid={`parts-${total.measure}`}>
-      <summary>{t('welfaretech.dashboard.parts', { count: total.parts.length })}</summary>
-      <ul className={styles.list}>
-        {total.parts.map((part, index) => (
-          <li key={part.loan_id}>
-            <Link asChild>
-              <RouterLink to={loanPath(part.loan_id)}>{t('welfaretech.dashboard.partLoan', { n: index + 1, measure })}</RouterLink>
-            </Link>
-            {': '}
-            {t('welfaretech.dashboard.part', {
-              baseline: formatNumber(part.baseline, language),
-              followUp: formatNumber(part.follow_up, language),
-              gain: formatNumber(part.gain, language),
-            })}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
 
 /** The charts: hours freed per week and the net gain a year, per technology. */
 type ChartMeasure = 'staff_hours' | 'net_cost' | 'night_visits';
@@ -85,7 +58,21 @@ function Charts({ board }: { board: BenefitDashboard }) {
   );
 }
 
-/** /velferdsteknologi/gevinster: the leaders' dashboard, per technology and for the municipality, with the numbers behind every figure. */
+/** The figure whose loans are open: one technology's or the municipality's (technology null), shown for one measure. */
+type Figure = { technology: string | null; measure: Measure; label: string };
+
+/** «Vis lån»: opens the loans behind a figure below the tables; pressed again, it closes them. */
+function ShowLoans({ figure, open, onOpen }: { figure: Figure; open: Figure | null; onOpen: (figure: Figure | null) => void }) {
+  const { t } = useTranslation();
+  const pressed = open?.technology === figure.technology && open.measure === figure.measure;
+  return (
+    <Button variant="tertiary" data-size="sm" aria-pressed={pressed} aria-label={t('welfaretech.dashboard.showLoansFor', { figure: figure.label })} onClick={() => onOpen(pressed ? null : figure)}>
+      {t('welfaretech.dashboard.showLoans')}
+    </Button>
+  );
+}
+
+/** /velferdsteknologi/gevinster: the leaders' dashboard, per technology and for the municipality (sums only); «Vis lån» opens the loans behind a figure, a page at a time. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { language } = useLocalize();
@@ -93,7 +80,9 @@ export function DashboardPage() {
   const session = useSession();
   const allowed = !!session && canReadDashboard(session.user.roles);
   const dashboard = useBenefitDashboard(allowed);
+  const [open, setOpen] = useState<Figure | null>(null);
   if (!allowed) return <NoAccess />;
+  const measureName = (measure: string) => (isMeasure(measure) ? t(`welfaretech.measure.${measure}`) : measure);
   return (
     <div className={styles.page}>
       <Heading level={1} data-size="lg">
@@ -135,23 +124,36 @@ export function DashboardPage() {
                 </caption>
                 <Table.Head>
                   <Table.Row>
-                    <Table.HeaderCell>{t('welfaretech.ledger.measure')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('welfaretech.ledger.gain')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('welfaretech.ledger.perYear')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('welfaretech.dashboard.loans')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.ledger.measure')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.ledger.baseline')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.ledger.followUp')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.ledger.gain')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.ledger.perYear')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('welfaretech.dashboard.loans')}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
                   {dashboard.data.totals.map((total) => (
                     <Table.Row key={total.measure}>
                       <Table.HeaderCell scope="row">
-                        {isMeasure(total.measure) ? t(`welfaretech.measure.${total.measure}`) : total.measure}
+                        {measureName(total.measure)}
                         <span className={styles.unit}>{isMeasure(total.measure) ? t(`welfaretech.measureUnit.${total.measure}`) : total.unit}</span>
                       </Table.HeaderCell>
+                      <Table.Cell>{formatNumber(total.baseline, language)}</Table.Cell>
+                      <Table.Cell>{formatNumber(total.follow_up, language)}</Table.Cell>
                       <Table.Cell data-testid={`total-${total.measure}`}>{formatNumber(total.gain, language)}</Table.Cell>
                       <Table.Cell>{formatNumber(total.gain_per_year, language)}</Table.Cell>
                       <Table.Cell>
-                        <Parts total={total} />
+                        <span className={styles.loansCell}>
+                          <span>{total.loans_measured}</span>
+                          {isMeasure(total.measure) && total.loans_measured > 0 ? (
+                            <ShowLoans
+                              figure={{ technology: null, measure: total.measure, label: t('welfaretech.dashboard.figureMunicipal', { measure: measureName(total.measure) }) }}
+                              open={open}
+                              onOpen={setOpen}
+                            />
+                          ) : null}
+                        </span>
                       </Table.Cell>
                     </Table.Row>
                   ))}
@@ -170,15 +172,25 @@ export function DashboardPage() {
                 </summary>
                 <ul className={styles.list}>
                   {item.totals.map((total) => (
-                    <li key={total.measure}>
-                      {isMeasure(total.measure) ? t(`welfaretech.measure.${total.measure}`) : total.measure}: {formatNumber(total.gain, language)}{' '}
-                      {isMeasure(total.measure) ? t(`welfaretech.measureUnit.${total.measure}`) : total.unit}
+                    <li key={total.measure} className={styles.item}>
+                      <span>
+                        {measureName(total.measure)}: {formatNumber(total.gain, language)}{' '}
+                        {isMeasure(total.measure) ? t(`welfaretech.measureUnit.${total.measure}`) : total.unit}
+                      </span>
+                      {isMeasure(total.measure) ? (
+                        <ShowLoans
+                          figure={{ technology: item.technology_code, measure: total.measure, label: `${measureName(total.measure)}, ${pickLocalized(item.technology_name, language).value}` }}
+                          open={open}
+                          onOpen={setOpen}
+                        />
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               </details>
             ))}
           </section>
+          {open ? <DashboardLoans key={`${open.technology ?? ''}-${open.measure}`} technology={open.technology} measure={open.measure} figure={open.label} onClose={() => setOpen(null)} /> : null}
         </>
       ) : null}
     </div>
