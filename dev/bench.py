@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import asyncpg
 import httpx
@@ -181,6 +182,8 @@ class Result:
     """The open loop's statistics per operation, and `ALL`."""
     pages: dict[str, Stat] = field(default_factory=dict)
     """The person page alone: "directly" (intake's origin), "through the gateway"."""
+    page_cpu: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per way of `pages`: the CPU milliseconds per request each process group used."""
     workers: int = 1
     memory: dict[str, Memory] = field(default_factory=dict)
     load: tuple[float, float] = (0.0, 0.0)
@@ -473,17 +476,47 @@ def _errors(stat: Stat) -> str:
     return f"{stat.failures} ({kinds})" if kinds else str(stat.failures)
 
 
+def _postmaster(database_url: str) -> psutil.Process | None:
+    """The PostgreSQL server whose socket folder (its data folder, for the embedded one) the
+    URL names; None for a server reached over TCP."""
+    host = parse_qs(urlparse(database_url).query).get("host", [""])[0]
+    if not host:
+        return None
+    for process in psutil.process_iter(["cmdline"]):
+        command = process.info["cmdline"] or []
+        if "-D" in command[:-1] and command[command.index("-D") + 1] == host:
+            return process
+    return None
+
+
 class MemorySampler:
     """The peak resident memory of each service's worker processes (the uvicorn processes
     below `root` that serve `services.<name>.app` or the gateway, or their worker children
-    when they have some), sampled every `interval` seconds in a thread of its own."""
+    when they have some), sampled every `interval` seconds in a thread of its own; and, on
+    demand, the CPU time they and the PostgreSQL serving `database_url` have used."""
 
-    def __init__(self, root: int, interval: float = 0.5) -> None:
+    def __init__(self, root: int, database_url: str = "", interval: float = 0.5) -> None:
         self.root = root
         self.interval = interval
         self.peaks: dict[str, Memory] = {}
+        self.postmaster = _postmaster(database_url) if database_url else None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds (user + system) used so far by each service's workers and by the
+        PostgreSQL server (its postmaster and every backend)."""
+        used: dict[str, float] = {}
+        groups = dict(self.workers())
+        if self.postmaster is not None:
+            with contextlib.suppress(psutil.Error):
+                groups["postgres"] = [self.postmaster, *self.postmaster.children()]
+        for name, processes in groups.items():
+            for process in processes:
+                with contextlib.suppress(psutil.Error):
+                    times = process.cpu_times()
+                    used[name] = used.get(name, 0.0) + times.user + times.system
+        return used
 
     def workers(self) -> dict[str, list[psutil.Process]]:
         found: dict[str, list[psutil.Process]] = {}
@@ -627,7 +660,9 @@ async def measure(
     open_plan = {**plan, "drafts": plan["drafts"][2 * third :], "rate": rate, "seconds": seconds}
     one = await run_load(target, one_plan, 1, seconds, folder)
     load_before = os.getloadavg()[0]
-    sampler = MemorySampler(target.pid) if target.pid else contextlib.nullcontext()
+    sampler = (
+        MemorySampler(target.pid, target.database_url) if target.pid else contextlib.nullcontext()
+    )
     with sampler:
         many = await run_load(target, many_plan, users, seconds, folder)
         # the run ends when the last arrival has answered (or the grace is over)
@@ -637,13 +672,21 @@ async def measure(
         origins: dict[str, str] = {"directly": target.intake_url} if target.intake_url else {}
         if target.base_url != target.intake_url:
             origins["through the gateway"] = target.base_url
-        pages = {}
+        pages, page_cpu = {}, {}
         for way, origin in origins.items():
+            before = sampler.cpu() if isinstance(sampler, MemorySampler) else {}
             stats = await run_load(
                 target, plan, users, seconds, folder,
                 user_class="PersonPages", host=origin, label=f"pages-{way.split()[-1]}",
             )  # fmt: skip
             pages[way] = stats.get("person page", Stat())
+            if before and pages[way].requests:
+                after = sampler.cpu()  # type: ignore[union-attr]
+                page_cpu[way] = {
+                    name: (after[name] - before.get(name, 0.0)) * 1000 / pages[way].requests
+                    for name in ("intake", "gateway", "postgres")
+                    if name in after
+                }
     return Result(
         size=target.size,
         one=one,
@@ -654,6 +697,7 @@ async def measure(
         rate=rate,
         open=opened,
         pages=pages,
+        page_cpu=page_cpu,
         workers=target.workers,
         memory=sampler.peaks if isinstance(sampler, MemorySampler) else {},
         load=(load_before, os.getloadavg()[0]),
@@ -716,6 +760,21 @@ def summary(result: Result) -> list[str]:
             f"{result.workers} worker process{'es' if result.workers > 1 else ''}): "
             + "; ".join(ways)
             + "."
+        )
+    if result.page_cpu:
+        costs = "; ".join(
+            f"{way}: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in used.items())
+            for way, used in result.page_cpu.items()
+        )
+        intake = next(iter(result.page_cpu.values())).get("intake")
+        bound = (
+            f" — at most ≈ {1000 / intake:.0f} req/s per intake worker with a core of its own"
+            if intake
+            else ""
+        )
+        lines.append(
+            "- **CPU per person page** (CPU time the processes used during the phase ÷ "
+            f"requests; PostgreSQL counts every backend): {costs}{bound}."
         )
     if result.memory:
         sizes = ", ".join(
