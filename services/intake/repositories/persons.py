@@ -189,7 +189,10 @@ class PersonRepo:
         before; repeated until the words agree (a match) or `LEAP_STEPS` probes each. Two
         words whose matches cluster in name order («hansen kari» under H) are reached in a
         few probes instead of reading every «kari» before them."""
-        candidates = [(index, part) for index, word in enumerate(words) for part in word.parts]
+        parts = {
+            part: index for index, word in reversed(list(enumerate(words))) for part in word.parts
+        }
+        candidates = [(index, part) for part, index in parts.items()]
         start = after or ["", uuid.UUID(int=0)]
         if len(candidates) == 1:
             return candidates[0], after, False
