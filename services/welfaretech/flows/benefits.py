@@ -20,6 +20,7 @@ from services.welfaretech.domain.benefits import (
 )
 from services.welfaretech.flows import Work
 from services.welfaretech.flows.loans import visible_units
+from services.welfaretech.flows.need_to_know import RELATION_FACTS
 from services.welfaretech.models import BenefitMeasurement, Loan, Technology
 from services.welfaretech.schemas import MeasurementCreate
 from shared.access_log import AccessAction
@@ -68,7 +69,10 @@ async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> Ben
     """A baseline (the welfare-technology team) or a follow-up (also home care)."""
     loan = await work.loans.get(loan_id)
     check_may_read_person(
-        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+        work.user,
+        [loan_period(loan.unit, loan.installed_on, loan.ended_on)],
+        work.today,
+        await RELATION_FACTS.window(work.session),
     )
     if body.kind == MeasurementKind.baseline and not work.user.has_any(Role.welfare_technologist):
         raise Forbidden("The welfare-technology team records the baseline")
@@ -114,7 +118,10 @@ async def record(work: Work, loan_id: uuid.UUID, body: MeasurementCreate) -> Ben
 async def for_loan(work: Work, loan_id: uuid.UUID) -> LoanLedger:
     loan = await work.loans.get(loan_id)
     check_may_read_person(
-        work.user, [loan_period(loan.unit, loan.installed_on, loan.ended_on)], work.today
+        work.user,
+        [loan_period(loan.unit, loan.installed_on, loan.ended_on)],
+        work.today,
+        await RELATION_FACTS.window(work.session),
     )
     await work.log(loan.person_id, AccessAction.read, "loan_benefits", loan.id)
     return ledger(loan, await work.benefits.for_loan(loan.id))
