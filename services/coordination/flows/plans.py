@@ -57,7 +57,7 @@ def facts_of(consent: Consent) -> ConsentFacts:
 async def relation(work: Work, person_id: uuid.UUID) -> access.PlanRelation:
     return access.PlanRelation(
         is_coordinator=await work.assignments.is_coordinator(person_id, work.user.sub),
-        serves_through_unit=await work.services.serves(person_id, work.user.units),
+        serves_through_unit=await work.services.serves(person_id, work.user.units, work.today),
     )
 
 
