@@ -489,6 +489,18 @@ def _postmaster(database_url: str) -> psutil.Process | None:
     return None
 
 
+def cpu_used(before: dict[tuple[str, int], float], after: dict[tuple[str, int], float]) -> dict[
+    str, float
+]:  # fmt: skip
+    """CPU seconds per group between two `MemorySampler.cpu` readings: each process's own
+    difference (one started meanwhile counts whole; one that ended meanwhile, such as a
+    PostgreSQL backend of a closed connection, is missed rather than subtracted)."""
+    used: dict[str, float] = {}
+    for (name, pid), seconds in after.items():
+        used[name] = used.get(name, 0.0) + seconds - before.get((name, pid), 0.0)
+    return used
+
+
 class MemorySampler:
     """The peak resident memory of each service's worker processes (the uvicorn processes
     below `root` that serve `services.<name>.app` or the gateway, or their worker children
@@ -503,10 +515,10 @@ class MemorySampler:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def cpu(self) -> dict[str, float]:
-        """CPU seconds (user + system) used so far by each service's workers and by the
-        PostgreSQL server (its postmaster and every backend)."""
-        used: dict[str, float] = {}
+    def cpu(self) -> dict[tuple[str, int], float]:
+        """CPU seconds (user + system) used so far by each process of each service's workers
+        and of the PostgreSQL server (its postmaster and every backend), by (group, pid)."""
+        used: dict[tuple[str, int], float] = {}
         groups = dict(self.workers())
         if self.postmaster is not None:
             with contextlib.suppress(psutil.Error):
@@ -515,7 +527,7 @@ class MemorySampler:
             for process in processes:
                 with contextlib.suppress(psutil.Error):
                     times = process.cpu_times()
-                    used[name] = used.get(name, 0.0) + times.user + times.system
+                    used[(name, process.pid)] = times.user + times.system
         return used
 
     def workers(self) -> dict[str, list[psutil.Process]]:
@@ -672,7 +684,8 @@ async def measure(
         origins: dict[str, str] = {"directly": target.intake_url} if target.intake_url else {}
         if target.base_url != target.intake_url:
             origins["through the gateway"] = target.base_url
-        pages, page_cpu = {}, {}
+        pages: dict[str, Stat] = {}
+        page_cpu: dict[str, dict[str, float]] = {}
         for way, origin in origins.items():
             before = sampler.cpu() if isinstance(sampler, MemorySampler) else {}
             stats = await run_load(
@@ -681,11 +694,11 @@ async def measure(
             )  # fmt: skip
             pages[way] = stats.get("person page", Stat())
             if before and pages[way].requests:
-                after = sampler.cpu()  # type: ignore[union-attr]
+                used = cpu_used(before, sampler.cpu())  # type: ignore[union-attr]
                 page_cpu[way] = {
-                    name: (after[name] - before.get(name, 0.0)) * 1000 / pages[way].requests
+                    name: used[name] * 1000 / pages[way].requests
                     for name in ("intake", "gateway", "postgres")
-                    if name in after
+                    if name in used
                 }
     return Result(
         size=target.size,
