@@ -17,8 +17,9 @@ from services.intake.domain.functional import (
     check_scores,
     derive,
 )
-from services.intake.flows import Work
-from services.intake.models import Assessment, AssessmentDraft
+from services.intake.flows import ACCESS_LOG, Work
+from services.intake.flows.persons import unit_record_reason
+from services.intake.models import Application, Assessment, AssessmentDraft
 from services.intake.schemas import AssessmentCreate, AssessmentDraftIn
 from shared.access_log import AccessAction
 from shared.concurrency import check_version
@@ -70,7 +71,7 @@ def observations(body: AssessmentCreate, born: date, channel: str) -> Observatio
 async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) -> Assessment:
     """Record an assessment; the need level and the criteria facts are computed, never typed."""
     application = await work.applications.get(application_id)
-    check_may_assess(work.user, application.assessment_unit)
+    await _check_may_assess(work, application)
     if application.status in (ApplicationStatus.decided, ApplicationStatus.withdrawn):
         raise Conflict(f"The application is {application.status}; assess a new one")
     try:
@@ -131,16 +132,23 @@ async def record(work: Work, application_id: uuid.UUID, body: AssessmentCreate) 
 async def for_application(work: Work, application_id: uuid.UUID) -> Sequence[Assessment]:
     """The application's assessments, oldest first; scores are history, never overwritten."""
     application = await work.applications.get(application_id)
-    check_may_read_assessments(work.user, application.assessment_unit)
+    reason = await unit_record_reason(
+        work,
+        application.person_id,
+        application.assessment_unit,
+        "assessment",
+        None,
+        check_may_read_assessments,
+    )
     rows = await work.assessments.for_application(application.id)
-    await work.log(application.person_id, AccessAction.read, "assessment")
+    await work.log(application.person_id, AccessAction.read, "assessment", reason=reason)
     return rows
 
 
 async def draft(work: Work, application_id: uuid.UUID) -> AssessmentDraft:
     """The assessment being written for the application, for whoever may assess it."""
     application = await work.applications.get(application_id)
-    check_may_assess(work.user, application.assessment_unit)
+    await _check_may_assess(work, application)
     found = await work.drafts.for_application(application.id)
     if found is None:
         raise NotFound("No assessment is being written for this application")
@@ -154,7 +162,7 @@ async def save_draft(
     """Save the answers so far; `If-Match` "0" for the first save, so two tablets writing the
     same assessment do not overwrite each other unseen (412)."""
     application = await work.applications.get(application_id)
-    check_may_assess(work.user, application.assessment_unit)
+    await _check_may_assess(work, application)
     if application.status in (ApplicationStatus.decided, ApplicationStatus.withdrawn):
         raise Conflict(f"The application is {application.status}; assess a new one")
     found = await work.drafts.for_application(application.id)
@@ -173,3 +181,12 @@ async def save_draft(
     await work.drafts.save(found)
     await work.log(application.person_id, AccessAction.update, "assessment_draft", found.id)
     return found
+
+
+async def _check_may_assess(work: Work, application: Application) -> None:
+    """Whether the caller may assess the application (`check_may_assess`); a refusal is
+    logged as such in the person's access log."""
+    async with ACCESS_LOG.refusals_logged(
+        work.session, work.user, application.person_id, "assessment", application.id
+    ):
+        check_may_assess(work.user, application.assessment_unit)

@@ -11,6 +11,7 @@ from services.intake.domain import decisions as rules
 from services.intake.domain.assessments import age_on
 from services.intake.domain.deadlines import appeal_deadline, norwegian_calendar
 from services.intake.flows import Work
+from services.intake.flows.persons import unit_record_reason
 from services.intake.letters.render import LetterContext
 from services.intake.models import Application, Assessment, Decision, Person, WaitingListEntry
 from services.intake.schemas import (
@@ -378,8 +379,15 @@ async def change_status(
 
 async def read(work: Work, decision_id: uuid.UUID) -> Decision:
     decision = await work.decisions.get(decision_id)
-    access.check_may_read_decision(work.user, decision.unit)
-    await work.log(decision.person_id, AccessAction.read, "decision", decision.id)
+    reason = await unit_record_reason(
+        work,
+        decision.person_id,
+        decision.unit,
+        "decision",
+        decision.id,
+        access.check_may_read_decision,
+    )
+    await work.log(decision.person_id, AccessAction.read, "decision", decision.id, reason=reason)
     return decision
 
 
@@ -390,13 +398,20 @@ async def letter(
     needs: the municipality's name and appeal addresses, service and unit names, the
     signer, and for a waiting-list decision the date listed and the services meanwhile."""
     decision = await work.decisions.get(decision_id)
-    access.check_may_read_decision(work.user, decision.unit)
+    emergency = await unit_record_reason(
+        work,
+        decision.person_id,
+        decision.unit,
+        "decision_letter",
+        decision.id,
+        access.check_may_read_decision,
+    )
     await work.log(
         decision.person_id,
         AccessAction.export,
         "decision_letter",
         decision.id,
-        reason="pdf" if as_pdf else "html",
+        reason="; ".join(filter(None, ["pdf" if as_pdf else "html", emergency])),
     )
     municipality = await catalogue.municipality()
     names = await catalogue.names()

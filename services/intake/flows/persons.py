@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from shared.access_log import AccessAction, check_may_read_person_log
 from shared.concurrency import check_version
 from shared.errors import RuleViolation
 from shared.national_id import InvalidNationalId, parse_national_id
+from shared.principal import Principal
 from shared.schemas.common import Page
 from shared.schemas.intake import ApplicationStatus, PersonRegistered
 from shared.schemas.roles import Role
@@ -74,6 +76,38 @@ async def emergency_grant(work: Work, person_id: uuid.UUID) -> access.EmergencyG
     return access.EmergencyGrant(
         category=row.category, reason=row.reason, expires_at=row.expires_at
     )
+
+
+async def unit_record_reason(
+    work: Work,
+    person_id: uuid.UUID,
+    unit: str | None,
+    resource: str,
+    resource_id: uuid.UUID | None,
+    role_check: Callable[[Principal, str | None], None],
+) -> str | None:
+    """May the caller read a record one unit holds about a person (a decision, an
+    assessment)? A clinician only while that unit of theirs has need to know of the person
+    today (the municipality's window after the service ended), or with a valid emergency
+    access; other roles by `role_check`. A refusal is logged as such. Returns the emergency
+    access's reason to log with the read, else None."""
+    if not access.may_need_relation_check(work.user):
+        async with ACCESS_LOG.refusals_logged(
+            work.session, work.user, person_id, resource, resource_id
+        ):
+            role_check(work.user, unit)
+        return None
+    units = [unit] if unit is not None and unit in work.user.units else []
+    has_relation = await work.persons.has_service_relation(
+        person_id, units, work.today, await relation_window(work)
+    )
+    emergency = None if has_relation else await emergency_grant(work, person_id)
+    async with ACCESS_LOG.refusals_logged(
+        work.session, work.user, person_id, resource, resource_id
+    ):
+        return access.person_access_reason(
+            work.user, has_relation=has_relation, emergency=emergency
+        )
 
 
 async def read(work: Work, person_id: uuid.UUID) -> Person:

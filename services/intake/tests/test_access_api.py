@@ -63,9 +63,8 @@ async def test_a_decided_service_opens_the_person_from_its_start_until_the_windo
     person_id = application["person"]["id"]
     ends = date(2026, 6, 30)
     body = decision_body(application, ends_on=ends.isoformat(), review_on="2026-05-01")
-    assert (
-        await make(client, caseworker, await draft(client, caseworker, body))
-    ).status_code == 200
+    drafted = await draft(client, caseworker, body)
+    assert (await make(client, caseworker, drafted)).status_code == 200
     nurse = clinician(token_factory, municipality, "sykepleier-vindu")
 
     async def reads_on(day: date) -> httpx.Response:
@@ -93,6 +92,24 @@ async def test_a_decided_service_opens_the_person_from_its_start_until_the_windo
         ("read", "sykepleier-vindu"),
         ("refused", "sykepleier-vindu"),
     ]
+
+    # The unit's decision itself, and its letter, follow the same window: the unit's
+    # clinician reads it while the unit serves the person, not once the window has passed.
+    decision_url = f"{API}/decisions/{drafted['id']}"
+    today_is(ends + timedelta(days=RELATION_WINDOW.days_after_end - 1))
+    assert (await client.get(decision_url, headers=nurse)).status_code == 200
+    today_is(ends + timedelta(days=RELATION_WINDOW.days_after_end))
+    late_decision = await client.get(decision_url, headers=nurse)
+    late_letter = await client.get(f"{decision_url}/letter", headers=nurse)
+    assert late_decision.status_code == 403
+    assert late_decision.headers["content-type"] == "application/problem+json"
+    assert late_letter.status_code == 403
+    refused = [
+        e["resource"]
+        for e in await log_of(client, person_id, headers_for("leder"))
+        if e["action"] == "refused"
+    ]
+    assert refused[:2] == ["decision_letter", "decision"]
 
 
 async def test_the_municipality_chooses_how_long_an_ended_service_keeps_the_relation(
