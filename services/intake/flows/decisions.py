@@ -11,7 +11,7 @@ from services.intake.domain import decisions as rules
 from services.intake.domain.assessments import age_on
 from services.intake.domain.deadlines import appeal_deadline, norwegian_calendar
 from services.intake.flows import Work
-from services.intake.flows.persons import unit_record_reason
+from services.intake.flows.persons import relation_window, unit_record_reason
 from services.intake.letters.render import LetterContext
 from services.intake.models import Application, Assessment, Decision, Person, WaitingListEntry
 from services.intake.schemas import (
@@ -445,13 +445,18 @@ async def page(
     limit: int,
     cursor: str | None,
 ) -> Page[Decision]:
-    """Decisions; a clinician sees those of their own units only."""
+    """Decisions; a clinician sees those of their own units, of the persons those units
+    have need to know of today (the municipality's window after a service ended)."""
+    serving = None
+    if access.may_need_relation_check(work.user):
+        serving = (work.today, await relation_window(work))
     found = await work.decisions.page(
         person_id=person_id,
         status=status,
         units=access.decision_units_visible_to(work.user),
         limit=limit,
         cursor=cursor,
+        serving=serving,
     )
     await work.log(list({d.person_id for d in found.items}), AccessAction.search, "decision")
     return found

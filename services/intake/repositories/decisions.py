@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.domain.decisions import MADE
 from services.intake.models import Decision
+from services.intake.repositories.persons import serving_relation
+from shared import need_to_know
 from shared.errors import NotFound, RuleViolation
 from shared.pagination import paginate
 from shared.schemas.common import Page
@@ -85,11 +87,15 @@ class DecisionRepo:
         units: list[str] | None,
         limit: int,
         cursor: str | None,
+        serving: tuple[date, need_to_know.RelationWindow] | None = None,
     ) -> Page[Decision]:
-        """Oldest first; `units` narrows to decisions delivered by those units."""
+        """Oldest first; `units` narrows to decisions delivered by those units, and `serving`
+        (the day and the window) to persons those units have need to know of that day."""
         statement = select(Decision)
         if units is not None:
             statement = statement.where(Decision.unit.in_(units))
+            if serving is not None:
+                statement = statement.where(serving_relation(Decision.person_id, units, *serving))
         if person_id is not None:
             statement = statement.where(Decision.person_id == person_id)
         if status is not None:

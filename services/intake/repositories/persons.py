@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, aliased, selectinload
 
 from services.intake.domain.decisions import EDITABLE, MADE
 from services.intake.domain.persons import (
@@ -313,21 +313,9 @@ class PersonRepo:
         decision that has started and has not ended, or ended less than the window ago."""
         if not units:
             return False
-        asked = exists().where(
-            Application.person_id == person_id,
-            Application.assessment_unit.in_(units),
-            Application.status.in_([status.value for status in OPEN_CASE]),
+        return bool(
+            await self.session.scalar(select(serving_relation(person_id, units, today, window)))
         )
-        end = func.coalesce(Decision.ended_on, Decision.ends_on)
-        serves = exists().where(
-            Decision.person_id == person_id,
-            Decision.unit.in_(units),
-            Decision.outcome.in_([outcome.value for outcome in GRANTING]),
-            Decision.status.in_([status.value for status in MADE]),
-            or_(Decision.starts_on.is_(None), Decision.starts_on <= today),
-            or_(end.is_(None), end >= need_to_know.earliest_end_that_opens(today, window)),
-        )
-        return bool(await self.session.scalar(select(or_(asked, serves))))
 
     async def handles_open_case(self, person_id: uuid.UUID, sub: str) -> bool:
         """Whether `sub` is the caseworker of an open case of the person: registered an
@@ -352,3 +340,31 @@ class PersonRepo:
         except IntegrityError as exc:
             raise Conflict("A person with this national id is already registered") from exc
         return person
+
+
+def serving_relation(
+    person_id: uuid.UUID | InstrumentedAttribute[uuid.UUID],
+    units: list[str],
+    today: date,
+    window: need_to_know.RelationWindow,
+) -> ColumnElement[bool]:
+    """The condition that one of `units` has need to know of the person today
+    (`shared/need_to_know.py`): it was asked to assess an open application of the person, or
+    delivers a granted, made decision that has started and has not ended, or ended less than
+    the window ago. `person_id` may be a column, to ask it of every row of a list."""
+    asked = exists().where(
+        Application.person_id == person_id,
+        Application.assessment_unit.in_(units),
+        Application.status.in_([status.value for status in OPEN_CASE]),
+    )
+    served = aliased(Decision)
+    end = func.coalesce(served.ended_on, served.ends_on)
+    serves = exists().where(
+        served.person_id == person_id,
+        served.unit.in_(units),
+        served.outcome.in_([outcome.value for outcome in GRANTING]),
+        served.status.in_([status.value for status in MADE]),
+        or_(served.starts_on.is_(None), served.starts_on <= today),
+        or_(end.is_(None), end >= need_to_know.earliest_end_that_opens(today, window)),
+    )
+    return or_(asked, serves)

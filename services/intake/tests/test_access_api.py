@@ -96,9 +96,17 @@ async def test_a_decided_service_opens_the_person_from_its_start_until_the_windo
     # The unit's decision itself, and its letter, follow the same window: the unit's
     # clinician reads it while the unit serves the person, not once the window has passed.
     decision_url = f"{API}/decisions/{drafted['id']}"
+
+    async def listed() -> list[str]:
+        page = await client.get(f"{API}/decisions", params={"person_id": person_id}, headers=nurse)
+        assert page.status_code == 200, page.text
+        return [item["id"] for item in page.json()["items"]]
+
     today_is(ends + timedelta(days=RELATION_WINDOW.days_after_end - 1))
     assert (await client.get(decision_url, headers=nurse)).status_code == 200
+    assert await listed() == [drafted["id"]]
     today_is(ends + timedelta(days=RELATION_WINDOW.days_after_end))
+    assert await listed() == []
     late_decision = await client.get(decision_url, headers=nurse)
     late_letter = await client.get(f"{decision_url}/letter", headers=nurse)
     assert late_decision.status_code == 403

@@ -437,10 +437,18 @@ async def test_a_clinician_sees_only_decisions_of_their_unit(
         token_factory("helsepersonell", municipality=municipality, units=["hjemmetjenesten-ski"])
     )
 
-    listed = (await client.get(f"{API}/decisions", headers=nurse)).json()
+    async def listed() -> list[str]:
+        return [
+            d["id"] for d in (await client.get(f"{API}/decisions", headers=nurse)).json()["items"]
+        ]
+
+    # A draft names the unit but does not yet make it serve the person: need to know comes
+    # with the made decision (or the unit being asked to assess).
+    assert await listed() == []
+    assert (await make(client, caseworker, ours)).status_code == 200
     other = await client.get(f"{API}/decisions/{theirs['id']}", headers=nurse)
 
-    assert [d["id"] for d in listed["items"]] == [ours["id"]]
+    assert await listed() == [ours["id"]]
     assert other.status_code == 403
 
 
