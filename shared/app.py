@@ -30,6 +30,7 @@ from shared.hardening import (
     WRITE_METHODS,
     BodyLimitMiddleware,
     BodyLimits,
+    InFlightLimitMiddleware,
     NoStoreMiddleware,
     RateLimitMiddleware,
     TokenBuckets,
@@ -165,6 +166,8 @@ def create_service_app(
             expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
         )
     app.add_middleware(NoStoreMiddleware)
+    if settings.max_requests_in_flight > 0:
+        app.add_middleware(InFlightLimitMiddleware, limit=settings.max_requests_in_flight)
     app.add_middleware(AccessLogMiddleware, service=name)
     app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
 

@@ -377,3 +377,39 @@ __all__ = [
     "production_problems",
     "refuse_unsafe_production",
 ]
+
+
+# --- requests in flight -----------------------------------------------------------------
+
+
+class InFlightLimitMiddleware:
+    """A 503 problem with `Retry-After` at once when the worker already has `limit` requests
+    in flight, so beyond capacity a request is told to come back instead of queueing for
+    seconds behind the others (issue 12: overload answered quickly, memory bounded). Health
+    probes are always let through, so an orchestrator sees a busy service as alive."""
+
+    def __init__(self, app: ASGIApp, limit: int, retry_after_seconds: int = 2) -> None:
+        self.app = app
+        self.limit = limit
+        self.retry_after = str(retry_after_seconds)
+        self.in_flight = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "/health" in scope["path"]:
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.limit:
+            await send_problem(
+                send,
+                503,
+                "Service Unavailable",
+                "overloaded",
+                "The service is busy; try again shortly",
+                headers=[("Retry-After", self.retry_after)],
+            )
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1

@@ -83,6 +83,14 @@ class ServiceSettings(BaseSettings):
         description="Writes a client may make per second, on average (0: no limit)",
     )
     write_burst: int = Field(default=200, gt=0, description="Writes a client may make at once")
+    max_requests_in_flight: int = Field(
+        default=48,
+        ge=0,
+        description=(
+            "Requests one worker handles at once; more get a 503 with Retry-After at once "
+            "instead of queueing (0: no limit)"
+        ),
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description="Origins (other than the one origin) whose browsers may call the API",

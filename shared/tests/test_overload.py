@@ -20,6 +20,7 @@ from dev.testing import alembic_config, auth, open_client, settings_kwargs
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
 from shared.db import create_engine, create_sessionmaker
+from shared.hardening import InFlightLimitMiddleware
 from shared.overload import is_transient
 
 PERSONS = "/api/intake/v1/persons"
@@ -149,3 +150,54 @@ async def test_while_postgresql_restarts_requests_get_503_and_are_served_again_a
     assert before.status_code == 200, before.text
     _assert_unavailable(during)
     assert after[-1] == 200 and set(after) <= {200, 503}, after
+
+
+def _in_flight(app: FastAPI) -> int:
+    """The requests the app's in-flight limit counts now (0 before its first request)."""
+    node: object = app.middleware_stack
+    while node is not None:
+        if isinstance(node, InFlightLimitMiddleware):
+            return node.in_flight
+        node = getattr(node, "app", None)
+    return 0
+
+
+async def _until_in_flight(app: FastAPI, count: int) -> None:
+    """Poll (at most 10 s) until the app's in-flight limit counts `count` requests."""
+    deadline = time.monotonic() + 10
+    while _in_flight(app) < count and time.monotonic() < deadline:  # noqa: ASYNC110 (a counter, no event to wait on)
+        await asyncio.sleep(0.01)
+    assert _in_flight(app) == count
+
+
+async def test_beyond_the_requests_in_flight_a_request_gets_503_at_once_not_a_place_in_the_queue(
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    kwargs = settings_kwargs("intake", database_urls, signing_key)
+    app = create_app(IntakeSettings(**{**kwargs, "max_requests_in_flight": 1}))
+    headers = auth(token_factory("saksbehandler", municipality=municipality))
+
+    async for client in open_client(app):
+        _swap_engine(app, pool_timeout=5)
+        engine = app.state.engine_under_test
+        async with engine.connect() as held:
+            await held.execute(text("SELECT 1"))
+            waiting = asyncio.create_task(client.get(PERSONS, headers=headers))
+            await _until_in_flight(app, 1)  # the first request waits for the pool
+            started = time.monotonic()
+            refused = await client.get(PERSONS, headers=headers)
+            answered_in = time.monotonic() - started
+            health = await client.get("/api/intake/health/live")
+        first = await waiting
+        again = await client.get(PERSONS, headers=headers)
+        await engine.dispose()
+
+    _assert_unavailable(refused)
+    assert refused.json()["type"].endswith("overloaded")
+    assert answered_in < 1, "refused at once, not after the pool timeout"
+    assert health.status_code == 200, "probes pass while the service is busy"
+    assert first.status_code == 200
+    assert again.status_code == 200
