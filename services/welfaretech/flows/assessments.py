@@ -160,7 +160,11 @@ async def get(work: Work, assessment_id: uuid.UUID) -> Assessment:
     assessment = await work.assessments.get(assessment_id)
     person_id = assessment.person_id
     reason = await need_to_know.check_may_read(
-        work, person_id, await need_to_know.serving(work, person_id)
+        work,
+        person_id,
+        await need_to_know.serving(work, person_id),
+        resource="assessment",
+        resource_id=assessment.id,
     )
     await need_to_know.log_read(work, person_id, "assessment", assessment.id, reason)
     return assessment
@@ -174,7 +178,7 @@ async def for_person(work: Work, person_id: uuid.UUID) -> Sequence[Assessment]:
     serving = await need_to_know.serving(work, person_id)
     if not serving:  # no referral, assessment or loan of the person here
         await work.intake_api().person(person_id)
-    reason = await need_to_know.check_may_read(work, person_id, serving)
+    reason = await need_to_know.check_may_read(work, person_id, serving, resource="assessment")
     for assessment in rows:  # each assessment read is in the log, by its id
         await need_to_know.log_read(work, person_id, "assessment", assessment.id, reason)
     return rows

@@ -226,7 +226,11 @@ async def get(work: Work, loan_id: uuid.UUID) -> Loan:
     """One loan; every read is in the access log."""
     loan = await work.loans.get(loan_id)
     reason = await need_to_know.check_may_read(
-        work, loan.person_id, [loan_period(loan.unit, loan.installed_on, loan.ended_on)]
+        work,
+        loan.person_id,
+        [loan_period(loan.unit, loan.installed_on, loan.ended_on)],
+        resource="loan",
+        resource_id=loan.id,
     )
     await need_to_know.log_read(work, loan.person_id, "loan", loan.id, reason)
     return loan

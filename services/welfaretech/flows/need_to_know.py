@@ -32,11 +32,17 @@ async def serving(work: Work, person_id: uuid.UUID) -> list[ServicePeriod]:
 
 
 async def check_may_read(
-    work: Work, person_id: uuid.UUID, serving_units: Iterable[ServingUnit]
+    work: Work,
+    person_id: uuid.UUID,
+    serving_units: Iterable[ServingUnit],
+    *,
+    resource: str = "person",
+    resource_id: uuid.UUID | None = None,
 ) -> str | None:
     """Pass when the caller reads across the municipality or a unit of theirs serves the
     person today by the municipality's window; else while their emergency access from
-    intake has not lapsed, returning the reason to log, which names it. `Forbidden` otherwise."""
+    intake has not lapsed, returning the reason to log, which names it. `Forbidden` otherwise,
+    logged as `refused` (in a transaction of its own) on `resource`."""
     window = await RELATION_FACTS.window(work.session)
     if access.may_read_person(work.user, serving_units, work.today, window):
         return None
@@ -46,7 +52,10 @@ async def check_may_read(
         )
         if emergency is not None:
             return emergency.log_reason
-    raise Forbidden(access.NOT_SERVED)
+    async with ACCESS_LOG.refusals_logged(
+        work.session, work.user, person_id, resource, resource_id
+    ):
+        raise Forbidden(access.NOT_SERVED)
 
 
 async def log_read(

@@ -91,6 +91,8 @@ async def get(work: Work, referral_id: uuid.UUID) -> tuple[Referral, PersonSumma
         work,
         referral.person_id,
         [referral_period(referral.unit, referral.received_on, referral.closed_on)],
+        resource="referral",
+        resource_id=referral.id,
     )
     person = await work.intake_api().person(referral.person_id)
     if referral.person_name is None:

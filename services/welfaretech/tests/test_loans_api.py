@@ -336,6 +336,11 @@ async def test_home_care_keeps_a_returned_loan_open_only_for_the_window_after_it
     assert lapsed.status_code == 403
     assert lapsed.headers["content-type"] == "application/problem+json"
     assert team_reads.status_code == 200
+    log = await client.get(
+        f"{API}/persons/{person['id']}/access-log", headers=headers_for("leder", sub="leder-1")
+    )
+    refused = [row for row in log.json()["items"] if row["action"] == "refused"]
+    assert [(row["resource"], row["resource_id"]) for row in refused] == [("loan", loan["id"])]
 
 
 async def test_a_retired_device_is_not_lent_again(
