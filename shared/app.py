@@ -63,7 +63,8 @@ class BackgroundJob(Protocol):
     """Work a service does on its own while it runs (a retrier, a poller): started and
     stopped with the app; what it shows of itself is in the readiness details."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def start(self) -> None: ...
 
