@@ -14,7 +14,8 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.quality.models import AccessLogEntry
+from services.quality.domain import access
+from services.quality.models import AccessLogEntry, Deviation
 from services.quality.repositories import ActionRepo, DeviationRepo, RulesRepo
 from services.quality.repositories.audits import AuditRepo, FindingRepo
 from services.quality.repositories.measures import MeasureRepo
@@ -72,6 +73,17 @@ class Work:
         if person_id is None:
             return
         await ACCESS_LOG.record(self.session, self.user, person_id, action, resource, resource_id)
+
+    async def check_may_handle(self, deviation: Deviation) -> None:
+        """`access.check_may_handle`; a refusal about a person is logged as `refused` (in a
+        transaction of its own, so the 403's rollback keeps it)."""
+        if deviation.person_id is None:
+            access.check_may_handle(self.user, deviation.unit)
+            return
+        async with ACCESS_LOG.refusals_logged(
+            self.session, self.user, deviation.person_id, "deviation", deviation.id
+        ):
+            access.check_may_handle(self.user, deviation.unit)
 
     async def publish(self, payload: EventPayload, subject: uuid.UUID) -> None:
         await self.outbox.record(self.session, payload, subject=subject)

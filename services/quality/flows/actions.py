@@ -23,7 +23,7 @@ async def add(work: Work, deviation_id: uuid.UUID, body: ActionCreate) -> Correc
     deviation = await work.deviations.get(deviation_id)
     if access.view_of(work.user, deviation.unit, deviation.reporter_sub) is None:
         raise NotFound("There is no such deviation")
-    access.check_may_handle(work.user, deviation.unit)
+    await work.check_may_handle(deviation)
     if deviation.status not in (DeviationStatus.acknowledged, DeviationStatus.investigated):
         raise Conflict("Actions are added after the deviation is acknowledged and before it closes")
     rules.check_action_due(body.due_on, work.today, is_new=True)
@@ -49,7 +49,7 @@ async def update(
     deviation = await work.deviations.get(action.deviation_id)
     if access.view_of(work.user, deviation.unit, deviation.reporter_sub) is None:
         raise NotFound("There is no such corrective action")
-    access.check_may_handle(work.user, deviation.unit)
+    await work.check_may_handle(deviation)
     check_version(if_match, action.version)
     changes = body.model_dump(exclude_unset=True, exclude_none=True)
     for name, value in changes.items():

@@ -210,7 +210,7 @@ async def _visible(work: Work, deviation_id: uuid.UUID) -> tuple[Deviation, View
 
 async def _handled(work: Work, deviation_id: uuid.UUID, if_match: int) -> Deviation:
     deviation, _ = await _visible(work, deviation_id)
-    access.check_may_handle(work.user, deviation.unit)
+    await work.check_may_handle(deviation)
     check_version(if_match, deviation.version)
     return deviation
 
@@ -371,7 +371,7 @@ async def committee(work: Work, include_closed: bool, limit: int, cursor: str | 
 async def similar(work: Work, deviation_id: uuid.UUID) -> Sequence[Deviation]:
     """Earlier deviations of the same category and unit, for the handler to learn from."""
     deviation, _ = await _visible(work, deviation_id)
-    access.check_may_handle(work.user, deviation.unit)
+    await work.check_may_handle(deviation)
     return await work.deviations.similar(deviation, SIMILAR_LIMIT)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import httpx
 
 from dev.testing import auth
-from services.quality.tests.conftest import API, report
+from services.quality.tests.conftest import API, OTHER_UNIT, report, step
 
 
 async def test_a_persons_log_is_for_leaders_and_the_quality_lead_paged_and_exported(
@@ -61,3 +61,27 @@ async def test_a_persons_log_is_for_leaders_and_the_quality_lead_paged_and_expor
     assert lines[-1].split(";")[1] == "ql-1"
     assert lines[-1].split(";")[4:6] == ["export", "access_log"]
     assert refused_export.status_code == 403
+
+
+async def test_a_leader_refused_handling_a_deviation_about_a_person_is_in_the_log(
+    client: httpx.AsyncClient,
+    leader: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+) -> None:
+    person = str(uuid.uuid4())
+    # A leader of another unit reports a deviation in this unit: theirs to read, not to handle.
+    reporter = headers_for("leder", units=[OTHER_UNIT], sub="leader-2")
+    deviation = await report(client, reporter, person_id=person)
+
+    refused = await step(client, reporter, deviation, "acknowledge", {})
+    log = await client.get(f"{API}/persons/{person}/access-log", headers=leader)
+
+    assert refused.status_code == 403
+    assert refused.headers["content-type"] == "application/problem+json"
+    newest = log.json()["items"][0]
+    assert (newest["actor"], newest["action"], newest["resource"], newest["resource_id"]) == (
+        "leader-2",
+        "refused",
+        "deviation",
+        deviation["id"],
+    )
