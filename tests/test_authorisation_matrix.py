@@ -25,6 +25,7 @@ from dev.issuer import SigningKey
 from dev.routes import RouteAccess, authorisation_document, route_accesses
 from dev.testing import auth
 from dev.users import DemoUser, demo_users
+from services.welfaretech.tests.conftest import assessment_body
 from shared.clock import today_in_norway
 from shared.schemas.roles import Role
 from tests.running_system import System, running_system
@@ -553,7 +554,8 @@ async def ask_to_assess(
     client: httpx.AsyncClient, token_factory: Callable[..., str], today: date
 ) -> None:
     """The demo data asks no unit to assess an application: the allocation office registers
-    one for the demo clinician's unit to assess, for a person the unit already serves."""
+    one for the demo clinician's unit to assess, for a person the unit already serves; and
+    the welfare-technology team refers and assesses that person for the same unit."""
     caseworker = token(token_factory, Role.caseworker, OWN)
     unit = user_for(Role.clinician, OWN).units[0]
     integration = token(token_factory, Role.integration, OWN)
@@ -574,6 +576,32 @@ async def ask_to_assess(
         },
     )
     assert answer.status_code == 201, answer.text
+    # Welfare technology: the demo data's referrals and assessments name the demo unit for
+    # persons picked by the generator, which the clinician's unit may not serve in intake on
+    # a given day; refer and assess the same served person for that unit, as the team would.
+    technologist = token(token_factory, Role.welfare_technologist, OWN)
+    referral = await client.post(
+        "/api/welfaretech/v1/referrals",
+        headers={**technologist, "Idempotency-Key": str(uuid.uuid4())},
+        json={
+            "person_id": served[0],
+            "requested": ["safety_alarm"],
+            "unit": unit,
+            "received_on": today.isoformat(),
+        },
+    )
+    assert referral.status_code == 201, referral.text
+    assessment = await client.post(
+        "/api/welfaretech/v1/assessments",
+        headers={**technologist, "Idempotency-Key": str(uuid.uuid4())},
+        json=assessment_body(
+            served[0],
+            referral_id=referral.json()["id"],
+            assessed_on=today.isoformat(),
+            unit=unit,
+        ),
+    )
+    assert assessment.status_code == 201, assessment.text
 
 
 QUERY: dict[str, dict[str, str]] = {
