@@ -613,7 +613,12 @@ class Generator:
         rng, today = self.rng, self.today
         band = self.band()
         person_id, person = self.person(band)
-        adult_since = max(self.start, person["birth_date"] + timedelta(days=365 * 18))
+        # A case decided before today needs room before today: someone who came of age in the
+        # last two months applied as a minor.
+        adult_since = min(
+            max(self.start, person["birth_date"] + timedelta(days=365 * 18)),
+            today - timedelta(days=60),
+        )
         long_term = rng.random() < band.long_term
         home = not long_term and rng.random() < band.home
         pending = rng.random() < band.pending
