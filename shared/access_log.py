@@ -12,23 +12,26 @@ it. A person's log is read by leaders and by the caseworker (or koordinator)
 of the person's open case only (`check_may_read_person_log`), a page at a
 time, newest first, and exported for the person's innsyn request as CSV; reading
 and exporting it are logged too (`AccessLog.check_may_read_log`, `read_person_log`,
-`export_person_log`, `csv_download`: the same in every service that offers a person's
-log). Who counts as handling the open case is each service's own (`PersonLogReaders`).
+`export_person_log`, `csv_download`, and the two routes `add_person_log_routes` adds: the
+same in every service that offers a person's log). Who counts as handling the open case is
+each service's own (`PersonLogReaders`).
 """
 
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from asgi_correlation_id import correlation_id
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     BigInteger,
@@ -49,8 +52,8 @@ from starlette.responses import Response
 from shared.auth import Principal
 from shared.clock import OSLO
 from shared.db import TENANT_SETTING, set_tenant
-from shared.errors import Forbidden
-from shared.pagination import decode_cursor, encode_cursor
+from shared.errors import Forbidden, problem_responses
+from shared.pagination import Cursor, Limit, decode_cursor, encode_cursor
 from shared.schemas.common import Page
 from shared.schemas.roles import Role
 
@@ -423,3 +426,71 @@ def csv_download(rows: Iterable[Any], stem: str) -> Response:
 def _safe_cell(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def add_person_log_routes(
+    router: APIRouter,
+    *,
+    work: Any,
+    allowed: Any,
+    read: Callable[[Any, uuid.UUID, int, str | None], Awaitable[Page[Any]]],
+    export: Callable[[Any, uuid.UUID, str], Awaitable[list[Any]]],
+    file_stem: str,
+    read_description: str,
+    export_description: str,
+) -> None:
+    """Adds a service's `GET /persons/{person_id}/access-log` (a page, newest first) and
+    `/access-log/export` (the whole log as CSV, `<file_stem>-<person>-<today>.csv`) to its
+    `router`, the same in every service that offers a person's log (intake adds a PDF). What
+    differs is the service's: `work` its unit-of-work dependency (`WorkDep`), `allowed` its
+    `allow(...)` for who may ask, `read` and `export` its flows (the 404 for an unknown person
+    and the check of who may read, `AccessLog.check_may_read_log`, are theirs), and the
+    routes' descriptions in its OpenAPI."""
+
+    async def get_person_access_log(
+        person_id: uuid.UUID, work: Any, limit: Limit = 100, cursor: Cursor = None
+    ) -> Page[AccessLogRead]:
+        page = await read(work, person_id, limit, cursor)
+        return Page[AccessLogRead](
+            items=[AccessLogRead.model_validate(row) for row in page.items],
+            next_cursor=page.next_cursor,
+        )
+
+    async def export_person_access_log(
+        person_id: uuid.UUID,
+        work: Any,
+        file_format: Annotated[CsvExportFormat, Query(alias="format")] = CsvExportFormat.csv,
+    ) -> Response:
+        rows = await export(work, person_id, file_format.value)
+        return csv_download(rows, f"{file_stem}-{str(person_id)[:8]}-{work.today.isoformat()}")
+
+    # The service's own dependency, as an annotation FastAPI reads (this module's annotations
+    # are strings, and a string cannot name the service's `WorkDep`).
+    get_person_access_log.__annotations__["work"] = work
+    export_person_access_log.__annotations__["work"] = work
+    router.add_api_route(
+        "/persons/{person_id}/access-log",
+        get_person_access_log,
+        methods=["GET"],
+        response_model=Page[AccessLogRead],
+        responses=problem_responses(403, 404),
+        operation_id="get_person_access_log",
+        dependencies=[allowed],
+        description=inspect.cleandoc(read_description),
+    )
+    router.add_api_route(
+        "/persons/{person_id}/access-log/export",
+        export_person_access_log,
+        methods=["GET"],
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The whole log, oldest first, as CSV",
+                "content": {"text/csv": {}},
+            },
+            **problem_responses(403, 404),
+        },
+        operation_id="export_person_access_log",
+        dependencies=[allowed],
+        description=inspect.cleandoc(export_description),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 
 from services.coordination.api.deps import (
     ACCESS_LOG_READER,
@@ -27,10 +27,8 @@ from services.coordination.schemas import (
     PrimaryContactCreate,
     PrimaryContactRead,
 )
-from shared.access_log import AccessLogRead, CsvExportFormat, csv_download
+from shared.access_log import add_person_log_routes
 from shared.errors import problem_responses
-from shared.pagination import Cursor, Limit
-from shared.schemas.common import Page
 
 router = APIRouter(tags=["assignments"])
 
@@ -137,44 +135,18 @@ async def get_caseload(
     return await flow.caseload(work, coordinator or work.user.sub)
 
 
-@router.get(
-    "/persons/{person_id}/access-log",
-    response_model=Page[AccessLogRead],
-    responses=problem_responses(403, 404),
-    operation_id="get_person_access_log",
-    dependencies=[ACCESS_LOG_READER],
-)
-async def get_person_access_log(
-    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100, cursor: Cursor = None
-) -> Page[AccessLogRead]:
-    """Who has looked at, changed or been refused this person's coordination data, newest
-    first, a page at a time: for leaders and the person's koordinator. Reading it is logged."""
-    page = await plan_flow.access_log(work, person_id, limit, cursor)
-    return Page[AccessLogRead](
-        items=[AccessLogRead.model_validate(row) for row in page.items],
-        next_cursor=page.next_cursor,
-    )
-
-
-@router.get(
-    "/persons/{person_id}/access-log/export",
-    response_class=Response,
-    responses={
-        200: {"description": "The whole log, oldest first, as CSV", "content": {"text/csv": {}}},
-        **problem_responses(403, 404),
-    },
-    operation_id="export_person_access_log",
-    dependencies=[ACCESS_LOG_READER],
-)
-async def export_person_access_log(
-    person_id: uuid.UUID,
-    work: WorkDep,
-    file_format: Annotated[CsvExportFormat, Query(alias="format")] = CsvExportFormat.csv,
-) -> Response:
-    """The person's coordination access log for their innsyn request (pbrl § 5-1,
+add_person_log_routes(
+    router,
+    work=WorkDep,
+    allowed=ACCESS_LOG_READER,
+    read=plan_flow.access_log,
+    export=plan_flow.access_log_export,
+    file_stem="tilgangslogg-koordinering",
+    read_description="""
+    Who has looked at, changed or been refused this person's coordination data, newest
+    first, a page at a time: for leaders and the person's koordinator. Reading it is logged.""",
+    export_description="""
+    The person's coordination access log for their innsyn request (pbrl § 5-1,
     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
-    Oslo time); the export is itself logged. The printable PDF is intake's."""
-    rows = await plan_flow.access_log_export(work, person_id, file_format.value)
-    return csv_download(
-        rows, f"tilgangslogg-koordinering-{str(person_id)[:8]}-{work.today.isoformat()}"
-    )
+    Oslo time); the export is itself logged. The printable PDF is intake's.""",
+)

@@ -1,20 +1,15 @@
 """A person's quality access log (deviations about the person are their data here), for
-leaders and the kvalitetsleder; paged, and exported as CSV for the person's innsyn request."""
+leaders and the kvalitetsleder; paged, and exported as CSV for the person's innsyn request
+(the routes every service's person log has, `shared.access_log.add_person_log_routes`)."""
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter
 
 from services.quality.api.deps import WorkDep
 from services.quality.flows import access_log as flow
-from shared.access_log import AccessLogRead, CsvExportFormat, csv_download
-from shared.errors import problem_responses
-from shared.pagination import Cursor, Limit
+from shared.access_log import add_person_log_routes
 from shared.permissions import ALL_STAFF, allow
-from shared.schemas.common import Page
 
 router = APIRouter(tags=["access log"])
 
@@ -22,46 +17,19 @@ ACCESS_LOG_READER = allow(*ALL_STAFF)
 """Any employee (one who may see a deviation about a person) asks; leaders and the
 kvalitetsleder read the log; every other attempt is a 403 in the log (flows/access_log.py)."""
 
-
-@router.get(
-    "/persons/{person_id}/access-log",
-    response_model=Page[AccessLogRead],
-    responses=problem_responses(403, 404),
-    operation_id="get_person_access_log",
-    dependencies=[ACCESS_LOG_READER],
-)
-async def get_person_access_log(
-    person_id: uuid.UUID, work: WorkDep, limit: Limit = 100, cursor: Cursor = None
-) -> Page[AccessLogRead]:
-    """Who has looked at, changed or been refused the deviations about this person, newest
+add_person_log_routes(
+    router,
+    work=WorkDep,
+    allowed=ACCESS_LOG_READER,
+    read=flow.read,
+    export=flow.export,
+    file_stem="tilgangslogg-kvalitet",
+    read_description="""
+    Who has looked at, changed or been refused the deviations about this person, newest
     first, a page at a time: for leaders and the kvalitetsleder; any other employee's attempt
-    is a 403 in the log. A person no deviation is about is a 404. Reading it is logged."""
-    page = await flow.read(work, person_id, limit, cursor)
-    return Page[AccessLogRead](
-        items=[AccessLogRead.model_validate(row) for row in page.items],
-        next_cursor=page.next_cursor,
-    )
-
-
-@router.get(
-    "/persons/{person_id}/access-log/export",
-    response_class=Response,
-    responses={
-        200: {"description": "The whole log, oldest first, as CSV", "content": {"text/csv": {}}},
-        **problem_responses(403, 404),
-    },
-    operation_id="export_person_access_log",
-    dependencies=[ACCESS_LOG_READER],
-)
-async def export_person_access_log(
-    person_id: uuid.UUID,
-    work: WorkDep,
-    file_format: Annotated[CsvExportFormat, Query(alias="format")] = CsvExportFormat.csv,
-) -> Response:
-    """The person's quality access log for their innsyn request (pbrl § 5-1,
+    is a 403 in the log. A person no deviation is about is a 404. Reading it is logged.""",
+    export_description="""
+    The person's quality access log for their innsyn request (pbrl § 5-1,
     pasientjournalloven § 18: who has had access to their data), as CSV (semicolon-separated,
-    Oslo time); the export is itself logged. The printable PDF is intake's."""
-    rows = await flow.export(work, person_id, file_format.value)
-    return csv_download(
-        rows, f"tilgangslogg-kvalitet-{str(person_id)[:8]}-{work.today.isoformat()}"
-    )
+    Oslo time); the export is itself logged. The printable PDF is intake's.""",
+)
