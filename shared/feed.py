@@ -7,22 +7,21 @@ For each municipality it serves, the consumer reads the feed from its stored
 cursor with a token for that municipality, and in one transaction hands each
 new event to the service's handler and moves the cursor on. Every event is
 first marked processed by its id (a unique row), so reading the feed again
-from an earlier cursor changes nothing: replay is idempotent. When the feed
-cannot be read it backs off (doubling up to a ceiling) and tries again; its
-lag (events behind, seconds since the last good read, the last error) is in
-the service's readiness details.
+from an earlier cursor changes nothing: replay is idempotent. The loop is a
+background job's (`shared.jobs.PeriodicJob`): when the feed cannot be read it
+backs off (doubling up to a ceiling) and tries again; its lag (events behind,
+seconds since the last good read, the last error) is in the service's
+readiness details.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import httpx
 import structlog
@@ -32,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import TenantMixin, set_tenant
+from shared.jobs import JobStatus, PeriodicJob, describe
 from shared.schemas.events import EventEnvelope, EventFeedPage
 
 log = structlog.get_logger("mestring.feed")
@@ -95,13 +95,12 @@ class IssuerTokenSource:
 
 
 @dataclass
-class FeedStatus:
+class FeedStatus(JobStatus):
     """What readiness shows of one municipality's copy of a feed."""
 
     position: int = 0
     last_sequence: int | None = None
     last_success: float | None = None
-    last_error: str | None = None
     failures: int = 0
 
     def as_dict(self) -> dict[str, Any]:
@@ -115,8 +114,18 @@ class FeedStatus:
         }
 
 
-class FeedConsumer:
+class FeedConsumer(PeriodicJob[FeedStatus, int]):
     """Reads one service's feed for each municipality and hands new events to `handle`."""
+
+    name = "feed"
+    retried: ClassVar[tuple[type[Exception], ...]] = (
+        httpx.HTTPError,
+        LookupError,
+        ValueError,
+        OSError,
+    )
+    """The feed or the token endpoint not answering, or a page it cannot read: tried again
+    after the pause; anything else ends the loop."""
 
     def __init__(
         self,
@@ -134,20 +143,23 @@ class FeedConsumer:
         max_interval: float = 60.0,
         batch: int = 100,
     ) -> None:
+        super().__init__(municipalities, interval=interval, max_interval=max_interval)
         self.source = source
         self.url = f"{base_url.rstrip('/')}/api/{source}/v1/events"
-        self.municipalities = list(municipalities)
         self.tokens = tokens
         self.sessionmaker = sessionmaker
         self.cursor_model = cursor_model
         self.processed_model = processed_model
         self.handle = handle
         self.http = http
-        self.interval = interval
-        self.max_interval = max_interval
         self.batch = batch
-        self.status: dict[str, FeedStatus] = {m: FeedStatus() for m in self.municipalities}
-        self._task: asyncio.Task[None] | None = None
+
+    def new_status(self) -> FeedStatus:
+        return FeedStatus()
+
+    @property
+    def task_name(self) -> str:
+        return f"feed:{self.source}"
 
     async def _position(self, municipality: str) -> int:
         async with self.sessionmaker() as session, session.begin():
@@ -179,7 +191,7 @@ class FeedConsumer:
 
     async def poll_once(self, municipality: str) -> int:
         """Read one page after the stored cursor, handle what is new; the number handled."""
-        status = self.status.setdefault(municipality, FeedStatus())
+        status = self.status_of(municipality)
         after = await self._position(municipality)
         page = await self._fetch(municipality, after)
         handled = 0
@@ -221,41 +233,20 @@ class FeedConsumer:
             if status.position == before:
                 return total
 
-    async def run(self) -> None:
-        """Poll every municipality for ever, backing off while the feed cannot be read."""
-        delay = self.interval
-        while True:
-            failed = False
-            for municipality in self.municipalities:
-                try:
-                    await self.catch_up(municipality)
-                except (httpx.HTTPError, LookupError, ValueError, OSError) as exc:
-                    failed = True
-                    status = self.status.setdefault(municipality, FeedStatus())
-                    status.failures += 1
-                    status.last_error = f"{type(exc).__name__}: {exc}"[:300]
-                    log.warning(
-                        "feed.read_failed",
-                        source=self.source,
-                        municipality=municipality,
-                        error=status.last_error,
-                    )
-            delay = min(delay * 2, self.max_interval) if failed else self.interval
-            await asyncio.sleep(delay)
+    async def run_once(self, municipality: str) -> int:
+        """A round's work: read the municipality's feed to its end."""
+        return await self.catch_up(municipality)
 
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self.run(), name=f"feed:{self.source}")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    def readiness(self) -> dict[str, Any]:
-        return {m: s.as_dict() for m, s in self.status.items()}
+    def failed(self, municipality: str, error: Exception) -> None:
+        status = self.status_of(municipality)
+        status.failures += 1
+        status.last_error = describe(error)
+        log.warning(
+            "feed.read_failed",
+            source=self.source,
+            municipality=municipality,
+            error=status.last_error,
+        )
 
 
 def consumer_for(

@@ -2,12 +2,13 @@
 
 A `PeriodicJob` does some work for each municipality the service serves, round after round:
 `run_once(municipality)` is the work (the subclass's), `run_round()` calls it for each
-municipality, a failure in one is logged and kept in that municipality's status and does not
-stop the others; `run()` repeats the rounds, pausing `interval` seconds, and while a round
-leaves a municipality behind (`behind`: by default, its last run failed) the pause doubles up
-to `max_interval` (no backoff when that is None). `start()` and `stop()` run it as a task
-beside the app; `readiness()` is each municipality's status, shown under `jobs` in the
-readiness details.
+municipality, a failure in one (one of `retried`; any other ends the loop) is logged and kept
+in that municipality's status (`failed`) and does not stop the others; `run()` repeats the
+rounds, pausing `interval` seconds, and while a round leaves a municipality behind (`behind`:
+by default, its last run failed) the pause doubles up to `max_interval` (no backoff when that
+is None). `start()` and `stop()` run it as a task beside the app; `readiness()` is each
+municipality's status, shown under `jobs` in the readiness details. The feed consumer
+(`shared.feed.FeedConsumer`) is one too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class JobStatus:
 
     last_run: float | None = None
     last_error: str | None = None
+    last_run_failed: bool = False
 
     def details(self) -> dict[str, Any]:
         return {}
@@ -53,6 +55,8 @@ class PeriodicJob(ABC, Generic[S, R]):
     """Work done for each municipality every `interval` seconds, with backoff while behind."""
 
     name: ClassVar[str]
+    retried: ClassVar[tuple[type[Exception], ...]] = (Exception,)
+    """The failures a round logs and tries again in the next; any other ends the loop."""
 
     def __init__(
         self,
@@ -80,7 +84,7 @@ class PeriodicJob(ABC, Generic[S, R]):
 
     def behind(self, municipality: str) -> bool:
         """Whether the municipality still needs the job soon (the pause then grows)."""
-        return self.status_of(municipality).last_error is not None
+        return self.status_of(municipality).last_run_failed
 
     async def run_round(self) -> dict[str, R]:
         """`run_once` for each municipality; what each run that did not fail returned."""
@@ -89,14 +93,23 @@ class PeriodicJob(ABC, Generic[S, R]):
             status = self.status_of(municipality)
             try:
                 results[municipality] = await self.run_once(municipality)
-            except Exception as error:  # tried again in the next round
-                status.last_error = describe(error)
-                log.warning(
-                    "job.failed", job=self.name, municipality=municipality, error=status.last_error
-                )
+            except self.retried as error:  # tried again in the next round
+                status.last_run_failed = True
+                self.failed(municipality, error)
                 continue
+            status.last_run_failed = False
             status.last_run = time.monotonic()
         return results
+
+    def failed(self, municipality: str, error: Exception) -> None:
+        """Keeps and logs a failed run's error."""
+        status = self.status_of(municipality)
+        status.last_error = describe(error)
+        log.warning("job.failed", job=self.name, municipality=municipality, error=status.last_error)
+
+    @property
+    def task_name(self) -> str:
+        return f"job:{self.name}"
 
     async def run(self) -> None:
         """Rounds for ever; while a municipality is behind, the pause doubles up to the ceiling."""
@@ -114,7 +127,7 @@ class PeriodicJob(ABC, Generic[S, R]):
 
     def start(self) -> None:
         if self._task is None:
-            self._task = asyncio.create_task(self.run(), name=f"job:{self.name}")
+            self._task = asyncio.create_task(self.run(), name=self.task_name)
 
     async def stop(self) -> None:
         if self._task is not None:
