@@ -28,7 +28,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from shared.access_log import AccessLogMixin
-from shared.db import NAMING_CONVENTION, TenantMixin
+from shared.db import NAMING_CONVENTION, TENANT_SETTING, TenantMixin
 from shared.feed import FeedCursorMixin, ProcessedEventMixin
 from shared.idempotency import IdempotencyKeyMixin
 from shared.outbox import EventMixin
@@ -311,3 +311,48 @@ class BenefitMeasurement(TenantMixin, Base):
     gain_owner: Mapped[str | None] = mapped_column(String(200))
     realisation: Mapped[str | None] = mapped_column(Text)
     recorded_by_name: Mapped[str] = mapped_column(String(200))
+
+
+class BenefitSums(Base):
+    """Per technology, what the benefits dashboard adds up over the loans measured (a baseline
+    and a follow-up): each loan's baseline and latest follow-up, measure by measure
+    (`domain.benefits.Sums`). The dashboard reads one row per technology, however many loans
+    were measured.
+
+    Kept by database triggers, in the transaction of the write, on every change of a
+    measurement, of a loan's device and of a device's technology (migration «keep the benefit
+    sums per technology»): the API's flow, the seed and the demo generator's bulk inserts all
+    write measurements, and a trigger covers each of them and any later write path. The cost of
+    a staff hour a baseline does not name is applied when read (`DEFAULT_STAFF_HOUR_COST_NOK`),
+    so the sums do not depend on it."""
+
+    __tablename__ = "benefit_sums"
+
+    municipality: Mapped[str] = mapped_column(
+        String(4),
+        primary_key=True,
+        server_default=text(f"current_setting('{TENANT_SETTING}', true)"),
+    )
+    technology_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("technologies.id", ondelete="CASCADE"), primary_key=True
+    )
+    loans: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    """The loans measured: a baseline and at least one follow-up."""
+    baseline_planned_visits: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    follow_up_planned_visits: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    baseline_night_visits: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    follow_up_night_visits: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    baseline_staff_hours: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    """Σ the baselines' staff minutes as hours, each rounded as the ledger rounds them."""
+    follow_up_staff_hours: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    baseline_falls: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    follow_up_falls: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    baseline_admissions: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    follow_up_admissions: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    baseline_felt_safety: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    follow_up_felt_safety: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    staff_cost_freed_nok: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    """Σ (hours freed × the baseline's cost of a staff hour) over the loans whose baseline
+    names that cost."""
+    staff_hours_freed_uncosted: Mapped[Decimal] = mapped_column(Numeric, server_default=text("0"))
+    """Σ hours freed over the loans whose baseline names no cost of a staff hour."""

@@ -13,7 +13,7 @@ from sqlalchemy.orm import raiseload
 
 from services.welfaretech.domain.benefits import HOURS_PLACES, SUMMED, Sums, weekly_device_cost
 from services.welfaretech.domain.problems import BaselineExists
-from services.welfaretech.models import BenefitMeasurement, Device, Loan, Technology
+from services.welfaretech.models import BenefitMeasurement, BenefitSums, Device, Loan, Technology
 from shared.pagination import paginate
 from shared.schemas.welfaretech import MeasurementKind
 
@@ -46,11 +46,46 @@ class BenefitRepo:
     async def sums_by_technology(
         self, *, default_staff_hour_cost_nok: int
     ) -> Sequence[tuple[Technology, Sums]]:
-        """Per technology, the sums over its measured loans (a baseline and a follow-up) of
-        each loan's baseline and latest follow-up, in one statement: PostgreSQL picks the two
+        """Per technology with measured loans, the sums over them of each loan's baseline and
+        latest follow-up, as kept in `benefit_sums` (one row per technology, kept by triggers
+        as measurements are written): the statement reads as many rows as there are
+        technologies, however many loans were measured. The default cost of a staff hour is
+        applied to the hours freed on baselines that name none."""
+        s = BenefitSums
+        rows = (
+            await self.session.execute(
+                select(Technology, s)
+                .join(s, s.technology_id == Technology.id)
+                .where(s.loans > 0)
+                .order_by(Technology.code)
+            )
+        ).all()
+        return [
+            (
+                technology,
+                Sums(
+                    loans=sums.loans,
+                    baseline={m: Decimal(getattr(sums, f"baseline_{m}")) for m in SUMMED},
+                    follow_up={m: Decimal(getattr(sums, f"follow_up_{m}")) for m in SUMMED},
+                    staff_cost_freed_nok=Decimal(sums.staff_cost_freed_nok)
+                    + Decimal(sums.staff_hours_freed_uncosted) * default_staff_hour_cost_nok,
+                    device_cost_per_week_nok=weekly_device_cost(technology.monthly_cost_nok)
+                    * sums.loans,
+                ),
+            )
+            for technology, sums in rows
+        ]
+
+    async def sums_by_technology_from_the_measurements(
+        self, *, default_staff_hour_cost_nok: int
+    ) -> Sequence[tuple[Technology, Sums]]:
+        """What `sums_by_technology` must equal, worked out from the measurements themselves:
+        per technology, the sums over its measured loans (a baseline and a follow-up) of each
+        loan's baseline and latest follow-up, in one statement: PostgreSQL picks the two
         measurements of each loan from the (loan, kind, week) index, pairs them per loan and
         adds them up per technology. Staff minutes become hours rounded per measurement as
-        the ledger rounds them (`HOURS_PLACES`); everything else is added exactly."""
+        the ledger rounds them (`HOURS_PLACES`); everything else is added exactly. Reads every
+        measurement of the municipality: the tests hold the kept sums against it."""
         m = BenefitMeasurement
         hours = func.round(m.staff_minutes_per_week / 60, HOURS_PLACES)
         ends = (

@@ -1,6 +1,8 @@
 """Benefit realisation over HTTP: baseline, follow-ups, the ledger and the dashboard."""
 
+import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -8,9 +10,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from dev.demo.bulk import Tables, write_tables
 from dev.testing import tenant_connection
-from services.welfaretech.tests.conftest import API, lend_alarm
+from services.welfaretech.domain.benefits import Sums
+from services.welfaretech.repositories.benefits import BenefitRepo
+from services.welfaretech.tests.conftest import API, add_device, lend_alarm
 
 
 @pytest.fixture
@@ -300,3 +306,141 @@ async def test_caseworkers_do_not_see_the_dashboard(
     response = await client.get(f"{API}/benefits/dashboard", headers=headers_for("saksbehandler"))
 
     assert response.status_code == 403
+
+
+async def kept_and_worked_out(
+    database_url: str, municipality: str
+) -> tuple[list[tuple[str, Sums]], list[tuple[str, Sums]]]:
+    """The sums the dashboard reads (kept per technology) and the same worked out from every
+    measurement (the query the dashboard ran before the sums were kept: the oracle)."""
+    async with tenant_connection(database_url, municipality) as connection:
+        repo = BenefitRepo(AsyncSession(bind=connection))
+        kept = await repo.sums_by_technology(default_staff_hour_cost_nok=600)
+        worked_out = await repo.sums_by_technology_from_the_measurements(
+            default_staff_hour_cost_nok=600
+        )
+    return [(t.code, s) for t, s in kept], [(t.code, s) for t, s in worked_out]
+
+
+async def test_the_kept_sums_equal_the_sums_worked_out_from_the_measurements(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    """Whatever writes the measurements (the API, a correction in SQL, a bulk insert of a
+    baseline with its follow-ups in one statement as the demo generator writes them), and
+    when a loan's device or a device's technology changes, the sums the dashboard reads
+    equal those worked out from the measurements."""
+    url = database_urls["welfaretech"]
+    replaced, ended, baseline_only, uncosted, bulk = [
+        await lend_alarm(client, team, person["id"]) for _ in range(5)
+    ]
+
+    async def record(loan: dict[str, Any], *bodies: dict[str, Any]) -> None:
+        for body in bodies:
+            response = await client.post(
+                f"{API}/loans/{loan['id']}/measurements", json=body, headers=team
+            )
+            assert response.status_code == 201, response.text
+
+    await record(replaced, BASELINE, {**FOLLOW_UP, "week": 4, "staff_minutes_per_week": "360"})
+    await record(replaced, {**FOLLOW_UP, "week": 12})  # replaces week 4 as the latest
+    await record(ended, {**BASELINE, "staff_minutes_per_week": "37.50", "staff_hour_cost_nok": 613})
+    await record(ended, {**FOLLOW_UP, "staff_minutes_per_week": "7.70"})
+    end = await client.post(
+        f"{API}/loans/{ended['id']}/end",
+        json={"ended_on": "2026-06-01", "reason": "Flyttet på sykehjem"},
+        headers={**team, "If-Match": f'"{ended["version"]}"'},
+    )
+    assert end.status_code == 200, end.text
+    await record(baseline_only, BASELINE)
+    await record(uncosted, {**BASELINE, "staff_hour_cost_nok": None}, FOLLOW_UP)
+
+    kept, worked_out = await kept_and_worked_out(url, municipality)
+    assert kept == worked_out
+    assert [(code, sums.loans) for code, sums in kept] == [("trygghetsalarm", 3)]
+    board = (await client.get(f"{API}/benefits/dashboard", headers=team)).json()
+    staff_hours = next(t for t in board["totals"] if t["measure"] == "staff_hours")
+    assert (board["loans_measured"], staff_hours["follow_up"]) == (3, "6.13")  # 3 + 0.13 + 3
+
+    # Corrections no flow makes: a follow-up changed, the latest follow-up taken away (the
+    # earlier one counts again), a loan moved to another technology's device, a device's
+    # technology changed.
+    other_device = await add_device(client, team, "medisindispenser")
+    async with tenant_connection(url, municipality) as connection:
+        await connection.execute(
+            text(
+                "UPDATE benefit_measurements SET staff_minutes_per_week = 100.10, felt_safety = 5 "
+                "WHERE loan_id = :loan AND kind = 'follow_up'"
+            ),
+            {"loan": uncosted["id"]},
+        )
+        await connection.execute(
+            text("DELETE FROM benefit_measurements WHERE loan_id = :loan AND week = 12"),
+            {"loan": replaced["id"]},
+        )
+        await connection.execute(
+            text("UPDATE loans SET device_id = :device WHERE id = :loan"),
+            {"device": other_device["id"], "loan": ended["id"]},
+        )
+        await connection.execute(
+            text(
+                "UPDATE devices SET technology_id = "
+                "(SELECT id FROM technologies WHERE code = 'fallsensor') "
+                "WHERE id = (SELECT device_id FROM loans WHERE id = :loan)"
+            ),
+            {"loan": uncosted["id"]},
+        )
+
+    kept, worked_out = await kept_and_worked_out(url, municipality)
+    assert kept == worked_out
+    assert [(code, sums.loans) for code, sums in kept] == [
+        ("fallsensor", 1),
+        ("medisindispenser", 1),
+        ("trygghetsalarm", 1),
+    ]
+
+    # A baseline and its follow-ups in one statement, and the loan with only a baseline
+    # followed up in the same statement, as the demo generator writes them.
+    tables = Tables(municipality)
+    rows = [
+        (bulk, {**BASELINE, "staff_minutes_per_week": "90.5"}),
+        (bulk, {**FOLLOW_UP, "week": 4, "staff_minutes_per_week": "30"}),
+        (bulk, {**FOLLOW_UP, "week": 12, "staff_minutes_per_week": "45"}),
+        (baseline_only, {**FOLLOW_UP, "week": 26}),
+    ]
+    for loan, body in rows:
+        tables.add(
+            "benefit_measurements",
+            uuid.uuid4(),
+            datetime.now(UTC),
+            **{
+                "staff_hour_cost_nok": None,
+                "gain_owner": None,
+                "realisation": None,
+                **body,
+                "measured_on": date.fromisoformat(body["measured_on"]),
+                **{
+                    key: Decimal(body[key])
+                    for key in (
+                        "planned_visits_per_week",
+                        "night_visits_per_week",
+                        "staff_minutes_per_week",
+                    )
+                },
+                "loan_id": uuid.UUID(loan["id"]),
+                "recorded_by_name": "Demo",
+            },
+        )
+    await write_tables(url, tables)
+
+    kept, worked_out = await kept_and_worked_out(url, municipality)
+    assert kept == worked_out
+    assert [(code, sums.loans) for code, sums in kept] == [
+        ("fallsensor", 1),
+        ("medisindispenser", 1),
+        ("trygghetsalarm", 3),
+    ]
