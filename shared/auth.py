@@ -6,12 +6,17 @@ key. Only RS256 is accepted. `aud`, `iss`, `exp` and `iat` must be present and
 right; a token may not live longer than `auth_max_token_lifetime_seconds`, nor
 be issued in the future beyond `auth_clock_skew_seconds`. Every failure is a
 401 problem; an identity provider whose keys cannot be fetched is a 503.
+
+A token that passed every check is remembered (`VerifiedTokens`, keyed by the token's
+exact text) until its `exp`, never past it, so a signed-in user's next requests skip the
+signature check and the decoding; a token that failed is checked again each time.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
@@ -29,6 +34,41 @@ from shared.settings import ServiceSettings
 ALGORITHMS = ["RS256"]
 REQUIRED_CLAIMS = ["aud", "iss", "exp", "iat"]
 JWKS_TIMEOUT_SECONDS = 5.0
+VERIFIED_TOKENS_KEPT = 10_000
+"""How many verified tokens one process remembers (the least recently used are forgotten)."""
+
+
+class VerifiedTokens:
+    """Tokens that passed every check, with their caller, until the token's `exp`.
+
+    Keyed by the token's exact text, so a token differing in one character (another
+    signature, other claims) is verified afresh. An entry is used only while the clock is
+    before its `exp` (the leeway is not added: past `exp` the token is verified again, and
+    refused once the leeway is over too). Bounded: the least recently used go first."""
+
+    def __init__(self, size: int = VERIFIED_TOKENS_KEPT) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
+
+    def get(self, token: str, now: float) -> Principal | None:
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        principal, expires = entry
+        if now >= expires:
+            del self._entries[token]
+            return None
+        self._entries.move_to_end(token)
+        return principal
+
+    def put(self, token: str, principal: Principal, expires: float) -> None:
+        self._entries[token] = (principal, expires)
+        self._entries.move_to_end(token)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class JwksCache:
@@ -142,6 +182,7 @@ class TokenVerifier:
         )
         if self.public_key is None and self.jwks is None:
             raise ValueError("Configure MESTRING_AUTH_JWKS_URL or MESTRING_AUTH_PUBLIC_KEY")
+        self.verified = VerifiedTokens()
 
     async def _key_for(self, header: dict[str, Any]) -> Any:
         if self.jwks is None:
@@ -150,6 +191,9 @@ class TokenVerifier:
         return (await self.jwks.key_for(kid if isinstance(kid, str) else None)).key
 
     async def verify(self, token: str) -> Principal:
+        known = self.verified.get(token, time.time())
+        if known is not None:
+            return known
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -159,9 +203,11 @@ class TokenVerifier:
         key = await self._key_for(header)
         claims = self._decode(token, key)
         try:
-            return Principal.model_validate(claims)
+            principal = Principal.model_validate(claims)
         except ValueError as exc:
             raise Unauthorized("The token lacks the claims Mestring needs") from exc
+        self.verified.put(token, principal, float(claims["exp"]))
+        return principal
 
     def _decode(self, token: str, key: Any) -> dict[str, Any]:
         try:
@@ -233,6 +279,7 @@ __all__ = [
     "JwksCache",
     "Principal",
     "TokenVerifier",
+    "VerifiedTokens",
     "bearer_token",
     "current_principal",
     "require_roles",

@@ -318,3 +318,80 @@ def test_dev_tokens_carry_the_required_claims_within_the_maximum_lifetime() -> N
 def test_the_dev_issuer_does_not_exist_in_production() -> None:
     with pytest.raises(RuntimeError):
         create_issuer_app(SigningKey.generate(), Environment.production)
+
+
+def _verifier(key: SigningKey) -> TokenVerifier:
+    return TokenVerifier(
+        ServiceSettings(auth_public_key=key.public_pem, auth_issuer="mestring-test")
+    )
+
+
+def _signed(key: SigningKey, **overrides: Any) -> str:
+    now = int(time.time())
+    claims = {
+        "iss": "mestring-test",
+        "aud": "mestring",
+        "sub": "cached",
+        "municipality": "3207",
+        "roles": ["saksbehandler"],
+        "iat": now,
+        "exp": now + 600,
+    }
+    return key.sign({**claims, **overrides})
+
+
+async def test_a_verified_token_is_remembered_until_its_exp_and_never_past_it() -> None:
+    key = SigningKey.generate()
+    verifier = _verifier(key)
+    token = _signed(key)
+    exp = jwt.decode(token, options={"verify_signature": False})["exp"]
+
+    first = await verifier.verify(token)
+
+    assert await verifier.verify(token) is first
+    assert verifier.verified.get(token, exp - 0.001) is first
+    assert verifier.verified.get(token, exp) is None  # forgotten at exp
+    assert len(verifier.verified) == 0
+
+
+async def test_a_token_differing_from_a_remembered_one_is_verified_afresh() -> None:
+    key = SigningKey.generate()
+    verifier = _verifier(key)
+    token = _signed(key)
+    await verifier.verify(token)
+    header, payload, signature = token.split(".")
+    other = jwt.utils.base64url_encode(b'{"sub":"x","municipality":"3207"}').decode()
+    forged_signature = signature[:-4] + ("AAAA" if signature[-4:] != "AAAA" else "BBBB")
+
+    for forged in (f"{header}.{other}.{signature}", f"{header}.{payload}.{forged_signature}"):
+        with pytest.raises(Unauthorized):
+            await verifier.verify(forged)
+    with pytest.raises(Unauthorized):
+        await verifier.verify(_signed(SigningKey.generate()))
+    assert len(verifier.verified) == 1
+
+
+async def test_a_refused_token_is_not_remembered() -> None:
+    key = SigningKey.generate()
+    verifier = _verifier(key)
+    expired = _signed(key, iat=int(time.time()) - 900, exp=int(time.time()) - 300)
+
+    for _ in range(2):
+        with pytest.raises(Unauthorized):
+            await verifier.verify(expired)
+    assert len(verifier.verified) == 0
+
+
+def test_the_verified_tokens_forget_the_least_recently_used_beyond_their_size() -> None:
+    from shared.auth import Principal, VerifiedTokens
+
+    tokens = VerifiedTokens(size=2)
+    one, two, three = (Principal(sub=s, municipality="3207") for s in ("1", "2", "3"))
+    tokens.put("a", one, 100)
+    tokens.put("b", two, 100)
+    assert tokens.get("a", 0) is one  # a is now the most recently used
+    tokens.put("c", three, 100)
+
+    assert tokens.get("b", 0) is None
+    assert tokens.get("a", 0) is one
+    assert tokens.get("c", 0) is three
