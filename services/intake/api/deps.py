@@ -14,7 +14,7 @@ from shared.clients import CatalogueClient
 from shared.clock import Today
 from shared.db import TenantSession
 from shared.idempotency import IdempotentRequest, idempotency_dependency
-from shared.outbox import EventOutbox
+from shared.outbox import Outbox
 from shared.permissions import allow
 from shared.schemas.roles import Role
 from shared.settings import ServiceSettings
@@ -49,9 +49,12 @@ ANY_ROLE = allow(*Role)
 """Reference data (the functional variables): anyone signed in with a Mestring role."""
 
 
-def _work(
-    session: TenantSession, user: CurrentPrincipal, today: Today, outbox: EventOutbox
+async def _work(
+    request: Request, session: TenantSession, user: CurrentPrincipal, today: Today
 ) -> Work:
+    """`async`, and the app's outbox read here rather than through a dependency of its own:
+    a plain function dependency is run in the thread pool, a hop per request for nothing."""
+    outbox: Outbox = request.app.state.outbox
     return Work(session=session, user=user, today=today, outbox=outbox)
 
 
