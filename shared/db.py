@@ -98,12 +98,13 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
+SET_TENANT = text("SELECT set_config(:name, :value, true)")
+"""Built once: a statement made anew has its cache key computed on every execution."""
+
+
 async def set_tenant(session: AsyncSession, municipality: str) -> None:
     """Scope this transaction to one municipality (row-level security reads it)."""
-    await session.execute(
-        text("SELECT set_config(:name, :value, true)"),
-        {"name": TENANT_SETTING, "value": municipality},
-    )
+    await session.execute(SET_TENANT, {"name": TENANT_SETTING, "value": municipality})
 
 
 async def _tenant_session(

@@ -146,17 +146,22 @@ def name_page(
     )
 
 
+PERSON_WITH_RELATIVES = (
+    select(Person)
+    .where(Person.id == bindparam("person_id", type_=Uuid()))
+    .options(selectinload(Person.relatives), selectinload(Person.representatives))
+)
+"""The person page's read, built once: a statement made anew has its cache key computed on
+every execution (its values are bound per call)."""
+
+
 class PersonRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def get(self, person_id: uuid.UUID, field: str | None = None) -> Person:
         """The person with relatives and representatives; 404 (or 422 on `field`) if none."""
-        person = await self.session.scalar(
-            select(Person)
-            .where(Person.id == person_id)
-            .options(selectinload(Person.relatives), selectinload(Person.representatives))
-        )
+        person = await self.session.scalar(PERSON_WITH_RELATIVES, {"person_id": person_id})
         if person is None:
             if field:
                 raise RuleViolation(field, "There is no such person in this municipality")
