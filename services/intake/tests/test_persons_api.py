@@ -45,6 +45,35 @@ async def test_lists_show_the_national_id_masked_and_the_detail_in_full(
     assert detail["representatives"][0]["kind"] == "power_of_attorney"
 
 
+async def test_the_person_page_shows_each_relative_and_representative_once(
+    client: httpx.AsyncClient, caseworker: dict[str, str]
+) -> None:
+    """Read in one statement with both joined: three relatives by two representatives are
+    six rows, and still three and two on the page."""
+    relatives = [
+        {"name": name, "relation": "barn", "information_scope": "none"}
+        for name in ("Kari", "Ola", "Per")
+    ]
+    representatives = [
+        {"kind": kind, "name": name, "scope": "Økonomi"}
+        for kind, name in (("power_of_attorney", "Kari"), ("guardian", "Verge Vergesen"))
+    ]
+    person = await register_person(
+        client, caseworker, relatives=relatives, representatives=representatives
+    )
+    bare = await register_person(client, caseworker, relatives=[], representatives=[])
+
+    detail = (await client.get(f"{API}/persons/{person['id']}", headers=caseworker)).json()
+    none = (await client.get(f"{API}/persons/{bare['id']}", headers=caseworker)).json()
+
+    assert sorted(r["name"] for r in detail["relatives"]) == ["Kari", "Ola", "Per"]
+    assert sorted(r["kind"] for r in detail["representatives"]) == [
+        "guardian",
+        "power_of_attorney",
+    ]
+    assert (none["relatives"], none["representatives"]) == ([], [])
+
+
 async def test_a_wrong_check_digit_is_a_422_naming_the_field(
     client: httpx.AsyncClient, caseworker: dict[str, str]
 ) -> None:
