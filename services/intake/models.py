@@ -390,29 +390,44 @@ Index(
     Application.id,
 )
 Index("ix_appeals_municipality_received_on_id", Appeal.municipality, Appeal.received_on, Appeal.id)
+# The worklist (migration 2026-12-01_worklist_bounded_by_partial_indexes): each kind of task
+# from a partial index of what can fall due, in due order, for all and for the caseworker's own.
+_OPEN = "status IN ('received', 'in_assessment')"
+_RUNNING = "status IN ('made', 'sent', 'in_force', 'evaluated') AND outcome <> 'refused'"
+for _name, _due, _owner, _where in (
+    (
+        "ix_applications_interim_reply_due",
+        text("CAST(received_on + interval '1 month' AS DATE)"),
+        Application.registered_by,
+        f"{_OPEN} AND interim_reply_sent_on IS NULL",
+    ),
+    (
+        "ix_applications_decision_expected",
+        Application.expected_decision_by,
+        Application.registered_by,
+        _OPEN,
+    ),
+    (
+        "ix_decisions_awaiting_approval",
+        text("CAST(timezone('Europe/Oslo', updated_at) AS DATE)"),
+        Decision.drafted_by,
+        "status = 'ready_for_approval'",
+    ),
+    ("ix_decisions_not_sent", Decision.made_on, Decision.drafted_by, "status = 'made'"),
+    ("ix_decisions_review_due", Decision.review_on, Decision.drafted_by, _RUNNING),
+    ("ix_decisions_ending", Decision.ends_on, Decision.drafted_by, _RUNNING),
+):
+    _table = _owner.class_
+    Index(_name, _table.municipality, _due, _table.id, postgresql_where=text(_where))
+    Index(
+        f"{_name}_mine", _table.municipality, _owner, _due, _table.id, postgresql_where=text(_where)
+    )
 Index(
-    "ix_applications_open",
-    Application.municipality,
-    Application.received_on,
-    postgresql_where=text("status IN ('received', 'in_assessment')"),
-)
-Index(
-    "ix_decisions_review_on_running",
-    Decision.municipality,
-    Decision.review_on,
-    postgresql_where=text("outcome <> 'refused'"),
-)
-Index(
-    "ix_decisions_ends_on_running",
-    Decision.municipality,
-    Decision.ends_on,
-    postgresql_where=text("outcome <> 'refused'"),
-)
-Index(
-    "ix_decisions_awaiting_action",
-    Decision.municipality,
-    Decision.status,
-    postgresql_where=text("status IN ('ready_for_approval', 'made')"),
+    "ix_appeals_to_reassess",
+    Appeal.municipality,
+    Appeal.received_on,
+    Appeal.id,
+    postgresql_where=text("status = 'received'"),
 )
 Index(
     "ix_access_log_municipality_occurred_at_actor",

@@ -618,21 +618,34 @@ class WorklistItem(BaseModel):
 
 
 class WorklistCount(BaseModel):
-    """How many tasks of one kind the chosen scope holds."""
+    """How many tasks of one kind the chosen scope holds. Each of overdue, due within a week and
+    later is counted up to `count_cap` of the page: a count marked `…_is_lower_bound` means
+    «more than this many»; one not marked is exact."""
 
     kind: Kind
     total: int
+    total_is_lower_bound: bool = Field(
+        default=False, description="There are more than `total` (a bucket reached the cap)"
+    )
     overdue: int = Field(description="Due before today")
+    overdue_is_lower_bound: bool = Field(
+        default=False, description="There are more than `overdue` (it reached the cap)"
+    )
     due_within_a_week: int = Field(description="Due today or within the next seven days")
+    due_within_a_week_is_lower_bound: bool = Field(
+        default=False, description="There are more than `due_within_a_week` (it reached the cap)"
+    )
 
 
 class WorklistPage(BaseModel):
     """One page of tasks, overdue first; pass `next_cursor` back as `cursor` for the next.
-    `counts` cover the whole scope, whatever `kind` filters the page by."""
+    `counts` cover the whole scope, whatever `kind` filters the page by, each bucket counted up
+    to `count_cap` (so that counting costs the same in any municipality)."""
 
     items: list[WorklistItem]
     next_cursor: str | None = None
     counts: list[WorklistCount]
+    count_cap: int = Field(description="Overdue, due within a week and later are counted to this")
 
 
 PERSON_LOOKUP_MAX = 100

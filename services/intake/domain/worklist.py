@@ -12,6 +12,12 @@ from enum import StrEnum
 
 LOOKAHEAD = timedelta(weeks=6)
 INTERIM_LOOKAHEAD = timedelta(days=7)
+COUNT_CAP = 99
+"""Each kind's overdue, due-within-a-week and later tasks are counted up to this many; beyond
+it the count says «more than 99». What a caseworker needs from a count is whether there is
+anything and roughly how much; the page lists the tasks themselves, overdue first. A cap is
+what keeps the counts' cost the same in Oslo as in Selbu (docs/performance.md, «The
+worklist's counts»)."""
 
 
 class Kind(StrEnum):

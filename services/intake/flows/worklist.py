@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.intake.domain.worklist import Kind, Scope
+from services.intake.domain.worklist import COUNT_CAP, Kind, Scope
 from services.intake.flows import Work
 from services.intake.models import Person
 from services.intake.repositories.worklist import KindCount, TaskRow
@@ -22,6 +22,7 @@ class WorklistPage:
     items: list[Due]
     next_cursor: str | None
     counts: list[KindCount]
+    count_cap: int
 
 
 async def tasks(
@@ -31,10 +32,12 @@ async def tasks(
     *,
     limit: int = 50,
     cursor: str | None = None,
+    count_cap: int = COUNT_CAP,
 ) -> WorklistPage:
     """Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals
-    to reassess: one page of them, and how many of each kind `scope` holds. Only the persons
-    on the page are read, so only they are written to the access log."""
+    to reassess: one page of them, and how many of each kind `scope` holds (each bucket counted
+    up to `count_cap`, beyond it a lower bound). Only the persons on the page are read, so only
+    they are written to the access log."""
     user, units = work.user.sub, work.user.units
     rows, next_cursor = await work.worklist.page(
         work.today,
@@ -45,11 +48,14 @@ async def tasks(
         limit=limit,
         cursor=cursor,
     )
-    counts = await work.worklist.counts(work.today, scope=scope, user=user, units=units)
+    counts = await work.worklist.counts(
+        work.today, scope=scope, user=user, units=units, cap=count_cap
+    )
     people = {p.id: p for p in await work.worklist.persons({row.person_id for row in rows})}
     await work.log(list(people), AccessAction.search, "worklist")
     return WorklistPage(
         items=[Due(row, people[row.person_id]) for row in rows if row.person_id in people],
         next_cursor=next_cursor,
         counts=counts,
+        count_cap=count_cap,
     )

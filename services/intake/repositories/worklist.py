@@ -1,35 +1,53 @@
-"""The worklist's tasks, computed in SQL: what is owed, by when, overdue first, a page at a time.
+"""The worklist's tasks, computed in SQL: what is owed, by when, overdue first, a page at a time,
+and how many of each kind — counted up to a cap, so that neither costs more in a large
+municipality than in a small one.
 
-Each kind of task is one branch of a `UNION ALL` that yields its kind, due date, subject,
-person, owner and unit, bounded by what falls due within the look-ahead and read from the
-partial indexes of what can fall due (open applications, decisions awaiting action or
-coming due). Overdue tasks have the earliest due dates, so «overdue first, then the nearest
-deadline» is the order of `(due, kind, subject_id)`: the keyset a page continues from. The
-counts per kind are one `GROUP BY` over the same tasks; only the page's rows leave the
-database.
+Each kind of task is a branch: a query of one table (appeals with their decision) for what can
+fall due, its due date an expression a partial index of that table holds in order, after the
+municipality (row-level security's condition) and, for «mine», the caseworker who holds the
+case (migration `2026-12-01_worklist_bounded_by_partial_indexes`). The constants that select
+what can fall due (statuses, the time zone, the month) are written into the SQL rather than
+bound, so that a generic plan still matches the partial indexes.
+
+The page: each branch reads at most a page and one more of its own rows from its index, after
+the cursor (the keyset `(due, kind, subject_id)`, turned into a range of the branch's own
+`(due, id)`, since its kind is fixed); the `UNION ALL` of those is ordered and cut to the page.
+Overdue tasks have the earliest due dates, so this order is «overdue first, then the nearest
+deadline». Only the page's rows leave the database.
+
+The counts: per branch, per bucket of its due date — overdue (before today), due within a week
+(today to seven days ahead) and later (within the look-ahead) — `count(*)` of at most `cap + 1`
+index entries (`LIMIT`). A bucket that reaches `cap + 1` is reported as `cap` and marked a lower
+bound («more than `cap`»); below that it is exact. A kind's total is the sum of its buckets,
+exact when all three are. So a count reads at most 3 × (cap + 1) entries per kind, whatever
+the municipality's size. Kept counts (a table of counts per kind maintained by every write)
+were not chosen: «overdue» changes at midnight without any write, and every write path that
+moves a task would have to keep them right (docs/performance.md, «The worklist's counts»).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
     Date,
+    Select,
     String,
-    Subquery,
+    Uuid,
     and_,
-    case,
+    column,
     exists,
     false,
     func,
     literal,
+    literal_column,
     select,
-    text,
-    true,
     tuple_,
     union_all,
 )
@@ -38,16 +56,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from services.intake.domain.decisions import FOLLOWED_UP
-from services.intake.domain.worklist import INTERIM_LOOKAHEAD, LOOKAHEAD, Kind, Scope
+from services.intake.domain.worklist import COUNT_CAP, INTERIM_LOOKAHEAD, LOOKAHEAD, Kind, Scope
 from services.intake.models import Appeal, Application, ApplicationItem, Decision, Person
 from shared.pagination import decode_cursor, encode_cursor
 from shared.schemas.intake import AppealStatus, ApplicationStatus, DecisionStatus, Outcome
 
-SHORTEST_MONTH = timedelta(days=28)
 WEEK = timedelta(days=7)
-OPEN = [ApplicationStatus.received.value, ApplicationStatus.in_assessment.value]
-RUNNING = [status.value for status in FOLLOWED_UP]
-OSLO = "Europe/Oslo"
+
+
+def _constant(value: str) -> Any:
+    """A constant written into the SQL (not bound), so partial indexes match generic plans."""
+    return literal_column(f"'{value}'", String())
+
+
+OPEN = [_constant(s.value) for s in (ApplicationStatus.received, ApplicationStatus.in_assessment)]
+RUNNING = [_constant(status.value) for status in FOLLOWED_UP]
+OSLO = _constant("Europe/Oslo")
+MONTH: ColumnElement[Any] = literal_column("interval '1 month'")
+
+interim_due = func.cast(Application.received_on + MONTH, Date())
+"""The interim reply is owed a month after the application came (fvl § 11 a)."""
+approval_due = func.cast(func.timezone(OSLO, Decision.updated_at), Date())
+"""Awaiting approval since the day (in Norway) the decision was last changed."""
 
 
 @dataclass(frozen=True)
@@ -62,117 +92,201 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class Bounded:
+    """A count up to the cap: exact, or (`more`) a lower bound — there are more than `value`."""
+
+    value: int
+    more: bool = False
+
+    def __add__(self, other: Bounded) -> Bounded:
+        return Bounded(self.value + other.value, self.more or other.more)
+
+
+@dataclass(frozen=True)
 class KindCount:
     kind: Kind
-    total: int
-    overdue: int
-    due_within_a_week: int
+    total: Bounded
+    overdue: Bounded
+    due_within_a_week: Bounded
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One kind of task from one table: `query` selects (kind, due, subject_id, person_id,
+    title, owner, unit) of what can fall due; `due`, `id`, `owner`, `unit` are its own columns
+    (for conditions its indexes can take)."""
+
+    kind: Kind
+    query: Select[Any]
+    due: ColumnElement[date]
+    id: ColumnElement[uuid.UUID]
+    owner: ColumnElement[str | None]
+    unit: ColumnElement[str | None]
+
+    def scoped(self, scope: Scope, user: str, units: list[str]) -> Select[Any]:
+        if scope == Scope.mine:
+            return self.query.where(self.owner == user)
+        if scope == Scope.unit:
+            return self.query.where(self.unit.in_(units) if units else false())
+        return self.query
+
+    def after(self, due: date, kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
+        """This branch's rows after the keyset `(due, kind, subject_id)`, as a range of its
+        own `(due, id)` (the kinds compare in byte order, as the page's `COLLATE "C"`)."""
+        if self.kind.value > kind:
+            return self.due >= due
+        if self.kind.value < kind:
+            return self.due > due
+        return tuple_(self.due, self.id) > tuple_(literal(due, Date()), literal(subject_id, Uuid()))
 
 
 def _kind(kind: Kind) -> Any:
     return literal(kind.value, String()).collate("C").label("kind")
 
 
-def _tasks(today: date) -> Subquery:
-    """Every task due within the look-ahead, as rows of (kind, due, subject_id, person_id,
-    title, owner, unit); titles are the services' bokmål names (the appellant for appeals)."""
+def _branches(today: date) -> list[Branch]:
+    """Every kind of task that can fall due within the look-ahead; titles are the services'
+    bokmål names (the appellant for appeals; applications' are read for the page)."""
     horizon = today + LOOKAHEAD
-    interim_due = func.cast(Application.received_on + text("interval '1 month'"), Date())
-    interim = select(
-        _kind(Kind.interim_reply_due),
-        interim_due.label("due"),
-        Application.id.label("subject_id"),
-        Application.person_id.label("person_id"),
-        literal("", String()).label("title"),
-        Application.registered_by.label("owner"),
-        Application.assessment_unit.label("unit"),
-    ).where(
-        Application.status.in_(OPEN),
+    branches: list[Branch] = []
+
+    def add(kind: Kind, query: Select[Any], due: Any, id_: Any, owner: Any, unit: Any) -> None:
+        branches.append(Branch(kind, query, due, id_, owner, unit))
+
+    def application(kind: Kind, due: Any, *where: Any) -> None:
+        query = select(
+            _kind(kind),
+            due.label("due"),
+            Application.id.label("subject_id"),
+            Application.person_id.label("person_id"),
+            literal("", String()).label("title"),
+            Application.registered_by.label("owner"),
+            Application.assessment_unit.label("unit"),
+        ).where(Application.status.in_(OPEN), *where)
+        add(
+            kind, query, due, Application.id, Application.registered_by, Application.assessment_unit
+        )
+
+    application(
+        Kind.interim_reply_due,
+        interim_due,
         Application.interim_reply_sent_on.is_(None),
-        # The index's range: a month is at least 28 days; the exact month after it.
-        Application.received_on <= today + INTERIM_LOOKAHEAD - SHORTEST_MONTH,
         interim_due <= today + INTERIM_LOOKAHEAD,
     )
-    renewal = select(
-        _kind(Kind.interim_reply_renewal_due),
-        Application.expected_decision_by.label("due"),
-        Application.id,
-        Application.person_id,
-        literal("", String()),
-        Application.registered_by,
-        Application.assessment_unit,
-    ).where(
-        Application.status.in_(OPEN),
+    application(
+        Kind.interim_reply_renewal_due,
+        Application.expected_decision_by,
         Application.expected_decision_by <= today + INTERIM_LOOKAHEAD,
     )
-    service = Decision.service_name["nb"].astext
-    approval = select(
-        _kind(Kind.awaiting_approval),
-        func.cast(func.timezone(OSLO, Decision.updated_at), Date()),
-        Decision.id,
-        Decision.person_id,
-        service,
-        Decision.drafted_by,
-        Decision.unit,
-    ).where(Decision.status == DecisionStatus.ready_for_approval.value)
-    not_sent = select(
-        _kind(Kind.not_sent),
-        func.coalesce(Decision.made_on, today),
-        Decision.id,
-        Decision.person_id,
-        service,
-        Decision.drafted_by,
-        Decision.unit,
-    ).where(Decision.status == DecisionStatus.made.value)
+
+    def decision(kind: Kind, due: Any, *where: Any) -> None:
+        query = select(
+            _kind(kind),
+            due.label("due"),
+            Decision.id.label("subject_id"),
+            Decision.person_id.label("person_id"),
+            Decision.service_name["nb"].astext.label("title"),
+            Decision.drafted_by.label("owner"),
+            Decision.unit.label("unit"),
+        ).where(*where)
+        add(kind, query, due, Decision.id, Decision.drafted_by, Decision.unit)
+
+    decision(
+        Kind.awaiting_approval,
+        approval_due,
+        Decision.status == _constant(DecisionStatus.ready_for_approval.value),
+    )
+    made = Decision.status == _constant(DecisionStatus.made.value)
+    decision(Kind.not_sent, Decision.made_on, made, Decision.made_on.is_not(None))
+    # Making a decision dates it; one without a date would be due today rather than dropped.
+    # (Cast: a bare constant may not stand in an ORDER BY once its value is written in.)
+    undated = func.cast(literal(today, Date()), Date())
+    decision(Kind.not_sent, undated, made, Decision.made_on.is_(None))
     newer = aliased(Decision)
-    running = and_(
+    running = (
         Decision.status.in_(RUNNING),
-        Decision.outcome != Outcome.refused.value,
+        Decision.outcome != _constant(Outcome.refused.value),
         ~exists().where(newer.replaces_id == Decision.id),
     )
-    review = select(
-        _kind(Kind.review_due),
-        Decision.review_on,
-        Decision.id,
-        Decision.person_id,
-        service,
-        Decision.drafted_by,
-        Decision.unit,
-    ).where(running, Decision.review_on <= horizon)
-    ending = select(
-        _kind(Kind.decision_ending),
-        Decision.ends_on,
-        Decision.id,
-        Decision.person_id,
-        service,
-        Decision.drafted_by,
-        Decision.unit,
-    ).where(running, Decision.ends_on <= horizon)
+    decision(Kind.review_due, Decision.review_on, *running, Decision.review_on <= horizon)
+    decision(Kind.decision_ending, Decision.ends_on, *running, Decision.ends_on <= horizon)
+
     appealed = aliased(Decision)
     appeals = (
         select(
             _kind(Kind.appeal_to_reassess),
-            Appeal.received_on,
-            Appeal.id,
-            Appeal.person_id,
-            Appeal.appellant,
-            appealed.drafted_by,
-            appealed.unit,
+            Appeal.received_on.label("due"),
+            Appeal.id.label("subject_id"),
+            Appeal.person_id.label("person_id"),
+            Appeal.appellant.label("title"),
+            appealed.drafted_by.label("owner"),
+            appealed.unit.label("unit"),
         )
         .join(appealed, appealed.id == Appeal.decision_id)
-        .where(Appeal.status == AppealStatus.received.value)
+        .where(Appeal.status == _constant(AppealStatus.received.value))
     )
-    return union_all(interim, renewal, approval, not_sent, review, ending, appeals).subquery(
-        "tasks"
+    add(
+        Kind.appeal_to_reassess,
+        appeals,
+        Appeal.received_on,
+        Appeal.id,
+        appealed.drafted_by,
+        appealed.unit,
     )
+    return branches
 
 
-def _in_scope(tasks: Subquery, scope: Scope, user: str, units: list[str]) -> Any:
-    if scope == Scope.mine:
-        return tasks.c.owner == user
-    if scope == Scope.unit:
-        return tasks.c.unit.in_(units) if units else false()
-    return true()
+KEYSET = [column("due", Date()), column("kind", String()), column("subject_id", Uuid())]
+"""The page's order, for the cursor: overdue first (the earliest due), then kind and id."""
+
+
+def page_statement(
+    today: date,
+    *,
+    scope: Scope,
+    kinds: set[Kind],
+    user: str,
+    units: list[str],
+    limit: int,
+    after: Sequence[Any] | None = None,
+) -> Select[Any]:
+    """At most `limit + 1` tasks after the keyset `after`: each branch's first `limit + 1` in
+    its index's order, then those in the page's."""
+    parts = []
+    for branch in _branches(today):
+        if kinds and branch.kind not in kinds:
+            continue
+        query = branch.scoped(scope, user, units)
+        if after:
+            query = query.where(branch.after(*after))
+        parts.append(query.order_by(branch.due, branch.id).limit(limit + 1))
+    tasks = union_all(*parts).subquery("tasks")
+    return select(tasks).order_by(tasks.c.due, tasks.c.kind, tasks.c.subject_id).limit(limit + 1)
+
+
+BUCKETS: dict[str, Callable[[Any, date], Any]] = {
+    "overdue": lambda due, today: due < today,
+    "week": lambda due, today: and_(due >= today, due <= today + WEEK),
+    "later": lambda due, today: due > today + WEEK,
+}
+"""A task's due date is before today, within a week from today, or later in the look-ahead."""
+
+
+def counts_statement(
+    today: date, *, scope: Scope, user: str, units: list[str], cap: int
+) -> CompoundSelect[Any]:
+    """Rows of (branch number, bucket, count): each `count(*)` of at most `cap + 1` entries."""
+    parts = []
+    for number, branch in enumerate(_branches(today)):
+        for name, within in BUCKETS.items():
+            query = branch.scoped(scope, user, units).where(within(branch.due, today))
+            found = query.with_only_columns(literal(1), maintain_column_froms=True)
+            # In the index's order, so the planner takes that index whatever the table's size
+            # (the order is free there; without it a tiny table may go by another index).
+            found = found.order_by(branch.due, branch.id)
+            counted = select(literal(number), literal(name, String()), func.count())
+            parts.append(counted.select_from(found.limit(cap + 1).subquery()))
+    return union_all(*parts)
 
 
 class WorklistRepo:
@@ -191,16 +305,11 @@ class WorklistRepo:
         cursor: str | None,
     ) -> tuple[list[TaskRow], str | None]:
         """One page of tasks in `scope` of `kinds` (all when empty), overdue first."""
-        tasks = _tasks(today)
-        order = [tasks.c.due, tasks.c.kind, tasks.c.subject_id]
-        statement = select(tasks).where(_in_scope(tasks, scope, user, units))
-        if kinds:
-            statement = statement.where(tasks.c.kind.in_(sorted(kinds)))
-        if cursor:
-            values = decode_cursor(cursor, cast(Any, order))
-            bound = [literal(v, type_=c.type) for c, v in zip(order, values, strict=True)]
-            statement = statement.where(tuple_(*order) > tuple_(*bound))
-        rows = (await self.session.execute(statement.order_by(*order).limit(limit + 1))).all()
+        after = decode_cursor(cursor, cast(Any, KEYSET)) if cursor else None
+        statement = page_statement(
+            today, scope=scope, kinds=kinds, user=user, units=units, limit=limit, after=after
+        )
+        rows = (await self.session.execute(statement)).all()
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -223,29 +332,31 @@ class WorklistRepo:
         ], next_cursor
 
     async def counts(
-        self, today: date, *, scope: Scope, user: str, units: list[str]
+        self,
+        today: date,
+        *,
+        scope: Scope,
+        user: str,
+        units: list[str],
+        cap: int = COUNT_CAP,
     ) -> list[KindCount]:
-        """How many tasks of each kind `scope` holds: in all, overdue, due within a week."""
-        tasks = _tasks(today)
-        overdue = tasks.c.due < today
-        this_week = and_(tasks.c.due >= today, tasks.c.due <= today + WEEK)
-        statement = (
-            select(
-                tasks.c.kind,
-                func.count(),
-                func.count(case((overdue, 1))),
-                func.count(case((this_week, 1))),
-            )
-            .where(_in_scope(tasks, scope, user, units))
-            .group_by(tasks.c.kind)
-        )
+        """How many tasks of each kind `scope` holds — in all, overdue, due within a week —
+        each bucket counted up to `cap` (beyond it a lower bound), in one statement."""
+        statement = counts_statement(today, scope=scope, user=user, units=units, cap=cap)
         rows = (await self.session.execute(statement)).all()
-        found = {row[0]: row for row in rows}
-        return [
-            KindCount(kind, found[kind][1], found[kind][2], found[kind][3])
-            for kind in Kind
-            if kind.value in found
-        ]
+        branches = _branches(today)
+        tally: dict[Kind, dict[str, Bounded]] = {}
+        for number, name, count in rows:
+            bucket = Bounded(min(count, cap), count > cap)
+            found = tally.setdefault(branches[number].kind, {})
+            found[name] = found.get(name, Bounded(0)) + bucket
+        counts = []
+        for kind in Kind:
+            buckets = tally.get(kind)
+            total = buckets and buckets["overdue"] + buckets["week"] + buckets["later"]
+            if buckets and total and total.value > 0:
+                counts.append(KindCount(kind, total, buckets["overdue"], buckets["week"]))
+        return counts
 
     async def _application_titles(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
         """The services each application asks for, by their bokmål names, in its order."""

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from dev.testing import auth
+from services.intake.api.worklist import count_cap
 from services.intake.tests.conftest import API
 from services.intake.tests.test_decisions_api import application_for, decision_body, draft, make
 
@@ -545,15 +546,64 @@ async def test_the_worklist_pages_counts_each_kind_and_logs_only_the_persons_sho
     assert counts["interim_reply_due"] == {
         "kind": "interim_reply_due",
         "total": 3,
+        "total_is_lower_bound": False,
         "overdue": 3,
+        "overdue_is_lower_bound": False,
         "due_within_a_week": 0,
+        "due_within_a_week_is_lower_bound": False,
     }
+    assert first["count_cap"] == 99
     assert (counts["review_due"]["overdue"], counts["review_due"]["due_within_a_week"]) == (0, 1)
     shown_first = {i["person"]["id"] for i in first["items"]}
     assert [bool(log) for log in logged_before_second] == [
         a["person"]["id"] in shown_first for a in applications
     ]
     assert bad_cursor.status_code == 422
+
+
+async def test_the_worklist_counts_exactly_up_to_the_cap_and_says_more_than_beyond_it(
+    client: httpx.AsyncClient,
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    today_is: Callable[[date], None],
+) -> None:
+    """Each bucket is counted up to the cap (lowered here to 2 and 3 rather than making a
+    hundred tasks): at the cap it is exact, beyond it the cap and «more», and a total with a
+    bound in it is a bound; «mine» counts only the caller's."""
+    app = client._transport.app  # type: ignore[attr-defined]
+    today_is(date(2026, 3, 5))
+    anne = auth(token_factory("saksbehandler", municipality=municipality, sub="anne"))
+    other = auth(token_factory("saksbehandler", municipality=municipality, sub="other"))
+    for _ in range(3):
+        await application_for(client, anne, ["praktisk-bistand"])
+    await application_for(client, other, ["praktisk-bistand"])
+    await delivered_decision(client, anne, review_on="2026-04-20", starts_on="2026-03-10")
+    today_is(date(2026, 4, 15))
+
+    async def counts(cap: int, scope: str) -> dict[str, Any]:
+        app.dependency_overrides[count_cap] = lambda: cap
+        try:
+            response = await client.get(f"{API}/worklist", params={"scope": scope}, headers=anne)
+        finally:
+            app.dependency_overrides.pop(count_cap, None)
+        assert response.status_code == 200, response.text
+        assert response.json()["count_cap"] == cap
+        return {c["kind"]: c for c in response.json()["counts"]}
+
+    def shown(count: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(count[k] for k in ("total", "total_is_lower_bound", "overdue",
+                                        "overdue_is_lower_bound", "due_within_a_week",
+                                        "due_within_a_week_is_lower_bound"))  # fmt: skip
+
+    mine_at_3 = await counts(3, "mine")
+    mine_at_2 = await counts(2, "mine")
+    all_at_3 = await counts(3, "all")
+
+    assert shown(mine_at_3["interim_reply_due"]) == (3, False, 3, False, 0, False)
+    assert shown(mine_at_2["interim_reply_due"]) == (2, True, 2, True, 0, False)
+    assert shown(mine_at_2["review_due"]) == (1, False, 0, False, 1, False)
+    assert shown(all_at_3["interim_reply_due"]) == (3, True, 3, True, 0, False)
 
 
 async def test_a_leader_offers_a_place_on_the_waiting_list(

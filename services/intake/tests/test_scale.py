@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -17,8 +17,10 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dev.testing import tenant_connection
+from services.intake.domain.worklist import Kind, Scope
 from services.intake.models import Decision
 from services.intake.repositories.persons import PersonRepo, name_page, typed_words
+from services.intake.repositories.worklist import counts_statement, page_statement
 from services.intake.tests.conftest import API, register_person
 from services.intake.tests.test_appeals_waiting_worklist_api import delivered_decision
 from services.intake.tests.test_decisions_api import application_for
@@ -233,6 +235,47 @@ async def test_the_decisions_list_is_read_in_its_order_from_an_index(
     plan = await _plan(database_urls["intake"], municipality, page)
 
     assert "ix_decisions_municipality_created_at_id" in plan, plan
+
+
+WORKLIST_INDEXES = [
+    "ix_applications_interim_reply_due",
+    "ix_applications_decision_expected",
+    "ix_decisions_awaiting_approval",
+    "ix_decisions_not_sent",
+    "ix_decisions_review_due",
+    "ix_decisions_ending",
+]
+
+
+@pytest.mark.parametrize("scope", [Scope.all, Scope.mine])
+async def test_the_worklist_reads_each_kind_from_its_index_in_due_order(
+    database_urls: dict[str, str], municipality: str, scope: Scope
+) -> None:
+    """Every branch of the page (after a cursor too) and of the counts is an index range in
+    due order, under row-level security, with the constants written into the SQL (so a
+    generic plan matches the partial indexes too): neither reads more than its LIMIT of
+    entries whatever the municipality's size."""
+    today = date(2026, 4, 15)
+    after = (date(2026, 4, 1), Kind.review_due.value, uuid.uuid4())
+    page = page_statement(
+        today, scope=scope, kinds=set(), user="anne", units=[], limit=20, after=after
+    )
+    counts = counts_statement(today, scope=scope, user="anne", units=[], cap=99)
+    suffix = "_mine" if scope == Scope.mine else ""
+
+    plans = [
+        await _plan(database_urls["intake"], municipality, cast(Any, statement))
+        for statement in (page, counts)
+    ]
+
+    for plan in plans:
+        for index in WORKLIST_INDEXES:
+            assert f"{index}{suffix} " in plan, (index, plan)
+        assert "ix_appeals_to_reassess" in plan, plan
+        assert "Seq Scan" not in plan, plan
+    sql = str(counts.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
+    assert "status IN ('made', 'sent', 'in_force', 'evaluated')" in sql
+    assert "timezone('Europe/Oslo', decisions.updated_at)" in sql
 
 
 async def test_a_renamed_person_is_found_by_the_new_name_only(

@@ -803,7 +803,9 @@ export interface paths {
         /**
          * Get Worklist
          * @description Interim replies owed, reviews and ends coming due, approvals, unsent decisions, appeals;
-         *     overdue first, then the nearest deadline. `counts` give each kind's tasks in the scope.
+         *     overdue first, then the nearest deadline. `counts` give each kind's tasks in the scope:
+         *     overdue, due within a week and later each counted up to `count_cap`, beyond which the count
+         *     is marked a lower bound («more than»).
          */
         get: operations["get_worklist"];
         put?: never;
@@ -2895,22 +2897,42 @@ export interface components {
         };
         /**
          * WorklistCount
-         * @description How many tasks of one kind the chosen scope holds.
+         * @description How many tasks of one kind the chosen scope holds. Each of overdue, due within a week and
+         *     later is counted up to `count_cap` of the page: a count marked `…_is_lower_bound` means
+         *     «more than this many»; one not marked is exact.
          */
         WorklistCount: {
             kind: components["schemas"]["Kind"];
             /** Total */
             total: number;
             /**
+             * Total Is Lower Bound
+             * @description There are more than `total` (a bucket reached the cap)
+             * @default false
+             */
+            total_is_lower_bound: boolean;
+            /**
              * Overdue
              * @description Due before today
              */
             overdue: number;
             /**
+             * Overdue Is Lower Bound
+             * @description There are more than `overdue` (it reached the cap)
+             * @default false
+             */
+            overdue_is_lower_bound: boolean;
+            /**
              * Due Within A Week
              * @description Due today or within the next seven days
              */
             due_within_a_week: number;
+            /**
+             * Due Within A Week Is Lower Bound
+             * @description There are more than `due_within_a_week` (it reached the cap)
+             * @default false
+             */
+            due_within_a_week_is_lower_bound: boolean;
         };
         /** WorklistItem */
         WorklistItem: {
@@ -2942,7 +2964,8 @@ export interface components {
         /**
          * WorklistPage
          * @description One page of tasks, overdue first; pass `next_cursor` back as `cursor` for the next.
-         *     `counts` cover the whole scope, whatever `kind` filters the page by.
+         *     `counts` cover the whole scope, whatever `kind` filters the page by, each bucket counted up
+         *     to `count_cap` (so that counting costs the same in any municipality).
          */
         WorklistPage: {
             /** Items */
@@ -2951,6 +2974,11 @@ export interface components {
             next_cursor?: string | null;
             /** Counts */
             counts: components["schemas"]["WorklistCount"][];
+            /**
+             * Count Cap
+             * @description Overdue, due within a week and later are counted to this
+             */
+            count_cap: number;
         };
         /**
          * Problem

@@ -11,22 +11,37 @@ export function worklistTarget(item: WorklistItem): string {
   return DECISION_KINDS.includes(item.kind) ? decisionPath(item.subject_id) : personPath(item.person.id);
 }
 
-export type WorklistCounts = { overdue: number; dueThisWeek: number; awaitingApproval: number; total: number };
+/** A count from the API: exact, or (`more`) a lower bound — there are more than `value` (the API counts each bucket up to its cap). */
+export type Count = { value: number; more: boolean };
 
-/** What the home page and the worklist's summary count (from the API's counts per kind): overdue, due within seven days, decisions awaiting approval, all. */
+export type WorklistCounts = { overdue: Count; dueThisWeek: Count; awaitingApproval: Count; total: Count };
+
+const none: Count = { value: 0, more: false };
+const plus = (a: Count, b: Count): Count => ({ value: a.value + b.value, more: a.more || b.more });
+
+/** What the home page and the worklist's summary count (from the API's counts per kind): overdue, due within seven days, decisions awaiting approval, all. A sum with a bound in it is a bound. */
 export function worklistCounts(counts: readonly WorklistCount[]): WorklistCounts {
-  const sum = (pick: (count: WorklistCount) => number) => counts.reduce((total, count) => total + pick(count), 0);
+  const sum = (pick: (count: WorklistCount) => Count) => counts.reduce((total, count) => plus(total, pick(count)), none);
   return {
-    overdue: sum((count) => count.overdue),
-    dueThisWeek: sum((count) => count.due_within_a_week),
-    awaitingApproval: sum((count) => (count.kind === 'awaiting_approval' ? count.total : 0)),
-    total: sum((count) => count.total),
+    overdue: sum((count) => ({ value: count.overdue, more: count.overdue_is_lower_bound })),
+    dueThisWeek: sum((count) => ({ value: count.due_within_a_week, more: count.due_within_a_week_is_lower_bound })),
+    awaitingApproval: sum((count) => (count.kind === 'awaiting_approval' ? totalOf(count) : none)),
+    total: sum(totalOf),
   };
 }
 
+function totalOf(count: WorklistCount): Count {
+  return { value: count.total, more: count.total_is_lower_bound };
+}
+
 /** How many tasks of each kind, for the filter. */
-export function countByKind(counts: readonly WorklistCount[]): Map<WorklistKind, number> {
-  return new Map(counts.map((count) => [count.kind, count.total]));
+export function countByKind(counts: readonly WorklistCount[]): Map<WorklistKind, Count> {
+  return new Map(counts.map((count) => [count.kind, totalOf(count)]));
+}
+
+/** A count as shown: the number, or `moreThan(N)` («over N») when the API only knows there are more than N. */
+export function formatCount(count: Count, moreThan: (value: number) => string): string {
+  return count.more ? moreThan(count.value) : String(count.value);
 }
 
 /** Where the «I dag» marker goes: before the first task that is not overdue (-1 when there is none). */

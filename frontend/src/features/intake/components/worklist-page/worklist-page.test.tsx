@@ -43,7 +43,7 @@ function worklistResponse(request: Request) {
   const from = Number(query.get('cursor') ?? 0);
   const limit = Number(query.get('limit') ?? 50);
   const next = from + limit < chosen.length ? String(from + limit) : null;
-  return jsonResponse({ items: chosen.slice(from, from + limit), next_cursor: next, counts });
+  return jsonResponse({ items: chosen.slice(from, from + limit), next_cursor: next, counts, count_cap: 99 });
 }
 
 beforeEach(async () => {
@@ -106,5 +106,29 @@ describe('WorklistPage', { timeout: 60_000 }, () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Decision review (24)' }));
     await waitFor(() => expect(screen.getAllByTestId('worklist-item')).toHaveLength(1));
     expect(screen.getByTestId('worklist-item')).toHaveTextContent('Awaiting approval');
+  });
+
+  it('shows a count the API could only bound as «over N», in every language', async () => {
+    const bounded = [
+      { kind: 'review_due', total: 105, total_is_lower_bound: true, overdue: 99, overdue_is_lower_bound: true, due_within_a_week: 6, due_within_a_week_is_lower_bound: false },
+      { kind: 'awaiting_approval', total: 1, total_is_lower_bound: false, overdue: 0, overdue_is_lower_bound: false, due_within_a_week: 1, due_within_a_week_is_lower_bound: false },
+    ];
+    stubApi({ 'GET /api/intake/v1/worklist': () => jsonResponse({ items: items.slice(0, 20), next_cursor: '20', counts: bounded, count_cap: 99 }) });
+    const expected = {
+      en: ['more than 99 overdue', '7 due within a week', 'more than 106 tasks in all', 'Decision review (more than 105)', 'Showing 20 of more than 106 tasks'],
+      nb: ['over 99 forfalt', '7 med frist innen en uke', 'over 106 oppgaver i alt', 'Evaluering av vedtak (over 105)', 'Viser 20 av over 106 oppgaver'],
+      nn: ['over 99 forfalne', '7 med frist innan ei veke', 'over 106 oppgåver i alt', 'Evaluering av vedtak (over 105)', 'Viser 20 av over 106 oppgåver'],
+    };
+    for (const [language, [overdue, week, total, chip, shown]] of Object.entries(expected)) {
+      await setLanguage(language as 'nb' | 'nn' | 'en');
+      const { unmount } = renderWithProviders(<WorklistPage />, { path: '/arbeidsliste', route: '/arbeidsliste?vis=all' });
+      const summary = await screen.findByTestId('worklist-counts');
+      expect(summary).toHaveTextContent(overdue as string);
+      expect(summary).toHaveTextContent(week as string);
+      expect(summary).toHaveTextContent(total as string);
+      expect(screen.getByRole('checkbox', { name: chip })).toBeInTheDocument();
+      expect(screen.getByTestId('worklist-shown')).toHaveTextContent(shown as string);
+      unmount();
+    }
   });
 });

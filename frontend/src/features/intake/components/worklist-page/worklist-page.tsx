@@ -13,7 +13,7 @@ import { useServiceTypes } from '../../api/get-service-types';
 import { useWorklist } from '../../api/get-worklist';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind, type WorklistScope } from '../../api/types';
 import { canReadWorklist } from '../../lib/permissions';
-import { countByKind, todayIndex, translateTitle, worklistCounts, worklistTarget } from '../../lib/worklist';
+import { type Count, countByKind, formatCount, todayIndex, translateTitle, worklistCounts, worklistTarget } from '../../lib/worklist';
 import { personPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
 
@@ -79,7 +79,14 @@ export function WorklistPage() {
   const scopeCounts = pages[0]?.counts ?? [];
   const counts = worklistCounts(scopeCounts);
   const byKind = countByKind(scopeCounts);
-  const shownTotal = kinds.length === 0 ? counts.total : kinds.reduce((total, kind) => total + (byKind.get(kind) ?? 0), 0);
+  const shownTotal: Count =
+    kinds.length === 0
+      ? counts.total
+      : kinds.reduce<Count>((total, kind) => {
+          const count = byKind.get(kind);
+          return count ? { value: total.value + count.value, more: total.more || count.more } : total;
+        }, { value: 0, more: false });
+  const show = (count: Count) => formatCount(count, (value) => t('intake.worklist.moreThan', { value }));
   const marker = todayIndex(items);
   const update = (nextScope: WorklistScope, nextKinds: readonly WorklistKind[]) => {
     const next = new URLSearchParams();
@@ -108,25 +115,25 @@ export function WorklistPage() {
         <>
           <ul className={styles.counts} aria-label={t('intake.worklist.countsLabel')} data-testid="worklist-counts">
             <li>
-              <span className={styles.count}>{counts.overdue}</span> {t('intake.worklist.count.overdue')}
+              <span className={styles.count}>{show(counts.overdue)}</span> {t('intake.worklist.count.overdue')}
             </li>
             <li>
-              <span className={styles.count}>{counts.dueThisWeek}</span> {t('intake.worklist.count.dueThisWeek')}
+              <span className={styles.count}>{show(counts.dueThisWeek)}</span> {t('intake.worklist.count.dueThisWeek')}
             </li>
             <li>
-              <span className={styles.count}>{counts.awaitingApproval}</span> {t('intake.worklist.count.awaitingApproval')}
+              <span className={styles.count}>{show(counts.awaitingApproval)}</span> {t('intake.worklist.count.awaitingApproval')}
             </li>
             <li>
-              <span className={styles.count}>{counts.total}</span> {t('intake.worklist.count.total')}
+              <span className={styles.count}>{show(counts.total)}</span> {t('intake.worklist.count.total')}
             </li>
           </ul>
-          {counts.total > 0 || kinds.length > 0 ? (
+          {counts.total.value > 0 || kinds.length > 0 ? (
             <fieldset className={styles.filters}>
               <legend className={styles.legend}>{t('intake.worklist.kindFilter')}</legend>
               <div className={styles.chips}>
                 {WORKLIST_KINDS.filter((kind) => byKind.has(kind) || kinds.includes(kind)).map((kind) => (
                   <Chip.Checkbox key={kind} name="kind" value={kind} checked={kinds.includes(kind)} onChange={() => toggleKind(kind)}>
-                    {t('intake.worklist.kindCount', { kind: t(`intake.worklist.kind.${kind}`), count: byKind.get(kind) ?? 0 })}
+                    {t('intake.worklist.kindCount', { kind: t(`intake.worklist.kind.${kind}`), amount: show(byKind.get(kind) ?? { value: 0, more: false }) })}
                   </Chip.Checkbox>
                 ))}
               </div>
@@ -150,7 +157,7 @@ export function WorklistPage() {
           {items.length > 0 ? (
             <div className={styles.more}>
               <Paragraph data-size="sm" role="status" data-testid="worklist-shown">
-                {t('intake.worklist.shown', { shown: items.length, total: Math.max(shownTotal, items.length) })}
+                {t('intake.worklist.shown', { shown: items.length, total: show({ ...shownTotal, value: Math.max(shownTotal.value, items.length) }) })}
               </Paragraph>
               {worklist.hasNextPage ? (
                 <Button variant="secondary" onClick={() => void worklist.fetchNextPage()} loading={worklist.isFetchingNextPage} data-testid="worklist-more">

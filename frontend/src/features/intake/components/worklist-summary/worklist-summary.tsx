@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'react-router';
 
 import { Loading, ProblemAlert } from '@/components/query-state/query-state';
 import { useWorklistCounts } from '../../api/get-worklist';
-import { worklistCounts } from '../../lib/worklist';
+import { type Count, formatCount, worklistCounts } from '../../lib/worklist';
 import { WORKLIST_PATH } from '../../paths';
 
 import styles from './worklist-summary.module.css';
@@ -15,6 +15,7 @@ export function WorklistSummary() {
   const { t } = useTranslation();
   const worklist = useWorklistCounts('mine');
   const counts = worklist.data ? worklistCounts(worklist.data) : null;
+  const show = (count: Count) => formatCount(count, (value) => t('intake.worklist.moreThan', { value }));
   return (
     <Card data-color="accent" className={styles.card} data-testid="worklist-summary">
       <Heading level={2} data-size="sm">
@@ -25,13 +26,13 @@ export function WorklistSummary() {
       {counts ? (
         <ul className={styles.counts}>
           <li data-testid="count-overdue">
-            <span className={counts.overdue > 0 ? `${styles.number} ${styles.alert}` : styles.number}>{counts.overdue}</span> {t('home.counts.overdue')}
+            <span className={counts.overdue.value > 0 ? `${styles.number} ${styles.alert}` : styles.number}>{show(counts.overdue)}</span> {t('home.counts.overdue')}
           </li>
           <li data-testid="count-week">
-            <span className={styles.number}>{counts.dueThisWeek}</span> {t('home.counts.dueThisWeek')}
+            <span className={styles.number}>{show(counts.dueThisWeek)}</span> {t('home.counts.dueThisWeek')}
           </li>
           <li data-testid="count-approval">
-            <span className={styles.number}>{counts.awaitingApproval}</span> {t('home.counts.awaitingApproval')}
+            <span className={styles.number}>{show(counts.awaitingApproval)}</span> {t('home.counts.awaitingApproval')}
           </li>
         </ul>
       ) : null}
