@@ -139,10 +139,11 @@ class Dashboard:
 
 
 async def dashboard(work: Work) -> Dashboard:
-    """Gains per technology and for the municipality, summed in PostgreSQL over each measured
-    loan's baseline and latest follow-up and rounded by the ledger's rules. Aggregates only:
-    no loan or person is named, nothing is logged; the statements and the answer do not grow
-    with the number of loans."""
+    """Gains per technology and for the municipality: the sums over each measured loan's
+    baseline and latest follow-up, kept per technology as measurements are written (database
+    triggers, in the writing transaction; `BenefitSums`), rounded by the ledger's rules.
+    Aggregates only: no loan or person is named, nothing is logged; the statements, the rows
+    they read and the answer do not grow with the number of loans."""
     groups = await work.benefits.sums_by_technology(
         default_staff_hour_cost_nok=DEFAULT_STAFF_HOUR_COST_NOK
     )
