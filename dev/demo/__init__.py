@@ -755,16 +755,74 @@ async def _column_types(connection: asyncpg.Connection, table: str) -> dict[str,
     return {row["attname"]: row["type"] for row in rows}
 
 
-async def write(database_url: str, municipality: str, rows: Rows) -> None:
+NAME_PREFIXES_TRIGGER = "persons_name_prefixes"
+"""Intake's trigger that writes a person's name entries (`person_name_prefixes`, ADR 0004)
+one person at a time; the bulk write writes the same entries in one statement instead."""
+
+PREFIXES_OF = """
+SELECT DISTINCT left(word, length) AS prefix
+  FROM regexp_split_to_table({text}, '[ -]+') AS word,
+       generate_series(1, least(length(word), 100)) AS length
+ WHERE word <> ''
+"""
+"""Every beginning of every word of a folded name: the trigger's own SELECT (intake's
+migration `name_prefixes_in_name_order`), checked against the trigger's source before use."""
+
+TRIGGER_SELECT = (
+    "SELECT NEW.id, prefixes.prefix, NEW.search_text, NEW.municipality "
+    f"FROM ({PREFIXES_OF.format(text='NEW.search_text')}) AS prefixes"
+)
+"""What the trigger inserts for the person it fires for (`NEW`)."""
+
+NAME_PREFIXES = (
+    "INSERT INTO person_name_prefixes (person_id, prefix, search_text, municipality) "
+    "SELECT persons.id, prefixes.prefix, persons.search_text, persons.municipality "
+    f"FROM persons, LATERAL ({PREFIXES_OF.format(text='persons.search_text')}) AS prefixes "
+    "WHERE persons.id = ANY($1::uuid[])"
+)
+"""The trigger's entries for every given person, in one statement."""
+
+
+def _squeezed(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+async def _name_prefixes_in_bulk(connection: asyncpg.Connection) -> bool:
+    """Whether the name-prefix trigger is on and writes exactly `TRIGGER_SELECT` (so
+    `NAME_PREFIXES` writes what it would): then it is turned off for this transaction, and
+    the caller writes the entries and turns it on again before the commit."""
+    source = await connection.fetchval(
+        "SELECT p.prosrc FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+        "WHERE t.tgrelid = 'persons'::regclass AND t.tgname = $1 AND t.tgenabled = 'O'",
+        NAME_PREFIXES_TRIGGER,
+    )
+    if source is None or _squeezed(TRIGGER_SELECT) not in _squeezed(source):
+        return False
+    # Transactional: no other session ever sees the trigger off. The lock it takes (SHARE ROW
+    # EXCLUSIVE on persons) lets readers through and holds writers of persons until the commit.
+    await connection.execute(f"ALTER TABLE persons DISABLE TRIGGER {NAME_PREFIXES_TRIGGER}")
+    return True
+
+
+async def write(
+    database_url: str, municipality: str, rows: Rows, *, owner_url: str | None = None
+) -> None:
     """All rows in one transaction under the municipality's row-level security setting, as
     multi-row INSERTs (one `INSERT … SELECT FROM unnest(…)` per batch), so the policies'
-    `WITH CHECK` applies to every row."""
-    connection = await asyncpg.connect(_asyncpg_dsn(database_url))
+    `WITH CHECK` applies to every row.
+
+    With intake's owner URL (row-level security is forced for the owner too), the persons'
+    name entries are written in one statement after the persons, with the trigger that writes
+    them per person turned off inside the transaction; without it (the runtime role may not
+    alter a table), or when the trigger no longer writes what `NAME_PREFIXES` does, the
+    trigger writes them."""
+    connection = await asyncpg.connect(_asyncpg_dsn(owner_url or database_url))
     try:
         async with connection.transaction():
             await connection.execute(
                 "SELECT set_config($1, $2, true)", TENANT_SETTING, municipality
             )
+            in_bulk = owner_url is not None and await _name_prefixes_in_bulk(connection)
             for table in TABLES:
                 records = getattr(rows, table)
                 columns = COLUMNS[table]
@@ -780,6 +838,11 @@ async def write(database_url: str, municipality: str, rows: Rows) -> None:
                     await connection.execute(
                         statement, *(list(column) for column in zip(*batch, strict=True))
                     )
+            if in_bulk:
+                await connection.execute(NAME_PREFIXES, [person[0] for person in rows.persons])
+                await connection.execute(
+                    f"ALTER TABLE persons ENABLE TRIGGER {NAME_PREFIXES_TRIGGER}"
+                )
     finally:
         await connection.close()
 
@@ -819,18 +882,20 @@ async def generate(
     today: date | None = None,
     others: Mapping[str, str] | None = None,
     timings: dict[str, float] | None = None,
+    owner_url: str | None = None,
 ) -> dict[str, int]:
     """Generate and write one municipality; returns the row count per table (the other
     services' tables as `service.table`). With `others` (the coordination, welfaretech and
     quality database URLs), their data is generated too, from intake's; `timings` gets the
-    seconds each service took (generating and writing)."""
+    seconds each service took (generating and writing). With intake's `owner_url`, intake's
+    rows are written as its owner, the name entries in bulk (`write`)."""
     today = today or today_in_norway()
     timings = timings if timings is not None else {}
     started = time.monotonic()
     generator = Generator(municipality, services, seed, today)
     generator.taken |= await registered_national_ids(database_url, municipality)
     rows = generator.generate(inhabitants)
-    await write(database_url, municipality, rows)
+    await write(database_url, municipality, rows, owner_url=owner_url)
     counts = rows.counts()
     timings["intake"] = time.monotonic() - started
     if others:
@@ -888,7 +953,8 @@ async def generate_services(
 
 def prepare(data_dir: Path) -> tuple[EmbeddedPostgres | None, dict[str, str]]:
     """The databases of a `make run` in `data_dir` (or the given URLs): migrated, demo loaded.
-    Returns the embedded PostgreSQL it started (None when URLs were given)."""
+    Returns the embedded PostgreSQL it started (None when URLs were given) and the runtime
+    URLs, with intake's owner URL (`INTAKE_OWNER_DATABASE_URL`) for the bulk write."""
     from dev.postgres import service_databases, start_embedded
     from dev.run import (
         database_env,
@@ -903,9 +969,10 @@ def prepare(data_dir: Path) -> tuple[EmbeddedPostgres | None, dict[str, str]]:
         pg = start_embedded(data_dir / "pg")
         pg.ensure_databases(service_databases())
     env = database_env(pg)
-    migrate(migration_env(pg))
+    owners = migration_env(pg)
+    migrate(owners)
     load_demo_data(env)
-    return pg, env
+    return pg, env | {"INTAKE_OWNER_DATABASE_URL": owners["INTAKE_OWNER_DATABASE_URL"]}
 
 
 def catalogue_of(catalogue_url: str, municipality: str) -> list[ServiceTypeRead]:
@@ -964,6 +1031,7 @@ def _generate_into(env: dict[str, str], args: argparse.Namespace, started: float
             seed=args.seed,
             others=others,
             timings=timings,
+            owner_url=env.get("INTAKE_OWNER_DATABASE_URL"),
         )
     )
     took = time.monotonic() - started
