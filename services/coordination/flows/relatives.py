@@ -55,7 +55,13 @@ async def plan(work: Work, person_id: uuid.UUID, body: ConversationCreate) -> Re
 async def held(
     work: Work, conversation_id: uuid.UUID, body: ConversationHeld, if_match: int
 ) -> RelativeConversation:
+    """By the koordinator, or a clinician while a unit of theirs serves the person (or their
+    emergency access lasts); a refusal is in the person's access log."""
     conversation = await work.conversations.get(conversation_id)
+    async with work.refusals_logged(
+        conversation.person_id, "relative_conversation", conversation.id
+    ):
+        reason = await _check_need_to_know(work, conversation.person_id)
     check_version(if_match, conversation.version)
     rules.check_held(ConversationStatus(conversation.status), body.held_on, body.agreed, work.today)
     conversation.held_on = body.held_on
@@ -63,7 +69,11 @@ async def held(
     conversation.status = ConversationStatus.held.value
     await work.flush()
     await work.log(
-        conversation.person_id, AccessAction.update, "relative_conversation", conversation.id
+        conversation.person_id,
+        AccessAction.update,
+        "relative_conversation",
+        conversation.id,
+        reason=reason,
     )
     return conversation
 

@@ -94,6 +94,46 @@ async def test_an_unknown_relative_is_a_422_and_a_clinician_without_relation_get
     assert listing.status_code == 403
 
 
+async def test_a_clinician_without_relation_cannot_record_a_conversation_held_and_is_logged(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    nurse: dict[str, str],
+    leader: dict[str, str],
+) -> None:
+    """Recording a pårørendesamtale held is for the koordinator or a unit that serves the
+    person: a clinician of a unit that does not gets a 403 problem, the conversation stays
+    planned, and the refusal is in the person's access log."""
+    person = await known_person(client, intake, caseworker)
+    registered = (await intake.get(f"{INTAKE}/persons/{person['id']}", headers=caseworker)).json()
+    planned = await client.post(
+        f"{API}/persons/{person['id']}/relative-conversations",
+        json={
+            "relative_id": registered["relatives"][0]["id"],
+            "phase": "introduction",
+            "planned_on": str(date.today()),
+        },
+        headers=coordinator,
+    )
+    assert planned.status_code == 201, planned.text
+
+    held = await client.put(
+        f"{API}/relative-conversations/{planned.json()['id']}/held",
+        json={"held_on": str(date.today()), "agreed": "Datter ringer hver fredag."},
+        headers={**nurse, "If-Match": '"1"'},
+    )
+    after = await client.get(
+        f"{API}/persons/{person['id']}/relative-conversations", headers=coordinator
+    )
+    log = await client.get(f"{API}/persons/{person['id']}/access-log", headers=leader)
+
+    assert held.status_code == 403, held.text
+    assert held.headers["content-type"].startswith("application/problem+json")
+    assert [c["status"] for c in after.json()] == ["planned"]
+    assert ("nurse-1", "refused") in {(e["actor"], e["action"]) for e in log.json()["items"]}
+
+
 def test_phases_follow_each_other() -> None:
     import pytest
 
