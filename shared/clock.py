@@ -15,4 +15,11 @@ def today_in_norway() -> date:
     return datetime.now(OSLO).date()
 
 
-Today = Annotated[date, Depends(today_in_norway)]
+async def today() -> date:
+    """The request's day, as a dependency: a coroutine, so FastAPI calls it on the event loop
+    rather than sending it through the thread pool as it does a plain function (a hop on every
+    request). Tests give the app another day with `app.dependency_overrides[today]`."""
+    return today_in_norway()
+
+
+Today = Annotated[date, Depends(today)]

@@ -62,8 +62,7 @@ async def register(work: Work, body: PersonCreate, *, allow_synthetic: bool) -> 
 async def relation_window(work: Work) -> need_to_know.RelationWindow:
     """How long a unit keeps its relation after its service ended: the municipality's
     choice, else Mestring's default."""
-    setting = await work.settings.current()
-    return need_to_know.window_for(setting.need_to_know_days_after_end if setting else None)
+    return need_to_know.window_for(await work.settings.need_to_know_days())
 
 
 async def emergency_grant(work: Work, person_id: uuid.UUID) -> access.EmergencyGrant | None:

@@ -14,7 +14,7 @@ from services.catalogue.app import create_app as create_catalogue
 from services.catalogue.settings import CatalogueSettings
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
-from shared.clock import today_in_norway
+from shared.clock import today
 from shared.national_id import make_synthetic
 
 API = "/api/intake/v1"
@@ -49,10 +49,10 @@ def today_is(client: httpx.AsyncClient) -> Iterator[Callable[[date], None]]:
     app = client._transport.app  # type: ignore[attr-defined]
 
     def _set(day: date) -> None:
-        app.dependency_overrides[today_in_norway] = lambda: day
+        app.dependency_overrides[today] = lambda: day
 
     yield _set
-    app.dependency_overrides.pop(today_in_norway, None)
+    app.dependency_overrides.pop(today, None)
 
 
 @pytest.fixture

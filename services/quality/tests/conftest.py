@@ -21,7 +21,7 @@ from services.intake.app import create_app as create_intake
 from services.intake.settings import IntakeSettings
 from services.quality.app import create_app
 from services.quality.settings import QualitySettings
-from shared.clock import today_in_norway
+from shared.clock import today
 
 API = "/api/quality/v1"
 UNIT = "hjemmetjenesten-ski"
@@ -75,10 +75,10 @@ def today_is(client: httpx.AsyncClient) -> Iterator[Callable[[date], None]]:
     app = client._transport.app  # type: ignore[attr-defined]
 
     def _set(day: date) -> None:
-        app.dependency_overrides[today_in_norway] = lambda: day
+        app.dependency_overrides[today] = lambda: day
 
     yield _set
-    app.dependency_overrides.pop(today_in_norway, None)
+    app.dependency_overrides.pop(today, None)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from dev.testing import RunningServer, open_client, settings_kwargs
 from services.quality.app import create_app
 from services.quality.settings import QualitySettings
 from services.quality.tests.conftest import API, OTHER_UNIT, UNIT
-from shared.clock import today_in_norway
+from shared.clock import today
 
 Headers = Callable[..., dict[str, str]]
 PUBLIC = f"{API}/public"
@@ -57,7 +57,7 @@ async def catalogue_down(
 
 
 def on_day(client: httpx.AsyncClient, day: date) -> None:
-    client._transport.app.dependency_overrides[today_in_norway] = lambda: day  # type: ignore[attr-defined]
+    client._transport.app.dependency_overrides[today] = lambda: day  # type: ignore[attr-defined]
 
 
 def survey_body(**overrides: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from services.quality.app import create_app as create_quality
 from services.quality.settings import QualitySettings
 from services.welfaretech.app import create_app
 from services.welfaretech.settings import WelfaretechSettings
-from shared.clock import today_in_norway
+from shared.clock import today
 from shared.national_id import make_synthetic
 
 API = "/api/welfaretech/v1"
@@ -112,10 +112,10 @@ def today_is(client: httpx.AsyncClient) -> Iterator[Callable[[date], None]]:
     app = client._transport.app  # type: ignore[attr-defined]
 
     def _set(day: date) -> None:
-        app.dependency_overrides[today_in_norway] = lambda: day
+        app.dependency_overrides[today] = lambda: day
 
     yield _set
-    app.dependency_overrides.pop(today_in_norway, None)
+    app.dependency_overrides.pop(today, None)
 
 
 @pytest.fixture
