@@ -397,7 +397,7 @@ _RUNNING = "status IN ('made', 'sent', 'in_force', 'evaluated') AND outcome <> '
 for _name, _due, _owner, _where in (
     (
         "ix_applications_interim_reply_due",
-        text("CAST(received_on + interval '1 month' AS DATE)"),
+        text("CAST(received_on + '1 mon'::interval AS DATE)"),
         Application.registered_by,
         f"{_OPEN} AND interim_reply_sent_on IS NULL",
     ),

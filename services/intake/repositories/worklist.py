@@ -72,7 +72,7 @@ def _constant(value: str) -> Any:
 OPEN = [_constant(s.value) for s in (ApplicationStatus.received, ApplicationStatus.in_assessment)]
 RUNNING = [_constant(status.value) for status in FOLLOWED_UP]
 OSLO = _constant("Europe/Oslo")
-MONTH: ColumnElement[Any] = literal_column("interval '1 month'")
+MONTH: ColumnElement[Any] = literal_column("'1 mon'::interval")
 
 interim_due = func.cast(Application.received_on + MONTH, Date())
 """The interim reply is owed a month after the application came (fvl § 11 a)."""

@@ -26,7 +26,7 @@ depends_on: str | Sequence[str] | None = None
 
 OPEN = "status IN ('received', 'in_assessment')"
 RUNNING = "status IN ('made', 'sent', 'in_force', 'evaluated') AND outcome <> 'refused'"
-INTERIM_DUE = "CAST(received_on + interval '1 month' AS DATE)"
+INTERIM_DUE = "CAST(received_on + '1 mon'::interval AS DATE)"
 APPROVAL_DUE = "CAST(timezone('Europe/Oslo', updated_at) AS DATE)"
 
 WORKLIST = [
