@@ -1,13 +1,15 @@
 """The caseworker's worklist: what is owed, and by when; overdue first.
 
 Care never drops silently: a decision about to end or whose review is due
-shows weeks ahead, until a new decision renews, changes or ends it.
+shows weeks ahead, until a new decision renews, changes or ends it. The kinds,
+scopes, look-ahead and count cap are here; the tasks themselves, their order and
+counts are computed in SQL (`repositories/worklist.py`), so that a worklist
+costs the same in any municipality.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from enum import StrEnum
 
 LOOKAHEAD = timedelta(weeks=6)
@@ -37,35 +39,3 @@ class Scope(StrEnum):
     mine = "mine"
     unit = "unit"
     all = "all"
-
-
-@dataclass(frozen=True)
-class Task:
-    kind: Kind
-    due: date
-    subject_id: str
-    person_id: str
-    title: str
-    owner: str | None = None
-    """The caseworker who holds the case (registered the application, drafted the decision)."""
-    unit: str | None = None
-    """The unit the task concerns (the delivering or assessing unit)."""
-
-    def is_in(self, scope: Scope, user: str, units: list[str]) -> bool:
-        if scope == Scope.mine:
-            return self.owner == user
-        if scope == Scope.unit:
-            return self.unit is not None and self.unit in units
-        return True
-
-    def is_overdue(self, today: date) -> bool:
-        return self.due < today
-
-
-def is_within(due: date | None, today: date, window: timedelta = LOOKAHEAD) -> bool:
-    return due is not None and due <= today + window
-
-
-def ordered(tasks: list[Task], today: date) -> list[Task]:
-    """Overdue first, then the nearest deadline."""
-    return sorted(tasks, key=lambda task: (not task.is_overdue(today), task.due, task.kind.value))

@@ -23,6 +23,10 @@ exact when all three are. So a count reads at most 3 × (cap + 1) entries per ki
 the municipality's size. Kept counts (a table of counts per kind maintained by every write)
 were not chosen: «overdue» changes at midnight without any write, and every write path that
 moves a task would have to keep them right (docs/performance.md, «The worklist's counts»).
+
+The statements are built once per scope, set of kinds and cursor-or-not, with today, the
+user, the units, the cursor and the limits as bound values: building one (eight branches,
+three buckets each) cost more CPU than PostgreSQL spends answering it.
 """
 
 from __future__ import annotations
@@ -31,25 +35,30 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Date,
+    Integer,
     Select,
     String,
     Uuid,
     and_,
+    bindparam,
     column,
     exists,
-    false,
     func,
     literal,
     literal_column,
+    or_,
     select,
-    tuple_,
     union_all,
+)
+from sqlalchemy import (
+    cast as sql_cast,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -78,6 +87,23 @@ interim_due = func.cast(Application.received_on + MONTH, Date())
 """The interim reply is owed a month after the application came (fvl § 11 a)."""
 approval_due = func.cast(func.timezone(OSLO, Decision.updated_at), Date())
 """Awaiting approval since the day (in Norway) the decision was last changed."""
+
+
+TODAY = bindparam("today", type_=Date())
+INTERIM_HORIZON = bindparam("interim_horizon", type_=Date())
+"""The last due date of an interim reply shown: a week ahead."""
+HORIZON = bindparam("horizon", type_=Date())
+"""The last review or end date shown: the look-ahead."""
+WEEK_END = bindparam("week_end", type_=Date())
+USER = bindparam("user", type_=String())
+UNITS = bindparam("units", type_=String(), expanding=True)
+LIMIT = bindparam("limit", type_=Integer())
+"""A page and one more (to know whether there is a next page)."""
+CAP = bindparam("cap", type_=Integer())
+"""A count's cap and one more (to know whether there are more)."""
+AFTER_DUE = bindparam("after_due", type_=Date())
+AFTER_KIND = bindparam("after_kind", type_=String())
+AFTER_ID = bindparam("after_id", type_=Uuid())
 
 
 @dataclass(frozen=True)
@@ -123,31 +149,36 @@ class Branch:
     owner: ColumnElement[str | None]
     unit: ColumnElement[str | None]
 
-    def scoped(self, scope: Scope, user: str, units: list[str]) -> Select[Any]:
+    def scoped(self, scope: Scope) -> Select[Any]:
+        """Whose tasks: the caseworker's own (`USER`), their units' (`UNITS`), or all."""
         if scope == Scope.mine:
-            return self.query.where(self.owner == user)
+            return self.query.where(self.owner == USER)
         if scope == Scope.unit:
-            return self.query.where(self.unit.in_(units) if units else false())
+            return self.query.where(self.unit.in_(UNITS))
         return self.query
 
-    def after(self, due: date, kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
-        """This branch's rows after the keyset `(due, kind, subject_id)`, as a range of its
-        own `(due, id)` (the kinds compare in byte order, as the page's `COLLATE "C"`)."""
-        if self.kind.value > kind:
-            return self.due >= due
-        if self.kind.value < kind:
-            return self.due > due
-        return tuple_(self.due, self.id) > tuple_(literal(due, Date()), literal(subject_id, Uuid()))
+    def after(self) -> ColumnElement[bool]:
+        """This branch's rows after the keyset `(AFTER_DUE, AFTER_KIND, AFTER_ID)`: a range of
+        its index from `AFTER_DUE` on, and on that one day those whose kind (compared in byte
+        order, as the page's `COLLATE "C"`) or id comes after."""
+        kind = _kind(self.kind)
+        return and_(
+            self.due >= AFTER_DUE,
+            or_(
+                self.due > AFTER_DUE,
+                kind > AFTER_KIND.collate("C"),
+                and_(kind == AFTER_KIND.collate("C"), self.id > AFTER_ID),
+            ),
+        )
 
 
 def _kind(kind: Kind) -> Any:
-    return literal(kind.value, String()).collate("C").label("kind")
+    return _constant(kind.value).collate("C")
 
 
-def _branches(today: date) -> list[Branch]:
+def _branches() -> list[Branch]:
     """Every kind of task that can fall due within the look-ahead; titles are the services'
     bokmål names (the appellant for appeals; applications' are read for the page)."""
-    horizon = today + LOOKAHEAD
     branches: list[Branch] = []
 
     def add(kind: Kind, query: Select[Any], due: Any, id_: Any, owner: Any, unit: Any) -> None:
@@ -155,7 +186,7 @@ def _branches(today: date) -> list[Branch]:
 
     def application(kind: Kind, due: Any, *where: Any) -> None:
         query = select(
-            _kind(kind),
+            _kind(kind).label("kind"),
             due.label("due"),
             Application.id.label("subject_id"),
             Application.person_id.label("person_id"),
@@ -171,17 +202,17 @@ def _branches(today: date) -> list[Branch]:
         Kind.interim_reply_due,
         interim_due,
         Application.interim_reply_sent_on.is_(None),
-        interim_due <= today + INTERIM_LOOKAHEAD,
+        interim_due <= INTERIM_HORIZON,
     )
     application(
         Kind.interim_reply_renewal_due,
         Application.expected_decision_by,
-        Application.expected_decision_by <= today + INTERIM_LOOKAHEAD,
+        Application.expected_decision_by <= INTERIM_HORIZON,
     )
 
     def decision(kind: Kind, due: Any, *where: Any) -> None:
         query = select(
-            _kind(kind),
+            _kind(kind).label("kind"),
             due.label("due"),
             Decision.id.label("subject_id"),
             Decision.person_id.label("person_id"),
@@ -200,7 +231,7 @@ def _branches(today: date) -> list[Branch]:
     decision(Kind.not_sent, Decision.made_on, made, Decision.made_on.is_not(None))
     # Making a decision dates it; one without a date would be due today rather than dropped.
     # (Cast: a bare constant may not stand in an ORDER BY once its value is written in.)
-    undated = func.cast(literal(today, Date()), Date())
+    undated = sql_cast(TODAY, Date())
     decision(Kind.not_sent, undated, made, Decision.made_on.is_(None))
     newer = aliased(Decision)
     running = (
@@ -208,13 +239,13 @@ def _branches(today: date) -> list[Branch]:
         Decision.outcome != _constant(Outcome.refused.value),
         ~exists().where(newer.replaces_id == Decision.id),
     )
-    decision(Kind.review_due, Decision.review_on, *running, Decision.review_on <= horizon)
-    decision(Kind.decision_ending, Decision.ends_on, *running, Decision.ends_on <= horizon)
+    decision(Kind.review_due, Decision.review_on, *running, Decision.review_on <= HORIZON)
+    decision(Kind.decision_ending, Decision.ends_on, *running, Decision.ends_on <= HORIZON)
 
     appealed = aliased(Decision)
     appeals = (
         select(
-            _kind(Kind.appeal_to_reassess),
+            _kind(Kind.appeal_to_reassess).label("kind"),
             Appeal.received_on.label("due"),
             Appeal.id.label("subject_id"),
             Appeal.person_id.label("person_id"),
@@ -236,8 +267,65 @@ def _branches(today: date) -> list[Branch]:
     return branches
 
 
+BRANCHES = _branches()
+BRANCH_KINDS = [branch.kind for branch in BRANCHES]
+"""The kind of each branch, by its number in the counts' rows."""
+
 KEYSET = [column("due", Date()), column("kind", String()), column("subject_id", Uuid())]
 """The page's order, for the cursor: overdue first (the earliest due), then kind and id."""
+
+
+@cache
+def page_template(scope: Scope, kinds: frozenset[Kind], after: bool) -> Select[Any]:
+    """At most `LIMIT` tasks (after the keyset `AFTER_…` when `after`): each branch's first
+    `LIMIT` in its index's order, then those in the page's. Built once per argument."""
+    parts = []
+    for branch in BRANCHES:
+        if kinds and branch.kind not in kinds:
+            continue
+        query = branch.scoped(scope)
+        if after:
+            query = query.where(branch.after())
+        parts.append(query.order_by(branch.due, branch.id).limit(LIMIT))
+    tasks = union_all(*parts).subquery("tasks")
+    return select(tasks).order_by(tasks.c.due, tasks.c.kind, tasks.c.subject_id).limit(LIMIT)
+
+
+BUCKETS: dict[str, Callable[[Any], Any]] = {
+    "overdue": lambda due: due < TODAY,
+    "week": lambda due: and_(due >= TODAY, due <= WEEK_END),
+    "later": lambda due: due > WEEK_END,
+}
+"""A task's due date is before today, within a week from today, or later in the look-ahead."""
+
+
+@cache
+def counts_template(scope: Scope) -> CompoundSelect[Any]:
+    """Rows of (branch number, bucket, count): each `count(*)` of at most `CAP` entries,
+    read in the index's order (free there; it keeps the planner on that index whatever the
+    table's size). Built once per scope."""
+    parts = []
+    for number, branch in enumerate(BRANCHES):
+        for name, within in BUCKETS.items():
+            query = branch.scoped(scope).where(within(branch.due))
+            found = query.with_only_columns(literal(1))
+            found = found.order_by(branch.due, branch.id).limit(CAP)
+            counted = select(literal_column(str(number)), _constant(name), func.count())
+            parts.append(counted.select_from(found.subquery()))
+    return union_all(*parts)
+
+
+def values(today: date, *, user: str, units: list[str], **more: Any) -> dict[str, Any]:
+    """The bound values of either statement."""
+    return {
+        "today": today,
+        "interim_horizon": today + INTERIM_LOOKAHEAD,
+        "horizon": today + LOOKAHEAD,
+        "week_end": today + WEEK,
+        "user": user,
+        "units": list(units),
+        **more,
+    }
 
 
 def page_statement(
@@ -250,43 +338,23 @@ def page_statement(
     limit: int,
     after: Sequence[Any] | None = None,
 ) -> Select[Any]:
-    """At most `limit + 1` tasks after the keyset `after`: each branch's first `limit + 1` in
-    its index's order, then those in the page's."""
-    parts = []
-    for branch in _branches(today):
-        if kinds and branch.kind not in kinds:
-            continue
-        query = branch.scoped(scope, user, units)
-        if after:
-            query = query.where(branch.after(*after))
-        parts.append(query.order_by(branch.due, branch.id).limit(limit + 1))
-    tasks = union_all(*parts).subquery("tasks")
-    return select(tasks).order_by(tasks.c.due, tasks.c.kind, tasks.c.subject_id).limit(limit + 1)
-
-
-BUCKETS: dict[str, Callable[[Any, date], Any]] = {
-    "overdue": lambda due, today: due < today,
-    "week": lambda due, today: and_(due >= today, due <= today + WEEK),
-    "later": lambda due, today: due > today + WEEK,
-}
-"""A task's due date is before today, within a week from today, or later in the look-ahead."""
+    """The page's statement with its values in it (for a plan; the repository binds them)."""
+    bound = values(today, user=user, units=units, limit=limit + 1, **_after(after))
+    return page_template(scope, frozenset(kinds), after is not None).params(bound)
 
 
 def counts_statement(
     today: date, *, scope: Scope, user: str, units: list[str], cap: int
 ) -> CompoundSelect[Any]:
-    """Rows of (branch number, bucket, count): each `count(*)` of at most `cap + 1` entries."""
-    parts = []
-    for number, branch in enumerate(_branches(today)):
-        for name, within in BUCKETS.items():
-            query = branch.scoped(scope, user, units).where(within(branch.due, today))
-            found = query.with_only_columns(literal(1), maintain_column_froms=True)
-            # In the index's order, so the planner takes that index whatever the table's size
-            # (the order is free there; without it a tiny table may go by another index).
-            found = found.order_by(branch.due, branch.id)
-            counted = select(literal(number), literal(name, String()), func.count())
-            parts.append(counted.select_from(found.limit(cap + 1).subquery()))
-    return union_all(*parts)
+    """The counts' statement with its values in it (for a plan; the repository binds them)."""
+    return counts_template(scope).params(values(today, user=user, units=units, cap=cap + 1))
+
+
+def _after(after: Sequence[Any] | None) -> dict[str, Any]:
+    if not after:
+        return {}
+    due, kind, subject_id = after
+    return {"after_due": due, "after_kind": kind, "after_id": subject_id}
 
 
 class WorklistRepo:
@@ -306,10 +374,9 @@ class WorklistRepo:
     ) -> tuple[list[TaskRow], str | None]:
         """One page of tasks in `scope` of `kinds` (all when empty), overdue first."""
         after = decode_cursor(cursor, cast(Any, KEYSET)) if cursor else None
-        statement = page_statement(
-            today, scope=scope, kinds=kinds, user=user, units=units, limit=limit, after=after
-        )
-        rows = (await self.session.execute(statement)).all()
+        statement = page_template(scope, frozenset(kinds), after is not None)
+        bound = values(today, user=user, units=units, limit=limit + 1, **_after(after))
+        rows = (await self.session.execute(statement, bound)).all()
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -342,13 +409,12 @@ class WorklistRepo:
     ) -> list[KindCount]:
         """How many tasks of each kind `scope` holds — in all, overdue, due within a week —
         each bucket counted up to `cap` (beyond it a lower bound), in one statement."""
-        statement = counts_statement(today, scope=scope, user=user, units=units, cap=cap)
-        rows = (await self.session.execute(statement)).all()
-        branches = _branches(today)
+        bound = values(today, user=user, units=units, cap=cap + 1)
+        rows = (await self.session.execute(counts_template(scope), bound)).all()
         tally: dict[Kind, dict[str, Bounded]] = {}
         for number, name, count in rows:
             bucket = Bounded(min(count, cap), count > cap)
-            found = tally.setdefault(branches[number].kind, {})
+            found = tally.setdefault(BRANCH_KINDS[int(number)], {})
             found[name] = found.get(name, Bounded(0)) + bucket
         counts = []
         for kind in Kind:
