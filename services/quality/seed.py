@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from services.quality.demo.surveys import seed_surveys
+from services.quality.demo.system import seed_system
 from services.quality.domain.deadlines import (
     DEFAULT_ACKNOWLEDGE_WORKING_DAYS,
     acknowledge_by,
@@ -24,8 +26,6 @@ from services.quality.domain.deadlines import (
 )
 from services.quality.domain.guidance import checklist_codes
 from services.quality.models import CorrectiveAction, Deviation, DeviationStep
-from services.quality.seed_surveys import seed_surveys
-from services.quality.seed_system import seed_system
 from shared.clock import today_in_norway
 from shared.db import create_engine, create_sessionmaker, set_tenant
 from shared.schemas.quality import ActionStatus, CauseCategory, DeviationCategory, DeviationStatus

@@ -16,8 +16,8 @@ from services.welfaretech.api import (
 )
 from services.welfaretech.flows import ACCESS_LOG
 from services.welfaretech.flows.referrals import handle_intake_event
+from services.welfaretech.jobs import retrier_for
 from services.welfaretech.models import Event, FeedCursor, ProcessedEvent
-from services.welfaretech.retrier import retrier_for
 from services.welfaretech.settings import WelfaretechSettings
 from shared.app import create_service_app
 from shared.feed import FeedConsumer, consumer_for

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from services.quality.api.deps import HANDLER, Idempotent, WorkDep
 from services.quality.api.system_views import audit_read, audit_summary
 from services.quality.flows import audits as flow
-from services.quality.system_schemas import AuditCreate, AuditRead, AuditRecord, AuditSummary
+from services.quality.schemas import AuditCreate, AuditRead, AuditRecord, AuditSummary
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit

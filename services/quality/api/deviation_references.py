@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from services.quality.api.deps import DEVIATION_READER, HANDLER, WorkDep
 from services.quality.api.system_views import references_read
 from services.quality.flows import references as flow
-from services.quality.system_schemas import DeviationReferencesIn, DeviationReferencesRead
+from services.quality.schemas import DeviationReferencesIn, DeviationReferencesRead
 from shared.errors import problem_responses
 
 router = APIRouter(tags=["deviations"])

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 from services.quality.api.deps import HANDLER, WorkDep
 from services.quality.api.system_views import measure_read
 from services.quality.flows import measures as flow
-from services.quality.system_schemas import MeasureRead, MeasureUpdate
+from services.quality.schemas import MeasureRead, MeasureUpdate
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import problem_responses
 from shared.pagination import Limit

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Response
 from services.quality.api.deps import HANDLER, Idempotent, WorkDep
 from services.quality.api.system_views import procedure_read, procedure_summary, readers_read
 from services.quality.flows import procedures as flow
-from services.quality.system_schemas import (
+from services.quality.schemas import (
     ProcedureConfirmation,
     ProcedureCreate,
     ProcedureRead,

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.quality.api.survey_views import public_survey
 from services.quality.flows import surveys as flow
-from services.quality.survey_schemas import AnswerIn, AnswerReceipt, PublicSurvey
+from services.quality.schemas import AnswerIn, AnswerReceipt, PublicSurvey
 from shared.clock import Today
 from shared.db import set_tenant
 from shared.errors import MestringError, problem_responses

@@ -15,7 +15,7 @@ from services.quality.api.system_views import (
     ros_summary,
 )
 from services.quality.flows import ros as flow
-from services.quality.system_schemas import (
+from services.quality.schemas import (
     HazardChoice,
     HazardIn,
     MeasureIn,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from services.quality.api.deps import HANDLER, Idempotent, WorkDep
 from services.quality.api.system_views import finding_read, finding_summary, measure_read
 from services.quality.flows import supervision as flow
-from services.quality.system_schemas import (
+from services.quality.schemas import (
     FindingClosing,
     FindingCreate,
     FindingRead,

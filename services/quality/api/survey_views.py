@@ -13,7 +13,7 @@ from services.quality.flows.surveys import (
     current_version,
 )
 from services.quality.models import Survey, SurveyLink, SurveyVersion
-from services.quality.survey_schemas import (
+from services.quality.schemas import (
     FreeTextRead,
     PublicQuestion,
     PublicSurvey,

@@ -17,7 +17,7 @@ from services.quality.api.survey_views import (
     survey_summary,
 )
 from services.quality.flows import surveys as flow
-from services.quality.survey_schemas import (
+from services.quality.schemas import (
     FeedbackRouted,
     FeedbackToDeviation,
     LinkCreate,

@@ -24,7 +24,7 @@ from services.quality.models import (
     RosHazard,
     SupervisionFinding,
 )
-from services.quality.system_schemas import (
+from services.quality.schemas import (
     AuditRead,
     AuditSummary,
     DeviationReferencesRead,

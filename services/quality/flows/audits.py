@@ -12,7 +12,7 @@ from services.quality.domain import measures as access
 from services.quality.flows import Work
 from services.quality.flows.measures import new_measure
 from services.quality.models import InternalAudit, Measure, Procedure
-from services.quality.system_schemas import AuditCreate, AuditRecord
+from services.quality.schemas import AuditCreate, AuditRecord
 from shared.concurrency import check_version
 from shared.errors import NotFound, RuleViolation
 from shared.schemas.quality import AuditCompleted, AuditStatus

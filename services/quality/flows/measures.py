@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from services.quality.domain import measures as rules
 from services.quality.flows import Work
 from services.quality.models import Measure
-from services.quality.system_schemas import MeasureIn, MeasureUpdate
+from services.quality.schemas import MeasureIn, MeasureUpdate
 from shared.concurrency import check_version
 from shared.errors import NotFound
 from shared.schemas.quality import ActionStatus, CorrectiveActionOverdue, MeasureSource

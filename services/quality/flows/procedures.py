@@ -12,7 +12,7 @@ from services.quality.domain import measures as access
 from services.quality.domain import procedures as rules
 from services.quality.flows import Work
 from services.quality.models import Procedure, ProcedureReceipt, ProcedureVersion
-from services.quality.system_schemas import (
+from services.quality.schemas import (
     ProcedureConfirmation,
     ProcedureCreate,
     ProcedureRevision,

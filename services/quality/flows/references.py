@@ -20,7 +20,7 @@ from services.quality.models import (
     SurveyVersion,
 )
 from services.quality.repositories.surveys import SurveyRepo
-from services.quality.system_schemas import DeviationReferencesIn
+from services.quality.schemas import DeviationReferencesIn
 from shared.access_log import AccessAction
 from shared.errors import NotFound, RuleViolation
 

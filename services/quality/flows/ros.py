@@ -14,7 +14,7 @@ from services.quality.domain import ros as rules
 from services.quality.flows import Work
 from services.quality.flows.measures import by_source, new_measure
 from services.quality.models import Measure, RiskAnalysis, RosHazard
-from services.quality.system_schemas import HazardIn, MeasureIn, RosCreate, RosUpdate
+from services.quality.schemas import HazardIn, MeasureIn, RosCreate, RosUpdate
 from shared.concurrency import check_version
 from shared.errors import NotFound
 from shared.schemas.quality import ActionStatus, RosStatus

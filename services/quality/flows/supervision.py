@@ -12,7 +12,7 @@ from services.quality.domain import measures as access
 from services.quality.flows import Work
 from services.quality.flows.measures import by_source, new_measure
 from services.quality.models import Measure, SupervisionFinding
-from services.quality.system_schemas import FindingClosing, FindingCreate, MeasureIn
+from services.quality.schemas import FindingClosing, FindingCreate, MeasureIn
 from shared.concurrency import check_version
 from shared.errors import Conflict, NotFound
 from shared.schemas.quality import ActionStatus, FindingStatus

@@ -29,9 +29,9 @@ from services.quality.models import (
     SurveyVersion,
 )
 from services.quality.repositories.surveys import SurveyRepo
-from services.quality.schemas import DeviationCreate
-from services.quality.survey_schemas import (
+from services.quality.schemas import (
     AnswerIn,
+    DeviationCreate,
     FeedbackToDeviation,
     SurveyContent,
     SurveyCreate,

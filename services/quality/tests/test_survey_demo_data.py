@@ -5,10 +5,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from services.quality.demo.surveys import PLACES
 from services.quality.domain import surveys as rules
 from services.quality.models import Survey, SurveyAnswer, SurveyLink, SurveyVersion
 from services.quality.seed import seed
-from services.quality.seed_surveys import PLACES
 from shared.db import create_engine, create_sessionmaker, set_tenant
 
 TODAY = date(2026, 11, 30)

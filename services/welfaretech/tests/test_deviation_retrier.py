@@ -14,7 +14,7 @@ from sqlalchemy import text
 from dev.issuer import SigningKey
 from dev.testing import RunningServer, free_port, open_client, settings_kwargs, tenant_connection
 from services.welfaretech.app import create_app
-from services.welfaretech.retrier import DeviationRetrier, retrier_for
+from services.welfaretech.jobs import DeviationRetrier, retrier_for
 from services.welfaretech.settings import WelfaretechSettings
 from services.welfaretech.tests.conftest import API, QUALITY_PORT, lend_alarm
 
