@@ -233,6 +233,8 @@ class Loan(TenantMixin, Base):
             unique=True,
             postgresql_where=text("ended_on IS NULL"),
         ),
+        # The loans list's order (migration 2026-12-02_loans_listed_in_installation_order).
+        Index("ix_loans_municipality_installed_on_id", "municipality", "installed_on", "id"),
     )
 
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), index=True)

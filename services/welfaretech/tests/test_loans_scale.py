@@ -1,0 +1,27 @@
+"""The loans list reads a page from an index in its order, whatever the number of loans."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+from sqlalchemy.dialects import postgresql
+
+from dev.testing import tenant_connection
+from services.welfaretech.models import Loan
+
+
+async def test_the_loans_list_is_read_in_its_order_from_an_index(
+    database_urls: dict[str, str], municipality: str
+) -> None:
+    """With scans of whole tables and sorts priced out, the list's page (joined with its
+    device and technology, as the repository reads it) starts from the loans' index in
+    installation order under row-level security, so a page does not sort every loan."""
+    statement = select(Loan).order_by(Loan.installed_on, Loan.id).limit(51)
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        await connection.execute(text("SET LOCAL enable_seqscan = off"))
+        await connection.execute(text("SET LOCAL enable_sort = off"))
+        plan = "\n".join(row[0] for row in (await connection.execute(text(f"EXPLAIN {sql}"))))
+
+    assert "ix_loans_municipality_installed_on_id" in plan, plan
+    assert "Sort" not in plan.split("ix_loans_municipality_installed_on_id")[0], plan
