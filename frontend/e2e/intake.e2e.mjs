@@ -20,7 +20,7 @@
 // the exit code is non-zero on any failure.
 import { readFileSync } from 'node:fs';
 
-import { BASE_URL, assert, checkAccessibility, checkWidths, run, signIn, step } from './harness.mjs';
+import { BASE_URL, assert, checkAccessibility, checkPage, checkWidths, run, signIn, step } from './harness.mjs';
 
 
 /** axe at phone, tablet and desktop width (a layout that only breaks small is still a violation). */
@@ -660,6 +660,54 @@ async function main(page) {
     });
   }
   await step('waiting list fits phone, tablet and desktop', () => checkWidths(page, 'waiting-list-leader'), { blocking: false });
+
+  // Nødtilgang: a clinician whose unit serves a person not at all is told why and may open
+  // emergency access with a category and a reason; the leader of the unit reviews it.
+  const stranger = { given: 'Nils', family: `Brekke ${randomWord(7)}` };
+  const reason = `Personen falt i trappen og trenger hjelp nå (${token}).`;
+  let strangerUrl = '';
+  await step('the caseworker registers a person no unit serves', async () => {
+    await switchUser(page, 'Ingrid Solberg');
+    const body = { national_id: syntheticNationalId().value, given_name: stranger.given, family_name: stranger.family };
+    const created = await api(page, 'POST', '/api/intake/v1/persons', body, { 'Idempotency-Key': crypto.randomUUID() });
+    assert(created.status === 201, `registering: ${created.status} ${JSON.stringify(created.body)}`);
+    strangerUrl = `${BASE_URL}/personer/${created.body.id}`;
+  });
+
+  await step('the clinician without a relation is told why, and the dialog asks for a category and a reason', async () => {
+    await switchUser(page, 'Aisha Rahman');
+    await page.goto(strangerUrl);
+    const gate = page.getByTestId('emergency-gate');
+    await gate.getByRole('heading', { level: 1, name: 'Du har ikke tjenstlig behov' }).waitFor();
+    await gate.getByRole('button', { name: 'Åpne nødtilgang' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /^Åpne nødtilgang i/ }).click();
+    await dialog.getByText('Velg hvorfor du trenger tilgang').first().waitFor();
+  });
+  await checkPage(page, 'emergency-access-dialog', { title: 'emergency access dialog (with errors)' });
+
+  await step('with «Akutt hjelp» and a sentence of reason the person opens', async () => {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /^Akutt hjelp/ }).check();
+    await dialog.getByRole('textbox', { name: 'Begrunnelse' }).fill(reason);
+    await dialog.getByRole('button', { name: /^Åpne nødtilgang i/ }).click();
+    await page.getByTestId('emergency-gate').waitFor({ state: 'detached' });
+    await page.getByText(stranger.family).first().waitFor();
+  });
+
+  await step('the leader finds it under «Nødtilgang», with the reason, and approves it', async () => {
+    await switchUser(page, 'Kari Nordby');
+    await page.getByRole('navigation').getByRole('link', { name: 'Nødtilgang' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Nødtilganger og uvanlig bruk' }).waitFor();
+    const card = page.getByTestId('emergency-access').filter({ hasText: reason });
+    await card.getByText('Aisha Rahman').waitFor();
+    await card.getByRole('button', { name: 'Godkjenn' }).click();
+    // Approved, it leaves the list of those awaiting review; «Alle» shows it approved by the leader.
+    await card.waitFor({ state: 'detached' });
+    await page.getByLabel('Vis', { exact: true }).selectOption('all');
+    await card.getByText('Gjennomgått av Kari Nordby').waitFor();
+  });
+  await checkPage(page, 'emergency-access-review', { title: 'emergency access review' });
 }
 
-run(main, { totalTimeoutMs: 230_000 });
+run(main, { totalTimeoutMs: 300_000 });
