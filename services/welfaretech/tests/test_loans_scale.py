@@ -25,3 +25,18 @@ async def test_the_loans_list_is_read_in_its_order_from_an_index(
 
     assert "ix_loans_municipality_installed_on_id" in plan, plan
     assert "Sort" not in plan.split("ix_loans_municipality_installed_on_id")[0], plan
+
+
+async def test_the_technology_catalogue_is_analysed_after_its_first_change(
+    database_urls: dict[str, str], municipality: str
+) -> None:
+    """A catalogue of a few dozen rows never reaches autovacuum's default threshold; without
+    statistics the planner misjudged the loans list (docs/performance.md)."""
+    async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
+        options = (
+            await connection.execute(
+                text("SELECT reloptions FROM pg_class WHERE relname = 'technologies'")
+            )
+        ).scalar_one()
+
+    assert "autovacuum_analyze_threshold=0" in (options or [])
