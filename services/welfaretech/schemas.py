@@ -381,7 +381,9 @@ class DeviationReportRead(BaseModel):
     delivered_at: datetime | None
 
 
-class LoanRead(BaseModel):
+class LoanSummary(BaseModel):
+    """A loan as lists show it: everything but its checks and deviations (`LoanRead`)."""
+
     id: uuid.UUID
     version: int
     person_id: uuid.UUID
@@ -427,6 +429,11 @@ class LoanRead(BaseModel):
     status: LoanStatus
     ended_on: date | None
     end_reason: str | None
+
+
+class LoanRead(LoanSummary):
+    """One loan, with its checks and the deviations they raised."""
+
     checks: list[CheckRead]
     deviations: list[DeviationReportRead]
 

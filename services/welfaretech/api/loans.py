@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 
 from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkDep
 from services.welfaretech.api.problems import errors
-from services.welfaretech.api.views import loan_read
+from services.welfaretech.api.views import loan_read, loan_summary
 from services.welfaretech.domain.legal import LegalBasisMissing
 from services.welfaretech.domain.problems import (
     DeviceAlreadyOnLoan,
@@ -21,7 +21,14 @@ from services.welfaretech.domain.problems import (
 from services.welfaretech.flows import Work
 from services.welfaretech.flows import loans as flow
 from services.welfaretech.models import Loan
-from services.welfaretech.schemas import CheckCreate, LoanCreate, LoanEnd, LoanRead, RetryResult
+from services.welfaretech.schemas import (
+    CheckCreate,
+    LoanCreate,
+    LoanEnd,
+    LoanRead,
+    LoanSummary,
+    RetryResult,
+)
 from shared.concurrency import IfMatchVersion, set_etag
 from shared.errors import Conflict, problem_responses
 from shared.pagination import Cursor, Limit
@@ -37,6 +44,13 @@ async def _shown(work: Work, loans: Sequence[Loan]) -> list[LoanRead]:
     names = await work.intake_api().names(loan.person_id for loan in loans)
     legal = await flow.legal_bases(work, loans)
     return [loan_read(loan, work.today, names, legal) for loan in loans]
+
+
+async def _listed(work: Work, loans: Sequence[Loan]) -> list[LoanSummary]:
+    """The loans as lists show them: as `_shown`, without their checks and deviations."""
+    names = await work.intake_api().names(loan.person_id for loan in loans)
+    legal = await flow.legal_bases(work, loans)
+    return [loan_summary(loan, work.today, names, legal) for loan in loans]
 
 
 @router.post(
@@ -68,7 +82,7 @@ async def start_loan(body: LoanCreate, work: WorkDep, idempotent: Idempotent) ->
 
 @router.get(
     "/loans",
-    response_model=Page[LoanRead],
+    response_model=Page[LoanSummary],
     operation_id="list_loans",
     dependencies=[PERSON_READER],
 )
@@ -78,10 +92,10 @@ async def list_loans(
     person_id: uuid.UUID | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[LoanRead]:
+) -> Page[LoanSummary]:
     """Loans, oldest installation first; clinicians see their own units' loans. Each names
     the person as intake shows them; when intake is down the list still loads, the names
-    marked unavailable."""
+    marked unavailable. A loan's checks and deviations are on the loan (`get_loan`)."""
     page = await work.loans.page(
         status=status,
         person_id=person_id,
@@ -91,22 +105,22 @@ async def list_loans(
         to_item=lambda loan: loan,
     )
     await flow.log_listed(work, page.items)
-    return Page[LoanRead](
-        items=await _shown(work, page.items),
+    return Page[LoanSummary](
+        items=await _listed(work, page.items),
         next_cursor=page.next_cursor,
     )
 
 
 @router.get(
     "/loans/overdue-checks",
-    response_model=list[LoanRead],
+    response_model=list[LoanSummary],
     operation_id="list_overdue_checks",
     dependencies=[TEAM],
 )
-async def list_overdue_checks(work: WorkDep, limit: Limit = 100) -> list[LoanRead]:
+async def list_overdue_checks(work: WorkDep, limit: Limit = 100) -> list[LoanSummary]:
     """Open loans whose scheduled check (alarm test, battery, service) is overdue."""
     loans = await flow.overdue(work, limit)
-    return await _shown(work, loans)
+    return await _listed(work, loans)
 
 
 @router.get(

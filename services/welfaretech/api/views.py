@@ -44,6 +44,7 @@ from services.welfaretech.schemas import (
     LegalDecisionRead,
     LoanBenefits,
     LoanRead,
+    LoanSummary,
     MeasuredLoanRead,
     MeasurementRead,
     RecommendationRead,
@@ -250,49 +251,70 @@ def device_read(d: Device) -> DeviceRead:
     )
 
 
+def _loan_fields(
+    loan: Loan,
+    today: date,
+    names: Mapping[uuid.UUID, str | None],
+    legal: Mapping[uuid.UUID, LegalBasis],
+) -> dict[str, object]:
+    name = names.get(loan.person_id)
+    basis = legal[loan.id]
+    return {
+        "id": loan.id,
+        "version": loan.version,
+        "person_id": loan.person_id,
+        "person_name": name,
+        "person_name_available": name is not None,
+        "needs_legal_decision": basis.needs_decision,
+        "legal_decision_until": basis.decision_until,
+        "legal_basis_lapsed": (
+            basis.needs_decision and basis.decision_until is None and loan.ended_on is None
+        ),
+        "legal_decision_lapses_soon": basis.lapses_soon,
+        "legal_decision_id": basis.decision_id,
+        "assessment_id": basis.assessment_id,
+        "recommendation_id": loan.recommendation_id,
+        "device": device_read(loan.device),
+        "unit": loan.unit,
+        "installed_on": loan.installed_on,
+        "installed_by_name": loan.installed_by_name,
+        "alarm_chain_tested": loan.alarm_chain_tested,
+        "dispenser_checklist": (
+            DispenserChecklist.model_validate(loan.dispenser_checklist)
+            if loan.dispenser_checklist
+            else None
+        ),
+        "is_trial": loan.is_trial,
+        "evaluation_on": loan.evaluation_on,
+        "check_interval_days": loan.check_interval_days,
+        "next_check_on": loan.next_check_on,
+        "is_check_overdue": is_check_overdue(loan.next_check_on, today),
+        "status": LoanStatus.active if loan.ended_on is None else LoanStatus.ended,
+        "ended_on": loan.ended_on,
+        "end_reason": loan.end_reason,
+    }
+
+
+def loan_summary(
+    loan: Loan,
+    today: date,
+    names: Mapping[uuid.UUID, str | None],
+    legal: Mapping[uuid.UUID, LegalBasis],
+) -> LoanSummary:
+    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable.
+    `legal` from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
+    return LoanSummary(**_loan_fields(loan, today, names, legal))
+
+
 def loan_read(
     loan: Loan,
     today: date,
     names: Mapping[uuid.UUID, str | None],
     legal: Mapping[uuid.UUID, LegalBasis],
 ) -> LoanRead:
-    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable.
-    `legal` from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
-    name = names.get(loan.person_id)
-    basis = legal[loan.id]
+    """The loan with its checks and deviations; the rest as `loan_summary`."""
     return LoanRead(
-        id=loan.id,
-        version=loan.version,
-        person_id=loan.person_id,
-        person_name=name,
-        person_name_available=name is not None,
-        needs_legal_decision=basis.needs_decision,
-        legal_decision_until=basis.decision_until,
-        legal_basis_lapsed=(
-            basis.needs_decision and basis.decision_until is None and loan.ended_on is None
-        ),
-        legal_decision_lapses_soon=basis.lapses_soon,
-        legal_decision_id=basis.decision_id,
-        assessment_id=basis.assessment_id,
-        recommendation_id=loan.recommendation_id,
-        device=device_read(loan.device),
-        unit=loan.unit,
-        installed_on=loan.installed_on,
-        installed_by_name=loan.installed_by_name,
-        alarm_chain_tested=loan.alarm_chain_tested,
-        dispenser_checklist=(
-            DispenserChecklist.model_validate(loan.dispenser_checklist)
-            if loan.dispenser_checklist
-            else None
-        ),
-        is_trial=loan.is_trial,
-        evaluation_on=loan.evaluation_on,
-        check_interval_days=loan.check_interval_days,
-        next_check_on=loan.next_check_on,
-        is_check_overdue=is_check_overdue(loan.next_check_on, today),
-        status=LoanStatus.active if loan.ended_on is None else LoanStatus.ended,
-        ended_on=loan.ended_on,
-        end_reason=loan.end_reason,
+        **_loan_fields(loan, today, names, legal),
         checks=[
             CheckRead(
                 id=c.id,

@@ -327,36 +327,32 @@ class LegalBasis:
     decision_id: uuid.UUID | None = None
 
 
-def _decision_to_act_on(assessment: Assessment, kind: str) -> LegalDecision | None:
+def _decision_to_act_on(decisions: Sequence[LegalDecision], kind: str) -> LegalDecision | None:
     """The latest decision for the kind not renewed: the one a renewal or an end acts on."""
-    open_ones = [
-        d for d in assessment.legal_decisions if kind in d.kinds and d.renewed_by_id is None
-    ]
+    open_ones = [d for d in decisions if kind in d.kinds and d.renewed_by_id is None]
     return max(open_ones, key=lambda d: (d.valid_until, d.created_at), default=None)
 
 
 async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, LegalBasis]:
     """For each loan, today: the § 4-6 a decision it rests on, if it needs one."""
-    assessments = await work.assessments.by_recommendation(
-        list({loan.recommendation_id for loan in loans})
-    )
+    grounds = await work.assessments.legal_grounds(list({loan.recommendation_id for loan in loans}))
     notice = legal_basis_rules().on(work.today).renew_notice_days
     bases = {}
     for loan in loans:
-        assessment = assessments.get(loan.recommendation_id)
-        if assessment is None:  # pragma: no cover (a loan always has its recommendation)
+        ground = grounds.get(loan.recommendation_id)
+        if ground is None:  # pragma: no cover (a loan always has its recommendation)
             continue
         technology = loan.device.technology
         needed, until = decision_in_force_until(
-            capacity=ConsentCapacity(assessment.consent_capacity),
+            capacity=ConsentCapacity(ground.consent_capacity),
             is_alarm_or_location=technology.is_alarm_or_location,
             kind=technology.kind,
-            decisions=decisions_of(assessment),
+            decisions=[decision_facts(d) for d in ground.decisions],
             on=work.today,
         )
-        decision = _decision_to_act_on(assessment, technology.kind) if needed else None
+        decision = _decision_to_act_on(ground.decisions, technology.kind) if needed else None
         bases[loan.id] = LegalBasis(
-            assessment_id=assessment.id,
+            assessment_id=ground.assessment_id,
             needs_decision=needed,
             decision_until=until,
             lapses_soon=(

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.welfaretech.domain.access import assessment_period
 from services.welfaretech.models import Assessment, LegalDecision, Recommendation, Referral
 from shared.errors import NotFound
 from shared.need_to_know import ServicePeriod
+
+
+@dataclass
+class LegalGround:
+    """What a loan's § 4-6 a basis is judged from: its assessment, the person's capacity to
+    consent there, and the assessment's decisions (oldest first)."""
+
+    assessment_id: uuid.UUID
+    consent_capacity: str
+    decisions: list[LegalDecision] = field(default_factory=list)
 
 
 class AssessmentRepo:
@@ -46,16 +57,17 @@ class AssessmentRepo:
             raise NotFound("There is no such legal decision")
         return found
 
-    async def by_recommendation(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Assessment]:
-        """The assessment behind each recommendation (with its § 4-6 a decisions)."""
+    async def legal_grounds(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, LegalGround]:
+        """For each recommendation, its assessment's legal ground: two statements for a page
+        of loans, without the assessments' findings or their recommendations."""
         if not ids:
             return {}
-        rows = await self.session.execute(
-            select(Recommendation.id, Assessment)
-            .join(Assessment, Assessment.id == Recommendation.assessment_id)
-            .where(Recommendation.id.in_(ids))
-        )
-        return {recommendation_id: assessment for recommendation_id, assessment in rows.tuples()}
+        rows = (await self.session.execute(_GROUNDS, {"ids": list(ids)})).all()
+        grounds = {assessment: LegalGround(assessment, can) for _, assessment, can in rows}
+        decisions = await self.session.scalars(_DECISIONS, {"ids": list(grounds)})
+        for decision in decisions:
+            grounds[decision.assessment_id].decisions.append(decision)
+        return {recommendation: grounds[assessment] for recommendation, assessment, _ in rows}
 
     async def refresh(self, assessment: Assessment) -> Assessment:
         await self.session.refresh(assessment, ["recommendations", "legal_decisions"])
@@ -93,3 +105,15 @@ class AssessmentRepo:
         if found is None:
             raise NotFound("There is no such recommendation")
         return found
+
+
+_GROUNDS = (
+    select(Recommendation.id, Assessment.id, Assessment.consent_capacity)
+    .join(Assessment, Assessment.id == Recommendation.assessment_id)
+    .where(Recommendation.id.in_(bindparam("ids", expanding=True)))
+)
+_DECISIONS = (
+    select(LegalDecision)
+    .where(LegalDecision.assessment_id.in_(bindparam("ids", expanding=True)))
+    .order_by(LegalDecision.created_at)
+)

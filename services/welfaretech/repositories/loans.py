@@ -10,10 +10,11 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, raiseload
 
 from services.welfaretech.domain.access import loan_period
 from services.welfaretech.domain.problems import DeviceAlreadyOnLoan
-from services.welfaretech.models import DeviationReport, Loan, LoanCheck, Recommendation
+from services.welfaretech.models import DeviationReport, Device, Loan, LoanCheck, Recommendation
 from shared.errors import NotFound
 from shared.need_to_know import ServicePeriod
 from shared.pagination import paginate
@@ -70,7 +71,7 @@ class LoanRepo:
         cursor: str | None,
         to_item: Callable[[Loan], T],
     ) -> Page[T]:
-        statement = select(Loan)
+        statement = select(Loan).options(*_LISTED)
         if status == "active":
             statement = statement.where(Loan.ended_on.is_(None))
         elif status == "ended":
@@ -93,6 +94,7 @@ class LoanRepo:
         return (
             await self.session.scalars(
                 select(Loan)
+                .options(*_LISTED)
                 .where(Loan.ended_on.is_(None), Loan.next_check_on < today)
                 .order_by(Loan.next_check_on, Loan.id)
                 .limit(limit)
@@ -146,3 +148,13 @@ class LoanRepo:
             )
         ).one()
         return int(row[0]), int(row[1]), int(row[2])
+
+
+_LISTED = (
+    raiseload(Loan.checks),
+    raiseload(Loan.deviations),
+    joinedload(Loan.device).selectinload(Device.technology),
+)
+"""Lists show a loan without its checks and deviations (`LoanSummary`): not loaded. The
+devices' technologies (a few, each with its texts as JSON) are read once each, not with
+every row."""

@@ -705,3 +705,29 @@ async def test_the_loans_list_issues_the_same_statements_for_one_loan_as_for_thr
     assert len((await client.get(url, headers=team)).json()["items"]) == 3
 
     assert len(statements) == for_one, "\n".join(statements)
+
+
+async def test_the_loans_list_reads_neither_checks_nor_findings(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    statements: list[str],
+) -> None:
+    """A list item is a `LoanSummary`: the checks and deviations are on the loan itself, and
+    the § 4-6 a basis is judged from the assessment's capacity and decisions, not from its
+    findings and recommendations."""
+    loan = await lend_alarm(client, team, person["id"])
+    statements.clear()
+
+    listed = (await client.get(f"{API}/loans?person_id={person['id']}", headers=team)).json()
+
+    [item] = listed["items"]
+    assert "checks" not in item and "deviations" not in item
+    assert item["id"] == loan["id"] and item["needs_legal_decision"] is False
+    read = "\n".join(s for s in statements if s.lstrip().upper().startswith("SELECT"))
+    assert "loan_checks" not in read and "deviation_reports" not in read, read
+    assert "assessments.abilities" not in read and "recommendations.reasons" not in read, read
+    one = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
+    assert [check["kind"] for check in one["checks"]] == ["alarm_test"]  # at installation
+    assert one["deviations"] == []

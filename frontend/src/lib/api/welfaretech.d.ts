@@ -420,7 +420,7 @@ export interface paths {
          * List Loans
          * @description Loans, oldest installation first; clinicians see their own units' loans. Each names
          *     the person as intake shows them; when intake is down the list still loads, the names
-         *     marked unavailable.
+         *     marked unavailable. A loan's checks and deviations are on the loan (`get_loan`).
          */
         get: operations["list_loans"];
         put?: never;
@@ -1326,7 +1326,10 @@ export interface components {
              */
             device_to: components["schemas"]["DeviceStatus"];
         };
-        /** LoanRead */
+        /**
+         * LoanRead
+         * @description One loan, with its checks and the deviations they raised.
+         */
         LoanRead: {
             /**
              * Id
@@ -1423,6 +1426,97 @@ export interface components {
          * @enum {string}
          */
         LoanStatus: "active" | "ended";
+        /**
+         * LoanSummary
+         * @description A loan as lists show it: everything but its checks and deviations (`LoanRead`).
+         */
+        LoanSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /**
+             * Person Name
+             * @description The person's name as intake shows it now; null when intake could not say (down, or it does not let the caller read the person)
+             */
+            person_name: string | null;
+            /**
+             * Person Name Available
+             * @description False when the name could not be read from intake: show it as unavailable
+             */
+            person_name_available: boolean;
+            /**
+             * Needs Legal Decision
+             * @description Alarm or location technology for a person without capacity to consent: the loan rests on a decision under pbrl § 4-6 a
+             */
+            needs_legal_decision: boolean;
+            /**
+             * Legal Decision Until
+             * @description The last day of the § 4-6 a decision in force today; null when none is
+             */
+            legal_decision_until: string | null;
+            /**
+             * Legal Basis Lapsed
+             * @description An open loan that needs a § 4-6 a decision has none in force today: renew the decision or end the loan
+             */
+            legal_basis_lapsed: boolean;
+            /**
+             * Legal Decision Lapses Soon
+             * @description An open loan whose § 4-6 a decisions run out within the notice period (`LegalBasisRead.renew_notice_days`): renew the decision in time
+             */
+            legal_decision_lapses_soon: boolean;
+            /**
+             * Legal Decision Id
+             * @description The § 4-6 a decision to renew or end for this loan (the latest for its technology); null when the loan needs none
+             */
+            legal_decision_id: string | null;
+            /**
+             * Assessment Id
+             * Format: uuid
+             */
+            assessment_id: string;
+            /**
+             * Recommendation Id
+             * Format: uuid
+             */
+            recommendation_id: string;
+            device: components["schemas"]["DeviceRead"];
+            /** Unit */
+            unit: string;
+            /**
+             * Installed On
+             * Format: date
+             */
+            installed_on: string;
+            /** Installed By Name */
+            installed_by_name: string;
+            /** Alarm Chain Tested */
+            alarm_chain_tested: boolean | null;
+            dispenser_checklist: components["schemas"]["DispenserChecklist"] | null;
+            /** Is Trial */
+            is_trial: boolean;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /** Check Interval Days */
+            check_interval_days: number;
+            /** Next Check On */
+            next_check_on: string | null;
+            /** Is Check Overdue */
+            is_check_overdue: boolean;
+            status: components["schemas"]["LoanStatus"];
+            /** Ended On */
+            ended_on: string | null;
+            /** End Reason */
+            end_reason: string | null;
+        };
         /**
          * LocalizedText
          * @description A text in bokmål, nynorsk and English (bokmål is required).
@@ -1575,10 +1669,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[LoanRead] */
-        Page_LoanRead_: {
+        /** Page[LoanSummary] */
+        Page_LoanSummary_: {
             /** Items */
-            items: components["schemas"]["LoanRead"][];
+            items: components["schemas"]["LoanSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3982,7 +4076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_LoanRead_"];
+                    "application/json": components["schemas"]["Page_LoanSummary_"];
                 };
             };
             /** @description Missing or invalid token */
@@ -4149,7 +4243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoanRead"][];
+                    "application/json": components["schemas"]["LoanSummary"][];
                 };
             };
             /** @description Missing or invalid token */

@@ -4,7 +4,7 @@ import { collectPages, unwrap, welfaretechClient } from '@/lib/api-client';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { queryKeys } from '@/lib/query-keys';
 
-import type { CheckCreate, LoanCreate, LoanEnd, LoanRead } from './types';
+import type { CheckCreate, LoanCreate, LoanEnd, LoanRead, LoanSummary } from './types';
 
 /** Loans, oldest installation first; filtered by person or status. */
 export function useLoans(filter: { personId?: string; status?: 'active' | 'ended' } = {}, enabled = true) {
@@ -12,7 +12,7 @@ export function useLoans(filter: { personId?: string; status?: 'active' | 'ended
     queryKey: queryKeys.welfaretech.loans.list(filter),
     enabled,
     queryFn: ({ signal }) =>
-      collectPages<LoanRead>((cursor) =>
+      collectPages<LoanSummary>((cursor) =>
         unwrap(
           welfaretechClient.GET('/api/welfaretech/v1/loans', {
             params: { query: { person_id: filter.personId, status: filter.status, cursor, limit: 100 } },

@@ -27,6 +27,7 @@ export type DeviceRead = Schemas['DeviceRead'];
 export type DeviceStatus = Schemas['DeviceStatus'];
 export type LoanCreate = Schemas['LoanCreate'];
 export type LoanRead = Schemas['LoanRead'];
+export type LoanSummary = Schemas['LoanSummary'];
 export type LoanEnd = Schemas['LoanEnd'];
 export type CheckCreate = Schemas['CheckCreate'];
 export type CheckKind = Schemas['CheckKind'];

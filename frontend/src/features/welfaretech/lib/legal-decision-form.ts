@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { isIsoDate, osloToday } from '@/lib/dates';
 
-import { DEVICE_STATUSES, type DeviceStatus, type LegalDecisionEnd, type LegalDecisionRead, type LegalDecisionRenew, type LoanRead } from '../api/types';
+import { DEVICE_STATUSES, type DeviceStatus, type LegalDecisionEnd, type LegalDecisionRead, type LegalDecisionRenew, type LoanSummary } from '../api/types';
 
 import { emptyLegalDecision, legalDecisionIssues, type LegalDecisionValues } from './assessment-form';
 import type { ErrorKey } from './form-errors';
@@ -75,7 +75,7 @@ export function toEnd(values: EndDecisionValues): LegalDecisionEnd {
 }
 
 /** The open loans that rest on this decision: they end with it. */
-export function loansResting(decision: LegalDecisionRead, loans: readonly LoanRead[]): LoanRead[] {
+export function loansResting(decision: LegalDecisionRead, loans: readonly LoanSummary[]): LoanSummary[] {
   return loans.filter((loan) => loan.status === 'active' && loan.legal_decision_id === decision.id);
 }
 

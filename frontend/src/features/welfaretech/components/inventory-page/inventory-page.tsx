@@ -12,7 +12,7 @@ import { useLocalize } from '@/lib/i18n';
 
 import { useDevices } from '../../api/devices';
 import { useLoans, useOverdueChecks } from '../../api/loans';
-import { DEVICE_STATUSES, type DeviceStatus, type LoanRead } from '../../api/types';
+import { DEVICE_STATUSES, type DeviceStatus, type LoanSummary } from '../../api/types';
 import { canReadReferrals, isTeam } from '../../lib/permissions';
 import { loanPath } from '../../paths';
 import { NoAccess } from '../no-access/no-access';
@@ -28,7 +28,7 @@ const STATUS_COLOR: Record<DeviceStatus, 'success' | 'info' | 'warning' | 'neutr
   retired: 'neutral',
 };
 
-function LoanTable({ loans, caption, testId }: { loans: readonly LoanRead[]; caption: string; testId: string }) {
+function LoanTable({ loans, caption, testId }: { loans: readonly LoanSummary[]; caption: string; testId: string }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   return (

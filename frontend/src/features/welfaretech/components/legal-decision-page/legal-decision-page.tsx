@@ -20,7 +20,7 @@ import { useApiForm } from '@/lib/use-api-form';
 
 import { useAssessment, useEndLegalDecision, useRenewLegalDecision } from '../../api/assessments';
 import { useLoans } from '../../api/loans';
-import { LEGAL_CONDITIONS, type AssessmentRead, type LegalDecisionRead, type LoanRead } from '../../api/types';
+import { LEGAL_CONDITIONS, type AssessmentRead, type LegalDecisionRead, type LoanSummary } from '../../api/types';
 import { latestUntil, legalServerErrorKey } from '../../lib/assessment-form';
 import type { ErrorKey } from '../../lib/form-errors';
 import {
@@ -119,7 +119,7 @@ function RenewForm({ decision, assessment, renew, onDone }: { decision: LegalDec
   );
 }
 
-function EndForm({ decision, resting, end, onDone }: { decision: LegalDecisionRead; resting: LoanRead[]; end: End; onDone: (count: number) => void }) {
+function EndForm({ decision, resting, end, onDone }: { decision: LegalDecisionRead; resting: LoanSummary[]; end: End; onDone: (count: number) => void }) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<unknown>(null);
   const form = useApiForm<EndDecisionValues>({
