@@ -41,6 +41,7 @@ import json
 import os
 import platform
 import re
+import resource
 import signal
 import statistics
 import subprocess
@@ -184,6 +185,9 @@ class Result:
     """The person page alone: "directly" (intake's origin), "through the gateway"."""
     page_cpu: dict[str, dict[str, float]] = field(default_factory=dict)
     """Per way of `pages`: the CPU milliseconds per request each process group used."""
+    mix_cpu: dict[str, float] = field(default_factory=dict)
+    """The concurrent clients' mixed load: the CPU milliseconds per request each process group
+    used, locust's own process included."""
     workers: int = 1
     memory: dict[str, Memory] = field(default_factory=dict)
     load: tuple[float, float] = (0.0, 0.0)
@@ -586,6 +590,12 @@ class MemorySampler:
             self._thread.join()
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's children that have ended (locust's runs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 async def run_load(
     target: Target,
     plan: dict[str, Any],
@@ -676,7 +686,15 @@ async def measure(
         MemorySampler(target.pid, target.database_url) if target.pid else contextlib.nullcontext()
     )
     with sampler:
+        before = sampler.cpu() if isinstance(sampler, MemorySampler) else {}
+        locust_before = _children_cpu()
         many = await run_load(target, many_plan, users, seconds, folder)
+        mix_cpu: dict[str, float] = {}
+        answered = many[ALL].requests if ALL in many else 0
+        if before and answered:
+            used = cpu_used(before, sampler.cpu())  # type: ignore[union-attr]
+            used["locust"] = _children_cpu() - locust_before
+            mix_cpu = {name: cpu * 1000 / answered for name, cpu in used.items()}
         # the run ends when the last arrival has answered (or the grace is over)
         opened = await run_load(
             target, open_plan, 1, seconds + 30, folder, user_class="OpenLoop", label="open"
@@ -711,6 +729,7 @@ async def measure(
         open=opened,
         pages=pages,
         page_cpu=page_cpu,
+        mix_cpu=mix_cpu,
         workers=target.workers,
         memory=sampler.peaks if isinstance(sampler, MemorySampler) else {},
         load=(load_before, os.getloadavg()[0]),
@@ -788,6 +807,19 @@ def summary(result: Result) -> list[str]:
         lines.append(
             "- **CPU per person page** (CPU time the processes used during the phase ÷ "
             f"requests; PostgreSQL counts every backend): {costs}{bound}."
+        )
+    if result.mix_cpu:
+        total = sum(result.mix_cpu.values())
+        costs = ", ".join(
+            f"{name} {ms:.1f} ms"
+            for name, ms in sorted(result.mix_cpu.items(), key=lambda item: -item[1])
+        )
+        cores = os.cpu_count() or 1
+        lines.append(
+            f"- **CPU per request of the mixed load** ({result.users} clients; CPU time each "
+            f"process group used during the phase ÷ requests answered): {costs}; in all "
+            f"{total:.1f} ms, so {cores} cores answer at most ≈ {cores * 1000 / total:.0f} req/s "
+            "of it."
         )
     if result.memory:
         sizes = ", ".join(
