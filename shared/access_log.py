@@ -54,7 +54,7 @@ from shared.clock import OSLO
 from shared.db import TENANT_SETTING, set_tenant
 from shared.errors import Forbidden, problem_responses
 from shared.pagination import Cursor, Limit, decode_cursor, encode_cursor
-from shared.schemas.common import Page
+from shared.schemas.common import AnyPage, Page
 from shared.schemas.roles import Role
 
 
@@ -252,7 +252,7 @@ class AccessLog:
             await session.scalars(statement.order_by(model.sequence.desc()).limit(limit + 1))
         )
         next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
-        return Page[Any](items=rows[:limit], next_cursor=next_cursor)
+        return AnyPage(items=rows[:limit], next_cursor=next_cursor)
 
     async def all_for_person(self, session: AsyncSession, person_id: uuid.UUID) -> list[Any]:
         """The person's whole log, oldest first: for an export."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -35,6 +35,12 @@ class Page(BaseModel, Generic[T]):
 
     items: list[T]
     next_cursor: str | None = None
+
+
+AnyPage = Page[Any]
+"""A page of whatever a repository reads, held here: pydantic keeps a parametrised model only
+while something refers to it, so `Page[Any](...)` in a request built the class anew after
+each garbage collection (≈ 0.6 ms a request)."""
 
 
 class LocalizedText(BaseModel):

@@ -38,7 +38,7 @@ from services.intake.models import Application, Decision, Person, PersonNamePref
 from shared import need_to_know
 from shared.errors import Conflict, NotFound, RuleViolation
 from shared.pagination import decode_cursor, encode_cursor, paginate
-from shared.schemas.common import Page
+from shared.schemas.common import AnyPage, Page
 from shared.schemas.intake import ApplicationStatus, Outcome
 
 OPEN_CASE = (ApplicationStatus.received, ApplicationStatus.in_assessment)
@@ -280,7 +280,7 @@ class PersonRepo:
         after = decode_cursor(cursor, NAME_ORDER) if cursor else None
         leap = await self._leap(words, after)
         if leap is None:
-            return Page[Any](items=[], next_cursor=None)
+            return AnyPage(items=[], next_cursor=None)
         driver, start, from_ = leap
         page = name_page(words, driver, limit + 1, start, from_=from_)
         entries = (await self.session.execute(page)).all()
@@ -291,7 +291,7 @@ class PersonRepo:
         if len(rows) > limit:
             rows = rows[:limit]
             next_cursor = encode_cursor([rows[-1].search_text, rows[-1].id])
-        return Page[Any](items=rows, next_cursor=next_cursor)
+        return AnyPage(items=rows, next_cursor=next_cursor)
 
     async def by_ids(self, person_ids: list[uuid.UUID]) -> list[Person]:
         """The persons of the municipality among `person_ids` (others are left out), without
