@@ -324,10 +324,18 @@ async function main(page) {
 
   await checkPage(page, 'wt-dashboard', { title: 'benefits dashboard' });
 
-  await step('«Utstyr og utlån» names the person the device is lent to (read from intake)', async () => {
+  await step('«Utstyr og utlån» names the person the device is lent to (read from intake), fifty loans at a time', async () => {
     await page.getByRole('navigation', { name: 'Velferdsteknologi' }).getByRole('link', { name: 'Utstyr og utlån' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utstyr og utlån' }).waitFor();
-    const row = page.getByTestId('active-loans').getByRole('row').filter({ hasText: SERIAL });
+    const loans = page.getByTestId('active-loans');
+    await loans.waitFor();
+    // Oldest installation first: the new loan may be past the first page.
+    const row = loans.getByRole('row').filter({ hasText: SERIAL });
+    const more = page.getByTestId('active-loans-more');
+    while (!(await row.count()) && (await more.count())) {
+      await responseTo(page, 'GET', /\/api\/welfaretech\/v1\/loans$/, () => more.click());
+      await page.locator('[data-testid="active-loans-more"][aria-busy="true"]').waitFor({ state: 'detached' }); // the page's rows are in
+    }
     await row.getByText(personName, { exact: true }).waitFor();
   });
 

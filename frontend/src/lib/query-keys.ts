@@ -55,10 +55,15 @@ export const queryKeys = {
     publicTechnologies: (municipality: string) => ['welfaretech', 'public-technologies', municipality] as const,
     devices: (filter: { status?: string; technology?: string }) =>
       ['welfaretech', 'devices', { status: filter.status ?? null, technology: filter.technology ?? null }] as const,
+    /** The inventory's devices a page at a time (an infinite query: its own key under the devices' prefix). */
+    devicePages: (filter: { status?: string; technology?: string }) =>
+      ['welfaretech', 'devices', 'pages', { status: filter.status ?? null, technology: filter.technology ?? null }] as const,
     loans: {
       all: () => ['welfaretech', 'loans'] as const,
       list: (filter: { personId?: string; status?: string }) =>
         ['welfaretech', 'loans', 'list', { personId: filter.personId ?? null, status: filter.status ?? null }] as const,
+      /** The inventory's loans a page at a time (an infinite query: its own key under the loans' prefix). */
+      pages: (filter: { status?: string }) => ['welfaretech', 'loans', 'pages', { status: filter.status ?? null }] as const,
       detail: (id: string) => ['welfaretech', 'loans', 'detail', id] as const,
       benefits: (id: string) => ['welfaretech', 'loans', 'detail', id, 'benefits'] as const,
       overdueChecks: () => ['welfaretech', 'loans', 'overdue-checks'] as const,

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { collectPages, unwrap, welfaretechClient } from '@/lib/api-client';
 import { useIdempotencyKey } from '@/lib/idempotency';
@@ -20,6 +20,30 @@ export function useLoans(filter: { personId?: string; status?: 'active' | 'ended
           }),
         ),
       ),
+  });
+}
+
+/** Loans per page of the inventory's list. */
+const PAGE_SIZE = 50;
+
+/**
+ * The municipality's loans in a status, oldest installation first, a page at a time (the
+ * inventory's «Vis flere»): a municipality of 700,000 has thousands, so they are not all fetched
+ * at once. The per-person lists stay whole with `useLoans`.
+ */
+export function useLoanPages(filter: { status?: 'active' | 'ended' } = {}, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.welfaretech.loans.pages(filter),
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        welfaretechClient.GET('/api/welfaretech/v1/loans', {
+          params: { query: { status: filter.status, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor ?? null,
   });
 }
 

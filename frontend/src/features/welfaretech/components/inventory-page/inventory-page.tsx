@@ -1,5 +1,5 @@
-import { Field, Heading, Label, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 
@@ -10,8 +10,8 @@ import { useSession } from '@/lib/auth';
 import { formatShortDate } from '@/lib/dates';
 import { useLocalize } from '@/lib/i18n';
 
-import { useDevices } from '../../api/devices';
-import { useLoans, useOverdueChecks } from '../../api/loans';
+import { useDevicePages } from '../../api/devices';
+import { useLoanPages, useOverdueChecks } from '../../api/loans';
 import { DEVICE_STATUSES, type DeviceStatus, type LoanSummary } from '../../api/types';
 import { canReadReferrals, isTeam } from '../../lib/permissions';
 import { loanPath } from '../../paths';
@@ -20,6 +20,7 @@ import { PersonName } from '../person-name/person-name';
 import { WtNav } from '../wt-nav/wt-nav';
 
 import styles from './inventory-page.module.css';
+import { useShowMore, type RowFocus } from './use-show-more';
 
 const STATUS_COLOR: Record<DeviceStatus, 'success' | 'info' | 'warning' | 'neutral'> = {
   in_stock: 'success',
@@ -28,11 +29,23 @@ const STATUS_COLOR: Record<DeviceStatus, 'success' | 'info' | 'warning' | 'neutr
   retired: 'neutral',
 };
 
-function LoanTable({ loans, caption, testId }: { loans: readonly LoanSummary[]; caption: string; testId: string }) {
+function LoanTable({
+  loans,
+  caption,
+  testId,
+  region,
+  rowFocus,
+}: {
+  loans: readonly LoanSummary[];
+  caption: string;
+  testId: string;
+  region?: RefObject<HTMLDivElement | null>;
+  rowFocus?: RowFocus;
+}) {
   const { t } = useTranslation();
   const { language } = useLocalize();
   return (
-    <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
+    <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0} ref={region}>
       <Table className={styles.table} data-testid={testId}>
         <caption className={styles.caption}>{caption}</caption>
         <Table.Head>
@@ -45,8 +58,8 @@ function LoanTable({ loans, caption, testId }: { loans: readonly LoanSummary[]; 
           </Table.Row>
         </Table.Head>
         <Table.Body>
-          {loans.map((loan) => (
-            <Table.Row key={loan.id}>
+          {loans.map((loan, index) => (
+            <Table.Row key={loan.id} className={styles.row} {...rowFocus?.(index)}>
               <Table.Cell>
                 <Link asChild>
                   <RouterLink to={loanPath(loan.id)}>
@@ -71,10 +84,102 @@ function LoanTable({ loans, caption, testId }: { loans: readonly LoanSummary[]; 
   );
 }
 
-/** /velferdsteknologi/utstyr: the device instances with their status, the overdue checks and the open loans. */
-export function InventoryPage() {
+/**
+ * The next page of a list, with a busy state while it is fetched; shown only while there is one.
+ * Described by its section's heading, since the page has two.
+ */
+function ShowMore({ onClick, busy, testId, describedBy }: { onClick: () => void; busy: boolean; testId: string; describedBy: string }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Button variant="secondary" data-size="sm" onClick={onClick} loading={busy} aria-describedby={describedBy} data-testid={testId}>
+        {t('welfaretech.inventory.more')}
+      </Button>
+    </div>
+  );
+}
+
+/** The active loans, oldest installation first, fifty at a time with «Vis flere». */
+function ActiveLoans() {
+  const { t } = useTranslation();
+  const loans = useLoanPages({ status: 'active' });
+  const items = loans.data?.pages.flatMap((page) => page.items) ?? [];
+  const region = useRef<HTMLDivElement>(null);
+  const { showMore, rowFocus } = useShowMore(loans, items.length, region);
+  const caption = loans.hasNextPage
+    ? t('welfaretech.inventory.loansCaptionFirst', { count: items.length })
+    : t('welfaretech.inventory.loansCaption', { count: items.length });
+  return (
+    <>
+      {loans.isPending ? <Loading /> : null}
+      {loans.data ? <LoanTable loans={items} caption={caption} testId="active-loans" region={region} rowFocus={rowFocus} /> : null}
+      {/* Below the rows: a page that failed leaves those already shown; trying it again moves the focus as «Vis flere» does. */}
+      {loans.isError ? <ProblemAlert error={loans.error} onRetry={loans.isFetchNextPageError ? showMore : () => void loans.refetch()} /> : null}
+      {loans.hasNextPage ? <ShowMore onClick={showMore} busy={loans.isFetchingNextPage} testId="active-loans-more" describedBy="loans-heading" /> : null}
+    </>
+  );
+}
+
+/** The devices in a status (all when none), by serial, fifty at a time with «Vis flere». */
+function DeviceList({ status }: { status: DeviceStatus | '' }) {
   const { t } = useTranslation();
   const { language } = useLocalize();
+  const devices = useDevicePages(status ? { status } : {});
+  const items = devices.data?.pages.flatMap((page) => page.items) ?? [];
+  const region = useRef<HTMLDivElement>(null);
+  const { showMore, rowFocus } = useShowMore(devices, items.length, region);
+  return (
+    <>
+      {devices.isPending ? <Loading /> : null}
+      {devices.data ? (
+        <div className={styles.scroll} role="region" aria-labelledby="devices-caption" tabIndex={0} ref={region}>
+          <Table className={styles.table} data-testid="devices">
+            <caption id="devices-caption" className={styles.caption}>
+              {devices.hasNextPage
+                ? t('welfaretech.inventory.devicesCaptionFirst', { count: items.length })
+                : t('welfaretech.inventory.devicesCaption', { count: items.length })}
+            </caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('welfaretech.inventory.column.serial')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('welfaretech.inventory.column.technology')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('welfaretech.inventory.column.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('welfaretech.inventory.column.acquired')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map((device, index) => (
+                <Table.Row key={device.id} className={styles.row} {...rowFocus(index)}>
+                  <Table.Cell>{device.serial}</Table.Cell>
+                  <Table.Cell>
+                    <Localized text={device.technology_name} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={STATUS_COLOR[device.status]}>{t(`welfaretech.deviceStatus.${device.status}`)}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>{device.acquired_on ? formatShortDate(device.acquired_on, language) : '–'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      ) : null}
+      {/* Below the rows: a page that failed leaves those already shown. */}
+      {devices.isError ? (
+        <ProblemAlert error={devices.error} onRetry={devices.isFetchNextPageError ? showMore : () => void devices.refetch()} />
+      ) : null}
+      {devices.hasNextPage ? <ShowMore onClick={showMore} busy={devices.isFetchingNextPage} testId="devices-more" describedBy="devices-heading" /> : null}
+    </>
+  );
+}
+
+/**
+ * /velferdsteknologi/utstyr: the overdue checks (one bounded request), the active loans and the
+ * device instances with their status; the loans and the devices a page at a time, since a large
+ * municipality has thousands.
+ */
+export function InventoryPage() {
+  const { t } = useTranslation();
   usePageTitle(t('welfaretech.inventory.title'));
   const session = useSession();
   // Everyone who reads a person's loans (home care sees its own units' loans, where it records
@@ -82,9 +187,7 @@ export function InventoryPage() {
   const allowed = !!session && canReadReferrals(session.user.roles);
   const team = !!session && isTeam(session.user.roles);
   const [status, setStatus] = useState<DeviceStatus | ''>('');
-  const devices = useDevices(status ? { status } : {});
   const overdue = useOverdueChecks(team);
-  const loans = useLoans({ status: 'active' }, allowed);
   if (!allowed) return <NoAccess />;
   return (
     <div className={styles.page}>
@@ -107,9 +210,7 @@ export function InventoryPage() {
         <Heading level={2} data-size="sm" id="loans-heading">
           {t('welfaretech.inventory.loansHeading')}
         </Heading>
-        {loans.isPending ? <Loading /> : null}
-        {loans.isError ? <ProblemAlert error={loans.error} onRetry={() => void loans.refetch()} /> : null}
-        {loans.isSuccess ? <LoanTable loans={loans.data} caption={t('welfaretech.inventory.loansCaption', { count: loans.data.length })} testId="active-loans" /> : null}
+        <ActiveLoans />
       </section>
       <section aria-labelledby="devices-heading" className={styles.section}>
         <Heading level={2} data-size="sm" id="devices-heading">
@@ -126,39 +227,8 @@ export function InventoryPage() {
             ))}
           </Select>
         </Field>
-        {devices.isPending ? <Loading /> : null}
-        {devices.isError ? <ProblemAlert error={devices.error} onRetry={() => void devices.refetch()} /> : null}
-        {devices.isSuccess ? (
-          <div className={styles.scroll} role="region" aria-labelledby="devices-caption" tabIndex={0}>
-            <Table className={styles.table} data-testid="devices">
-              <caption id="devices-caption" className={styles.caption}>
-                {t('welfaretech.inventory.devicesCaption', { count: devices.data.length })}
-              </caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('welfaretech.inventory.column.serial')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('welfaretech.inventory.column.technology')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('welfaretech.inventory.column.status')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('welfaretech.inventory.column.acquired')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {devices.data.map((device) => (
-                  <Table.Row key={device.id}>
-                    <Table.Cell>{device.serial}</Table.Cell>
-                    <Table.Cell>
-                      <Localized text={device.technology_name} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Tag data-color={STATUS_COLOR[device.status]}>{t(`welfaretech.deviceStatus.${device.status}`)}</Tag>
-                    </Table.Cell>
-                    <Table.Cell>{device.acquired_on ? formatShortDate(device.acquired_on, language) : '–'}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        ) : null}
+        {/* Keyed by the filter: another status starts from its first page, with the focus state cleared. */}
+        <DeviceList key={status} status={status} />
       </section>
     </div>
   );
