@@ -23,7 +23,7 @@ import csv
 import inspect
 import io
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -133,9 +133,25 @@ class AccessLog:
         """The rows, one per person, written at once in this transaction (after what the
         session holds unwritten, as a flush did before)."""
         ids = person_ids if isinstance(person_ids, list) else [person_ids]
-        if session.new or session.dirty or session.deleted or not ids:
+        await self.record_each(
+            session, principal, [(person_id, resource_id) for person_id in ids], action, resource,
+            reason,
+        )  # fmt: skip
+
+    async def record_each(
+        self,
+        session: AsyncSession,
+        principal: Principal,
+        reads: Sequence[tuple[uuid.UUID, str | uuid.UUID | None]],
+        action: AccessAction,
+        resource: str,
+        reason: str | None = None,
+    ) -> None:
+        """One row per (person, resource id) of a list, written at once in this transaction
+        (after what the session holds unwritten)."""
+        if session.new or session.dirty or session.deleted or not reads:
             await session.flush()
-        if not ids:
+        if not reads:
             return
         roles = [role.value for role in principal.roles]
         request_id = correlation_id.get()
@@ -151,7 +167,7 @@ class AccessLog:
                 "reason": reason,
                 "request_id": request_id,
             }
-            for person_id in ids
+            for person_id, resource_id in reads
         ]
         await session.execute(self._insert, rows if len(rows) > 1 else rows[0])
 

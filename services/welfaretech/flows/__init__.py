@@ -12,7 +12,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from asgi_correlation_id import correlation_id
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.welfaretech.clients import IntakeApi, QualityApi
@@ -77,22 +76,8 @@ class Work:
         self, reads: list[tuple[uuid.UUID, uuid.UUID]], action: AccessAction, resource: str
     ) -> None:
         """One access-log row per (person, resource id) of a list, written in one statement
-        (each row added, then one flush) so the log of a page does not grow its statements."""
-        for person_id, resource_id in reads:
-            self.session.add(
-                AccessLogEntry(
-                    actor=self.user.sub,
-                    actor_name=self.user.name,
-                    actor_roles=[role.value for role in self.user.roles],
-                    person_id=person_id,
-                    action=action.value,
-                    resource=resource,
-                    resource_id=str(resource_id),
-                    request_id=correlation_id.get(),
-                )
-            )
-        if reads:
-            await self.session.flush()
+        so the log of a page does not grow its statements."""
+        await ACCESS_LOG.record_each(self.session, self.user, reads, action, resource)
 
     async def publish(self, payload: EventPayload, subject: str | uuid.UUID) -> None:
         await self.outbox.record(self.session, payload, subject=subject)
