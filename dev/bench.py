@@ -156,6 +156,8 @@ class Stat:
 
 
 ALL = "all operations"
+WARM_UP_SECONDS = 5
+"""The mixed load run before the measured phases, and not counted."""
 """The name of the open loop's totals (every operation's requests together)."""
 
 
@@ -680,6 +682,9 @@ async def measure(
     one_plan = {**plan, "drafts": plan["drafts"][:third], "sequential": True}
     many_plan = {**plan, "drafts": plan["drafts"][third : 2 * third]}
     open_plan = {**plan, "drafts": plan["drafts"][2 * third :], "rate": rate, "seconds": seconds}
+    # Not counted: every worker's first requests (its connections, the JWKS, the holiday
+    # calendar's import, pydantic's schemas) by the same mix from the concurrent clients.
+    await run_load(target, {**plan, "drafts": []}, users, WARM_UP_SECONDS, folder, label="warm-up")
     one = await run_load(target, one_plan, 1, seconds, folder)
     load_before = os.getloadavg()[0]
     sampler = (
@@ -809,7 +814,7 @@ def summary(result: Result) -> list[str]:
             f"requests; PostgreSQL counts every backend): {costs}{bound}."
         )
     if result.mix_cpu:
-        total = sum(result.mix_cpu.values())
+        spent = sum(result.mix_cpu.values())
         costs = ", ".join(
             f"{name} {ms:.1f} ms"
             for name, ms in sorted(result.mix_cpu.items(), key=lambda item: -item[1])
@@ -818,7 +823,7 @@ def summary(result: Result) -> list[str]:
         lines.append(
             f"- **CPU per request of the mixed load** ({result.users} clients; CPU time each "
             f"process group used during the phase ÷ requests answered): {costs}; in all "
-            f"{total:.1f} ms, so {cores} cores answer at most ≈ {cores * 1000 / total:.0f} req/s "
+            f"{spent:.1f} ms, so {cores} cores answer at most ≈ {cores * 1000 / spent:.0f} req/s "
             "of it."
         )
     if result.memory:
