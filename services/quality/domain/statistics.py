@@ -91,19 +91,15 @@ def summarise(rows: list[Row], first: date, last: date) -> Summary:
     risk = [level_of(r.consequence * r.probability) for r in rows]
     cells = Counter((r.consequence, r.probability) for r in rows)
     days = [(r.closed_on - r.reported_on).days for r in rows if r.closed_on is not None]
-    trend = []
-    for month in months_between(first, last):
-        in_month = [
-            (r, lvl) for r, lvl in zip(rows, risk, strict=True) if month_of(r.reported_on) == month
-        ]
-        trend.append(
-            Period(
-                month,
-                len(in_month),
-                sum(1 for r, _ in in_month if r.is_serious),
-                sum(1 for _, lvl in in_month if lvl is RiskLevel.high),
-            )
-        )
+    # each row's month once, counted in one pass (not every row again for every month)
+    months = [month_of(r.reported_on) for r in rows]
+    per_month = Counter(months)
+    serious = Counter(m for m, r in zip(months, rows, strict=True) if r.is_serious)
+    high = Counter(m for m, lvl in zip(months, risk, strict=True) if lvl is RiskLevel.high)
+    trend = [
+        Period(month, per_month[month], serious[month], high[month])
+        for month in months_between(first, last)
+    ]
     return Summary(
         total=len(rows),
         serious=sum(1 for r in rows if r.is_serious),

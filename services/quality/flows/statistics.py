@@ -8,11 +8,11 @@ from datetime import date
 
 from services.quality.domain import access
 from services.quality.domain.risk import level_of
-from services.quality.domain.statistics import Row, Summary, summarise
+from services.quality.domain.statistics import Summary, summarise
 from services.quality.flows import Work
 from services.quality.models import Deviation
 from shared.errors import RuleViolation
-from shared.schemas.quality import DeviationCategory, DeviationStatus
+from shared.schemas.quality import DeviationCategory
 
 CSV_COLUMNS = [
     "id",
@@ -39,15 +39,20 @@ def _check_period(first: date, last: date) -> None:
         raise RuleViolation("query.first", "Choose a period of at most five years")
 
 
-async def _rows(
-    work: Work, first: date, last: date, unit: str | None, category: DeviationCategory | None
-) -> tuple[list[Deviation], list[str] | None]:
+def _units(work: Work, first: date, last: date, unit: str | None) -> list[str] | None:
     _check_period(first, last)
     units = access.handled_units(work.user)
     if unit is not None:
         if units is not None and unit not in units:
             raise RuleViolation("query.unit", "You see statistics of your own units only")
         units = [unit]
+    return units
+
+
+async def _rows(
+    work: Work, first: date, last: date, unit: str | None, category: DeviationCategory | None
+) -> tuple[list[Deviation], list[str] | None]:
+    units = _units(work, first, last, unit)
     found = await work.deviations.for_statistics(
         first=first, last=last, units=units, category=category
     )
@@ -57,20 +62,10 @@ async def _rows(
 async def summary(
     work: Work, first: date, last: date, unit: str | None, category: DeviationCategory | None
 ) -> tuple[Summary, list[str] | None]:
-    deviations, units = await _rows(work, first, last, unit, category)
-    rows = [
-        Row(
-            reported_on=d.reported_on,
-            unit=d.unit,
-            category=DeviationCategory(d.category),
-            consequence=d.consequence,
-            probability=d.probability,
-            status=DeviationStatus(d.status),
-            is_serious=d.is_serious,
-            closed_on=d.closed_on,
-        )
-        for d in deviations
-    ]
+    """Counted from the eight columns the figures need (`DeviationRepo.counted`), not from
+    whole deviations."""
+    units = _units(work, first, last, unit)
+    rows = await work.deviations.counted(first=first, last=last, units=units, category=category)
     return summarise(rows, first, last), units
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from services.quality.domain.statistics import Row
 from services.quality.models import Deviation
 from shared.errors import NotFound
 from shared.pagination import decode_cursor, encode_cursor
@@ -138,16 +139,71 @@ class DeviationRepo:
         units: list[str] | None,
         category: DeviationCategory | None,
     ) -> Sequence[Deviation]:
-        statement = select(Deviation).where(
-            Deviation.reported_on >= first, Deviation.reported_on <= last
-        )
-        if units is not None:
-            statement = statement.where(Deviation.unit.in_(units))
-        if category is not None:
-            statement = statement.where(Deviation.category == category.value)
+        statement = _in_period(select(Deviation), first, last, units, category)
         return (
             await self.session.scalars(statement.order_by(Deviation.reported_on, Deviation.id))
         ).all()
+
+    async def counted(
+        self,
+        *,
+        first: date,
+        last: date,
+        units: list[str] | None,
+        category: DeviationCategory | None,
+    ) -> list[Row]:
+        """What the statistics count of each deviation in the period, as plain rows: the
+        eight columns only, no ORM objects and none of the free text."""
+        statement = _in_period(select(*_COUNTED), first, last, units, category)
+        return [
+            Row(
+                reported_on=reported_on,
+                unit=unit,
+                category=DeviationCategory(kind),
+                consequence=consequence,
+                probability=probability,
+                status=DeviationStatus(status),
+                is_serious=is_serious,
+                closed_on=closed_on,
+            )
+            for (
+                reported_on,
+                unit,
+                kind,
+                consequence,
+                probability,
+                status,
+                is_serious,
+                closed_on,
+            ) in await self.session.execute(statement)
+        ]
+
+
+_COUNTED = (
+    Deviation.reported_on,
+    Deviation.unit,
+    Deviation.category,
+    Deviation.consequence,
+    Deviation.probability,
+    Deviation.status,
+    Deviation.is_serious,
+    Deviation.closed_on,
+)
+
+
+def _in_period(
+    statement: Select[Any],
+    first: date,
+    last: date,
+    units: list[str] | None,
+    category: DeviationCategory | None,
+) -> Select[Any]:
+    statement = statement.where(Deviation.reported_on >= first, Deviation.reported_on <= last)
+    if units is not None:
+        statement = statement.where(Deviation.unit.in_(units))
+    if category is not None:
+        statement = statement.where(Deviation.category == category.value)
+    return statement
 
 
 async def _newest_first(
