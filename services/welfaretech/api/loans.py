@@ -41,16 +41,22 @@ router = APIRouter(tags=["loans"])
 async def _shown(work: Work, loans: Sequence[Loan]) -> list[LoanRead]:
     """The loans as shown: the persons' names from intake (a list still loads when intake is
     down, the names null) and the § 4-6 a decision each rests on today."""
-    names = await work.intake_api().names(loan.person_id for loan in loans)
-    legal = await flow.legal_bases(work, loans)
+    names, legal = await _context(work, loans)
     return [loan_read(loan, work.today, names, legal) for loan in loans]
 
 
 async def _listed(work: Work, loans: Sequence[Loan]) -> list[LoanSummary]:
     """The loans as lists show them: as `_shown`, without their checks and deviations."""
-    names = await work.intake_api().names(loan.person_id for loan in loans)
-    legal = await flow.legal_bases(work, loans)
+    names, legal = await _context(work, loans)
     return [loan_summary(loan, work.today, names, legal) for loan in loans]
+
+
+async def _context(
+    work: Work, loans: Sequence[Loan]
+) -> tuple[dict[uuid.UUID, str | None], dict[uuid.UUID, flow.LegalBasis]]:
+    """The names (intake) and the § 4-6 a bases a page of loans is shown with."""
+    names = await work.intake_api().names(loan.person_id for loan in loans)
+    return names, await flow.legal_bases(work, loans)
 
 
 @router.post(
