@@ -18,12 +18,15 @@ on one kept-alive connection (httpx), after a warm-up. For each path it prints:
   cProfile sees the event loop's thread only, and slows what it sees. A coroutine counts
   as called again each time it resumes.
 
-Paths (`--path`, repeatable; default all three):
+Paths (`--path`, repeatable; default all):
 
 - `me`: `GET /api/intake/v1/me`, authenticated, role checked, no SQL (the framework floor);
 - `person-page`: `GET /api/intake/v1/persons/{id}` as a saksbehandler (200 persons in turn);
 - `person-page-clinician`: the same as a helsepersonell of a unit that serves the persons
-  (a running granted decision), so the need-to-know check runs and passes.
+  (a running granted decision), so the need-to-know check runs and passes;
+- `decisions-list`: `GET /api/intake/v1/decisions` as a saksbehandler (the first page of 50);
+- `search-name`: `GET /api/intake/v1/persons?q=` as a saksbehandler, a family name of the
+  sampled persons in turn (a page of up to 50 summaries, each read logged).
 
 Each path uses one token for all its requests, as a signed-in user does.
 """
@@ -61,7 +64,7 @@ ROOT = Path(__file__).resolve().parents[1]
 API = "/api/intake/v1"
 ISSUER = "mestring-profile"
 AUDIENCE = "mestring"
-PATHS = ("me", "person-page", "person-page-clinician")
+PATHS = ("me", "person-page", "person-page-clinician", "decisions-list", "search-name")
 PROFILE_ON, PROFILE_OFF = signal.SIGUSR1, signal.SIGUSR2
 GRANTING = ("granted", "partly_granted")
 MADE = ("made", "sent", "in_force")
@@ -125,6 +128,7 @@ class Sample:
     person_ids: list[str]
     unit: str
     served: list[str]
+    family_names: list[str]
 
 
 async def sample(database_url: str, municipality: str, today: date) -> Sample:
@@ -137,7 +141,7 @@ async def sample(database_url: str, municipality: str, today: date) -> Sample:
                 "SELECT set_config($1, $2, true)", TENANT_SETTING, municipality
             )
             persons = await connection.fetch(
-                "SELECT id::text FROM persons ORDER BY md5(id::text) LIMIT 200"
+                "SELECT id::text, family_name FROM persons ORDER BY md5(id::text) LIMIT 200"
             )
             served = await connection.fetch(
                 "SELECT unit, person_id::text FROM decisions"
@@ -160,6 +164,7 @@ async def sample(database_url: str, municipality: str, today: date) -> Sample:
         person_ids=[row["id"] for row in persons],
         unit=unit,
         served=sorted(set(by_unit[unit]))[:200],
+        family_names=[row["family_name"] for row in persons],
     )
 
 
@@ -349,6 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "me": ([f"{base}/me"], caseworker),
         "person-page": ([f"{base}/persons/{p}" for p in found.person_ids], caseworker),
         "person-page-clinician": ([f"{base}/persons/{p}" for p in found.served], clinician),
+        "decisions-list": ([f"{base}/decisions"], caseworker),
+        "search-name": ([f"{base}/persons?q={n}" for n in found.family_names], caseworker),
     }
     results, profiles = [], []
     try:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Annotated, Any
 
+import orjson
 import structlog
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Integer, String, func, text
@@ -79,9 +80,13 @@ def create_engine(
 
     No ping before each checkout (a round trip per request): after a database restart the
     first statement on a stale connection fails, that request gets a 503
-    (`shared.overload`), and the pool drops every connection older than the failure."""
+    (`shared.overload`), and the pool drops every connection older than the failure.
+
+    JSONB read from PostgreSQL is decoded by orjson (the stdlib's decoder cost a fifth of
+    the CPU of a page of decisions); what is written is still encoded by the stdlib's."""
     return create_async_engine(
         database_url,
+        json_deserializer=orjson.loads,
         pool_size=pool_size,
         max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_timeout=pool_timeout,
@@ -122,6 +127,19 @@ async def _tenant_session(
 
 
 TenantSession = Annotated[AsyncSession, Depends(_tenant_session, scope="function")]
+
+
+async def commit_before_waiting(session: AsyncSession) -> None:
+    """Commit the request's transaction now and give its connection back to the pool, before
+    the request waits on another service: a pool of a few connections per worker is not held
+    by requests that are only waiting. What was written (the access log row of a read) is
+    stored even if the other service never answers.
+
+    The request may not use the database after this: SQLAlchemy refuses any statement on a
+    session whose `begin()` block has been committed ("Can't operate on closed transaction
+    inside context manager"), so a mistake is loud, never a query outside the tenant's scope.
+    """
+    await session.commit()
 
 
 async def open_tenant_session(
