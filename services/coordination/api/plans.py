@@ -97,7 +97,7 @@ async def list_plans(
 async def get_plan(plan_id: uuid.UUID, work: WorkDep, response: Response) -> PlanRead:
     """The plan, within need to know and the person's consent; every read is logged. When
     intake does not answer, the plan still opens with its decisions marked unavailable."""
-    view = await flow.read(work, plan_id)
+    view = await flow.open_for_reading(work, plan_id)
     set_etag(response, view.plan.version)
     return plan_read(view, work.today)
 

@@ -101,7 +101,9 @@ def person_ref(plan: Plan) -> PersonRef:
 
 
 def plan_read(view: PlanView, today: date) -> PlanRead:
-    plan, content = view.plan, view.content
+    """`view` from `read` or `open_for_reading` (with intake's decisions asked for)."""
+    plan, content, decisions = view.plan, view.content, view.decisions
+    assert decisions is not None, "the plan's view was read without intake's decisions"
     status = PlanStatus(plan.status)
     coordinator = view.coordinator
     return PlanRead(
@@ -132,10 +134,8 @@ def plan_read(view: PlanView, today: date) -> PlanRead:
         evaluation_overdue=is_evaluation_overdue(status, plan.next_evaluation_on, today),
         overdue_measure_ids=[m.id for m in overdue_measures(content, today)],
         may_edit=view.may_edit,
-        decisions=view.decisions,
-        service_names={
-            d.service_type: d.service_name for d in view.decisions.items if d.service_name
-        },
+        decisions=decisions,
+        service_names={d.service_type: d.service_name for d in decisions.items if d.service_name},
         updated_at=plan.updated_at,
     )
 

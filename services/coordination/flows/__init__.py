@@ -27,6 +27,7 @@ from services.coordination.repositories import (
     WorklistRepo,
 )
 from shared.access_log import AccessAction, AccessLog
+from shared.db import commit_before_waiting
 from shared.errors import NotFound, ServiceUnavailable
 from shared.outbox import Outbox
 from shared.principal import Principal
@@ -102,3 +103,8 @@ class Work:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    async def commit_before_waiting(self) -> None:
+        """Done with the database: commit and free the connection before asking intake
+        (`shared.db.commit_before_waiting`)."""
+        await commit_before_waiting(self.session)

@@ -39,7 +39,7 @@ async def plan_meeting(work: Work, plan_id: uuid.UUID, body: MeetingCreate) -> M
 
 
 async def meetings(work: Work, plan_id: uuid.UUID) -> Sequence[Meeting]:
-    view = await plan_flow.read(work, plan_id)
+    view = await plan_flow.readable(work, plan_id)
     return await work.plans.meetings(view.plan.id)
 
 
@@ -130,5 +130,5 @@ async def evaluate(
 
 
 async def evaluations(work: Work, plan_id: uuid.UUID) -> Sequence[Evaluation]:
-    view = await plan_flow.read(work, plan_id)
+    view = await plan_flow.readable(work, plan_id)
     return await work.plans.evaluations(view.plan.id)

@@ -40,7 +40,8 @@ class PlanView:
     consents: Sequence[Consent]
     consent_facts: list[ConsentFacts]
     may_edit: bool
-    decisions: DecisionsFromIntake
+    decisions: DecisionsFromIntake | None = None
+    """Intake's decisions of the person; None until asked for (`read`, `open_for_reading`)."""
 
 
 def facts_of(consent: Consent) -> ConsentFacts:
@@ -158,8 +159,27 @@ async def create(work: Work, body: PlanCreate) -> Plan:
 
 
 async def read(work: Work, plan_id: uuid.UUID) -> PlanView:
+    """The plan with intake's decisions (`readable`), in the request's transaction: for the
+    answer to a write, whose idempotency record is stored after it."""
+    view = await readable(work, plan_id)
+    view.decisions = await _decisions(work, view.plan.person_id)
+    return view
+
+
+async def open_for_reading(work: Work, plan_id: uuid.UUID) -> PlanView:
+    """The plan with intake's decisions, for a read: the transaction (with its access log row)
+    is committed and the connection freed before intake is asked, so a slow intake does not
+    hold coordination's pool."""
+    view = await readable(work, plan_id)
+    await work.commit_before_waiting()
+    view.decisions = await _decisions(work, view.plan.person_id)
+    return view
+
+
+async def readable(work: Work, plan_id: uuid.UUID) -> PlanView:
     """The plan, if the caller has need to know within the consent; the read is logged.
-    Intake's decisions are read with the caller's token; intake down → marked unavailable."""
+    Intake's decisions are not asked for (`read`, `open_for_reading`); intake down → marked
+    unavailable there."""
     plan = await work.plans.get(plan_id)
     content = PlanContent.model_validate(plan.content)
     consents = await work.plans.consents(plan.id)
@@ -176,7 +196,6 @@ async def read(work: Work, plan_id: uuid.UUID) -> PlanView:
         consents=consents,
         consent_facts=facts,
         may_edit=rel.is_coordinator and plan.status != PlanStatus.closed.value,
-        decisions=await _decisions(work, plan.person_id),
     )
 
 
@@ -216,17 +235,17 @@ async def update(work: Work, plan_id: uuid.UUID, body: PlanUpdate, if_match: int
 
 
 async def versions(work: Work, plan_id: uuid.UUID) -> Sequence[PlanVersion]:
-    view = await read(work, plan_id)
+    view = await readable(work, plan_id)
     return await work.plans.versions(view.plan.id)
 
 
 async def version(work: Work, plan_id: uuid.UUID, number: int) -> PlanVersion:
-    view = await read(work, plan_id)
+    view = await readable(work, plan_id)
     return await work.plans.version(view.plan.id, number, "path.number")
 
 
 async def compare(work: Work, plan_id: uuid.UUID, first: int, second: int) -> Comparison:
-    view = await read(work, plan_id)
+    view = await readable(work, plan_id)
     before = await work.plans.version(view.plan.id, first, "query.from")
     after = await work.plans.version(view.plan.id, second, "query.to")
     return rules.compare(

@@ -1,8 +1,10 @@
 """Reacting to intake over real HTTP: a decision made in intake becomes a measure to confirm,
 an ended one ends it, a replay changes nothing, two units suggest a request; when intake is
-down the plan still opens with its decisions marked unavailable. The municipality's
+down the plan still opens with its decisions marked unavailable, and while intake is slow
+the plan's reader holds no database connection. The municipality's
 need-to-know window and the emergency accesses set in intake decide who reads a person here."""
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
@@ -11,8 +13,13 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
-from dev.testing import RunningServer, tenant_connection
+from dev.testing import RunningServer, open_client, tenant_connection
+from services.coordination.app import create_app
 from services.coordination.flows import feed
 from services.coordination.models import FeedCursor, ProcessedEvent
 from services.coordination.tests.conftest import (
@@ -21,6 +28,7 @@ from services.coordination.tests.conftest import (
     OTHER_UNIT,
     UNIT,
     consent,
+    coordination_settings,
     goal,
     person_with_plan,
     register_person,
@@ -226,6 +234,53 @@ async def test_when_intake_is_down_the_plan_still_opens_with_decisions_unavailab
     assert down.json()["decisions"]["available"] is False
     assert down.json()["service_names"] == {}
     assert down.json()["goals"] == up.json()["goals"]
+
+
+async def test_while_intake_is_slow_opening_a_plan_holds_no_database_connection(
+    database_urls: dict[str, str],
+    signing_key: Any,
+    intake_server: RunningServer,
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+) -> None:
+    """Intake behind a hop that holds each request until the test lets it on: while the
+    plan's reader waits for intake's decisions, coordination's pool has nothing checked out
+    (a slow intake must not run the pool dry), and the answer still carries the decisions."""
+    _, plan = await person_with_plan(client, intake, caseworker, coordinator)
+    asked, go_on = asyncio.Event(), asyncio.Event()
+
+    async def hop(request: Request) -> Response:
+        asked.set()
+        await go_on.wait()
+        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
+            answer = await forward.get(
+                request.url.path,
+                params=request.query_params,
+                headers={"Authorization": request.headers["authorization"]},
+            )
+        return Response(answer.content, answer.status_code, media_type="application/json")
+
+    slow_intake = RunningServer(Starlette(routes=[Route("/{path:path}", hop)]))
+    await slow_intake.start()
+    try:
+        app = create_app(coordination_settings(database_urls, signing_key, slow_intake.url))
+        async for http in open_client(app):
+            opening = asyncio.create_task(
+                http.get(f"{API}/plans/{plan['id']}", headers=coordinator)
+            )
+            await asyncio.wait_for(asked.wait(), timeout=20)
+            held_while_waiting = app.state.engine.pool.checkedout()
+            go_on.set()
+            answer = await opening
+    finally:
+        go_on.set()
+        await slow_intake.stop()
+
+    assert held_while_waiting == 0
+    assert answer.status_code == 200
+    assert answer.json()["decisions"]["available"] is True
 
 
 async def test_readiness_shows_how_far_behind_the_intake_feed_is(
