@@ -24,6 +24,7 @@ from shared.schemas.intake import (
     ApplicationStatus,
     DecisionRights,
     DecisionStatus,
+    DecisionSummary,
     Outcome,
     PersonSummary,
     WaitingAction,
@@ -424,6 +425,29 @@ class CriteriaCited(BaseModel):
     version: int
     effective_from: date
     text: LocalizedText
+
+
+class DecisionListItem(DecisionSummary):
+    """A decision as a list shows it: who, what, the outcome, the dates and the deadlines.
+    The facts, considerations, legal basis, criteria, fees, contact, evaluations and rights
+    are on the decision itself (`GET /v1/decisions/{id}`)."""
+
+    person: PersonSummary
+    application_id: uuid.UUID | None
+    service_name: LocalizedText
+    care_level_rank: int
+    purpose: str | None
+    scope_amount: float | None
+    scope_unit: str
+    review_due: date | None = Field(description="When the decision must be reviewed")
+    sent_on: date | None
+    received_on: date | None
+    appeal_deadline: date | None = Field(
+        description="Four weeks after the person received it, moved to a working day"
+    )
+    ended_on: date | None
+    imported_from: str | None = Field(description="The system it was imported from, if any")
+    version: int
 
 
 class DecisionRead(BaseModel):

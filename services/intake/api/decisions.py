@@ -17,12 +17,18 @@ from services.intake.api.deps import (
     Idempotent,
     WorkDep,
 )
-from services.intake.api.views import decision_read, integration_decision_read, suggestion_read
+from services.intake.api.views import (
+    decision_list_item,
+    decision_read,
+    integration_decision_read,
+    suggestion_read,
+)
 from services.intake.flows import decisions as flow
 from services.intake.letters.render import letter_html, letter_pdf
 from services.intake.schemas import (
     DecisionCreate,
     DecisionDelivery,
+    DecisionListItem,
     DecisionRead,
     DecisionStatusChange,
     DecisionUpdate,
@@ -211,7 +217,7 @@ async def get_decision_letter(
 
 @router.get(
     "/decisions",
-    response_model=Page[DecisionRead],
+    response_model=Page[DecisionListItem],
     operation_id="list_decisions",
     dependencies=[DECISION_READER],
 )
@@ -221,11 +227,13 @@ async def list_decisions(
     status: Annotated[DecisionStatus | None, Query()] = None,
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> Page[DecisionRead]:
-    """Decisions; a clinician sees those of their own units only."""
+) -> Page[DecisionListItem]:
+    """Decisions as a list shows them, oldest first; a clinician sees those of their own
+    units only. The whole decision (facts, considerations, legal basis, rights) is read one
+    at a time (`GET /v1/decisions/{decision_id}`)."""
     page = await flow.page(work, person_id=person_id, status=status, limit=limit, cursor=cursor)
-    return Page[DecisionRead](
-        items=[decision_read(d) for d in page.items], next_cursor=page.next_cursor
+    return Page[DecisionListItem](
+        items=[decision_list_item(d) for d in page.items], next_cursor=page.next_cursor
     )
 
 

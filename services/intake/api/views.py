@@ -25,6 +25,7 @@ from services.intake.schemas import (
     CaregiverRead,
     Contact,
     CriteriaCited,
+    DecisionListItem,
     DecisionRead,
     DerivedRead,
     EvaluationRecord,
@@ -197,6 +198,37 @@ def decision_read(decision: Decision) -> DecisionRead:
         ended_on=decision.ended_on,
         ended_note=decision.ended_note,
         addressee=CaregiverRead.model_validate(decision.addressee) if decision.addressee else None,
+        version=decision.version,
+    )
+
+
+def decision_list_item(decision: Decision) -> DecisionListItem:
+    """From a decision read for a list (`DecisionRepo.page`: the listed columns only)."""
+    return DecisionListItem(
+        id=decision.id,
+        person_id=decision.person_id,
+        person=person_summary(decision.person),
+        application_id=decision.application_id,
+        replaces_id=decision.replaces_id,
+        service_type=decision.service_type,
+        service_name=LocalizedText.model_validate(decision.service_name),
+        care_level_rank=decision.care_level_rank,
+        purpose=decision.purpose,
+        outcome=Outcome(decision.outcome),
+        status=DecisionStatus(decision.status),
+        unit=decision.unit,
+        scope_amount=decision.scope_amount,
+        scope_unit=decision.scope_unit,
+        starts_on=decision.starts_on,
+        ends_on=decision.ends_on,
+        review_on=decision.review_on,
+        review_due=decision.review_on,
+        made_on=decision.made_on,
+        sent_on=decision.sent_on,
+        received_on=decision.received_on,
+        appeal_deadline=decision.appeal_deadline,
+        ended_on=decision.ended_on,
+        imported_from=decision.imported_from,
         version=decision.version,
     )
 

@@ -393,6 +393,34 @@ async def test_an_integration_reads_a_decision_without_its_facts_or_consideratio
     assert not {"facts", "considerations", "purpose", "person", "contact"} & set(one.json())
 
 
+async def test_the_decisions_list_shows_each_decision_without_its_justification(
+    client: httpx.AsyncClient, caseworker: dict[str, str], catalogue_services: list[str]
+) -> None:
+    """A list item is who, what and when (`DecisionListItem`); the facts, considerations,
+    legal basis and rights are on the decision itself, which the list links to."""
+    application = await application_for(client, caseworker, ["hjemmesykepleie"])
+    body = decision_body(application)
+    decision = await draft(client, caseworker, body)
+    made = (await make(client, caseworker, decision)).json()
+
+    listed = await client.get(
+        f"{API}/decisions", params={"person_id": decision["person"]["id"]}, headers=caseworker
+    )
+    whole = await client.get(f"{API}/decisions/{decision['id']}", headers=caseworker)
+
+    assert listed.status_code == 200, listed.text
+    [item] = listed.json()["items"]
+    assert item["person_id"] == item["person"]["id"] == made["person"]["id"]
+    assert {k: item[k] for k in ("status", "outcome", "service_name", "version")} == {
+        k: made[k] for k in ("status", "outcome", "service_name", "version")
+    }
+    assert item["scope_amount"] == 3.5 and item["starts_on"] == "2026-04-01"
+    assert not {"facts", "considerations", "legal_basis", "rights", "contact"} & set(item)
+    for text in (body["facts"], body["considerations"]):
+        assert text not in listed.text
+        assert text in whole.text
+
+
 async def test_admin_reads_no_person_s_data(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],

@@ -477,7 +477,9 @@ export interface paths {
         };
         /**
          * List Decisions
-         * @description Decisions; a clinician sees those of their own units only.
+         * @description Decisions as a list shows them, oldest first; a clinician sees those of their own
+         *     units only. The whole decision (facts, considerations, legal basis, rights) is read one
+         *     at a time (`GET /v1/decisions/{decision_id}`).
          */
         get: operations["list_decisions"];
         put?: never;
@@ -1580,6 +1582,75 @@ export interface components {
              */
             received_on: string;
         };
+        /**
+         * DecisionListItem
+         * @description A decision as a list shows it: who, what, the outcome, the dates and the deadlines.
+         *     The facts, considerations, legal basis, criteria, fees, contact, evaluations and rights
+         *     are on the decision itself (`GET /v1/decisions/{id}`).
+         */
+        DecisionListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Person Id
+             * Format: uuid
+             */
+            person_id: string;
+            /** Service Type */
+            service_type: string;
+            outcome: components["schemas"]["Outcome"];
+            status: components["schemas"]["DecisionStatus"];
+            /** Unit */
+            unit: string | null;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Review On */
+            review_on: string | null;
+            /** Made On */
+            made_on: string | null;
+            /** Replaces Id */
+            replaces_id: string | null;
+            person: components["schemas"]["PersonSummary"];
+            /** Application Id */
+            application_id: string | null;
+            service_name: components["schemas"]["LocalizedText"];
+            /** Care Level Rank */
+            care_level_rank: number;
+            /** Purpose */
+            purpose: string | null;
+            /** Scope Amount */
+            scope_amount: number | null;
+            /** Scope Unit */
+            scope_unit: string;
+            /**
+             * Review Due
+             * @description When the decision must be reviewed
+             */
+            review_due: string | null;
+            /** Sent On */
+            sent_on: string | null;
+            /** Received On */
+            received_on: string | null;
+            /**
+             * Appeal Deadline
+             * @description Four weeks after the person received it, moved to a working day
+             */
+            appeal_deadline: string | null;
+            /** Ended On */
+            ended_on: string | null;
+            /**
+             * Imported From
+             * @description The system it was imported from, if any
+             */
+            imported_from: string | null;
+            /** Version */
+            version: number;
+        };
         /** DecisionRead */
         DecisionRead: {
             /**
@@ -2433,10 +2504,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[DecisionRead] */
-        Page_DecisionRead_: {
+        /** Page[DecisionListItem] */
+        Page_DecisionListItem_: {
             /** Items */
-            items: components["schemas"]["DecisionRead"][];
+            items: components["schemas"]["DecisionListItem"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5271,7 +5342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_DecisionRead_"];
+                    "application/json": components["schemas"]["Page_DecisionListItem_"];
                 };
             };
             /** @description Missing or invalid token */
