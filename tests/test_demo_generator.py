@@ -674,3 +674,65 @@ async def test_a_sample_of_the_other_services_rows_reads_back_through_their_apis
             response = await quality.get(f"/api/quality/v1/deviations/{deviation_id}", headers=lead)
             assert response.status_code == 200, response.text
         assert queue and statistics.status_code == 200, statistics.text
+
+
+async def test_the_statistics_counted_in_postgresql_are_those_of_every_deviation_counted_by_hand(
+    generated: dict[str, int],
+    database_urls: dict[str, str],
+    signing_key: SigningKey,
+    token_factory: Callable[..., str],
+    town: str,
+) -> None:
+    """The statistics page's figures over the generated register (grouping sets and a
+    percentile in SQL) equal the same figures counted here, row by row."""
+    from collections import Counter
+    from statistics import median
+
+    from services.quality.domain.risk import level_of
+
+    first, last = date(TODAY.year - 3, 3, 1), TODAY
+    rows = await _rows(
+        database_urls["quality"],
+        town,
+        f"""SELECT reported_on, unit, category, consequence, probability, status, is_serious,
+                   closed_on FROM deviations
+             WHERE reported_on BETWEEN '{first.isoformat()}' AND '{last.isoformat()}'""",
+    )
+    settings = QualitySettings(**settings_kwargs("quality", database_urls, signing_key))
+    lead = auth(token_factory("kvalitetsleder", municipality=town))
+    async for quality in open_client(create_quality(settings)):
+        response = await quality.get(
+            "/api/quality/v1/statistics", params={"first": first, "last": last}, headers=lead
+        )
+    stats = response.json()
+
+    def month(day: date) -> str:
+        return f"{day.year:04d}-{day.month:02d}"
+
+    def counted(body: list[dict[str, Any]]) -> dict[str, int]:
+        return {c["key"]: c["count"] for c in body if c["count"]}
+
+    levels = [level_of(r.consequence * r.probability).value for r in rows]
+    days = [(r.closed_on - r.reported_on).days for r in rows if r.closed_on is not None]
+    assert response.status_code == 200, response.text
+    assert len(rows) > 100 and days
+    assert stats["total"] == len(rows)
+    assert stats["serious"] == sum(r.is_serious for r in rows)
+    assert stats["open"] == sum(r.status != "closed" for r in rows)
+    assert stats["median_days_to_close"] == float(median(days))
+    assert counted(stats["by_category"]) == Counter(r.category for r in rows)
+    assert counted(stats["by_unit"]) == Counter(r.unit for r in rows)
+    assert counted(stats["by_status"]) == Counter(r.status for r in rows)
+    assert counted(stats["by_risk_level"]) == Counter(levels)
+    assert {
+        (c["consequence"], c["probability"]): c["count"] for c in stats["heat_map"] if c["count"]
+    } == Counter((r.consequence, r.probability) for r in rows)
+    assert {p["period"]: (p["count"], p["serious"], p["high_risk"]) for p in stats["trend"]} == {
+        m: (
+            sum(month(r.reported_on) == m for r in rows),
+            sum(month(r.reported_on) == m and r.is_serious for r in rows),
+            sum(month(r.reported_on) == m and lvl == "high" for r, lvl in zip(rows, levels)),
+        )
+        for m in {p["period"] for p in stats["trend"]}
+    }
+    assert len(stats["trend"]) == (last.year - first.year) * 12 + last.month - first.month + 1

@@ -12,22 +12,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from statistics import median
 
 from services.quality.domain.risk import LEVELS, level_of
 from shared.schemas.quality import DeviationCategory, DeviationStatus, RiskLevel
 
 
 @dataclass(frozen=True)
-class Row:
-    reported_on: date
-    unit: str
-    category: DeviationCategory
-    consequence: int
-    probability: int
-    status: DeviationStatus
-    is_serious: bool
-    closed_on: date | None
+class Tally:
+    """The period's deviations as PostgreSQL counts them, one breakdown per grouping: a
+    register of any size arrives as at most a few hundred numbers. Months are `YYYY-MM`."""
+
+    by_category: Counter[str]
+    by_unit: Counter[str]
+    by_status: Counter[str]
+    by_month_and_grade: Counter[tuple[str, int, int]]
+    """(month, consequence, probability) → deviations: the heat map, the risk levels and
+    the trend's count and high-risk count are all read from it."""
+    serious_by_month: Counter[str]
+    median_days_to_close: float | None
+    """Of the deviations closed, the median days from reported to closed."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,6 @@ class Summary:
     trend: list[Period]
 
 
-def month_of(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def months_between(first: date, last: date) -> list[str]:
     """Every month from `first` to `last`, so a month without deviations shows as 0."""
     months = []
@@ -86,33 +85,33 @@ def _counts(counter: Counter[str], keys: list[str] | None = None) -> list[Count]
     return [Count(key, counter.get(key, 0)) for key in keys]
 
 
-def summarise(rows: list[Row], first: date, last: date) -> Summary:
-    """Everything the statistics page shows, from the rows in the period."""
-    risk = [level_of(r.consequence * r.probability) for r in rows]
-    cells = Counter((r.consequence, r.probability) for r in rows)
-    days = [(r.closed_on - r.reported_on).days for r in rows if r.closed_on is not None]
-    # each row's month once, counted in one pass (not every row again for every month)
-    months = [month_of(r.reported_on) for r in rows]
-    per_month = Counter(months)
-    serious = Counter(m for m, r in zip(months, rows, strict=True) if r.is_serious)
-    high = Counter(m for m, lvl in zip(months, risk, strict=True) if lvl is RiskLevel.high)
+def summarise(tally: Tally, first: date, last: date) -> Summary:
+    """Everything the statistics page shows, from the period's tally."""
+    cells: Counter[tuple[int, int]] = Counter()
+    per_month: Counter[str] = Counter()
+    high: Counter[str] = Counter()
+    risk: Counter[str] = Counter()
+    for (month, consequence, probability), n in tally.by_month_and_grade.items():
+        level = level_of(consequence * probability)
+        cells[consequence, probability] += n
+        per_month[month] += n
+        risk[level.value] += n
+        if level is RiskLevel.high:
+            high[month] += n
+    total = sum(per_month.values())
     trend = [
-        Period(month, per_month[month], serious[month], high[month])
+        Period(month, per_month[month], tally.serious_by_month[month], high[month])
         for month in months_between(first, last)
     ]
     return Summary(
-        total=len(rows),
-        serious=sum(1 for r in rows if r.is_serious),
-        open=sum(1 for r in rows if r.status is not DeviationStatus.closed),
-        median_days_to_close=float(median(days)) if days else None,
-        by_category=_counts(
-            Counter(r.category.value for r in rows), [c.value for c in DeviationCategory]
-        ),
-        by_unit=_counts(Counter(r.unit for r in rows)),
-        by_risk_level=_counts(Counter(lvl.value for lvl in risk), [lvl.value for lvl in RiskLevel]),
-        by_status=_counts(
-            Counter(r.status.value for r in rows), [s.value for s in DeviationStatus]
-        ),
+        total=total,
+        serious=sum(tally.serious_by_month.values()),
+        open=total - tally.by_status[DeviationStatus.closed.value],
+        median_days_to_close=tally.median_days_to_close,
+        by_category=_counts(tally.by_category, [c.value for c in DeviationCategory]),
+        by_unit=_counts(tally.by_unit),
+        by_risk_level=_counts(risk, [lvl.value for lvl in RiskLevel]),
+        by_status=_counts(tally.by_status, [s.value for s in DeviationStatus]),
         heat_map=[
             Cell(c, p, level_of(c * p), cells.get((c, p), 0)) for c in LEVELS for p in LEVELS
         ],

@@ -62,11 +62,11 @@ async def _rows(
 async def summary(
     work: Work, first: date, last: date, unit: str | None, category: DeviationCategory | None
 ) -> tuple[Summary, list[str] | None]:
-    """Counted from the eight columns the figures need (`DeviationRepo.counted`), not from
-    whole deviations."""
+    """Counted in PostgreSQL (`DeviationRepo.tally`): no deviation is read, whatever the
+    size of the register."""
     units = _units(work, first, last, unit)
-    rows = await work.deviations.counted(first=first, last=last, units=units, category=category)
-    return summarise(rows, first, last), units
+    tally = await work.deviations.tally(first=first, last=last, units=units, category=category)
+    return summarise(tally, first, last), units
 
 
 async def export_csv(
