@@ -22,7 +22,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from shared.auth import TokenVerifier
-from shared.clients import create_http_client
+from shared.clients import create_http_client, create_service_session
 from shared.db import check_runtime_role, create_engine, create_sessionmaker
 from shared.errors import PROBLEM_MEDIA_TYPE
 from shared.feed import FeedConsumer
@@ -106,6 +106,7 @@ def create_service_app(
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.http = create_http_client(settings)
+        app.state.calls = create_service_session(settings)
         if on_startup is not None:
             await on_startup(app)
         consumers = [c for c in (feed_consumers(app) if feed_consumers else []) if c is not None]
@@ -125,6 +126,7 @@ def create_service_app(
             for consumer in consumers:
                 await consumer.stop()
             await app.state.http.aclose()
+            await app.state.calls.close()
             await engine.dispose()
 
     prefix = f"/api/{name}"

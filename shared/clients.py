@@ -2,17 +2,25 @@
 
 The caller's token and request id travel along; only idempotent requests are
 retried; a service that is down or too slow becomes a 503 problem naming it.
+
+The calls go through aiohttp (one session per process, `create_service_session`): httpx
+cost the caller about 3 ms of CPU a call, aiohttp under 1. httpx stays for the feeds and
+the token source, which run seldom (`create_http_client`).
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import quote
 
+import aiohttp
 import httpx
+import orjson
 from asgi_correlation_id import correlation_id
 from fastapi import Depends, Request
+from yarl import URL
 
 from shared.auth import bearer_token
 from shared.errors import NotFound, ServiceUnavailable
@@ -24,6 +32,18 @@ URL_SAFE = "/?=&%:@!$'()*+,;"
 """What a path passed to `request` keeps as it is; anything else is percent-encoded."""
 
 
+@dataclass(frozen=True)
+class Answer:
+    """Another service's answer, read whole."""
+
+    status_code: int
+    content: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def json(self) -> Any:
+        return orjson.loads(self.content)
+
+
 class ServiceClient:
     """A client for one other service, bound to the current caller."""
 
@@ -31,7 +51,7 @@ class ServiceClient:
         self,
         service: str,
         base_url: str,
-        http: httpx.AsyncClient,
+        http: aiohttp.ClientSession,
         *,
         token: str | None = None,
         retries: int = 2,
@@ -51,17 +71,34 @@ class ServiceClient:
             headers["X-Request-ID"] = request_id
         return headers
 
-    async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
         method = method.upper()
         attempts = 1 + (self.retries if method in IDEMPOTENT_METHODS else 0)
         # Data in a path (a code typed into an import) may hold any character: percent-encode
         # what a URL cannot carry, keeping the path's own separators and any encoding in it.
-        url = f"{self.base_url}{quote(path, safe=URL_SAFE, errors='surrogatepass')}"
-        headers = {**self._headers(), **kwargs.pop("headers", {})}
+        url = URL(
+            f"{self.base_url}{quote(path, safe=URL_SAFE, errors='surrogatepass')}", encoded=True
+        )
+        query = {k: str(v) for k, v in (params or {}).items()}
+        body = None if json is None else orjson.dumps(json)
+        sent = {**self._headers(), **(headers or {})}
+        if body is not None:
+            sent["Content-Type"] = "application/json"
         for attempt in range(attempts):
             try:
-                response = await self.http.request(method, url, headers=headers, **kwargs)
-            except (httpx.TransportError, httpx.TimeoutException) as exc:
+                async with self.http.request(
+                    method, url, params=query or None, data=body, headers=sent
+                ) as response:
+                    answer = Answer(response.status, await response.read(), dict(response.headers))
+            except (aiohttp.ClientError, TimeoutError) as exc:
                 if attempt + 1 < attempts:
                     await asyncio.sleep(0.1 * 2**attempt)
                     continue
@@ -69,14 +106,14 @@ class ServiceClient:
                     self.service,
                     f"The {self.service} service did not answer ({type(exc).__name__})",
                 ) from exc
-            if response.status_code in RETRYABLE_STATUSES and attempt + 1 < attempts:
+            if answer.status_code in RETRYABLE_STATUSES and attempt + 1 < attempts:
                 await asyncio.sleep(0.1 * 2**attempt)
                 continue
-            if response.status_code >= 500:
+            if answer.status_code >= 500:
                 raise ServiceUnavailable(
-                    self.service, f"The {self.service} service answered {response.status_code}"
+                    self.service, f"The {self.service} service answered {answer.status_code}"
                 )
-            return response
+            return answer
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def get_json(self, path: str, *, not_found: str | None = None, **kwargs: Any) -> Any:
@@ -94,8 +131,19 @@ class ServiceClient:
 
 
 def create_http_client(settings: ServiceSettings) -> httpx.AsyncClient:
+    """For the feeds and the token source."""
     timeout = httpx.Timeout(settings.http_read_timeout, connect=settings.http_connect_timeout)
     return httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=50))
+
+
+def create_service_session(settings: ServiceSettings) -> aiohttp.ClientSession:
+    """For `ServiceClient`: made inside the running event loop (the app's lifespan)."""
+    timeout = aiohttp.ClientTimeout(
+        total=None,
+        connect=settings.http_connect_timeout,
+        sock_read=settings.http_read_timeout,
+    )
+    return aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=50))
 
 
 def client_for(service: str) -> Any:
@@ -106,7 +154,7 @@ def client_for(service: str) -> Any:
         return ServiceClient(
             service,
             settings.service_url(service),
-            request.app.state.http,
+            request.app.state.calls,
             token=bearer_token(request),
             retries=settings.http_retries,
         )

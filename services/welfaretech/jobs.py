@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
+import aiohttp
 import structlog
 from fastapi import FastAPI
 from sqlalchemy import func, select
@@ -64,7 +64,7 @@ class DeviationRetrier(PeriodicJob[RetrierStatus, tuple[int, int]]):
         municipalities: Sequence[str],
         tokens: TokenSource,
         sessionmaker: async_sessionmaker[AsyncSession],
-        http: httpx.AsyncClient,
+        http: aiohttp.ClientSession,
         interval: float = 5.0,
         max_interval: float = 300.0,
         batch: int = 50,
@@ -164,7 +164,7 @@ def retrier_for(app: FastAPI) -> DeviationRetrier | None:
         municipalities=settings.feed_municipalities,
         tokens=IssuerTokenSource(settings.feed_token_url, usernames, app.state.http),
         sessionmaker=app.state.sessionmaker,
-        http=app.state.http,
+        http=app.state.calls,
         interval=settings.deviation_retry_seconds,
         max_interval=settings.deviation_retry_max_seconds,
     )

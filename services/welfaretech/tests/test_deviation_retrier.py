@@ -43,7 +43,7 @@ async def retrier(
         municipalities=[municipality],
         tokens=SignedTokens(token_factory),
         sessionmaker=app.state.sessionmaker,
-        http=app.state.http,
+        http=app.state.calls,
         interval=0.05,
         max_interval=0.2,
     )
