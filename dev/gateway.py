@@ -130,8 +130,15 @@ def create_app() -> Starlette:
                 data=body or None,
                 allow_redirects=False,
             )
-        except (TimeoutError, aiohttp.ClientError, ValueError):
+        except (TimeoutError, aiohttp.ClientError):
             return unavailable(service)
+        except ValueError:  # raised before sending: a header the request cannot carry on
+            return problem_response(
+                400,
+                "Bad Request",
+                slug="bad-request",
+                detail="A header of the request is not valid",
+            )
         response_headers = [
             (k, v) for k, v in answer.headers.items() if k.lower() not in HOP_BY_HOP
         ]

@@ -374,6 +374,37 @@ async def test_the_dev_gateway_sends_the_security_headers_of_nginx(
     assert spa.headers.get("cache-control") != "no-store"
 
 
+async def test_the_dev_gateway_answers_a_header_it_cannot_pass_on_with_a_400(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A header value with a line break is the client's mistake (400), not a service that
+    is down (503)."""
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from dev.gateway import create_app
+    from dev.testing import RunningServer
+
+    async def answer(request: Any) -> JSONResponse:
+        return JSONResponse({"x-note": request.headers.get("x-note")})
+
+    upstream = RunningServer(Starlette(routes=[Route("/{path:path}", answer)]))
+    await upstream.start()
+    monkeypatch.setenv("MESTRING_DEV_KEY_FILE", str(tmp_path / "key.pem"))
+    monkeypatch.setenv("MESTRING_SPA_DIR", str(tmp_path / "dist"))
+    monkeypatch.setenv("MESTRING_INTAKE_URL", upstream.url)
+    try:
+        async for client in open_client(create_app()):  # type: ignore[arg-type]
+            broken = await client.get(PERSONS, headers={"X-Note": "one\r\nX-Injected: two"})
+            plain = await client.get(PERSONS, headers={"X-Note": "one"})
+    finally:
+        await upstream.stop()
+
+    assert_problem(broken, 400)
+    assert plain.status_code == 200 and plain.json() == {"x-note": "one"}
+
+
 # --- logs -----------------------------------------------------------------------------
 
 
