@@ -107,6 +107,19 @@ SET_TENANT = text("SELECT set_config(:name, :value, true)")
 """Built once: a statement made anew has its cache key computed on every execution."""
 
 
+GENERIC_PLANS = text("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)")
+
+
+async def use_generic_plans(session: AsyncSession) -> None:
+    """For the rest of this transaction, each prepared statement runs on the plan made once
+    for its connection, not one made for this request's values. For statements whose best
+    plan does not depend on the values (bounded range scans in an index's order, such as a
+    worklist's branches): planning a union of many branches afresh cost more than running
+    it, and PostgreSQL's own choice kept the fresh plans. Never for a statement whose best
+    plan does depend on them (a name search: `force_custom_plan` there)."""
+    await session.execute(GENERIC_PLANS)
+
+
 async def set_tenant(session: AsyncSession, municipality: str) -> None:
     """Scope this transaction to one municipality (row-level security reads it)."""
     await session.execute(SET_TENANT, {"name": TENANT_SETTING, "value": municipality})

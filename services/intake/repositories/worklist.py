@@ -67,6 +67,7 @@ from sqlalchemy.orm import aliased
 from services.intake.domain.decisions import FOLLOWED_UP
 from services.intake.domain.worklist import COUNT_CAP, INTERIM_LOOKAHEAD, LOOKAHEAD, Kind, Scope
 from services.intake.models import Appeal, Application, ApplicationItem, Decision, Person
+from shared.db import use_generic_plans
 from shared.pagination import decode_cursor, encode_cursor
 from shared.schemas.intake import AppealStatus, ApplicationStatus, DecisionStatus, Outcome
 
@@ -374,6 +375,7 @@ class WorklistRepo:
     ) -> tuple[list[TaskRow], str | None]:
         """One page of tasks in `scope` of `kinds` (all when empty), overdue first."""
         after = decode_cursor(cursor, cast(Any, KEYSET)) if cursor else None
+        await use_generic_plans(self.session)
         statement = page_template(scope, frozenset(kinds), after is not None)
         bound = values(today, user=user, units=units, limit=limit + 1, **_after(after))
         rows = (await self.session.execute(statement, bound)).all()
@@ -410,6 +412,7 @@ class WorklistRepo:
         """How many tasks of each kind `scope` holds — in all, overdue, due within a week —
         each bucket counted up to `cap` (beyond it a lower bound), in one statement."""
         bound = values(today, user=user, units=units, cap=cap + 1)
+        await use_generic_plans(self.session)
         rows = (await self.session.execute(counts_template(scope), bound)).all()
         tally: dict[Kind, dict[str, Bounded]] = {}
         for number, name, count in rows:
