@@ -731,7 +731,10 @@ async def test_the_statistics_counted_in_postgresql_are_those_of_every_deviation
         m: (
             sum(month(r.reported_on) == m for r in rows),
             sum(month(r.reported_on) == m and r.is_serious for r in rows),
-            sum(month(r.reported_on) == m and lvl == "high" for r, lvl in zip(rows, levels)),
+            sum(
+                month(r.reported_on) == m and lvl == "high"
+                for r, lvl in zip(rows, levels, strict=True)
+            ),
         )
         for m in {p["period"] for p in stats["trend"]}
     }
