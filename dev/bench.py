@@ -60,13 +60,12 @@ import asyncpg
 import httpx
 import psutil
 from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from dev.demo import GENERATED_BY
 from dev.demo.bulk import _asyncpg_dsn
 from dev.demo.coordination import demo_coordinator
 from dev.issuer import SigningKey
-from shared.db import TENANT_SETTING
+from shared.db import TENANT_SETTING, create_engine
 from shared.workers import worker_count
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -379,8 +378,8 @@ async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tu
     dict[str, float], dict[str, int]
 ]:  # fmt: skip
     """Each read operation served once by its service's app in this process, its statements
-    captured, then run bare (one connection, the tenant set, rolled back) `runs` times: p50
-    in ms."""
+    captured, then run bare (one connection with the services' settings, the tenant set,
+    rolled back) `runs` times: p50 in ms."""
     requests = _requests(plan)
     floors: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -397,7 +396,7 @@ async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tu
         )
         identity["municipality"] = target.municipality
         statements = await _capture(service, database_url, identity, mine)
-        engine = create_async_engine(database_url)
+        engine = create_engine(database_url)  # the services' connection settings
         try:
             async with engine.connect() as connection:
                 for name, issued in statements.items():
