@@ -24,7 +24,7 @@ from shared.schemas.intake import (
     ApplicationStatus,
     DecisionRights,
     DecisionStatus,
-    DecisionSummary,
+    IntegrationDecision,
     Outcome,
     PersonSummary,
     WaitingAction,
@@ -427,27 +427,16 @@ class CriteriaCited(BaseModel):
     text: LocalizedText
 
 
-class DecisionListItem(DecisionSummary):
-    """A decision as a list shows it: who, what, the outcome, the dates and the deadlines.
+class DecisionListItem(IntegrationDecision):
+    """A decision as a list shows it: the integration's ids, codes, amounts and dates, with
+    the person's summary, the service's name, the purpose and when it is to be reviewed.
     The facts, considerations, legal basis, criteria, fees, contact, evaluations and rights
     are on the decision itself (`GET /v1/decisions/{id}`)."""
 
     person: PersonSummary
-    application_id: uuid.UUID | None
     service_name: LocalizedText
-    care_level_rank: int
     purpose: str | None
-    scope_amount: float | None
-    scope_unit: str
     review_due: date | None = Field(description="When the decision must be reviewed")
-    sent_on: date | None
-    received_on: date | None
-    appeal_deadline: date | None = Field(
-        description="Four weeks after the person received it, moved to a working day"
-    )
-    ended_on: date | None
-    imported_from: str | None = Field(description="The system it was imported from, if any")
-    version: int
 
 
 class DecisionRead(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.flows.decisions import Suggested, rights_of
@@ -205,59 +206,44 @@ def decision_read(decision: Decision) -> DecisionRead:
 def decision_list_item(decision: Decision) -> DecisionListItem:
     """From a decision read for a list (`DecisionRepo.page`: the listed columns only)."""
     return DecisionListItem(
-        id=decision.id,
-        person_id=decision.person_id,
+        **_ids_codes_and_dates(decision),
         person=person_summary(decision.person),
-        application_id=decision.application_id,
-        replaces_id=decision.replaces_id,
-        service_type=decision.service_type,
         service_name=LocalizedText.model_validate(decision.service_name),
-        care_level_rank=decision.care_level_rank,
         purpose=decision.purpose,
-        outcome=Outcome(decision.outcome),
-        status=DecisionStatus(decision.status),
-        unit=decision.unit,
-        scope_amount=decision.scope_amount,
-        scope_unit=decision.scope_unit,
-        starts_on=decision.starts_on,
-        ends_on=decision.ends_on,
-        review_on=decision.review_on,
         review_due=decision.review_on,
-        made_on=decision.made_on,
-        sent_on=decision.sent_on,
-        received_on=decision.received_on,
-        appeal_deadline=decision.appeal_deadline,
-        ended_on=decision.ended_on,
-        imported_from=decision.imported_from,
-        version=decision.version,
     )
 
 
 def integration_decision_read(decision: Decision) -> IntegrationDecision:
     """The integration's read model of a decision: ids, codes, amounts and dates only."""
-    return IntegrationDecision(
-        id=decision.id,
-        person_id=decision.person_id,
-        application_id=decision.application_id,
-        replaces_id=decision.replaces_id,
-        service_type=decision.service_type,
-        care_level_rank=decision.care_level_rank,
-        outcome=Outcome(decision.outcome),
-        status=DecisionStatus(decision.status),
-        unit=decision.unit,
-        scope_amount=decision.scope_amount,
-        scope_unit=decision.scope_unit,
-        starts_on=decision.starts_on,
-        ends_on=decision.ends_on,
-        review_on=decision.review_on,
-        made_on=decision.made_on,
-        sent_on=decision.sent_on,
-        received_on=decision.received_on,
-        appeal_deadline=decision.appeal_deadline,
-        ended_on=decision.ended_on,
-        imported_from=decision.imported_from,
-        version=decision.version,
-    )
+    return IntegrationDecision(**_ids_codes_and_dates(decision))
+
+
+def _ids_codes_and_dates(decision: Decision) -> dict[str, Any]:
+    """`IntegrationDecision`'s fields, which a list item carries too."""
+    return {
+        "id": decision.id,
+        "person_id": decision.person_id,
+        "application_id": decision.application_id,
+        "replaces_id": decision.replaces_id,
+        "service_type": decision.service_type,
+        "care_level_rank": decision.care_level_rank,
+        "outcome": Outcome(decision.outcome),
+        "status": DecisionStatus(decision.status),
+        "unit": decision.unit,
+        "scope_amount": decision.scope_amount,
+        "scope_unit": decision.scope_unit,
+        "starts_on": decision.starts_on,
+        "ends_on": decision.ends_on,
+        "review_on": decision.review_on,
+        "made_on": decision.made_on,
+        "sent_on": decision.sent_on,
+        "received_on": decision.received_on,
+        "appeal_deadline": decision.appeal_deadline,
+        "ended_on": decision.ended_on,
+        "imported_from": decision.imported_from,
+        "version": decision.version,
+    }
 
 
 def suggestion_read(suggested: Suggested) -> Suggestion:

@@ -1584,7 +1584,8 @@ export interface components {
         };
         /**
          * DecisionListItem
-         * @description A decision as a list shows it: who, what, the outcome, the dates and the deadlines.
+         * @description A decision as a list shows it: the integration's ids, codes, amounts and dates, with
+         *     the person's summary, the service's name, the purpose and when it is to be reviewed.
          *     The facts, considerations, legal basis, criteria, fees, contact, evaluations and rights
          *     are on the decision itself (`GET /v1/decisions/{id}`).
          */
@@ -1615,31 +1616,19 @@ export interface components {
             made_on: string | null;
             /** Replaces Id */
             replaces_id: string | null;
-            person: components["schemas"]["PersonSummary"];
             /** Application Id */
             application_id: string | null;
-            service_name: components["schemas"]["LocalizedText"];
             /** Care Level Rank */
             care_level_rank: number;
-            /** Purpose */
-            purpose: string | null;
             /** Scope Amount */
             scope_amount: number | null;
             /** Scope Unit */
             scope_unit: string;
-            /**
-             * Review Due
-             * @description When the decision must be reviewed
-             */
-            review_due: string | null;
             /** Sent On */
             sent_on: string | null;
             /** Received On */
             received_on: string | null;
-            /**
-             * Appeal Deadline
-             * @description Four weeks after the person received it, moved to a working day
-             */
+            /** Appeal Deadline */
             appeal_deadline: string | null;
             /** Ended On */
             ended_on: string | null;
@@ -1650,6 +1639,15 @@ export interface components {
             imported_from: string | null;
             /** Version */
             version: number;
+            person: components["schemas"]["PersonSummary"];
+            service_name: components["schemas"]["LocalizedText"];
+            /** Purpose */
+            purpose: string | null;
+            /**
+             * Review Due
+             * @description When the decision must be reviewed
+             */
+            review_due: string | null;
         };
         /** DecisionRead */
         DecisionRead: {
