@@ -409,7 +409,7 @@ async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tu
                         )
                         started = time.perf_counter()
                         for statement, params in issued:
-                            if "set_config" in statement:
+                            if TENANT_SETTING in str(params):  # set above
                                 continue
                             await connection.exec_driver_sql(statement, params)
                         timings.append((time.perf_counter() - started) * 1000)

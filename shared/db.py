@@ -127,6 +127,16 @@ async def use_generic_plans(session: AsyncSession) -> None:
     await session.execute(GENERIC_PLANS)
 
 
+CUSTOM_PLANS = text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+
+
+async def use_custom_plans(session: AsyncSession) -> None:
+    """For the rest of this transaction, each statement is planned for its own values: for
+    statements whose best plan does (a name search: a plan made once for every name would
+    not fit a rare one)."""
+    await session.execute(CUSTOM_PLANS)
+
+
 async def set_tenant(session: AsyncSession, municipality: str) -> None:
     """Scope this transaction to one municipality (row-level security reads it)."""
     await session.execute(SET_TENANT, {"name": TENANT_SETTING, "value": municipality})

@@ -36,6 +36,7 @@ from services.intake.domain.persons import (
 )
 from services.intake.models import Application, Decision, Person, PersonNamePrefix
 from shared import need_to_know
+from shared.db import use_custom_plans
 from shared.errors import Conflict, NotFound, RuleViolation
 from shared.pagination import decode_cursor, encode_cursor, paginate
 from shared.schemas.common import AnyPage, Page
@@ -260,7 +261,7 @@ class PersonRepo:
         A name is read from `person_name_prefixes` in name order (`name_page`), so a page
         reads about a page of entries however common the name. Planned afresh for each
         query: a plan made once for every name would not fit a rare one."""
-        await self.session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+        await use_custom_plans(self.session)
         words = typed_words(query) if query and query.strip() else []
         by_name = (
             words
