@@ -3,9 +3,11 @@ services' own rules, the same municipality for the same seed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 from typing import Any
 
 import asyncpg
@@ -40,6 +42,7 @@ from services.intake.app import create_app as create_intake
 from services.intake.seed import HOME_SERVICES, LONG_TERM, read_catalogue
 from services.intake.settings import IntakeSettings
 from services.quality.app import create_app as create_quality
+from services.quality.domain.risk import level_of
 from services.quality.settings import QualitySettings
 from services.welfaretech.app import create_app as create_welfaretech
 from services.welfaretech.settings import WelfaretechSettings
@@ -685,11 +688,6 @@ async def test_the_statistics_counted_in_postgresql_are_those_of_every_deviation
 ) -> None:
     """The statistics page's figures over the generated register (grouping sets and a
     percentile in SQL) equal the same figures counted here, row by row."""
-    from collections import Counter
-    from statistics import median
-
-    from services.quality.domain.risk import level_of
-
     first, last = date(TODAY.year - 3, 3, 1), TODAY
     rows = await _rows(
         database_urls["quality"],
