@@ -13,6 +13,7 @@ from services.intake.domain.persons import search_key
 from services.intake.flows import ACCESS_LOG, Work
 from services.intake.models import Appeal, Decision, Person, Relative, Representative
 from services.intake.repositories.emergency_accesses import EmergencyAccessRepo
+from services.intake.repositories.persons import ServedBy
 from services.intake.schemas import PersonCreate, PersonUpdate, TimelineEntry
 from shared import need_to_know
 from shared.access_log import AccessAction, check_may_read_person_log
@@ -133,16 +134,10 @@ async def lookup(work: Work, person_ids: list[uuid.UUID]) -> list[Person]:
     (a clinician: those their units serve today); each one returned is in the access log.
     Unknown ids, other municipalities' persons and persons the caller may not read are left
     out, not refused, so a list still shows the names it may."""
-    persons = await work.persons.by_ids(list(dict.fromkeys(person_ids)))
+    served_by = None
     if access.may_need_relation_check(work.user):
-        window = await relation_window(work)
-        persons = [
-            person
-            for person in persons
-            if await work.persons.has_service_relation(
-                person.id, work.user.units, work.today, window
-            )
-        ]
+        served_by = ServedBy(list(work.user.units), work.today, await relation_window(work))
+    persons = await work.persons.by_ids(list(dict.fromkeys(person_ids)), served_by)
     await work.log([p.id for p in persons], AccessAction.read, "person", reason="navn i en liste")
     return persons
 

@@ -68,6 +68,16 @@ def _word_starts(column: InstrumentedAttribute[str], token: str) -> ColumnElemen
 
 
 @dataclass(frozen=True)
+class ServedBy:
+    """A clinician's units on a day, for the persons they have need to know of
+    (`serving_relation`)."""
+
+    units: list[str]
+    today: date
+    window: need_to_know.RelationWindow = need_to_know.RELATION_WINDOW
+
+
+@dataclass(frozen=True)
 class TypedWord:
     """A word of a name search as the ways it may be meant: plain (ø → o) and spelled out
     (ø → oe); one spelling when it has no Nordic letter."""
@@ -294,12 +304,23 @@ class PersonRepo:
             next_cursor = encode_cursor([rows[-1].search_text, rows[-1].id])
         return AnyPage(items=rows, next_cursor=next_cursor)
 
-    async def by_ids(self, person_ids: list[uuid.UUID]) -> list[Person]:
+    async def by_ids(
+        self, person_ids: list[uuid.UUID], served_by: ServedBy | None = None
+    ) -> list[Person]:
         """The persons of the municipality among `person_ids` (others are left out), without
-        relatives or representatives: for lists that show who a row is about."""
+        relatives or representatives: for lists that show who a row is about. With
+        `served_by`, only those one of its units has need to know of today, in the same
+        statement (a clinician's list of 100 names is one query, not 101)."""
         if not person_ids:
             return []
-        found = await self.session.scalars(select(Person).where(Person.id.in_(person_ids)))
+        query = select(Person).where(Person.id.in_(person_ids))
+        if served_by is not None:
+            if not served_by.units:
+                return []
+            query = query.where(
+                serving_relation(Person.id, served_by.units, served_by.today, served_by.window)
+            )
+        found = await self.session.scalars(query)
         return list(found)
 
     async def by_national_ids(self, national_ids: set[str]) -> dict[str, Person]:

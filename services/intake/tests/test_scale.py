@@ -16,12 +16,13 @@ from sqlalchemy import Select, event, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from dev.testing import tenant_connection
+from dev.testing import auth, tenant_connection
 from services.intake.domain.worklist import Kind, Scope
 from services.intake.models import Decision
 from services.intake.repositories.persons import PersonRepo, name_page, typed_words
 from services.intake.repositories.worklist import counts_statement, page_statement
 from services.intake.tests.conftest import API, register_person
+from services.intake.tests.test_access_api import UNIT
 from services.intake.tests.test_appeals_waiting_worklist_api import delivered_decision
 from services.intake.tests.test_decisions_api import application_for
 
@@ -356,3 +357,37 @@ async def test_the_worklist_issues_the_same_statements_for_three_tasks_as_for_on
     # (planning it cost more than running it: docs/performance.md)
     generic = next(i for i, s in enumerate(statements) if "force_generic_plan" in s)
     assert generic < next(i for i, s in enumerate(statements) if "AS tasks" in s or "tasks." in s)
+
+
+async def test_a_clinicians_lookup_of_a_list_is_the_same_statements_for_three_as_for_one(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+    today_is: Callable[[date], None],
+    statements: list[str],
+) -> None:
+    """Whom a clinician's units serve is asked in the lookup's one statement, not once per
+    person (another service's list of 100 names was 101 queries)."""
+    today_is(date(2026, 3, 5))
+    served = [
+        (await delivered_decision(client, caseworker, starts_on="2026-03-10"))["person"]["id"]
+        for _ in range(3)
+    ]
+    unserved = [(await register_person(client, caseworker))["id"] for _ in range(3)]
+    today_is(date(2026, 4, 2))
+    nurse = auth(token_factory("helsepersonell", municipality=municipality, units=[UNIT]))
+
+    async def look_up(ids: list[str]) -> tuple[list[str], int]:
+        statements.clear()
+        found = await client.post(f"{API}/person-lookups", json={"ids": ids}, headers=nurse)
+        assert found.status_code == 200, found.text
+        return sorted(p["id"] for p in found.json()), len(statements)
+
+    one, for_one = await look_up(served[:1] + unserved[:1])
+    every, for_all = await look_up(served + unserved)
+
+    assert one == served[:1]
+    assert every == sorted(served)
+    assert for_all == for_one, statements
