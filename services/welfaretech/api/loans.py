@@ -38,25 +38,30 @@ from shared.schemas.welfaretech import LoanStatus
 router = APIRouter(tags=["loans"])
 
 
-async def _shown(work: Work, loans: Sequence[Loan]) -> list[LoanRead]:
+async def _shown(work: Work, loans: Sequence[Loan], *, read: bool = False) -> list[LoanRead]:
     """The loans as shown: the persons' names from intake (a list still loads when intake is
     down, the names null) and the § 4-6 a decision each rests on today."""
-    names, legal = await _context(work, loans)
+    names, legal = await _context(work, loans, read=read)
     return [loan_read(loan, work.today, names, legal) for loan in loans]
 
 
 async def _listed(work: Work, loans: Sequence[Loan]) -> list[LoanSummary]:
-    """The loans as lists show them: as `_shown`, without their checks and deviations."""
-    names, legal = await _context(work, loans)
+    """The loans as lists show them: as `_shown`, without their checks and deviations. Only
+    for reads: the request's transaction is committed before intake is asked."""
+    names, legal = await _context(work, loans, read=True)
     return [loan_summary(loan, work.today, names, legal) for loan in loans]
 
 
 async def _context(
-    work: Work, loans: Sequence[Loan]
+    work: Work, loans: Sequence[Loan], *, read: bool
 ) -> tuple[dict[uuid.UUID, str | None], dict[uuid.UUID, flow.LegalBasis]]:
-    """The names (intake) and the § 4-6 a bases a page of loans is shown with."""
-    names = await work.intake_api().names(loan.person_id for loan in loans)
-    return names, await flow.legal_bases(work, loans)
+    """The § 4-6 a bases and the names (intake) a page of loans is shown with. A `read` is
+    done with the database once it has the bases: it commits (its access-log rows) and frees
+    its connection before it waits on intake."""
+    legal = await flow.legal_bases(work, loans)
+    if read:
+        await work.commit_before_waiting()
+    return await work.intake_api().names(loan.person_id for loan in loans), legal
 
 
 @router.post(
@@ -140,7 +145,7 @@ async def get_loan(loan_id: uuid.UUID, work: WorkDep, response: Response) -> Loa
     """One loan; the read is in the access log."""
     loan = await flow.get(work, loan_id)
     set_etag(response, loan.version)
-    return (await _shown(work, [loan]))[0]
+    return (await _shown(work, [loan], read=True))[0]
 
 
 @router.post(

@@ -43,6 +43,7 @@ async def list_referrals(
         to_item=lambda referral: referral,
     )
     await flow.log_listed(work, page.items)
+    await work.commit_before_waiting()
     names = await work.intake_api().names(r.person_id for r in page.items)
     return Page[ReferralRead](
         items=[referral_read(r, names.get(r.person_id)) for r in page.items],

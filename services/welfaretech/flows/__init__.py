@@ -26,6 +26,7 @@ from services.welfaretech.repositories import (
     TechnologyRepo,
 )
 from shared.access_log import AccessAction, AccessLog
+from shared.db import commit_before_waiting
 from shared.outbox import Outbox
 from shared.principal import Principal
 from shared.schemas.events import EventPayload
@@ -84,6 +85,11 @@ class Work:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    async def commit_before_waiting(self) -> None:
+        """Done with the database: commit and free the connection before asking intake
+        (`shared.db.commit_before_waiting`)."""
+        await commit_before_waiting(self.session)
 
     def intake_api(self) -> IntakeApi:
         if self.intake is None:  # pragma: no cover (wired by api/deps.py)

@@ -10,8 +10,14 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
-from dev.testing import RunningServer, tenant_connection
+from dev.testing import RunningServer, open_client, settings_kwargs, tenant_connection
+from services.welfaretech.app import create_app
+from services.welfaretech.settings import WelfaretechSettings
 from services.welfaretech.tests.conftest import (
     API,
     CONDITIONS,
@@ -731,3 +737,63 @@ async def test_the_loans_list_reads_neither_checks_nor_findings(
     one = (await client.get(f"{API}/loans/{loan['id']}", headers=team)).json()
     assert [check["kind"] for check in one["checks"]] == ["alarm_test"]  # at installation
     assert one["deviations"] == []
+
+
+async def test_while_intake_is_slow_the_loan_reads_hold_no_database_connection(
+    client: httpx.AsyncClient,
+    database_urls: dict[str, str],
+    signing_key: Any,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    intake_server: RunningServer,
+) -> None:
+    """Intake behind a hop that holds each name lookup until the test lets it on: while the
+    loans list and a loan wait for the person's name, welfaretech's pool has nothing checked
+    out (a slow intake must not run the pool dry), and the answers still carry the name."""
+    loan = await lend_alarm(client, team, person["id"])
+    asked, go_on = asyncio.Event(), asyncio.Event()
+
+    async def hop(request: Request) -> Response:
+        asked.set()
+        await go_on.wait()
+        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
+            answer = await forward.request(
+                request.method,
+                request.url.path,
+                content=await request.body(),
+                headers={
+                    "Authorization": request.headers["authorization"],
+                    "Content-Type": request.headers.get("content-type", "application/json"),
+                },
+            )
+        return Response(answer.content, answer.status_code, media_type="application/json")
+
+    slow_intake = RunningServer(Starlette(routes=[Route("/{path:path}", hop, methods=["POST"])]))
+    await slow_intake.start()
+    held: list[int] = []
+    answers: list[httpx.Response] = []
+    try:
+        settings = WelfaretechSettings(
+            **settings_kwargs("welfaretech", database_urls, signing_key),
+            intake_url=slow_intake.url,
+            http_retries=0,
+        )
+        app = create_app(settings)
+        async for http in open_client(app):
+            for url in (f"{API}/loans?person_id={person['id']}", f"{API}/loans/{loan['id']}"):
+                asked.clear()
+                go_on.clear()
+                reading = asyncio.create_task(http.get(url, headers=team))
+                await asyncio.wait_for(asked.wait(), timeout=20)
+                held.append(app.state.engine.pool.checkedout())
+                go_on.set()
+                answers.append(await reading)
+    finally:
+        go_on.set()
+        await slow_intake.stop()
+
+    assert held == [0, 0]
+    assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
+    assert answers[0].json()["items"][0]["person_name"] == "Åse Ødegård"
+    assert answers[1].json()["person_name"] == "Åse Ødegård"
