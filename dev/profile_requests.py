@@ -26,7 +26,11 @@ Paths (`--path`, repeatable; default all):
   (a running granted decision), so the need-to-know check runs and passes;
 - `decisions-list`: `GET /api/intake/v1/decisions` as a saksbehandler (the first page of 50);
 - `search-name`: `GET /api/intake/v1/persons?q=` as a saksbehandler, a family name of the
-  sampled persons in turn (a page of up to 50 summaries, each read logged).
+  sampled persons in turn (a page of up to 50 summaries, each read logged);
+- `person-lookups`: `POST /api/intake/v1/person-lookups` of 50 sampled persons as another
+  service's list asks for them (a welfare technologist's loans list), each read logged;
+- `worklist-all`: `GET /api/intake/v1/worklist?scope=all` as a saksbehandler (a page of 50
+  tasks with the counts).
 
 Each path uses one token for all its requests, as a signed-in user does.
 """
@@ -64,7 +68,15 @@ ROOT = Path(__file__).resolve().parents[1]
 API = "/api/intake/v1"
 ISSUER = "mestring-profile"
 AUDIENCE = "mestring"
-PATHS = ("me", "person-page", "person-page-clinician", "decisions-list", "search-name")
+PATHS = (
+    "me",
+    "person-page",
+    "person-page-clinician",
+    "decisions-list",
+    "search-name",
+    "person-lookups",
+    "worklist-all",
+)
 PROFILE_ON, PROFILE_OFF = signal.SIGUSR1, signal.SIGUSR2
 GRANTING = ("granted", "partly_granted")
 MADE = ("made", "sent", "in_force")
@@ -202,12 +214,22 @@ def _cpu(process: psutil.Process) -> float:
     return float(times.user + times.system)
 
 
-def run(client: httpx.Client, urls: Sequence[str], n: int, headers: dict[str, str]) -> list[float]:
-    """`n` GETs of `urls` in turn; every answer must be 200. Returns the latencies (s)."""
+def run(
+    client: httpx.Client,
+    urls: Sequence[str],
+    n: int,
+    headers: dict[str, str],
+    body: Any = None,
+) -> list[float]:
+    """`n` GETs of `urls` in turn (POSTs of `body` when it is given); every answer must be
+    200. Returns the latencies (s)."""
     latencies = []
     for i in range(n):
         started = time.perf_counter()
-        response = client.get(urls[i % len(urls)], headers=headers)
+        if body is None:
+            response = client.get(urls[i % len(urls)], headers=headers)
+        else:
+            response = client.post(urls[i % len(urls)], headers=headers, json=body)
         latencies.append(time.perf_counter() - started)
         if response.status_code != 200:
             raise SystemExit(f"{urls[i % len(urls)]}: {response.status_code} {response.text[:300]}")
@@ -222,11 +244,12 @@ def measure(
     headers: dict[str, str],
     n: int,
     warmup: int,
+    body: Any = None,
 ) -> Measured:
-    run(client, urls, warmup, headers)
+    run(client, urls, warmup, headers, body)
     cpu = _cpu(server)
     started = time.perf_counter()
-    latencies = run(client, urls, n, headers)
+    latencies = run(client, urls, n, headers, body)
     wall = time.perf_counter() - started
     used = _cpu(server) - cpu
     return Measured(name, n, used * 1000 / n, n / wall, statistics.median(latencies) * 1000)
@@ -239,13 +262,14 @@ def profile(
     urls: Sequence[str],
     headers: dict[str, str],
     n: int,
+    body: Any = None,
     top: int = 30,
 ) -> str:
     """`n` more requests under cProfile in the server; its top functions, both ways."""
     profile_path.unlink(missing_ok=True)
     server.send_signal(PROFILE_ON)
     time.sleep(0.2)  # the handler runs when the server's loop next wakes
-    run(client, urls, n, headers)
+    run(client, urls, n, headers, body)
     server.send_signal(PROFILE_OFF)
     for _ in range(100):
         if profile_path.exists() and profile_path.stat().st_size > 0:
@@ -294,6 +318,9 @@ def start_server(
         "MESTRING_AUTH_AUDIENCE": AUDIENCE,
         "MESTRING_FEED_ENABLED": "false",
         "MESTRING_LOG_LEVEL": "INFO",
+        # one client sends every request: the per-client limit on POSTs would refuse the
+        # person lookups after their burst
+        "MESTRING_WRITE_RATE_PER_SECOND": "0",
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("MESTRING_AUTH_JWKS_URL", None)
@@ -350,13 +377,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}{API}"
     caseworker = token(key, args.municipality, "saksbehandler", [])
     clinician = token(key, args.municipality, "helsepersonell", [found.unit])
+    technologist = token(key, args.municipality, "velferdsteknolog", [])
     cases = {
         "me": ([f"{base}/me"], caseworker),
         "person-page": ([f"{base}/persons/{p}" for p in found.person_ids], caseworker),
         "person-page-clinician": ([f"{base}/persons/{p}" for p in found.served], clinician),
         "decisions-list": ([f"{base}/decisions"], caseworker),
         "search-name": ([f"{base}/persons?q={n}" for n in found.family_names], caseworker),
+        "person-lookups": ([f"{base}/person-lookups"], technologist),
+        "worklist-all": ([f"{base}/worklist?scope=all"], caseworker),
     }
+    bodies = {"person-lookups": {"ids": found.person_ids[:50]}}
     results, profiles = [], []
     try:
         server = psutil.Process(process.pid)
@@ -364,10 +395,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in paths:
                 urls, bearer = cases[path]
                 headers = {"Authorization": f"Bearer {bearer}"}
-                results.append(measure(client, server, path, urls, headers, args.n, args.warmup))
+                body = bodies.get(path)
+                results.append(
+                    measure(client, server, path, urls, headers, args.n, args.warmup, body)
+                )
                 if args.profile:
                     profiles.append(
-                        (path, profile(client, server, profile_path, urls, headers, args.n))
+                        (path, profile(client, server, profile_path, urls, headers, args.n, body))
                     )
     finally:
         process.terminate()

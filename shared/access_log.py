@@ -34,11 +34,14 @@ from asgi_correlation_id import correlation_id
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
+    ARRAY,
     BigInteger,
     DateTime,
     Identity,
     String,
     Text,
+    Uuid,
+    bindparam,
     func,
     literal,
     select,
@@ -89,6 +92,17 @@ class AccessLogMixin:
     request_id: Mapped[str | None] = mapped_column(String(64))
 
 
+SHARED_COLUMNS = (
+    "actor",
+    "actor_name",
+    "actor_roles",
+    "action",
+    "resource",
+    "reason",
+    "request_id",
+)
+"""What the rows of one `record` share: who, what and why."""
+
 APPEND_ONLY_FUNCTION = """
 CREATE FUNCTION refuse_access_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -117,8 +131,32 @@ class AccessLog:
 
     def __init__(self, model: type[AccessLogMixin]) -> None:
         self.model = model
-        self._insert = model.__table__.insert()  # type: ignore[attr-defined]
-        """One Core INSERT for the rows of a `record`, built once: no ORM unit of work."""
+        table = model.__table__  # type: ignore[attr-defined]
+        reads = (
+            func.unnest(
+                bindparam("person_ids", type_=ARRAY(Uuid())),
+                bindparam("resource_ids", type_=ARRAY(String())),
+            )
+            .table_valued("person_id", "resource_id")
+            .render_derived(name="reads")
+        )
+        self._insert = table.insert().from_select(
+            [*SHARED_COLUMNS, "person_id", "resource_id"],
+            select(
+                bindparam("actor", type_=String()),
+                bindparam("actor_name", type_=String()),
+                bindparam("actor_roles", type_=JSONB()),
+                bindparam("action", type_=String()),
+                bindparam("resource", type_=String()),
+                bindparam("reason", type_=Text()),
+                bindparam("request_id", type_=String()),
+                reads.c.person_id,
+                reads.c.resource_id,
+            ).select_from(reads),
+        )
+        """The rows of a `record` as one Core INSERT, built once: what they share bound once,
+        the persons and resource ids as two arrays (no ORM unit of work, and no parameters
+        to render and convert for each row of a page)."""
 
     async def record(
         self,
@@ -153,23 +191,20 @@ class AccessLog:
             await session.flush()
         if not reads:
             return
-        roles = [role.value for role in principal.roles]
-        request_id = correlation_id.get()
-        rows = [
+        await session.execute(
+            self._insert,
             {
                 "actor": principal.sub,
                 "actor_name": principal.name,
-                "actor_roles": roles,
-                "person_id": person_id,
+                "actor_roles": [role.value for role in principal.roles],
                 "action": action.value,
                 "resource": resource,
-                "resource_id": str(resource_id) if resource_id is not None else None,
                 "reason": reason,
-                "request_id": request_id,
-            }
-            for person_id, resource_id in reads
-        ]
-        await session.execute(self._insert, rows if len(rows) > 1 else rows[0])
+                "request_id": correlation_id.get(),
+                "person_ids": [person_id for person_id, _ in reads],
+                "resource_ids": [None if rid is None else str(rid) for _, rid in reads],
+            },
+        )
 
     async def record_refusal(
         self,

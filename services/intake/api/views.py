@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from services.intake.domain.deadlines import interim_reply_due
+from services.intake.domain.persons import ListedPerson
 from services.intake.flows.decisions import Suggested, rights_of
 from services.intake.flows.worklist import Due
 from services.intake.letters.render import county_governor, texts_for
@@ -51,14 +52,18 @@ from shared.schemas.intake import (
 )
 
 
-def person_summary(person: Person) -> PersonSummary:
+def person_summary(person: Person | ListedPerson) -> PersonSummary:
+    if isinstance(person, ListedPerson):
+        city = person.city or ""
+    else:
+        city = (person.address or {}).get("city", "")
     return PersonSummary(
         id=person.id,
         given_name=person.given_name,
         family_name=person.family_name,
         birth_date=person.birth_date,
         national_id_masked=mask(person.national_id),
-        city=(person.address or {}).get("city", ""),
+        city=city,
     )
 
 

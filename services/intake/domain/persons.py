@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
+from dataclasses import dataclass
 from datetime import date
 
 _PLAIN = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ß": "ss", "ð": "d", "þ": "th"})
@@ -78,3 +80,16 @@ def birth_dates(query: str, today: date) -> list[date]:
         if born <= today:
             found.append(born)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPerson:
+    """A person as lists show them (`PersonSummary`), read as plain columns."""
+
+    id: uuid.UUID
+    given_name: str
+    family_name: str
+    birth_date: date
+    national_id: str
+    search_text: str
+    city: str | None

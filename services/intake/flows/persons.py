@@ -9,7 +9,7 @@ from typing import Any
 
 from services.intake.domain import access
 from services.intake.domain.deadlines import interim_reply_due
-from services.intake.domain.persons import search_key
+from services.intake.domain.persons import ListedPerson, search_key
 from services.intake.flows import ACCESS_LOG, Work
 from services.intake.models import Appeal, Decision, Person, Relative, Representative
 from services.intake.repositories.emergency_accesses import EmergencyAccessRepo
@@ -28,7 +28,9 @@ from shared.schemas.roles import Role
 OPEN_APPLICATION = (ApplicationStatus.received, ApplicationStatus.in_assessment)
 
 
-async def search(work: Work, query: str | None, limit: int, cursor: str | None) -> Page[Person]:
+async def search(
+    work: Work, query: str | None, limit: int, cursor: str | None
+) -> Page[Person | ListedPerson]:
     page = await work.persons.search(query, limit, cursor, work.today)
     await work.log(
         [p.id for p in page.items],
@@ -129,7 +131,7 @@ async def read(work: Work, person_id: uuid.UUID) -> Person:
     return person
 
 
-async def lookup(work: Work, person_ids: list[uuid.UUID]) -> list[Person]:
+async def lookup(work: Work, person_ids: list[uuid.UUID]) -> list[ListedPerson]:
     """Who the persons behind a list's rows are, in one call: those the caller may read
     (a clinician: those their units serve today); each one returned is in the access log.
     Unknown ids, other municipalities' persons and persons the caller may not read are left
