@@ -104,19 +104,25 @@ async def paginate(
     limit: int,
     cursor: str | None,
     to_item: Callable[[Any], T],
+    rows: bool = False,
 ) -> Page[T]:
-    """Run `statement` ordered by `order_by` (ascending; end with a unique column)."""
+    """Run `statement` ordered by `order_by` (ascending; end with a unique column). Each
+    result is the statement's first column (an ORM entity), or with `rows` the whole row
+    (a statement of plain columns, `order_by` among them)."""
     if cursor:
         values = decode_cursor(cursor, order_by)
         bound = [
             literal(value, type_=col.type) for col, value in zip(order_by, values, strict=True)
         ]
         statement = statement.where(tuple_(*order_by) > tuple_(*bound))
-    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+    ordered = statement.order_by(*order_by).limit(limit + 1)
+    found: Sequence[Any] = (
+        (await session.execute(ordered)).all() if rows else (await session.scalars(ordered)).all()
+    )
+    has_more = len(found) > limit
+    found = found[:limit]
     next_cursor = None
-    if has_more and rows:
-        last = rows[-1]
+    if has_more and found:
+        last = found[-1]
         next_cursor = encode_cursor([getattr(last, col.key) for col in order_by])
-    return Page[T](items=[to_item(row) for row in rows], next_cursor=next_cursor)
+    return Page[T](items=[to_item(row) for row in found], next_cursor=next_cursor)

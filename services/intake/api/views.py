@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Row
+
 from services.intake.domain.deadlines import interim_reply_due
 from services.intake.domain.persons import ListedPerson
 from services.intake.flows.decisions import Suggested, rights_of
@@ -208,23 +210,30 @@ def decision_read(decision: Decision) -> DecisionRead:
     )
 
 
-def decision_list_item(decision: Decision) -> DecisionListItem:
-    """From a decision read for a list (`DecisionRepo.page`: the listed columns only)."""
+def decision_list_item(row: Row[Any]) -> DecisionListItem:
+    """From a decision as a list reads it (`DecisionRepo.page`: the columns of `LISTED`)."""
     return DecisionListItem(
-        **_ids_codes_and_dates(decision),
-        person=person_summary(decision.person),
-        service_name=LocalizedText.model_validate(decision.service_name),
-        purpose=decision.purpose,
-        review_due=decision.review_on,
+        **_ids_codes_and_dates(row),
+        person=PersonSummary(
+            id=row.person_id,
+            given_name=row.given_name,
+            family_name=row.family_name,
+            birth_date=row.birth_date,
+            national_id_masked=mask(row.national_id),
+            city=row.city or "",
+        ),
+        service_name=LocalizedText.model_validate(row.service_name),
+        purpose=row.purpose,
+        review_due=row.review_on,
     )
 
 
-def integration_decision_read(decision: Decision) -> IntegrationDecision:
+def integration_decision_read(decision: Decision | Row[Any]) -> IntegrationDecision:
     """The integration's read model of a decision: ids, codes, amounts and dates only."""
     return IntegrationDecision(**_ids_codes_and_dates(decision))
 
 
-def _ids_codes_and_dates(decision: Decision) -> dict[str, Any]:
+def _ids_codes_and_dates(decision: Decision | Row[Any]) -> dict[str, Any]:
     """`IntegrationDecision`'s fields, which a list item carries too."""
     return {
         "id": decision.id,

@@ -91,5 +91,6 @@ class ListedPerson:
     family_name: str
     birth_date: date
     national_id: str
-    search_text: str
     city: str | None
+    search_text: str = ""
+    """Where the person comes in name order (read where a list pages in that order)."""

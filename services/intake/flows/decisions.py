@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row
 
 from services.intake.clients import CatalogueApi
 from services.intake.domain import access
@@ -444,9 +447,10 @@ async def page(
     status: DecisionStatus | None,
     limit: int,
     cursor: str | None,
-) -> Page[Decision]:
-    """Decisions; a clinician sees those of their own units, of the persons those units
-    have need to know of today (the municipality's window after a service ended)."""
+) -> Page[Row[Any]]:
+    """Decisions as lists show them (`DecisionRepo.page`); a clinician sees those of their
+    own units, of the persons those units have need to know of today (the municipality's
+    window after a service ended)."""
     serving = None
     if access.may_need_relation_check(work.user):
         serving = (work.today, await relation_window(work))

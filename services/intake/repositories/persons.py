@@ -434,8 +434,8 @@ LISTED = select(
     Person.family_name,
     Person.birth_date,
     Person.national_id,
-    Person.search_text,
     Person.address["city"].astext,
+    Person.search_text,
 )
 """A person as a list shows them, as plain columns: no ORM object, no JSON decoded (a page
 of 50 as ORM persons cost about a third of a name search's CPU)."""
