@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.intake.domain.persons import ListedPerson
 from services.intake.domain.worklist import COUNT_CAP, Kind, Scope
 from services.intake.flows import Work
-from services.intake.models import Person
 from services.intake.repositories.worklist import KindCount, TaskRow
 from shared.access_log import AccessAction
 
@@ -14,7 +14,7 @@ from shared.access_log import AccessAction
 @dataclass(frozen=True)
 class Due:
     task: TaskRow
-    person: Person
+    person: ListedPerson
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ async def tasks(
     counts = await work.worklist.counts(
         work.today, scope=scope, user=user, units=units, cap=count_cap
     )
-    people = {p.id: p for p in await work.worklist.persons({row.person_id for row in rows})}
+    people = {p.id: p for p in await work.persons.by_ids(list({row.person_id for row in rows}))}
     await work.log(list(people), AccessAction.search, "worklist")
     return WorklistPage(
         items=[Due(row, people[row.person_id]) for row in rows if row.person_id in people],

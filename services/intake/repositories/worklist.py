@@ -39,6 +39,7 @@ from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     CompoundSelect,
     Date,
@@ -47,6 +48,7 @@ from sqlalchemy import (
     String,
     Uuid,
     and_,
+    any_,
     bindparam,
     column,
     exists,
@@ -66,7 +68,7 @@ from sqlalchemy.orm import aliased
 
 from services.intake.domain.decisions import FOLLOWED_UP
 from services.intake.domain.worklist import COUNT_CAP, INTERIM_LOOKAHEAD, LOOKAHEAD, Kind, Scope
-from services.intake.models import Appeal, Application, ApplicationItem, Decision, Person
+from services.intake.models import Appeal, Application, ApplicationItem, Decision
 from shared.db import use_generic_plans
 from shared.pagination import decode_cursor, encode_cursor
 from shared.schemas.intake import AppealStatus, ApplicationStatus, DecisionStatus, Outcome
@@ -431,23 +433,22 @@ class WorklistRepo:
         """The services each application asks for, by their bokmål names, in its order."""
         if not ids:
             return {}
-        names = func.string_agg(
-            ApplicationItem.service_name["nb"].astext,
-            aggregate_order_by(literal(", "), ApplicationItem.position),
-        )
-        rows = (
-            await self.session.execute(
-                select(ApplicationItem.application_id, names)
-                .where(ApplicationItem.application_id.in_(ids))
-                .group_by(ApplicationItem.application_id)
-            )
-        ).all()
+        rows = (await self.session.execute(APPLICATION_TITLES, {"ids": ids})).all()
         return {row[0]: row[1] or "" for row in rows}
-
-    async def persons(self, ids: set[uuid.UUID]) -> Sequence[Person]:
-        if not ids:
-            return []
-        return (await self.session.scalars(select(Person).where(Person.id.in_(ids)))).all()
 
 
 APPLICATION_KINDS = {Kind.interim_reply_due.value, Kind.interim_reply_renewal_due.value}
+
+
+APPLICATION_TITLES = (
+    select(
+        ApplicationItem.application_id,
+        func.string_agg(
+            ApplicationItem.service_name["nb"].astext,
+            aggregate_order_by(literal(", "), ApplicationItem.position),
+        ),
+    )
+    .where(ApplicationItem.application_id == any_(bindparam("ids", type_=ARRAY(Uuid()))))
+    .group_by(ApplicationItem.application_id)
+)
+"""The services each application of a page asks for, built once (the ids one array)."""
