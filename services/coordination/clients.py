@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from shared.clients import ServiceClient
+from shared.clients import ServiceClient, person_names
 from shared.errors import Forbidden, NotFound, ServiceUnavailable
 from shared.schemas.common import LocalizedText
 from shared.schemas.intake import DecisionSummary, PersonSummary
@@ -68,6 +68,11 @@ class IntakeApi:
         if response.status_code >= 400:
             raise ServiceUnavailable("intake", f"Intake refused ({response.status_code})")
         return _person(response.json())
+
+    async def names(self, person_ids: list[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+        """Each person's name as intake shows it now, for a list (`shared.clients.person_names`:
+        one call per hundred persons; None where intake does not give it)."""
+        return await person_names(self.client, person_ids)
 
     async def decisions(self, person_id: uuid.UUID) -> list[IntakeDecision]:
         """The person's decisions (a clinician sees those of their own units)."""

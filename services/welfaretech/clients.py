@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from shared.clients import ServiceClient
+from shared.clients import ServiceClient, person_names
 from shared.errors import Forbidden, NotFound, ServiceUnavailable
 from shared.schemas.intake import PersonSummary
 
@@ -49,34 +49,9 @@ class IntakeApi:
             ) from exc
 
     async def names(self, person_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str | None]:
-        """Each person's name as intake shows it now, for a list, in one call per hundred
-        persons (intake's person lookup; each name it returns is in intake's access log);
-        None where intake is down, refuses the caller or leaves the person out, so the list
-        still loads."""
-        ids = list(dict.fromkeys(person_ids))
-        names: dict[uuid.UUID, str | None] = dict.fromkeys(ids)
-        for start in range(0, len(ids), NAME_LOOKUP_PAGE):
-            chunk = ids[start : start + NAME_LOOKUP_PAGE]
-            try:
-                response = await self.client.request(
-                    "POST",
-                    "/api/intake/v1/person-lookups",
-                    json={"ids": [str(person_id) for person_id in chunk]},
-                )
-            except ServiceUnavailable:
-                return names
-            if response.status_code != 200:
-                return names
-            try:
-                for item in response.json():
-                    names[uuid.UUID(item["id"])] = f"{item['given_name']} {item['family_name']}"
-            except (KeyError, TypeError, ValueError):
-                return names
-        return names
-
-
-NAME_LOOKUP_PAGE = 100
-"""As many persons as intake looks up in one call."""
+        """Each person's name as intake shows it now, for a list (`shared.clients.person_names`:
+        one call per hundred persons; None where intake does not give it)."""
+        return await person_names(self.client, person_ids)
 
 
 @dataclass(frozen=True)

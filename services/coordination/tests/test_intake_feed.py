@@ -401,3 +401,79 @@ async def test_an_emergency_access_opened_in_intake_opens_the_person_here_until_
     assert during.status_code == 200, during.text
     assert reasons == [f"NØDTILGANG (acute_help): nødtilgang {opened.json()['id']} i inntak"]
     assert after.status_code == 403
+
+
+async def test_the_worklist_and_overview_ask_intake_for_names_once_and_hold_no_connection(
+    database_urls: dict[str, str],
+    signing_key: Any,
+    intake_server: RunningServer,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    municipality: str,
+) -> None:
+    """Three persons with services from two units and no koordinator: the leader's worklist
+    and overview name them through intake's person lookup, one call each, not one call per
+    person; while intake holds its answer, coordination's pool has nothing checked out."""
+    persons = [(await register_person(intake, caseworker))["id"] for _ in range(3)]
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        for person_id in persons:
+            for unit in (UNIT, OTHER_UNIT):
+                await connection.execute(
+                    text(
+                        "INSERT INTO person_services (decision_id, person_id, service_type,"
+                        " unit, starts_on) VALUES (gen_random_uuid(), :person,"
+                        " 'hjemmesykepleie', :unit, current_date - 30)"
+                    ),
+                    {"person": person_id, "unit": unit},
+                )
+    leader = headers_for("leder", units=[UNIT], sub="leader-names", name="Kari Nordby")
+    calls: list[str] = []
+    asked, go_on = asyncio.Event(), asyncio.Event()
+
+    async def hop(request: Request) -> Response:
+        calls.append(f"{request.method} {request.url.path}")
+        asked.set()
+        await go_on.wait()
+        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
+            answer = await forward.request(
+                request.method,
+                request.url.path,
+                params=request.query_params,
+                content=await request.body(),
+                headers={
+                    "Authorization": request.headers["authorization"],
+                    "Content-Type": request.headers.get("content-type", "application/json"),
+                },
+            )
+        return Response(answer.content, answer.status_code, media_type="application/json")
+
+    slow_intake = RunningServer(
+        Starlette(routes=[Route("/{path:path}", hop, methods=["GET", "POST"])])
+    )
+    await slow_intake.start()
+    held: list[int] = []
+    answers: list[httpx.Response] = []
+    try:
+        app = create_app(coordination_settings(database_urls, signing_key, slow_intake.url))
+        async for http in open_client(app):
+            for path in ("/worklist", "/overview"):
+                asked.clear()
+                go_on.clear()
+                reading = asyncio.create_task(http.get(f"{API}{path}", headers=leader))
+                await asyncio.wait_for(asked.wait(), timeout=20)
+                held.append(app.state.engine.pool.checkedout())
+                go_on.set()
+                answers.append(await reading)
+    finally:
+        go_on.set()
+        await slow_intake.stop()
+
+    assert held == [0, 0]
+    assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
+    assert calls == ["POST /api/intake/v1/person-lookups"] * 2
+    worklist, overview = answers[0].json(), answers[1].json()
+    named = {i["person_id"]: i["person_name"] for i in worklist if i["person_id"] in persons}
+    assert named == dict.fromkeys(persons, "Åse Ødegård")
+    without = {p["person_id"]: p["person_name"] for p in overview["without_coordinator"]}
+    assert {p: without.get(p) for p in persons} == dict.fromkeys(persons, "Åse Ødegård")
