@@ -148,7 +148,7 @@ async def hand_over(
     work: Work, from_sub: str, to_sub: str, to_name: str, on: date
 ) -> list[CoordinatorAssignment]:
     """Every person the koordinator follows moves to the successor in one transaction."""
-    current = await work.assignments.caseload(from_sub)
+    current = await work.assignments.caseload(from_sub, for_update=True)
     rules.check_hand_over(from_sub, to_sub, len(current))
     moved = []
     for assignment in current:

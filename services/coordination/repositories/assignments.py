@@ -39,19 +39,23 @@ class AssignmentRepo:
             )
         ).all()
 
-    async def caseload(self, coordinator_sub: str) -> Sequence[CoordinatorAssignment]:
-        """The persons a koordinator follows now."""
-        return (
-            await self.session.scalars(
-                select(CoordinatorAssignment)
-                .where(
-                    CoordinatorAssignment.coordinator_sub == coordinator_sub,
-                    CoordinatorAssignment.to_date.is_(None),
-                )
-                .order_by(CoordinatorAssignment.person_name, CoordinatorAssignment.id)
-                .with_for_update()
+    async def caseload(
+        self, coordinator_sub: str, *, for_update: bool = False
+    ) -> Sequence[CoordinatorAssignment]:
+        """The persons a koordinator follows now; `for_update` locks the assignments (a
+        hand-over moves them). A read takes no lock: two reads of one caseload (the
+        koordinator's worklist in two tabs) would otherwise wait for each other."""
+        statement = (
+            select(CoordinatorAssignment)
+            .where(
+                CoordinatorAssignment.coordinator_sub == coordinator_sub,
+                CoordinatorAssignment.to_date.is_(None),
             )
-        ).all()
+            .order_by(CoordinatorAssignment.person_name, CoordinatorAssignment.id)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return (await self.session.scalars(statement)).all()
 
     async def is_coordinator(self, person_id: uuid.UUID, sub: str) -> bool:
         current = await self.session.scalar(

@@ -1,6 +1,7 @@
 """Ansvarsgruppe meetings turn into measures, evaluations feed the next version, koordinators
 hand over their caseload in one step, and the worklist shows what is overdue."""
 
+import asyncio
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -427,3 +428,36 @@ async def test_who_is_responsible_is_typed_by_kind(
     ]
     assert (no_unit.status_code, no_name.status_code) == (422, 422)
     assert no_unit.json()["errors"][0]["field"].startswith("body.measures.0")
+
+
+async def test_reading_a_caseload_takes_no_lock_a_hand_over_would_wait_for(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    """While another transaction holds the koordinator's assignments locked (a hand-over in
+    progress), the koordinator's worklist, caseload and plans still answer at once: reads
+    of a caseload lock nothing (they had locked every assignment, so two tabs waited for
+    each other)."""
+    await person_with_plan(client, intake, caseworker, coordinator)
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        locked = await connection.execute(
+            text(
+                "SELECT id FROM coordinator_assignments"
+                " WHERE coordinator_sub = 'koord-1' AND to_date IS NULL FOR UPDATE"
+            )
+        )
+        assert locked.all()
+        answers = await asyncio.wait_for(
+            asyncio.gather(
+                client.get(f"{API}/worklist", headers=coordinator),
+                client.get(f"{API}/caseload", headers=coordinator),
+                client.get(f"{API}/plans", params={"mine": "true"}, headers=coordinator),
+            ),
+            timeout=10,
+        )
+
+    assert [a.status_code for a in answers] == [200, 200, 200], [a.text for a in answers]
