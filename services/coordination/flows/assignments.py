@@ -37,7 +37,7 @@ async def assign_coordinator(
     handed_over: bool = False,
 ) -> CoordinatorAssignment:
     """End the current assignment (if any) the day before and start the new one."""
-    current = await work.assignments.current_coordinator(person_id)
+    current = await work.assignments.current_coordinator(person_id, for_update=True)
     rules.check_start(
         current.from_date if current else None,
         current.coordinator_sub if current else None,

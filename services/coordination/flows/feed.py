@@ -112,7 +112,8 @@ async def _suggest(work: Work, person_id: uuid.UUID) -> None:
         needs.ServiceFacts(s.decision_id, s.unit, s.starts_on, s.ends_on, s.ended_on)
         for s in await work.services.for_person(person_id)
     ]
-    has_coordinator = await work.assignments.current_coordinator(person_id) is not None
+    current = await work.assignments.current_coordinator(person_id, for_update=True)
+    has_coordinator = current is not None
     has_request = await work.requests.has_open_or_granted(person_id)
     if not needs.suggests_coordination(
         services, work.today, has_coordinator=has_coordinator, has_request=has_request

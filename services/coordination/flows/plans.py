@@ -118,7 +118,7 @@ async def write_version(
 
 async def create(work: Work, body: PlanCreate) -> Plan:
     """A draft plan for a person the caller coordinates; one open plan per person."""
-    coordinator = await work.assignments.current_coordinator(body.person_id)
+    coordinator = await work.assignments.current_coordinator(body.person_id, for_update=True)
     async with work.refusals_logged(body.person_id, "plan"):
         if coordinator is None or coordinator.coordinator_sub != work.user.sub:
             raise Forbidden("Only the person's koordinator starts the plan; assign one first")

@@ -19,15 +19,18 @@ class AssignmentRepo:
         self.session.add(row)
         await self.session.flush()
 
-    async def current_coordinator(self, person_id: uuid.UUID) -> CoordinatorAssignment | None:
-        found: CoordinatorAssignment | None = await self.session.scalar(
-            select(CoordinatorAssignment)
-            .where(
-                CoordinatorAssignment.person_id == person_id,
-                CoordinatorAssignment.to_date.is_(None),
-            )
-            .with_for_update()
+    async def current_coordinator(
+        self, person_id: uuid.UUID, *, for_update: bool = False
+    ) -> CoordinatorAssignment | None:
+        """The person's koordinator now; `for_update` locks the assignment for a change
+        (reading a plan takes no lock: opens of one plan would wait for each other)."""
+        statement = select(CoordinatorAssignment).where(
+            CoordinatorAssignment.person_id == person_id,
+            CoordinatorAssignment.to_date.is_(None),
         )
+        if for_update:
+            statement = statement.with_for_update()
+        found: CoordinatorAssignment | None = await self.session.scalar(statement)
         return found
 
     async def coordinators(self, person_id: uuid.UUID) -> Sequence[CoordinatorAssignment]:

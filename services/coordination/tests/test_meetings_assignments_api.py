@@ -439,10 +439,10 @@ async def test_reading_a_caseload_takes_no_lock_a_hand_over_would_wait_for(
     municipality: str,
 ) -> None:
     """While another transaction holds the koordinator's assignments locked (a hand-over in
-    progress), the koordinator's worklist, caseload and plans still answer at once: reads
-    of a caseload lock nothing (they had locked every assignment, so two tabs waited for
-    each other)."""
-    await person_with_plan(client, intake, caseworker, coordinator)
+    progress), the koordinator's worklist, caseload and plans, and the plan itself, still
+    answer at once: reads lock nothing (they had locked the assignments, so two tabs, or
+    two readers of one plan, waited for each other)."""
+    _, plan = await person_with_plan(client, intake, caseworker, coordinator)
     async with tenant_connection(database_urls["coordination"], municipality) as connection:
         locked = await connection.execute(
             text(
@@ -456,8 +456,9 @@ async def test_reading_a_caseload_takes_no_lock_a_hand_over_would_wait_for(
                 client.get(f"{API}/worklist", headers=coordinator),
                 client.get(f"{API}/caseload", headers=coordinator),
                 client.get(f"{API}/plans", params={"mine": "true"}, headers=coordinator),
+                client.get(f"{API}/plans/{plan['id']}", headers=coordinator),
             ),
             timeout=10,
         )
 
-    assert [a.status_code for a in answers] == [200, 200, 200], [a.text for a in answers]
+    assert [a.status_code for a in answers] == [200] * 4, [a.text for a in answers]
