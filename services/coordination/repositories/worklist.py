@@ -6,8 +6,26 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, and_, cast, false, func, or_, select, true, union_all
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    Integer,
+    Row,
+    String,
+    Uuid,
+    and_,
+    any_,
+    bindparam,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.coordination.domain.needs import LONG_TERM_DAYS
@@ -40,32 +58,16 @@ class WorklistRepo:
 
     async def without_primary_contact(
         self, units: list[str], person_ids: list[uuid.UUID], limit: int
-    ) -> Sequence[PersonService]:
+    ) -> Sequence[Row[Any]]:
         """Running decided services in one of `units`, or for one of `person_ids`, where the
-        person has no primærkontakt in the service's unit; earliest first."""
+        person has no primærkontakt in the service's unit; earliest first (`person_id`,
+        `service_type`, `unit`, `starts_on`)."""
         if not units and not person_ids:
             return []
-        contact = (
-            select(PrimaryContact.id)
-            .where(
-                PrimaryContact.person_id == PersonService.person_id,
-                PrimaryContact.unit == PersonService.unit,
-                PrimaryContact.to_date.is_(None),
-            )
-            .exists()
+        found = await self.session.execute(
+            WITHOUT_PRIMARY_CONTACT, {"units": units, "person_ids": person_ids, "limit": limit}
         )
-        statement = (
-            select(PersonService)
-            .where(
-                PersonService.ended_on.is_(None),
-                PersonService.unit.is_not(None),
-                ~contact,
-                or_(PersonService.unit.in_(units), PersonService.person_id.in_(person_ids)),
-            )
-            .order_by(PersonService.starts_on, PersonService.id)
-            .limit(limit)
-        )
-        return (await self.session.scalars(statement)).all()
+        return found.all()
 
     async def measures_due(
         self,
@@ -193,30 +195,24 @@ class WorklistRepo:
         ]
 
     async def evaluation_overdue(
-        self, today: date, person_ids: list[uuid.UUID] | None, limit: int
-    ) -> Sequence[Plan]:
-        statement = (
-            select(Plan)
-            .where(Plan.status == PlanStatus.active.value, Plan.next_evaluation_on < today)
-            .order_by(Plan.next_evaluation_on, Plan.id)
-            .limit(limit)
+        self, today: date, person_ids: list[uuid.UUID], limit: int
+    ) -> Sequence[Row[Any]]:
+        """Active plans of `person_ids` past their evaluation date, earliest first (`id`,
+        `person_id`, `person_name`, `next_evaluation_on`: not the plans' content)."""
+        found = await self.session.execute(
+            EVALUATION_OVERDUE, {"today": today, "person_ids": person_ids, "limit": limit}
         )
-        if person_ids is not None:
-            statement = statement.where(Plan.person_id.in_(person_ids))
-        return (await self.session.scalars(statement)).all()
+        return found.all()
 
     async def meetings_without_minutes(
-        self, today: date, person_ids: list[uuid.UUID] | None, limit: int
-    ) -> Sequence[Meeting]:
-        statement = (
-            select(Meeting)
-            .where(Meeting.status == "planned", Meeting.meeting_on < today)
-            .order_by(Meeting.meeting_on, Meeting.id)
-            .limit(limit)
+        self, today: date, person_ids: list[uuid.UUID], limit: int
+    ) -> Sequence[Row[Any]]:
+        """Planned meetings of `person_ids` that have taken place without minutes, earliest
+        first (`id`, `plan_id`, `person_id`, `meeting_on`)."""
+        found = await self.session.execute(
+            MEETINGS_WITHOUT_MINUTES, {"today": today, "person_ids": person_ids, "limit": limit}
         )
-        if person_ids is not None:
-            statement = statement.where(Meeting.person_id.in_(person_ids))
-        return (await self.session.scalars(statement)).all()
+        return found.all()
 
     async def caseloads(self) -> list[tuple[str, str, int]]:
         rows = await self.session.execute(
@@ -283,22 +279,76 @@ class WorklistRepo:
         requests), so lists read without a call to intake per row."""
         if not person_ids:
             return {}
-        sources = union_all(
-            select(Plan.person_id, Plan.person_name).where(
-                and_(Plan.person_id.in_(person_ids), Plan.person_name.is_not(None))
-            ),
-            select(CoordinatorAssignment.person_id, CoordinatorAssignment.person_name).where(
-                and_(
-                    CoordinatorAssignment.person_id.in_(person_ids),
-                    CoordinatorAssignment.person_name.is_not(None),
-                )
-            ),
-            select(CoordinationRequest.person_id, CoordinationRequest.person_name).where(
-                and_(
-                    CoordinationRequest.person_id.in_(person_ids),
-                    CoordinationRequest.person_name.is_not(None),
-                )
-            ),
-        ).subquery()
-        rows = await self.session.execute(select(sources.c[0], sources.c[1]))
+        rows = await self.session.execute(NAMES_HELD, {"ids": list(dict.fromkeys(person_ids))})
         return {person_id: name for person_id, name in rows}
+
+
+def _ids(name: str) -> Any:
+    """A list of ids bound as one array parameter."""
+    return bindparam(name, type_=ARRAY(Uuid()))
+
+
+_HAS_PRIMARY_CONTACT = (
+    select(PrimaryContact.id)
+    .where(
+        PrimaryContact.person_id == PersonService.person_id,
+        PrimaryContact.unit == PersonService.unit,
+        PrimaryContact.to_date.is_(None),
+    )
+    .exists()
+)
+WITHOUT_PRIMARY_CONTACT = (
+    select(
+        PersonService.person_id,
+        PersonService.service_type,
+        PersonService.unit,
+        PersonService.starts_on,
+    )
+    .where(
+        PersonService.ended_on.is_(None),
+        PersonService.unit.is_not(None),
+        ~_HAS_PRIMARY_CONTACT,
+        or_(
+            PersonService.unit == any_(bindparam("units", type_=ARRAY(String()))),
+            PersonService.person_id == any_(_ids("person_ids")),
+        ),
+    )
+    .order_by(PersonService.starts_on, PersonService.id)
+    .limit(bindparam("limit", type_=Integer()))
+)
+"""The worklist's statements are built once, their lists bound as arrays (docs/style.md),
+and read the columns the worklist shows: not the plans' content nor the meetings' texts."""
+EVALUATION_OVERDUE = (
+    select(Plan.id, Plan.person_id, Plan.person_name, Plan.next_evaluation_on)
+    .where(
+        Plan.status == PlanStatus.active.value,
+        Plan.next_evaluation_on < bindparam("today", type_=Date()),
+        Plan.person_id == any_(_ids("person_ids")),
+    )
+    .order_by(Plan.next_evaluation_on, Plan.id)
+    .limit(bindparam("limit", type_=Integer()))
+)
+MEETINGS_WITHOUT_MINUTES = (
+    select(Meeting.id, Meeting.plan_id, Meeting.person_id, Meeting.meeting_on)
+    .where(
+        Meeting.status == "planned",
+        Meeting.meeting_on < bindparam("today", type_=Date()),
+        Meeting.person_id == any_(_ids("person_ids")),
+    )
+    .order_by(Meeting.meeting_on, Meeting.id)
+    .limit(bindparam("limit", type_=Integer()))
+)
+_HELD = union_all(
+    select(Plan.person_id, Plan.person_name).where(
+        Plan.person_id == any_(_ids("ids")), Plan.person_name.is_not(None)
+    ),
+    select(CoordinatorAssignment.person_id, CoordinatorAssignment.person_name).where(
+        CoordinatorAssignment.person_id == any_(_ids("ids")),
+        CoordinatorAssignment.person_name.is_not(None),
+    ),
+    select(CoordinationRequest.person_id, CoordinationRequest.person_name).where(
+        CoordinationRequest.person_id == any_(_ids("ids")),
+        CoordinationRequest.person_name.is_not(None),
+    ),
+).subquery()
+NAMES_HELD = select(_HELD.c[0], _HELD.c[1])
