@@ -203,4 +203,67 @@ class RunningServer:
             self.task = None
 
 
+class HeldUpstream:
+    """A hop in front of a running service that holds each request until the test lets it
+    on, forwarding it (method, query, body, token) when it does: for tests of what a caller
+    holds while it waits on another service. `calls` lists each request as "METHOD path"."""
+
+    def __init__(self, upstream_url: str) -> None:
+        from starlette.applications import Starlette
+        from starlette.routing import Route
+
+        self.upstream_url = upstream_url
+        self.calls: list[str] = []
+        self.asked, self.go_on = asyncio.Event(), asyncio.Event()
+        self.server = RunningServer(
+            Starlette(routes=[Route("/{path:path}", self._hop, methods=["GET", "POST"])])
+        )
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    async def _hop(self, request: Any) -> Any:
+        from starlette.responses import Response
+
+        self.calls.append(f"{request.method} {request.url.path}")
+        self.asked.set()
+        await self.go_on.wait()
+        async with httpx.AsyncClient(base_url=self.upstream_url) as forward:
+            answer = await forward.request(
+                request.method,
+                request.url.path,
+                params=request.query_params,
+                content=await request.body(),
+                headers={
+                    "Authorization": request.headers["authorization"],
+                    "Content-Type": request.headers.get("content-type", "application/json"),
+                },
+            )
+        return Response(answer.content, answer.status_code, media_type="application/json")
+
+    async def held_while(
+        self, app: FastAPI, http: httpx.AsyncClient, url: str, headers: dict[str, str]
+    ) -> tuple[int, httpx.Response]:
+        """GET `url` from `app`; once the hop is asked, the connections `app`'s pool has
+        checked out while it waits; then the hop lets the request on. Returns both."""
+        self.asked.clear()
+        self.go_on.clear()
+        reading = asyncio.create_task(http.get(url, headers=headers))
+        try:
+            await asyncio.wait_for(self.asked.wait(), timeout=20)
+            held = int(app.state.engine.pool.checkedout())
+        finally:
+            self.go_on.set()
+        return held, await reading
+
+    async def __aenter__(self) -> HeldUpstream:
+        await self.server.start()
+        return self
+
+    async def __aexit__(self, *_: Any) -> None:
+        self.go_on.set()
+        await self.server.stop()
+
+
 __all__ = ["SERVICE_NAMES", "auth", "open_client", "settings_kwargs"]

@@ -4,7 +4,6 @@ down the plan still opens with its decisions marked unavailable, and while intak
 the plan's reader holds no database connection. The municipality's
 need-to-know window and the emergency accesses set in intake decide who reads a person here."""
 
-import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
@@ -13,12 +12,8 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import text
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 
-from dev.testing import RunningServer, open_client, tenant_connection
+from dev.testing import HeldUpstream, RunningServer, open_client, tenant_connection
 from services.coordination.app import create_app
 from services.coordination.flows import feed
 from services.coordination.models import FeedCursor, ProcessedEvent
@@ -249,34 +244,13 @@ async def test_while_intake_is_slow_opening_a_plan_holds_no_database_connection(
     plan's reader waits for intake's decisions, coordination's pool has nothing checked out
     (a slow intake must not run the pool dry), and the answer still carries the decisions."""
     _, plan = await person_with_plan(client, intake, caseworker, coordinator)
-    asked, go_on = asyncio.Event(), asyncio.Event()
 
-    async def hop(request: Request) -> Response:
-        asked.set()
-        await go_on.wait()
-        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
-            answer = await forward.get(
-                request.url.path,
-                params=request.query_params,
-                headers={"Authorization": request.headers["authorization"]},
-            )
-        return Response(answer.content, answer.status_code, media_type="application/json")
-
-    slow_intake = RunningServer(Starlette(routes=[Route("/{path:path}", hop)]))
-    await slow_intake.start()
-    try:
+    async with HeldUpstream(intake_server.url) as slow_intake:
         app = create_app(coordination_settings(database_urls, signing_key, slow_intake.url))
         async for http in open_client(app):
-            opening = asyncio.create_task(
-                http.get(f"{API}/plans/{plan['id']}", headers=coordinator)
+            held_while_waiting, answer = await slow_intake.held_while(
+                app, http, f"{API}/plans/{plan['id']}", coordinator
             )
-            await asyncio.wait_for(asked.wait(), timeout=20)
-            held_while_waiting = app.state.engine.pool.checkedout()
-            go_on.set()
-            answer = await opening
-    finally:
-        go_on.set()
-        await slow_intake.stop()
 
     assert held_while_waiting == 0
     assert answer.status_code == 200
@@ -428,46 +402,18 @@ async def test_the_worklist_and_overview_ask_intake_for_names_once_and_hold_no_c
                     {"person": person_id, "unit": unit},
                 )
     leader = headers_for("leder", units=[UNIT], sub="leader-names", name="Kari Nordby")
-    calls: list[str] = []
-    asked, go_on = asyncio.Event(), asyncio.Event()
-
-    async def hop(request: Request) -> Response:
-        calls.append(f"{request.method} {request.url.path}")
-        asked.set()
-        await go_on.wait()
-        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
-            answer = await forward.request(
-                request.method,
-                request.url.path,
-                params=request.query_params,
-                content=await request.body(),
-                headers={
-                    "Authorization": request.headers["authorization"],
-                    "Content-Type": request.headers.get("content-type", "application/json"),
-                },
-            )
-        return Response(answer.content, answer.status_code, media_type="application/json")
-
-    slow_intake = RunningServer(
-        Starlette(routes=[Route("/{path:path}", hop, methods=["GET", "POST"])])
-    )
-    await slow_intake.start()
     held: list[int] = []
     answers: list[httpx.Response] = []
-    try:
+    async with HeldUpstream(intake_server.url) as slow_intake:
         app = create_app(coordination_settings(database_urls, signing_key, slow_intake.url))
         async for http in open_client(app):
             for path in ("/worklist", "/overview"):
-                asked.clear()
-                go_on.clear()
-                reading = asyncio.create_task(http.get(f"{API}{path}", headers=leader))
-                await asyncio.wait_for(asked.wait(), timeout=20)
-                held.append(app.state.engine.pool.checkedout())
-                go_on.set()
-                answers.append(await reading)
-    finally:
-        go_on.set()
-        await slow_intake.stop()
+                checked_out, answer = await slow_intake.held_while(
+                    app, http, f"{API}{path}", leader
+                )
+                held.append(checked_out)
+                answers.append(answer)
+    calls = slow_intake.calls
 
     assert held == [0, 0]
     assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]

@@ -10,12 +10,14 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 
-from dev.testing import RunningServer, open_client, settings_kwargs, tenant_connection
+from dev.testing import (
+    HeldUpstream,
+    RunningServer,
+    open_client,
+    settings_kwargs,
+    tenant_connection,
+)
 from services.welfaretech.app import create_app
 from services.welfaretech.settings import WelfaretechSettings
 from services.welfaretech.tests.conftest import (
@@ -752,28 +754,9 @@ async def test_while_intake_is_slow_the_loan_reads_hold_no_database_connection(
     loans list and a loan wait for the person's name, welfaretech's pool has nothing checked
     out (a slow intake must not run the pool dry), and the answers still carry the name."""
     loan = await lend_alarm(client, team, person["id"])
-    asked, go_on = asyncio.Event(), asyncio.Event()
-
-    async def hop(request: Request) -> Response:
-        asked.set()
-        await go_on.wait()
-        async with httpx.AsyncClient(base_url=intake_server.url) as forward:
-            answer = await forward.request(
-                request.method,
-                request.url.path,
-                content=await request.body(),
-                headers={
-                    "Authorization": request.headers["authorization"],
-                    "Content-Type": request.headers.get("content-type", "application/json"),
-                },
-            )
-        return Response(answer.content, answer.status_code, media_type="application/json")
-
-    slow_intake = RunningServer(Starlette(routes=[Route("/{path:path}", hop, methods=["POST"])]))
-    await slow_intake.start()
     held: list[int] = []
     answers: list[httpx.Response] = []
-    try:
+    async with HeldUpstream(intake_server.url) as slow_intake:
         settings = WelfaretechSettings(
             **settings_kwargs("welfaretech", database_urls, signing_key),
             intake_url=slow_intake.url,
@@ -782,16 +765,9 @@ async def test_while_intake_is_slow_the_loan_reads_hold_no_database_connection(
         app = create_app(settings)
         async for http in open_client(app):
             for url in (f"{API}/loans?person_id={person['id']}", f"{API}/loans/{loan['id']}"):
-                asked.clear()
-                go_on.clear()
-                reading = asyncio.create_task(http.get(url, headers=team))
-                await asyncio.wait_for(asked.wait(), timeout=20)
-                held.append(app.state.engine.pool.checkedout())
-                go_on.set()
-                answers.append(await reading)
-    finally:
-        go_on.set()
-        await slow_intake.stop()
+                checked_out, answer = await slow_intake.held_while(app, http, url, team)
+                held.append(checked_out)
+                answers.append(answer)
 
     assert held == [0, 0]
     assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
