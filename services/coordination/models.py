@@ -6,7 +6,17 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -147,6 +157,32 @@ class Plan(TenantMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     closed_reason: Mapped[str | None] = mapped_column(Text)
     request_id: Mapped[uuid.UUID | None] = mapped_column()
+
+
+class PlanMeasure(Base):
+    """A measure of a plan's current content, one row each, with the plan's person and
+    status: what the worklists select measures by. Written only by the trigger on `plans`
+    (its migration, `keep each plan's measures as rows`), never by a flow."""
+
+    __tablename__ = "plan_measures"
+    __table_args__ = tuple(
+        Index(f"ix_plan_measures_{column}_due_on", column, "due_on")
+        for column in ("person_id", "responsible", "owner_sub")
+    )
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    measure_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(4))
+    person_id: Mapped[uuid.UUID] = mapped_column()
+    plan_status: Mapped[str] = mapped_column(String(20))
+    what: Mapped[str] = mapped_column(Text)
+    responsible_kind: Mapped[str] = mapped_column(String(20))
+    responsible: Mapped[str | None] = mapped_column(String(200))
+    owner_sub: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    due_on: Mapped[date | None] = mapped_column(Date)
 
 
 class PlanVersion(TenantMixin, Base):

@@ -18,12 +18,9 @@ from sqlalchemy import (
     and_,
     any_,
     bindparam,
-    cast,
-    false,
     func,
     or_,
     select,
-    true,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,6 +33,7 @@ from services.coordination.models import (
     Meeting,
     PersonService,
     Plan,
+    PlanMeasure,
     PrimaryContact,
 )
 from shared.schemas.coordination import PlanStatus
@@ -81,68 +79,35 @@ class WorklistRepo:
     ) -> list[OverdueMeasure]:
         """Open measures of active plans: past their due date for the persons in `person_ids`
         (a koordinator's caseload) or owned by one of `units` (a leader's); past or due before
-        `soon` for the employee `owner_sub` who owns them by name. Earliest due first; read in
-        the database from the plans' current content, never by loading every plan."""
+        `soon` for the employee `owner_sub` who owns them by name. Earliest due first; read from
+        the plans' measures as rows (`plan_measures`), never by loading or unfolding every
+        plan's content."""
         if not units and not person_ids and owner_sub is None:
             return []
-        measure = func.jsonb_array_elements(Plan.content["measures"]).table_valued("value")
-        item = measure.c.value
-        due_on = cast(item.op("->>")("due_on"), Date)
-        responsible = item.op("->>")("responsible")
-        kind = item.op("->>")("responsible_kind")
-        mine = item.op("->>")("owner_sub") == owner_sub if owner_sub is not None else false()
-        statement = (
-            select(
-                Plan.id,
-                Plan.person_id,
-                Plan.person_name,
-                item.op("->>")("id"),
-                item.op("->>")("what"),
-                kind,
-                responsible,
-                due_on,
-            )
-            .select_from(Plan)
-            .join(measure, true())
-            .where(
-                Plan.status == PlanStatus.active.value,
-                item.op("->>")("status").in_([s.value for s in OPEN_MEASURES]),
-                item.op("->>")("due_on").is_not(None),
-                or_(
-                    and_(
-                        due_on < today,
-                        or_(
-                            Plan.person_id.in_(person_ids),
-                            and_(kind == ResponsibleKind.unit.value, responsible.in_(units)),
-                        ),
-                    ),
-                    and_(mine, due_on < soon),
-                ),
-            )
-            .order_by(due_on, Plan.id)
-            .limit(limit)
+        rows = await self.session.execute(
+            MEASURES_DUE,
+            {
+                "today": today,
+                "soon": soon,
+                "person_ids": person_ids,
+                "units": units,
+                "owner_sub": owner_sub,
+                "limit": limit,
+            },
         )
-        rows = await self.session.execute(statement)
         return [
             OverdueMeasure(
-                plan_id=plan_id,
-                person_id=person_id,
-                person_name=person_name,
-                measure_id=uuid.UUID(measure_id),
-                what=what,
-                unit=responsible_value if kind_value == ResponsibleKind.unit.value else None,
-                due_on=due,
+                plan_id=row.plan_id,
+                person_id=row.person_id,
+                person_name=row.person_name,
+                measure_id=row.measure_id,
+                what=row.what,
+                unit=(
+                    row.responsible if row.responsible_kind == ResponsibleKind.unit.value else None
+                ),
+                due_on=row.due_on,
             )
-            for (
-                plan_id,
-                person_id,
-                person_name,
-                measure_id,
-                what,
-                kind_value,
-                responsible_value,
-                due,
-            ) in rows
+            for row in rows
         ]
 
     async def count_evaluations_overdue(self, today: date) -> int:
@@ -318,6 +283,43 @@ WITHOUT_PRIMARY_CONTACT = (
 )
 """The worklist's statements are built once, their lists bound as arrays (docs/style.md),
 and read the columns the worklist shows: not the plans' content nor the meetings' texts."""
+_DUE = PlanMeasure.due_on
+MEASURES_DUE = (
+    select(
+        PlanMeasure.plan_id,
+        PlanMeasure.person_id,
+        Plan.person_name,
+        PlanMeasure.measure_id,
+        PlanMeasure.what,
+        PlanMeasure.responsible_kind,
+        PlanMeasure.responsible,
+        _DUE,
+    )
+    .join(Plan, Plan.id == PlanMeasure.plan_id)
+    .where(
+        PlanMeasure.plan_status == PlanStatus.active.value,
+        PlanMeasure.status.in_([s.value for s in OPEN_MEASURES]),
+        _DUE.is_not(None),
+        or_(
+            and_(
+                bindparam("today", type_=Date()) > _DUE,
+                or_(
+                    PlanMeasure.person_id == any_(_ids("person_ids")),
+                    and_(
+                        PlanMeasure.responsible_kind == ResponsibleKind.unit.value,
+                        PlanMeasure.responsible == any_(bindparam("units", type_=ARRAY(String()))),
+                    ),
+                ),
+            ),
+            and_(
+                PlanMeasure.owner_sub == bindparam("owner_sub", type_=String()),
+                bindparam("soon", type_=Date()) > _DUE,
+            ),
+        ),
+    )
+    .order_by(_DUE, PlanMeasure.plan_id, PlanMeasure.measure_id)
+    .limit(bindparam("limit", type_=Integer()))
+)
 EVALUATION_OVERDUE = (
     select(Plan.id, Plan.person_id, Plan.person_name, Plan.next_evaluation_on)
     .where(

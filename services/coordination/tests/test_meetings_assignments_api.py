@@ -297,6 +297,69 @@ async def test_a_measure_past_due_shows_on_its_owning_units_worklist_and_no_othe
     assert not [i for i in elsewhere if i.get("plan_id") == plan["id"]]
 
 
+async def test_a_units_worklist_follows_the_plans_measures_as_each_version_changes_them(
+    client: httpx.AsyncClient,
+    intake: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    coordinator: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    database_urls: dict[str, str],
+    municipality: str,
+) -> None:
+    """The worklists read the measures as rows kept with the plan's content: each new
+    version, and closing the plan, replaces what they find."""
+    overdue = {
+        "what": "Opptrening etter fall",
+        "responsible_kind": "unit",
+        "responsible": UNIT,
+        "due_on": str(TODAY - timedelta(days=3)),
+    }
+    _, plan = await active(client, intake, caseworker, coordinator, measures=[overdue])
+    leader = headers_for("leder", units=[UNIT], sub="leader-follows", name="Leder")
+
+    async def listed() -> list[tuple[str, str]]:
+        items = (await client.get(f"{API}/worklist", headers=leader)).json()
+        return [(i["text"], i["due_on"]) for i in items if i.get("plan_id") == plan["id"]]
+
+    first = await listed()
+    [kept] = plan["measures"]
+    later = {**kept, "due_on": str(TODAY + timedelta(days=10))}
+    other = {**overdue, "what": "Søke om trygghetsalarm", "due_on": str(TODAY - timedelta(days=1))}
+    moved = (await save(client, coordinator, plan, measures=[later, other])).json()
+    second = await listed()
+    done = (
+        await save(
+            client, coordinator, moved, measures=[later, {**moved["measures"][1], "status": "done"}]
+        )
+    ).json()
+    third = await listed()
+    reopened = (
+        await save(client, coordinator, done, measures=[{**later, "due_on": overdue["due_on"]}])
+    ).json()
+    fourth = await listed()
+    closed = await client.post(
+        f"{API}/plans/{plan['id']}/close",
+        json={"reason": "Personen har flyttet"},
+        headers={**coordinator, "If-Match": f'"{reopened["version"]}"'},
+    )
+    fifth = await listed()
+    async with tenant_connection(database_urls["coordination"], municipality) as connection:
+        rows = (
+            await connection.execute(
+                text("SELECT plan_status, what FROM plan_measures WHERE plan_id = :plan"),
+                {"plan": plan["id"]},
+            )
+        ).all()
+
+    assert first == [("Opptrening etter fall", overdue["due_on"])]
+    assert second == [("Søke om trygghetsalarm", other["due_on"])]
+    assert third == []
+    assert fourth == [("Opptrening etter fall", overdue["due_on"])]
+    assert closed.status_code == 200, closed.text
+    assert fifth == []
+    assert [tuple(row) for row in rows] == [("closed", "Opptrening etter fall")]
+
+
 async def test_the_overview_names_persons_with_long_term_services_from_two_units_and_no_koordinator(
     client: httpx.AsyncClient,
     client_without_intake: httpx.AsyncClient,
