@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from services.coordination.domain import access
 from services.coordination.domain import assignments as rules
-from services.coordination.domain.plans import PlanContent, is_evaluation_overdue, overdue_measures
+from services.coordination.domain.plans import is_evaluation_overdue
 from services.coordination.flows import Work, need_to_know
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
 from services.coordination.schemas import CaseloadItem, PrimaryContactCreate
@@ -171,12 +171,11 @@ async def caseload(work: Work, coordinator_sub: str) -> list[CaseloadItem]:
     """The persons a koordinator follows, with their plan and what is overdue."""
     assignments = await work.assignments.caseload(coordinator_sub)
     person_ids = [a.person_id for a in assignments]
-    plans = {plan.person_id: plan for plan in await work.plans.for_persons(person_ids)}
+    plans = {plan.person_id: plan for plan in await work.plans.for_caseload(person_ids, work.today)}
     items = []
     for assignment in assignments:
         plan = plans.get(assignment.person_id)
         status = PlanStatus(plan.status) if plan else None
-        content = PlanContent.model_validate(plan.content) if plan else PlanContent()
         items.append(
             CaseloadItem(
                 person_id=assignment.person_id,
@@ -191,7 +190,7 @@ async def caseload(work: Work, coordinator_sub: str) -> list[CaseloadItem]:
                     and status
                     and is_evaluation_overdue(status, plan.next_evaluation_on, work.today)
                 ),
-                overdue_measures=len(overdue_measures(content, work.today)) if plan else 0,
+                overdue_measures=plan.overdue_measures if plan else 0,
             )
         )
     await work.log(person_ids, AccessAction.search, "caseload", reason=coordinator_sub)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ARRAY, Date, Row, Uuid, any_, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.coordination.models import Consent, Evaluation, Meeting, Plan, PlanVersion
+from services.coordination.domain.plans import OPEN_MEASURES
+from services.coordination.models import (
+    Consent,
+    Evaluation,
+    Meeting,
+    Plan,
+    PlanMeasure,
+    PlanVersion,
+)
 from shared.errors import NotFound
 from shared.pagination import paginate
 from shared.schemas.common import Page
@@ -95,16 +105,16 @@ class PlanRepo:
             )
         ).all()
 
-    async def for_persons(self, person_ids: list[uuid.UUID]) -> Sequence[Plan]:
+    async def for_caseload(self, person_ids: list[uuid.UUID], today: date) -> Sequence[Row[Any]]:
+        """The open (draft or active) plans of `person_ids` as a caseload shows them: `id`,
+        `person_id`, `status`, `next_evaluation_on` and `overdue_measures` (open measures
+        past their due date, counted from `plan_measures`; not the plans' content)."""
         if not person_ids:
             return []
-        return (
-            await self.session.scalars(
-                select(Plan).where(
-                    Plan.person_id.in_(person_ids), Plan.status != PlanStatus.closed.value
-                )
-            )
-        ).all()
+        found = await self.session.execute(
+            CASELOAD_PLANS, {"person_ids": list(person_ids), "today": today}
+        )
+        return found.all()
 
     # Consents ---------------------------------------------------------------------------------
 
@@ -154,3 +164,25 @@ class PlanRepo:
                 .order_by(Evaluation.evaluated_on)
             )
         ).all()
+
+
+_OVERDUE_MEASURES = (
+    select(func.count())
+    .where(
+        PlanMeasure.plan_id == Plan.id,
+        PlanMeasure.status.in_([s.value for s in OPEN_MEASURES]),
+        PlanMeasure.due_on < bindparam("today", type_=Date()),
+    )
+    .scalar_subquery()
+)
+CASELOAD_PLANS = select(
+    Plan.id,
+    Plan.person_id,
+    Plan.status,
+    Plan.next_evaluation_on,
+    _OVERDUE_MEASURES.label("overdue_measures"),
+).where(
+    Plan.person_id == any_(bindparam("person_ids", type_=ARRAY(Uuid()))),
+    Plan.status != PlanStatus.closed.value,
+)
+"""Built once, the persons bound as one array (docs/style.md)."""

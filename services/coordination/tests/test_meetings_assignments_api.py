@@ -306,8 +306,8 @@ async def test_a_units_worklist_follows_the_plans_measures_as_each_version_chang
     database_urls: dict[str, str],
     municipality: str,
 ) -> None:
-    """The worklists read the measures as rows kept with the plan's content: each new
-    version, and closing the plan, replaces what they find."""
+    """The worklists and the koordinator's caseload read the measures as rows kept with the
+    plan's content: each new version, and closing the plan, replaces what they find."""
     overdue = {
         "what": "Opptrening etter fall",
         "responsible_kind": "unit",
@@ -319,7 +319,13 @@ async def test_a_units_worklist_follows_the_plans_measures_as_each_version_chang
 
     async def listed() -> list[tuple[str, str]]:
         items = (await client.get(f"{API}/worklist", headers=leader)).json()
-        return [(i["text"], i["due_on"]) for i in items if i.get("plan_id") == plan["id"]]
+        caseload = (await client.get(f"{API}/caseload", headers=coordinator)).json()
+        [followed] = [c for c in caseload if c["plan_id"] == plan["id"]] or [
+            {"overdue_measures": 0}
+        ]
+        shown = [(i["text"], i["due_on"]) for i in items if i.get("plan_id") == plan["id"]]
+        assert followed["overdue_measures"] == len(shown)
+        return shown
 
     first = await listed()
     [kept] = plan["measures"]
