@@ -220,7 +220,7 @@ async def page(
     coordinating unit and leaders."""
     person_ids = [person_id] if person_id else None
     if mine:
-        caseload = [a.person_id for a in await work.assignments.caseload(work.user.sub)]
+        caseload = await work.assignments.caseload_persons(work.user.sub)
         person_ids = [p for p in caseload if person_ids is None or p in person_ids]
     result = await work.plans.page(person_ids=person_ids, status=status, limit=limit, cursor=cursor)
     await work.log([p.person_id for p in result.items], AccessAction.search, "plan")

@@ -50,7 +50,7 @@ async def worklist(work: Work) -> list[WorklistItem]:
     bounded."""
     caseload: list[uuid.UUID] = []
     if work.user.has_any(Role.coordinator):
-        caseload = [a.person_id for a in await work.assignments.caseload(work.user.sub)]
+        caseload = await work.assignments.caseload_persons(work.user.sub)
     units = list(work.user.units)
     items: list[WorklistItem] = [
         WorklistItem(

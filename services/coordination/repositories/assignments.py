@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import String, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
@@ -60,6 +60,12 @@ class AssignmentRepo:
             statement = statement.with_for_update()
         return (await self.session.scalars(statement)).all()
 
+    async def caseload_persons(self, coordinator_sub: str) -> list[uuid.UUID]:
+        """The persons a koordinator follows now, by id only: what the worklist and «my
+        plans» select by. Locks nothing."""
+        found = await self.session.scalars(CASELOAD_PERSONS, {"sub": coordinator_sub})
+        return list(found)
+
     async def is_coordinator(self, person_id: uuid.UUID, sub: str) -> bool:
         current = await self.session.scalar(
             select(CoordinatorAssignment.coordinator_sub).where(
@@ -102,3 +108,10 @@ class AssignmentRepo:
                 .limit(limit)
             )
         ).all()
+
+
+CASELOAD_PERSONS = select(CoordinatorAssignment.person_id).where(
+    CoordinatorAssignment.coordinator_sub == bindparam("sub", type_=String()),
+    CoordinatorAssignment.to_date.is_(None),
+)
+"""Built once (docs/style.md)."""
