@@ -11,6 +11,7 @@ from services.welfaretech.api.deps import PERSON_READER, TEAM, Idempotent, WorkD
 from services.welfaretech.api.problems import errors
 from services.welfaretech.api.views import loan_read, loan_summary
 from services.welfaretech.domain.legal import LegalBasisMissing
+from services.welfaretech.domain.loans import ListedLoan
 from services.welfaretech.domain.problems import (
     DeviceAlreadyOnLoan,
     DeviceNotAvailable,
@@ -41,11 +42,11 @@ router = APIRouter(tags=["loans"])
 async def _shown(work: Work, loans: Sequence[Loan], *, read: bool = False) -> list[LoanRead]:
     """The loans as shown: the persons' names from intake (a list still loads when intake is
     down, the names null) and the § 4-6 a decision each rests on today."""
-    names, legal = await _context(work, loans, read=read)
+    names, legal = await _context(work, [flow.on_technology(loan) for loan in loans], read=read)
     return [loan_read(loan, work.today, names, legal) for loan in loans]
 
 
-async def _listed(work: Work, loans: Sequence[Loan]) -> list[LoanSummary]:
+async def _listed(work: Work, loans: Sequence[ListedLoan]) -> list[LoanSummary]:
     """The loans as lists show them: as `_shown`, without their checks and deviations. Only
     for reads: the request's transaction is committed before intake is asked."""
     names, legal = await _context(work, loans, read=True)
@@ -53,7 +54,7 @@ async def _listed(work: Work, loans: Sequence[Loan]) -> list[LoanSummary]:
 
 
 async def _context(
-    work: Work, loans: Sequence[Loan], *, read: bool
+    work: Work, loans: Sequence[flow.LoanOnTechnology], *, read: bool
 ) -> tuple[dict[uuid.UUID, str | None], dict[uuid.UUID, flow.LegalBasis]]:
     """The § 4-6 a bases and the names (intake) a page of loans is shown with. A `read` is
     done with the database once it has the bases: it commits (its access-log rows) and frees
@@ -113,7 +114,6 @@ async def list_loans(
         units=flow.visible_units(work),
         limit=limit,
         cursor=cursor,
-        to_item=lambda loan: loan,
     )
     await flow.log_listed(work, page.items)
     return Page[LoanSummary](

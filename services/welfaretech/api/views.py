@@ -14,7 +14,7 @@ from services.welfaretech.domain.legal import (
     decision_status,
     needs_decision,
 )
-from services.welfaretech.domain.loans import is_check_overdue
+from services.welfaretech.domain.loans import ListedLoan, is_check_overdue
 from services.welfaretech.domain.recommendations import explain
 from services.welfaretech.flows.benefits import Dashboard, LoanLedger
 from services.welfaretech.flows.loans import LegalBasis, decision_facts, decisions_of
@@ -251,8 +251,23 @@ def device_read(d: Device) -> DeviceRead:
     )
 
 
+def _listed_device(loan: ListedLoan) -> DeviceRead:
+    return DeviceRead(
+        id=loan.device_id,
+        version=loan.device_version,
+        technology_code=loan.technology_code,
+        technology_name=LocalizedText(**loan.technology_name),
+        kind=loan.technology_kind,
+        serial=loan.device_serial,
+        model=loan.device_model,
+        status=loan.device_status,
+        acquired_on=loan.device_acquired_on,
+    )
+
+
 def _loan_fields(
-    loan: Loan,
+    loan: Loan | ListedLoan,
+    device: DeviceRead,
     today: date,
     names: Mapping[uuid.UUID, str | None],
     legal: Mapping[uuid.UUID, LegalBasis],
@@ -274,7 +289,7 @@ def _loan_fields(
         "legal_decision_id": basis.decision_id,
         "assessment_id": basis.assessment_id,
         "recommendation_id": loan.recommendation_id,
-        "device": device_read(loan.device),
+        "device": device,
         "unit": loan.unit,
         "installed_on": loan.installed_on,
         "installed_by_name": loan.installed_by_name,
@@ -296,14 +311,15 @@ def _loan_fields(
 
 
 def loan_summary(
-    loan: Loan,
+    loan: ListedLoan,
     today: date,
     names: Mapping[uuid.UUID, str | None],
     legal: Mapping[uuid.UUID, LegalBasis],
 ) -> LoanSummary:
-    """`names` from intake (`IntakeApi.names`); a person missing there shows as unavailable.
-    `legal` from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
-    return LoanSummary(**_loan_fields(loan, today, names, legal))
+    """From a loan as a list reads it (`LoanRepo.page`: the columns of `LISTED`). `names`
+    from intake (`IntakeApi.names`); a person missing there shows as unavailable. `legal`
+    from `flows.loans.legal_bases`: the § 4-6 a decision the loan rests on today."""
+    return LoanSummary(**_loan_fields(loan, _listed_device(loan), today, names, legal))
 
 
 def loan_read(
@@ -312,9 +328,9 @@ def loan_read(
     names: Mapping[uuid.UUID, str | None],
     legal: Mapping[uuid.UUID, LegalBasis],
 ) -> LoanRead:
-    """The loan with its checks and deviations; the rest as `loan_summary`."""
+    """The loan with its checks and deviations; the rest as a list shows it (`loan_summary`)."""
     return LoanRead(
-        **_loan_fields(loan, today, names, legal),
+        **_loan_fields(loan, device_read(loan.device), today, names, legal),
         checks=[
             CheckRead(
                 id=c.id,

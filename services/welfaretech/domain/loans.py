@@ -13,7 +13,9 @@ checklist below must be complete before a loan starts.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -108,3 +110,35 @@ def deviation_text(technology_name: str, serial: str, note: str | None) -> str:
         "Alarmen nådde ikke fram til responssenteret og hjemmetjenesten som den skal."
     )
     return f"{text} {note}" if note else text
+
+
+@dataclass(frozen=True, slots=True)
+class ListedLoan:
+    """A loan as lists show it (`LoanSummary`), read as plain columns with its device's and
+    technology's: not its checks and deviations, nor the technology's other texts."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    recommendation_id: uuid.UUID
+    unit: str
+    installed_on: date
+    installed_by_name: str
+    alarm_chain_tested: bool | None
+    dispenser_checklist: dict[str, Any] | None
+    is_trial: bool
+    evaluation_on: date | None
+    check_interval_days: int
+    next_check_on: date | None
+    ended_on: date | None
+    end_reason: str | None
+    device_id: uuid.UUID
+    device_version: int
+    device_serial: str
+    device_model: str | None
+    device_status: str
+    device_acquired_on: date | None
+    technology_code: str
+    technology_name: dict[str, str]
+    technology_kind: str
+    is_alarm_or_location: bool

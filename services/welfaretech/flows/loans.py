@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Protocol
 
 from services.welfaretech.domain.access import check_may_read_person, loan_period
 from services.welfaretech.domain.legal import (
@@ -15,6 +16,7 @@ from services.welfaretech.domain.legal import (
     decision_in_force_until,
 )
 from services.welfaretech.domain.loans import (
+    ListedLoan,
     check_device_lendable,
     check_dispenser_checklist,
     check_end,
@@ -236,7 +238,7 @@ async def get(work: Work, loan_id: uuid.UUID) -> Loan:
     return loan
 
 
-async def log_listed(work: Work, loans: Sequence[Loan]) -> None:
+async def log_listed(work: Work, loans: Sequence[ListedLoan]) -> None:
     """Each listed loan in the access log, in one statement whatever the page's size."""
     await work.log_each([(loan.person_id, loan.id) for loan in loans], AccessAction.search, "loan")
 
@@ -333,7 +335,48 @@ def _decision_to_act_on(decisions: Sequence[LegalDecision], kind: str) -> LegalD
     return max(open_ones, key=lambda d: (d.valid_until, d.created_at), default=None)
 
 
-async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, LegalBasis]:
+class LoanOnTechnology(Protocol):
+    """A loan as its § 4-6 a basis is judged (`legal_bases`) and its person named: a listed
+    loan (`ListedLoan`) as it is read, an ORM loan through `on_technology`."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def person_id(self) -> uuid.UUID: ...
+    @property
+    def recommendation_id(self) -> uuid.UUID: ...
+    @property
+    def technology_kind(self) -> str: ...
+    @property
+    def is_alarm_or_location(self) -> bool: ...
+    @property
+    def ended_on(self) -> date | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _OnTechnology:
+    id: uuid.UUID
+    person_id: uuid.UUID
+    recommendation_id: uuid.UUID
+    technology_kind: str
+    is_alarm_or_location: bool
+    ended_on: date | None
+
+
+def on_technology(loan: Loan) -> LoanOnTechnology:
+    """An ORM loan (its device and technology loaded) as `legal_bases` judges it."""
+    technology = loan.device.technology
+    return _OnTechnology(
+        id=loan.id,
+        person_id=loan.person_id,
+        recommendation_id=loan.recommendation_id,
+        technology_kind=technology.kind,
+        is_alarm_or_location=technology.is_alarm_or_location,
+        ended_on=loan.ended_on,
+    )
+
+
+async def legal_bases(work: Work, loans: Sequence[LoanOnTechnology]) -> dict[uuid.UUID, LegalBasis]:
     """For each loan, today: the § 4-6 a decision it rests on, if it needs one."""
     grounds = await work.assessments.legal_grounds(list({loan.recommendation_id for loan in loans}))
     notice = legal_basis_rules().on(work.today).renew_notice_days
@@ -342,15 +385,15 @@ async def legal_bases(work: Work, loans: Sequence[Loan]) -> dict[uuid.UUID, Lega
         ground = grounds.get(loan.recommendation_id)
         if ground is None:  # pragma: no cover (a loan always has its recommendation)
             continue
-        technology = loan.device.technology
+        kind = loan.technology_kind
         needed, until = decision_in_force_until(
             capacity=ConsentCapacity(ground.consent_capacity),
-            is_alarm_or_location=technology.is_alarm_or_location,
-            kind=technology.kind,
+            is_alarm_or_location=loan.is_alarm_or_location,
+            kind=kind,
             decisions=[decision_facts(d) for d in ground.decisions],
             on=work.today,
         )
-        decision = _decision_to_act_on(ground.decisions, technology.kind) if needed else None
+        decision = _decision_to_act_on(ground.decisions, kind) if needed else None
         bases[loan.id] = LegalBasis(
             assessment_id=ground.assessment_id,
             needs_decision=needed,
@@ -370,7 +413,7 @@ def visible_units(work: Work) -> list[str] | None:
     return list(work.user.units)
 
 
-async def overdue(work: Work, limit: int) -> Sequence[Loan]:
+async def overdue(work: Work, limit: int) -> list[ListedLoan]:
     loans = await work.loans.overdue(work.today, limit)
     await log_listed(work, loans)
     return loans

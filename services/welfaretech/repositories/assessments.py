@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import ARRAY, Uuid, any_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.welfaretech.domain.access import assessment_period
@@ -110,10 +110,12 @@ class AssessmentRepo:
 _GROUNDS = (
     select(Recommendation.id, Assessment.id, Assessment.consent_capacity)
     .join(Assessment, Assessment.id == Recommendation.assessment_id)
-    .where(Recommendation.id.in_(bindparam("ids", expanding=True)))
+    .where(Recommendation.id == any_(bindparam("ids", type_=ARRAY(Uuid()))))
 )
 _DECISIONS = (
     select(LegalDecision)
-    .where(LegalDecision.assessment_id.in_(bindparam("ids", expanding=True)))
+    .where(LegalDecision.assessment_id == any_(bindparam("ids", type_=ARRAY(Uuid()))))
     .order_by(LegalDecision.created_at)
 )
+"""Built once, each list of ids one array parameter (a page's 50 recommendations as `IN` were
+50 parameters to render and convert for every request)."""

@@ -33,6 +33,17 @@ from services.welfaretech.tests.conftest import (
 )
 from shared.errors import PROBLEM_BASE as PROBLEMS
 
+DISPENSER_CHECKLIST = {
+    "who_fills": "Apoteket multidoserer, hjemmesykepleien fyller dispenseren",
+    "missed_dose_follow_up_by": "Hjemmesykepleien, dagvakt",
+    "missed_dose_response_minutes": 60,
+    "power_or_network_failure_plan": "Varsel til responssenter; besøk innen to timer",
+    "person_trained": True,
+    "staff_trained": True,
+    "gp_medication_list_is_source": True,
+}
+"""A medication dispenser's checklist with every point answered."""
+
 
 async def test_installing_a_safety_alarm_starts_the_loan(
     client: httpx.AsyncClient, catalogue: list[str], person: dict[str, Any], team: dict[str, str]
@@ -159,15 +170,7 @@ async def test_a_medication_dispenser_needs_the_complete_checklist(
     assessment = await assess(client, team, person["id"], needs=["medication_management"])
     dispenser = await accept(client, team, recommended(assessment, "medisindispenser"))
     device = await add_device(client, team, "medisindispenser")
-    checklist = {
-        "who_fills": "Apoteket multidoserer, hjemmesykepleien fyller dispenseren",
-        "missed_dose_follow_up_by": "Hjemmesykepleien, dagvakt",
-        "missed_dose_response_minutes": 60,
-        "power_or_network_failure_plan": "Varsel til responssenter; besøk innen to timer",
-        "person_trained": True,
-        "staff_trained": False,
-        "gp_medication_list_is_source": True,
-    }
+    checklist = {**DISPENSER_CHECKLIST, "staff_trained": False}
     url = f"{API}/loans"
 
     missing = await client.post(url, json=loan_body(dispenser["id"], device["id"]), headers=team)
@@ -178,9 +181,7 @@ async def test_a_medication_dispenser_needs_the_complete_checklist(
     )
     complete = await client.post(
         url,
-        json=loan_body(
-            dispenser["id"], device["id"], dispenser_checklist={**checklist, "staff_trained": True}
-        ),
+        json=loan_body(dispenser["id"], device["id"], dispenser_checklist=DISPENSER_CHECKLIST),
         headers=team,
     )
 
@@ -773,3 +774,53 @@ async def test_while_intake_is_slow_the_loan_reads_hold_no_database_connection(
     assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
     assert answers[0].json()["items"][0]["person_name"] == "Åse Ødegård"
     assert answers[1].json()["person_name"] == "Åse Ødegård"
+
+
+async def test_a_clinicians_list_shows_each_loan_as_the_loan_itself_shows_it(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    today_is: Callable[[date], None],
+) -> None:
+    """The list reads its loans as columns, a loan is read whole: each listed loan of the
+    clinician's unit (on a § 4-6 a decision that lapses soon, ended without one, a dispenser
+    with its checklist) is the loan as its own page shows it, without checks and deviations;
+    another unit's loan is not listed."""
+    today_is(date(2026, 4, 1))
+    _, gps = await _gps_on_a_decision(client, team, person["id"], "2026-04-20")
+    alarm = await lend_alarm(client, team, person["id"], installed_on="2026-03-19")
+    ended = await client.post(
+        f"{API}/loans/{alarm['id']}/end",
+        json={"ended_on": "2026-04-01", "reason": "Flyttet på sykehjem"},
+        headers={**team, "If-Match": f'"{alarm["version"]}"'},
+    )
+    assessment = await assess(client, team, person["id"], needs=["medication_management"])
+    dispenser = await accept(client, team, recommended(assessment, "medisindispenser"))
+    device = await add_device(client, team, "medisindispenser")
+    dispensing = await client.post(
+        f"{API}/loans",
+        json=loan_body(
+            dispenser["id"],
+            device["id"],
+            installed_on="2026-03-20",
+            dispenser_checklist=DISPENSER_CHECKLIST,
+        ),
+        headers=team,
+    )
+    await lend_alarm(client, team, person["id"], unit="hjemmetjenesten-as")
+    nurse = headers_for("helsepersonell", units=["hjemmetjenesten-ski"])
+
+    listed = (await client.get(f"{API}/loans?person_id={person['id']}", headers=nurse)).json()
+    shown = [
+        (await client.get(f"{API}/loans/{i['id']}", headers=nurse)).json() for i in listed["items"]
+    ]
+
+    assert ended.status_code == 200 and dispensing.status_code == 201, dispensing.text
+    assert [i["id"] for i in listed["items"]] == [gps["id"], alarm["id"], dispensing.json()["id"]]
+    assert listed["items"] == [
+        {k: v for k, v in one.items() if k not in ("checks", "deviations")} for one in shown
+    ]
+    assert [one["legal_decision_lapses_soon"] for one in shown] == [True, False, False]
+    assert [one["status"] for one in shown] == ["active", "ended", "active"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 
 from dev.testing import tenant_connection
 from services.welfaretech.models import Loan
+from services.welfaretech.repositories.loans import LISTED
 
 
 async def test_the_loans_list_is_read_in_its_order_from_an_index(
@@ -15,7 +16,7 @@ async def test_the_loans_list_is_read_in_its_order_from_an_index(
     """With scans of whole tables and sorts priced out, the list's page (joined with its
     device and technology, as the repository reads it) starts from the loans' index in
     installation order under row-level security, so a page does not sort every loan."""
-    statement = select(Loan).order_by(Loan.installed_on, Loan.id).limit(51)
+    statement = LISTED.order_by(Loan.installed_on, Loan.id).limit(51)
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
     sql = str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
     async with tenant_connection(database_urls["welfaretech"], municipality) as connection:
