@@ -123,7 +123,7 @@ class PersonService(TenantMixin, Base):
     decision_id: Mapped[uuid.UUID] = mapped_column()
     person_id: Mapped[uuid.UUID] = mapped_column(index=True)
     service_type: Mapped[str] = mapped_column(String(60))
-    unit: Mapped[str | None] = mapped_column(String(60))
+    unit: Mapped[str | None] = mapped_column(String(60), index=True)
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
