@@ -235,6 +235,15 @@ class Loan(TenantMixin, Base):
         ),
         # The loans list's order (migration 2026-12-02_loans_listed_in_installation_order).
         Index("ix_loans_municipality_installed_on_id", "municipality", "installed_on", "id"),
+        # The dashboard's counts of open loans (migration 2026-12-03_count_the_open_loans_…).
+        Index(
+            "ix_loans_open_counted",
+            "municipality",
+            "next_check_on",
+            "evaluation_on",
+            "is_trial",
+            postgresql_where=text("ended_on IS NULL"),
+        ),
     )
 
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), index=True)
