@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -60,6 +61,23 @@ class Deviation(TenantMixin, Base):
     """Avvik: a reported event, its handling and what was learnt."""
 
     __tablename__ = "deviations"
+    __table_args__ = (
+        # The statistics' counts of a period (migration 2026-12-03_count_the_statistics_…).
+        Index(
+            "ix_deviations_counted_by_reported_on",
+            "municipality",
+            "reported_on",
+            postgresql_include=[
+                "category",
+                "unit",
+                "status",
+                "consequence",
+                "probability",
+                "is_serious",
+                "closed_on",
+            ],
+        ),
+    )
 
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     discovered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -157,9 +157,8 @@ class DeviationRepo:
     ) -> Tally:
         """The period's deviations counted by PostgreSQL (`Tally`): one statement of grouping
         sets for the breakdowns, one for the median days to close. No deviation is read."""
-        grouped = await self.session.execute(
-            _in_period(_TALLY, first, last, units, category).group_by(_GROUPING_SETS)
-        )
+        tally, median_of = statistics_statements(first, last, units, category)
+        grouped = await self.session.execute(tally)
         by_category: Counter[str] = Counter()
         by_unit: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
@@ -176,7 +175,7 @@ class DeviationRepo:
                 by_month_and_grade[row.month, row.consequence, row.probability] = row.n
             elif row.serious:
                 serious_by_month[row.month] = row.serious
-        median = await self.session.scalar(_in_period(_MEDIAN, first, last, units, category))
+        median = await self.session.scalar(median_of)
         return Tally(
             by_category=by_category,
             by_unit=by_unit,
@@ -215,6 +214,20 @@ _MEDIAN = select(
     .within_group(Deviation.closed_on - Deviation.reported_on)
     .filter(Deviation.closed_on.is_not(None))
 )
+
+
+def statistics_statements(
+    first: date,
+    last: date,
+    units: list[str] | None,
+    category: DeviationCategory | None = None,
+) -> tuple[Select[Any], Select[Any]]:
+    """The period's breakdowns (grouping sets) and its median days to close. Every column they
+    read is in `ix_deviations_counted_by_reported_on`, so PostgreSQL counts from the index."""
+    return (
+        _in_period(_TALLY, first, last, units, category).group_by(_GROUPING_SETS),
+        _in_period(_MEDIAN, first, last, units, category),
+    )
 
 
 def _in_period(
