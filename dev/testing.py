@@ -16,8 +16,9 @@ import shutil
 import socket
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,9 @@ import uvicorn
 from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
-from sqlalchemy import text
+from sqlalchemy import Column, Table, text
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+from sqlalchemy.sql import visitors
 
 from dev.issuer import SigningKey
 from dev.postgres import EmbeddedPostgres, service_databases, start_embedded
@@ -171,6 +173,55 @@ async def tenant_connection(database_url: str, municipality: str) -> AsyncIterat
             yield connection
     finally:
         await engine.dispose()
+
+
+@dataclass(frozen=True)
+class IndexColumns:
+    """An index as the catalogue has it: its key columns in order, the columns it only
+    includes, and its partial condition."""
+
+    key: list[str]
+    included: list[str]
+    predicate: str | None
+
+
+INDEXES_OF = text(
+    """
+    SELECT c.relname,
+           array(SELECT a.attname FROM unnest(i.indkey[0:i.indnkeyatts - 1]) WITH ORDINALITY
+                   AS k(attnum, n)
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                 ORDER BY k.n),
+           array(SELECT a.attname FROM unnest(i.indkey[i.indnkeyatts:]) WITH ORDINALITY
+                   AS k(attnum, n)
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                 ORDER BY k.n),
+           pg_get_expr(i.indpred, i.indrelid)
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE i.indrelid = CAST(:table AS regclass)
+    """
+)
+
+
+async def indexes_of(database_url: str, municipality: str, table: str) -> dict[str, IndexColumns]:
+    """The indexes on `table`, by name: for tests that what a statement selects by or reads is
+    indexed (a plan on the tests' near-empty tables would not show the planner's choice)."""
+    async with tenant_connection(database_url, municipality) as connection:
+        found = await connection.execute(INDEXES_OF, {"table": table})
+        return {
+            name: IndexColumns(list(key), list(included), predicate)
+            for name, key, included, predicate in found
+        }
+
+
+def columns_read(statements: Iterable[Any], table: Table) -> set[str]:
+    """The columns of `table` that `statements` refer to, anywhere in them."""
+    return {
+        element.name
+        for statement in statements
+        for element in visitors.iterate(statement)
+        if isinstance(element, Column) and element.table is table
+    }
 
 
 def free_port() -> int:
