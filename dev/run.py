@@ -256,9 +256,9 @@ def feed_env(port: int) -> dict[str, str]:
 
 
 def pool_size(workers: int) -> int:
-    """Each worker's pool (as many overflow again) when a service runs `workers` processes:
-    the five services' connections stay within the embedded PostgreSQL's 100."""
-    return max(2, 6 // workers) if workers > 1 else 5
+    """Each worker's pool when a service runs `workers` processes: the five services'
+    connections stay within the embedded PostgreSQL's 100."""
+    return max(4, 12 // workers) if workers > 1 else 10
 
 
 def wait_until_ready(port: int, timeout: float = 90.0) -> bool:

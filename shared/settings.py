@@ -27,7 +27,11 @@ class ServiceSettings(BaseSettings):
 
     env: Environment = Environment.dev
     database_url: str = ""
-    db_pool_size: int = 5
+    db_pool_size: int = Field(
+        default=10,
+        ge=1,
+        description="Connections each worker process opens at most and keeps (no overflow)",
+    )
 
     auth_jwks_url: str | None = None
     auth_public_key: str | None = Field(

@@ -3,8 +3,8 @@
 `MESTRING_WORKERS` when set; otherwise the CPUs the process may use — the
 container's CPU quota (cgroup v2 `cpu.max`) when it has one, else the CPUs it
 may run on —, at most four. Each worker is a process of its own with its own
-connection pool (`MESTRING_DB_POOL_SIZE` plus as many overflow), so a service's
-connections are workers × 2 × pool size. Background work is safe in every
+connection pool (at most `MESTRING_DB_POOL_SIZE` connections, kept open), so a
+service's connections are workers × pool size. Background work is safe in every
 worker: feed consumers mark each event processed by id under the cursor's row
 lock, the quality service's daily overdue check takes a transaction-scoped
 advisory lock per municipality, and welfare technology's deviation retrier

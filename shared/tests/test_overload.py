@@ -104,6 +104,43 @@ async def test_a_statement_past_the_statement_timeout_gets_503(
     assert again.status_code == 200
 
 
+async def test_the_pool_opens_at_most_its_size_and_keeps_every_connection_across_bursts(
+    database_urls: dict[str, str],
+) -> None:
+    """No overflow connections that are closed when given back: the second burst of as many
+    concurrent transactions as the pool holds runs on the very backends of the first, and
+    one more waits for a free connection (here past the pool timeout) instead of opening one."""
+    engine = create_engine(database_urls["intake"], 3, pool_timeout=0.3)
+    release = asyncio.Event()
+
+    async def backend() -> int:
+        async with engine.connect() as connection:
+            pid = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one()
+            await release.wait()
+            return int(pid)
+
+    async def burst(extra: int = 0) -> list[int | BaseException]:
+        release.clear()
+        tasks = [asyncio.create_task(backend()) for _ in range(3 + extra)]
+        await asyncio.sleep(0.6)
+        release.set()
+        return await asyncio.gather(*tasks, return_exceptions=True)
+
+    try:
+        first = await burst()
+        second = await burst(extra=1)
+        kept = engine.pool.checkedin()  # type: ignore[attr-defined]
+    finally:
+        await engine.dispose()
+
+    backends = {pid for pid in second if isinstance(pid, int)}
+    refused = [error for error in second if isinstance(error, BaseException)]
+    assert len(set(first)) == 3
+    assert backends == set(first)
+    assert len(refused) == 1 and is_transient(refused[0])
+    assert kept == 3
+
+
 async def test_a_genuine_database_error_is_not_taken_for_overload(
     database_urls: dict[str, str],
 ) -> None:
