@@ -189,6 +189,9 @@ class Result:
     mix_cpu: dict[str, float] = field(default_factory=dict)
     """The concurrent clients' mixed load: the CPU milliseconds per request each process group
     used, locust's own process included."""
+    machine_cpu: float = 0.0
+    """The same phase's CPU milliseconds per request of the whole machine (every process, the
+    PostgreSQL backends that ended during it included, which `mix_cpu` misses)."""
     workers: int = 1
     memory: dict[str, Memory] = field(default_factory=dict)
     load: tuple[float, float] = (0.0, 0.0)
@@ -494,6 +497,13 @@ def _postmaster(database_url: str) -> psutil.Process | None:
     return None
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (every core, every process) since boot."""
+    times = psutil.cpu_times()
+    busy = ("user", "nice", "system", "irq", "softirq")  # guest time is inside user and nice
+    return sum(getattr(times, name, 0.0) for name in busy)
+
+
 def cpu_used(before: dict[tuple[str, int], float], after: dict[tuple[str, int], float]) -> dict[
     str, float
 ]:  # fmt: skip
@@ -692,9 +702,12 @@ async def measure(
     with sampler:
         before = sampler.cpu() if isinstance(sampler, MemorySampler) else {}
         locust_before = _children_cpu()
+        machine_before = machine_busy_seconds()
         many = await run_load(target, many_plan, users, seconds, folder)
+        machine_seconds = machine_busy_seconds() - machine_before
         mix_cpu: dict[str, float] = {}
         answered = many[ALL].requests if ALL in many else 0
+        machine_cpu = machine_seconds * 1000 / answered if answered else 0.0
         if before and answered:
             used = cpu_used(before, sampler.cpu())  # type: ignore[union-attr]
             used["locust"] = _children_cpu() - locust_before
@@ -734,6 +747,7 @@ async def measure(
         pages=pages,
         page_cpu=page_cpu,
         mix_cpu=mix_cpu,
+        machine_cpu=machine_cpu,
         workers=target.workers,
         memory=sampler.peaks if isinstance(sampler, MemorySampler) else {},
         load=(load_before, os.getloadavg()[0]),
@@ -819,11 +833,18 @@ def summary(result: Result) -> list[str]:
             for name, ms in sorted(result.mix_cpu.items(), key=lambda item: -item[1])
         )
         cores = os.cpu_count() or 1
+        whole = max(spent, result.machine_cpu)
+        machine = (
+            f"; the whole machine (every process, the backends of connections closed meanwhile "
+            f"included) {result.machine_cpu:.1f} ms"
+            if result.machine_cpu
+            else ""
+        )
         lines.append(
             f"- **CPU per request of the mixed load** ({result.users} clients; CPU time each "
             f"process group used during the phase ÷ requests answered): {costs}; in all "
-            f"{spent:.1f} ms, so {cores} cores answer at most ≈ {cores * 1000 / spent:.0f} req/s "
-            "of it."
+            f"{spent:.1f} ms{machine}, so {cores} cores answer at most ≈ "
+            f"{cores * 1000 / whole:.0f} req/s of it."
         )
     if result.memory:
         sizes = ", ".join(

@@ -139,6 +139,7 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
     # the open loop's arrivals come at the rate whatever the answers: all of them are made
     assert result.open[ALL].requests >= 15
     assert "Open loop" in printed and "Person page throughput" in printed
+    assert result.machine_cpu > 0  # the whole machine's CPU per request of the mix
     assert list(result.pages) == ["directly"]  # no gateway here
     assert result.pages["directly"].requests > 0 and result.pages["directly"].failures == 0
     assert set(result.sql_floor) == set(OPERATIONS[1:]) - set(WRITES) - (optional - set(WRITES))
