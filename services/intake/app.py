@@ -7,6 +7,7 @@ from services.intake.api import (
     applications,
     assessments,
     decisions,
+    emergency_accesses,
     imports,
     me,
     persons,
@@ -43,6 +44,7 @@ def create_app(settings: IntakeSettings | None = None) -> FastAPI:
         settings,
         on_startup=_load_the_calendar,
         routers=[
+            emergency_accesses.router,
             persons.router,
             applications.router,
             assessments.router,

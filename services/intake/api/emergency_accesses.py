@@ -24,7 +24,8 @@ from shared.permissions import allow
 from shared.schemas.common import Page
 from shared.schemas.roles import Role
 
-router = APIRouter(tags=["emergency access"])
+# Under persons too, as when the persons router included this one.
+router = APIRouter(tags=["persons", "emergency access"])
 
 CLINICIAN = allow(Role.clinician)
 REVIEWER = allow(Role.manager, Role.quality_lead)

@@ -9,7 +9,6 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Query, Response
 
-from services.intake.api import emergency_accesses
 from services.intake.api.deps import (
     ACCESS_LOG_READER,
     CASE_READER,
@@ -39,8 +38,6 @@ from shared.schemas.common import Page
 from shared.schemas.intake import PersonSummary
 
 router = APIRouter(tags=["persons"])
-
-router.include_router(emergency_accesses.router)
 
 
 @router.post(

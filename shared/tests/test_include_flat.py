@@ -1,0 +1,105 @@
+"""A service's routers are served flat (`shared.app.include_flat`): the same API as
+`include_router` gives, with each route matched by its own pattern instead of through a
+router node that is scanned candidate by candidate."""
+
+from __future__ import annotations
+
+import importlib
+
+import httpx
+import pytest
+from fastapi import APIRouter, Depends, FastAPI, Header
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from starlette.routing import Route
+
+from dev.issuer import SigningKey
+from dev.testing import settings_kwargs
+from shared.app import include_flat
+
+SERVICES = ("intake", "catalogue", "coordination", "welfaretech", "quality")
+
+
+class Thing(BaseModel):
+    name: str
+    seen_by: str
+
+
+def _caller(x_caller: str = Header(default="nobody")) -> str:
+    return x_caller
+
+
+def _required_tenant(x_tenant: str = Header()) -> None:
+    """A dependency given where the router is included (here: a header that must be sent)."""
+
+
+def _router() -> APIRouter:
+    router = APIRouter(tags=["things"], responses={404: {"description": "No such thing"}})
+
+    @router.get("/things/{name}", response_model=Thing, operation_id="read_thing")
+    async def read_thing(name: str, caller: str = Depends(_caller)) -> Thing:
+        """Reads a thing.
+
+        More than the summary."""
+        return Thing(name=name, seen_by=caller)
+
+    @router.post("/things", status_code=201, response_model=Thing, operation_id="add_thing")
+    async def add_thing(thing: Thing) -> Thing:
+        return thing
+
+    return router
+
+
+def _apps() -> tuple[FastAPI, FastAPI]:
+    nested, flat = FastAPI(), FastAPI()
+    nested.include_router(_router(), prefix="/v1", dependencies=[Depends(_required_tenant)])
+    include_flat(flat, _router(), prefix="/v1", dependencies=[Depends(_required_tenant)])
+    return nested, flat
+
+
+def test_a_flat_router_describes_the_same_api_as_an_included_one() -> None:
+    nested, flat = _apps()
+
+    assert flat.openapi() == nested.openapi()
+    assert all(isinstance(route, (APIRoute, Route)) for route in flat.router.routes)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "body"),
+    [
+        ("GET", "/v1/things/lamp", {"x-tenant": "3207", "x-caller": "kari"}, None),
+        ("GET", "/v1/things/lamp", {"x-caller": "kari"}, None),  # the included dependency
+        ("POST", "/v1/things", {"x-tenant": "3207"}, {"name": "lamp", "seen_by": "ola"}),
+        ("POST", "/v1/things", {"x-tenant": "3207"}, {"name": "lamp"}),
+        ("DELETE", "/v1/things/lamp", {"x-tenant": "3207"}, None),
+        ("GET", "/v1/nothing", {"x-tenant": "3207"}, None),
+    ],
+)
+async def test_a_flat_router_answers_as_an_included_one(
+    method: str, path: str, headers: dict[str, str], body: dict[str, str] | None
+) -> None:
+    answers = []
+    for app in _apps():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            response = await client.request(method, path, headers=headers, json=body)
+        answers.append((response.status_code, response.json(), response.headers.get("allow")))
+
+    assert answers[0] == answers[1]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_service_serves_its_routes_flat(service: str) -> None:
+    settings_module = importlib.import_module(f"services.{service}.settings")
+    settings_class = next(
+        value
+        for name, value in vars(settings_module).items()
+        if name.endswith("Settings") and name != "ServiceSettings" and isinstance(value, type)
+    )
+    kwargs = settings_kwargs(service, {service: "postgresql+asyncpg://x@/y"}, SigningKey.generate())
+    app = importlib.import_module(f"services.{service}.app").create_app(settings_class(**kwargs))
+
+    nodes = [route for route in app.router.routes if not isinstance(route, (APIRoute, Route))]
+
+    assert nodes == []
+    assert sum(isinstance(route, APIRoute) for route in app.router.routes) > 10
