@@ -151,7 +151,7 @@ def create_service_session(settings: ServiceSettings) -> aiohttp.ClientSession:
 def client_for(service: str) -> Any:
     """A dependency giving a `ServiceClient` for `service`, carrying the caller's token."""
 
-    def _dependency(request: Request) -> ServiceClient:
+    async def _dependency(request: Request) -> ServiceClient:
         settings: ServiceSettings = request.app.state.settings
         return ServiceClient(
             service,

@@ -17,7 +17,7 @@ def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag_for(version)
 
 
-def _parse_if_match(
+async def _parse_if_match(
     if_match: Annotated[
         str | None,
         Header(alias="If-Match", description="The ETag of the version you edited"),

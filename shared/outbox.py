@@ -167,7 +167,7 @@ class Outbox:
         return router
 
 
-def _app_outbox(request: Request) -> Outbox:
+async def _app_outbox(request: Request) -> Outbox:
     return request.app.state.outbox  # type: ignore[no-any-return]
 
 

@@ -45,7 +45,7 @@ RELATIVE_TALKER = allow(Role.coordinator, Role.clinician, relation=True)
 """Pårørendesamtaler are held by the koordinator or the unit's helsepersonell."""
 
 
-def _work(
+async def _work(
     session: TenantSession,
     user: CurrentPrincipal,
     today: Today,

@@ -58,13 +58,13 @@ async def _work(
     return Work(session=session, user=user, today=today, outbox=outbox)
 
 
-def _allow_synthetic_ids(request: Request) -> bool:
+async def _allow_synthetic_ids(request: Request) -> bool:
     """Tenor-style synthetic national ids are for test and demo data, never production."""
     settings: ServiceSettings = request.app.state.settings
     return not settings.is_production
 
 
-def _catalogue_api(client: CatalogueClient) -> CatalogueApi:
+async def _catalogue_api(client: CatalogueClient) -> CatalogueApi:
     return CatalogueApi(client)
 
 

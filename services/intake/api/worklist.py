@@ -16,7 +16,7 @@ from shared.pagination import Cursor, Limit
 router = APIRouter(tags=["worklist"])
 
 
-def count_cap() -> int:
+async def count_cap() -> int:
     """How far the worklist counts each bucket of each kind (a dependency, so a test can lower
     it rather than make a hundred tasks)."""
     return COUNT_CAP

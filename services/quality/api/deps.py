@@ -32,13 +32,13 @@ SCHEDULER = allow(Role.quality_lead, Role.integration)
 RULES_OWNER = allow(Role.quality_lead, Role.admin)
 
 
-def _work(
+async def _work(
     session: TenantSession, user: CurrentPrincipal, today: Today, outbox: EventOutbox
 ) -> Work:
     return Work(session=session, user=user, today=today, outbox=outbox)
 
 
-def _checker(
+async def _checker(
     intake: Annotated[ServiceClient, client_for("intake")],
     coordination: Annotated[ServiceClient, client_for("coordination")],
     welfaretech: Annotated[ServiceClient, client_for("welfaretech")],

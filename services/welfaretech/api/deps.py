@@ -36,7 +36,7 @@ DASHBOARD = allow(Role.welfare_technologist, Role.manager)
 QualityClient = Annotated[ServiceClient, client_for("quality")]
 
 
-def _work(
+async def _work(
     session: TenantSession,
     user: CurrentPrincipal,
     today: Today,

@@ -1,10 +1,13 @@
-"""A service's routers are served flat (`shared.app.include_flat`): the same API as
-`include_router` gives, with each route matched by its own pattern instead of through a
-router node that is scanned candidate by candidate."""
+"""How a service serves a request, cheaply: its routers are served flat
+(`shared.app.include_flat`), the same API as `include_router` gives, with each route matched
+by its own pattern instead of through a router node that is scanned candidate by candidate;
+and every dependency runs on the event loop, none through the thread pool."""
 
 from __future__ import annotations
 
 import importlib
+import inspect
+from typing import Any
 
 import httpx
 import pytest
@@ -88,8 +91,7 @@ async def test_a_flat_router_answers_as_an_included_one(
     assert answers[0] == answers[1]
 
 
-@pytest.mark.parametrize("service", SERVICES)
-def test_every_service_serves_its_routes_flat(service: str) -> None:
+def _app(service: str) -> FastAPI:
     settings_module = importlib.import_module(f"services.{service}.settings")
     settings_class = next(
         value
@@ -97,9 +99,42 @@ def test_every_service_serves_its_routes_flat(service: str) -> None:
         if name.endswith("Settings") and name != "ServiceSettings" and isinstance(value, type)
     )
     kwargs = settings_kwargs(service, {service: "postgresql+asyncpg://x@/y"}, SigningKey.generate())
-    app = importlib.import_module(f"services.{service}.app").create_app(settings_class(**kwargs))
+    app: FastAPI = importlib.import_module(f"services.{service}.app").create_app(
+        settings_class(**kwargs)
+    )
+    return app
+
+
+def _runs_on_the_loop(call: Any) -> bool:
+    return inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call)
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_service_serves_its_routes_flat(service: str) -> None:
+    app = _app(service)
 
     nodes = [route for route in app.router.routes if not isinstance(route, (APIRoute, Route))]
 
     assert nodes == []
     assert sum(isinstance(route, APIRoute) for route in app.router.routes) > 10
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_no_route_of_a_service_sends_a_dependency_through_the_thread_pool(service: str) -> None:
+    """FastAPI runs a plain function (endpoint or dependency) in anyio's thread pool: a hop
+    to another thread and back on every request, for functions that never block."""
+    plain: set[str] = set()
+
+    def walk(dependant: Any) -> None:
+        for sub in dependant.dependencies:
+            if sub.call is not None and not _runs_on_the_loop(sub.call):
+                plain.add(f"{sub.call.__module__}.{sub.call.__qualname__}")
+            walk(sub)
+
+    for route in _app(service).router.routes:
+        if isinstance(route, APIRoute):
+            if not _runs_on_the_loop(route.endpoint):
+                plain.add(f"{route.endpoint.__module__}.{route.endpoint.__qualname__}")
+            walk(route.dependant)
+
+    assert plain == set()
