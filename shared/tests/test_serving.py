@@ -5,7 +5,6 @@ and every dependency runs on the event loop, none through the thread pool."""
 
 from __future__ import annotations
 
-import importlib
 import inspect
 from typing import Any
 
@@ -16,8 +15,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.routing import Route
 
-from dev.issuer import SigningKey
-from dev.testing import settings_kwargs
+from dev.routes import app_of
 from shared.app import include_flat
 
 SERVICES = ("intake", "catalogue", "coordination", "welfaretech", "quality")
@@ -50,6 +48,10 @@ def _router() -> APIRouter:
     async def add_thing(thing: Thing) -> Thing:
         return thing
 
+    @router.post("/notes", status_code=201, operation_id="add_note", max_body_size=64)
+    async def add_note(thing: Thing) -> Thing:
+        return thing
+
     return router
 
 
@@ -76,6 +78,8 @@ def test_a_flat_router_describes_the_same_api_as_an_included_one() -> None:
         ("POST", "/v1/things", {"x-tenant": "3207"}, {"name": "lamp"}),
         ("DELETE", "/v1/things/lamp", {"x-tenant": "3207"}, None),
         ("GET", "/v1/nothing", {"x-tenant": "3207"}, None),
+        ("POST", "/v1/notes", {"x-tenant": "3207"}, {"name": "n" * 100, "seen_by": "ola"}),
+        ("POST", "/v1/notes", {"x-tenant": "3207"}, {"name": "lamp", "seen_by": "ola"}),
     ],
 )
 async def test_a_flat_router_answers_as_an_included_one(
@@ -86,23 +90,9 @@ async def test_a_flat_router_answers_as_an_included_one(
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             response = await client.request(method, path, headers=headers, json=body)
-        answers.append((response.status_code, response.json(), response.headers.get("allow")))
+        answers.append((response.status_code, response.text, response.headers.get("allow")))
 
     assert answers[0] == answers[1]
-
-
-def _app(service: str) -> FastAPI:
-    settings_module = importlib.import_module(f"services.{service}.settings")
-    settings_class = next(
-        value
-        for name, value in vars(settings_module).items()
-        if name.endswith("Settings") and name != "ServiceSettings" and isinstance(value, type)
-    )
-    kwargs = settings_kwargs(service, {service: "postgresql+asyncpg://x@/y"}, SigningKey.generate())
-    app: FastAPI = importlib.import_module(f"services.{service}.app").create_app(
-        settings_class(**kwargs)
-    )
-    return app
 
 
 def _runs_on_the_loop(call: Any) -> bool:
@@ -111,7 +101,7 @@ def _runs_on_the_loop(call: Any) -> bool:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_every_service_serves_its_routes_flat(service: str) -> None:
-    app = _app(service)
+    app = app_of(service)
 
     nodes = [route for route in app.router.routes if not isinstance(route, (APIRoute, Route))]
 
@@ -131,7 +121,7 @@ def test_no_route_of_a_service_sends_a_dependency_through_the_thread_pool(servic
                 plain.add(f"{sub.call.__module__}.{sub.call.__qualname__}")
             walk(sub)
 
-    for route in _app(service).router.routes:
+    for route in app_of(service).router.routes:
         if isinstance(route, APIRoute):
             if not _runs_on_the_loop(route.endpoint):
                 plain.add(f"{route.endpoint.__module__}.{route.endpoint.__qualname__}")
