@@ -18,8 +18,9 @@ from services.intake.api.deps import (
     WorkDep,
 )
 from services.intake.api.views import (
-    decision_list_item,
+    decision_list_page,
     decision_read,
+    integration_decision_page,
     integration_decision_read,
     suggestion_read,
 )
@@ -232,9 +233,7 @@ async def list_decisions(
     units only. The whole decision (facts, considerations, legal basis, rights) is read one
     at a time (`GET /v1/decisions/{decision_id}`)."""
     page = await flow.page(work, person_id=person_id, status=status, limit=limit, cursor=cursor)
-    return Page[DecisionListItem](
-        items=[decision_list_item(d) for d in page.items], next_cursor=page.next_cursor
-    )
+    return decision_list_page(page.items, page.next_cursor)
 
 
 @router.get(
@@ -253,9 +252,7 @@ async def list_decisions_for_integration(
     """Decisions as another municipal system reads them: ids, codes, amounts and dates, no
     facts, considerations or notes."""
     page = await flow.page(work, person_id=person_id, status=status, limit=limit, cursor=cursor)
-    return Page[IntegrationDecision](
-        items=[integration_decision_read(d) for d in page.items], next_cursor=page.next_cursor
-    )
+    return integration_decision_page(page.items, page.next_cursor)
 
 
 @router.get(

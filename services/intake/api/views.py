@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -44,7 +45,7 @@ from services.intake.schemas import (
 )
 from shared.national_id import mask
 from shared.schemas.catalogue import AppealBody, LegalBasisRead
-from shared.schemas.common import LocalizedText
+from shared.schemas.common import LocalizedText, Page
 from shared.schemas.intake import (
     DecisionStatus,
     IntegrationDecision,
@@ -210,54 +211,47 @@ def decision_read(decision: Decision) -> DecisionRead:
     )
 
 
-def decision_list_item(row: Row[Any]) -> DecisionListItem:
-    """From a decision as a list reads it (`DecisionRepo.page`: the columns of `LISTED`)."""
-    return DecisionListItem(
-        **_ids_codes_and_dates(row),
-        person=PersonSummary(
-            id=row.person_id,
-            given_name=row.given_name,
-            family_name=row.family_name,
-            birth_date=row.birth_date,
-            national_id_masked=mask(row.national_id),
-            city=row.city or "",
-        ),
-        service_name=LocalizedText.model_validate(row.service_name),
-        purpose=row.purpose,
-        review_due=row.review_on,
+def decision_list_page(rows: Sequence[Row[Any]], next_cursor: str | None) -> Page[DecisionListItem]:
+    """A page of decisions as a list reads them (`DecisionRepo.page`: the columns of
+    `LISTED`), validated once as a whole by pydantic from plain values: a model built in
+    Python for each row and each of its parts cost a list of 50 about 2 ms of CPU."""
+    return Page[DecisionListItem].model_validate(
+        {"items": [_listed_decision(item) for item in _dicts(rows)], "next_cursor": next_cursor}
     )
 
 
-def integration_decision_read(decision: Decision | Row[Any]) -> IntegrationDecision:
-    """The integration's read model of a decision: ids, codes, amounts and dates only."""
-    return IntegrationDecision(**_ids_codes_and_dates(decision))
+def integration_decision_page(
+    rows: Sequence[Row[Any]], next_cursor: str | None
+) -> Page[IntegrationDecision]:
+    """A page of decisions as the integration reads them: ids, codes, amounts and dates (the
+    columns of `LISTED` it has; the rest are not in its model and stay out)."""
+    return Page[IntegrationDecision].model_validate(
+        {"items": _dicts(rows), "next_cursor": next_cursor}
+    )
 
 
-def _ids_codes_and_dates(decision: Decision | Row[Any]) -> dict[str, Any]:
-    """`IntegrationDecision`'s fields, which a list item carries too."""
-    return {
-        "id": decision.id,
-        "person_id": decision.person_id,
-        "application_id": decision.application_id,
-        "replaces_id": decision.replaces_id,
-        "service_type": decision.service_type,
-        "care_level_rank": decision.care_level_rank,
-        "outcome": Outcome(decision.outcome),
-        "status": DecisionStatus(decision.status),
-        "unit": decision.unit,
-        "scope_amount": decision.scope_amount,
-        "scope_unit": decision.scope_unit,
-        "starts_on": decision.starts_on,
-        "ends_on": decision.ends_on,
-        "review_on": decision.review_on,
-        "made_on": decision.made_on,
-        "sent_on": decision.sent_on,
-        "received_on": decision.received_on,
-        "appeal_deadline": decision.appeal_deadline,
-        "ended_on": decision.ended_on,
-        "imported_from": decision.imported_from,
-        "version": decision.version,
+def _dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    """Each row as a dict of its columns (the columns a model does not have, it leaves out)."""
+    keys = rows[0]._fields if rows else ()
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _listed_decision(item: dict[str, Any]) -> dict[str, Any]:
+    item["person"] = {
+        "id": item["person_id"],
+        "given_name": item["given_name"],
+        "family_name": item["family_name"],
+        "birth_date": item["birth_date"],
+        "national_id_masked": mask(item.pop("national_id")),
+        "city": item["city"] or "",
     }
+    item["review_due"] = item["review_on"]
+    return item
+
+
+def integration_decision_read(decision: Decision) -> IntegrationDecision:
+    """The integration's read model of a decision: ids, codes, amounts and dates only."""
+    return IntegrationDecision.model_validate(decision, from_attributes=True)
 
 
 def suggestion_read(suggested: Suggested) -> Suggestion:
