@@ -15,8 +15,10 @@ process with locust (headless) through the gateway:
 - the peak resident memory of each service's worker processes during the
   load (when the bench started the system), and the machine's load average;
 - the SQL floor: the statements the operation issues (captured from one
-  request served in-process) run bare in PostgreSQL, p50 of their sum;
-- the framework floor: `GET /api/intake/v1/me`, authenticated, no SQL;
+  request served in-process, with those of any service it calls) run bare in
+  PostgreSQL, p50 of their sum;
+- the framework floor: `GET /api/intake/v1/me`, authenticated, no SQL; and for
+  an operation that calls another service, per call, the same straight to intake;
 - the ratio of the service's one-client p50 to (SQL floor + framework floor).
 
 Besides intake's casework it measures each service's main operations as the
@@ -56,6 +58,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+import aiohttp
 import asyncpg
 import httpx
 import psutil
@@ -65,6 +68,7 @@ from dev.demo import GENERATED_BY
 from dev.demo.bulk import _asyncpg_dsn
 from dev.demo.coordination import demo_coordinator
 from dev.issuer import SigningKey
+from shared.clients import Answer, ServiceClient
 from shared.db import TENANT_SETTING, create_engine
 from shared.workers import worker_count
 
@@ -179,6 +183,10 @@ class Result:
     users: int = 0
     sql_floor: dict[str, float] = field(default_factory=dict)
     statements: dict[str, int] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)
+    """Per read operation: the calls it makes to another service (their SQL is in its floor)."""
+    direct_floor: float = 0.0
+    """The framework floor of such a call: `GET /me` straight to intake, p50 ms."""
     rate: float = 0.0
     open: dict[str, Stat] = field(default_factory=dict)
     """The open loop's statistics per operation, and `ALL`."""
@@ -332,16 +340,26 @@ def _app(service: str, database_url: str, public_pem: str) -> Any:
     )
 
 
+@dataclass
+class Issued:
+    """What serving one request cost the databases: each statement with the service whose
+    database ran it, and how many calls the service made to another service meanwhile."""
+
+    statements: list[tuple[str, str, Any]] = field(default_factory=list)
+    calls: int = 0
+
+
 async def _capture(
     service: str,
-    database_url: str,
+    database_urls: dict[str, str],
     identity: dict[str, Any],
     requests: dict[str, tuple[str, str, str, dict[str, Any]]],
-) -> dict[str, list[tuple[str, Any]]]:
+) -> dict[str, Issued]:
     """Each request served once by the service's app in this process (after a warm-up), with
-    the statements it issued."""
+    the statements it issued. A call it makes to another benched service (a plan's decisions
+    from intake, the names of a page of loans) is served by that service's app in this
+    process too, with the same token, and its statements are counted with the request's."""
     key = SigningKey.generate()
-    app = _app(service, database_url, key.public_pem)
     now = int(time.time())
     token = key.sign(
         {
@@ -353,75 +371,166 @@ async def _capture(
             "exp": now + 600,
         }
     )
-    captured: list[tuple[str, Any]] = []
-    statements: dict[str, list[tuple[str, Any]]] = {}
-    async with app.router.lifespan_context(app):
+    issued = Issued()
+    apps: dict[str, Any] = {}
+    async with contextlib.AsyncExitStack() as stack:
 
-        def capture(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-            captured.append((statement, params))
+        async def app_of(name: str) -> Any:
+            if name not in apps:
+                app = _app(name, database_urls[name], key.public_pem)
+                await stack.enter_async_context(app.router.lifespan_context(app))
 
-        event.listen(app.state.engine.sync_engine, "before_cursor_execute", capture)
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport,
-            base_url=f"http://{service}",
-            headers={"Authorization": f"Bearer {token}"},
-        ) as client:
-            for name, (_, method, path, params) in requests.items():
-                url = f"/api/{service}/v1{path}"
-                await client.request(method, url, params=params)  # warm
-                captured.clear()
-                response = await client.request(method, url, params=params)
-                if response.status_code == 200:
-                    statements[name] = list(captured)
-    return statements
+                def capture(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+                    issued.statements.append((name, statement, params))
 
+                event.listen(app.state.engine.sync_engine, "before_cursor_execute", capture)
+                apps[name] = app
+            return apps[name]
 
-async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> tuple[
-    dict[str, float], dict[str, int]
-]:  # fmt: skip
-    """Each read operation served once by its service's app in this process, its statements
-    captured, then run bare (one connection with the services' settings, the tenant set,
-    rolled back) `runs` times: p50 in ms."""
-    requests = _requests(plan)
-    floors: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    for service in SERVICES:
-        mine = {name: r for name, r in requests.items() if r[0] == service}
-        if not mine or not target.has(service):
-            continue
-        database_url = target.database_url if service == "intake" else target.database_urls[service]
-        token = target.tokens.get(ROLES[service], target.token if service == "intake" else "")
-        identity = (
-            claims(token)
-            if token.count(".") == 2
-            else {"sub": "bench", "name": "Bench", "roles": [ROLES[service]]}
-        )
-        identity["municipality"] = target.municipality
-        statements = await _capture(service, database_url, identity, mine)
-        engine = create_engine(database_url)  # the services' connection settings
+        original = ServiceClient.request
+
+        async def served_here(
+            client: ServiceClient,
+            method: str,
+            path: str,
+            *,
+            params: dict[str, Any] | None = None,
+            json: Any = None,
+            headers: dict[str, str] | None = None,
+        ) -> Answer:
+            if client.service not in database_urls:
+                return await original(
+                    client, method, path, params=params, json=json, headers=headers
+                )
+            issued.calls += 1
+            other = await app_of(client.service)
+            transport = httpx.ASGITransport(app=other)
+            async with httpx.AsyncClient(
+                transport=transport, base_url=f"http://{client.service}"
+            ) as http:
+                answer = await http.request(
+                    method,
+                    path,
+                    params=params,
+                    json=json,
+                    headers={**client._headers(), **(headers or {})},
+                )
+            return Answer(answer.status_code, answer.content, dict(answer.headers))
+
+        ServiceClient.request = served_here  # type: ignore[method-assign, assignment]
         try:
-            async with engine.connect() as connection:
-                for name, issued in statements.items():
-                    timings = []
-                    for _ in range(runs):
-                        transaction = await connection.begin()
-                        await connection.execute(
-                            text("SELECT set_config(:n, :v, true)"),
-                            {"n": TENANT_SETTING, "v": target.municipality},
-                        )
-                        started = time.perf_counter()
-                        for statement, params in issued:
-                            if TENANT_SETTING in str(params):  # set above
-                                continue
-                            await connection.exec_driver_sql(statement, params)
-                        timings.append((time.perf_counter() - started) * 1000)
-                        await transaction.rollback()
-                    floors[name] = statistics.median(timings)
-                    counts[name] = len(issued)
+            app = await app_of(service)
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(
+                transport=transport,
+                base_url=f"http://{service}",
+                headers={"Authorization": f"Bearer {token}"},
+            ) as client:
+                served: dict[str, Issued] = {}
+                for name, (_, method, path, params) in requests.items():
+                    url = f"/api/{service}/v1{path}"
+                    await client.request(method, url, params=params)  # warm
+                    issued.statements.clear()
+                    issued.calls = 0
+                    response = await client.request(method, url, params=params)
+                    if response.status_code == 200:
+                        served[name] = Issued(list(issued.statements), issued.calls)
         finally:
+            ServiceClient.request = original  # type: ignore[method-assign]
+    return served
+
+
+@dataclass
+class Floors:
+    """Per read operation: the p50 (ms) of its statements run bare, how many there are, and
+    how many calls to another service the operation makes."""
+
+    sql: dict[str, float] = field(default_factory=dict)
+    statements: dict[str, int] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)
+
+
+async def sql_floors(target: Target, plan: dict[str, Any], runs: int = 15) -> Floors:
+    """Each read operation served once by its service's app in this process, its statements
+    captured (those of the services it called included), then run bare (one connection to
+    each service's database with the services' settings, the tenant set, rolled back) `runs`
+    times: p50 in ms of their sum."""
+    requests = _requests(plan)
+    databases = {
+        service: target.database_url if service == "intake" else target.database_urls[service]
+        for service in SERVICES
+        if target.has(service)
+    }
+    floors = Floors()
+    engines = {service: create_engine(url) for service, url in databases.items()}
+    try:
+        for service in SERVICES:
+            mine = {name: r for name, r in requests.items() if r[0] == service}
+            if not mine or service not in databases:
+                continue
+            token = target.tokens.get(ROLES[service], target.token if service == "intake" else "")
+            identity = (
+                claims(token)
+                if token.count(".") == 2
+                else {"sub": "bench", "name": "Bench", "roles": [ROLES[service]]}
+            )
+            identity["municipality"] = target.municipality
+            captured = await _capture(service, databases, identity, mine)
+            for name, issued in captured.items():
+                timings = [
+                    await _run_bare(engines, issued, target.municipality) for _ in range(runs)
+                ]
+                floors.sql[name] = statistics.median(timings)
+                floors.statements[name] = sum(
+                    1 for _, _, params in issued.statements if TENANT_SETTING not in str(params)
+                )
+                floors.calls[name] = issued.calls
+    finally:
+        for engine in engines.values():
             await engine.dispose()
-    return floors, counts
+    return floors
+
+
+async def _run_bare(engines: dict[str, Any], issued: Issued, municipality: str) -> float:
+    """One run of the statements, each in its service's database: ms, tenants set untimed."""
+    elapsed = 0.0
+    by_service: dict[str, list[tuple[str, Any]]] = {}
+    for service, statement, params in issued.statements:
+        by_service.setdefault(service, []).append((statement, params))
+    for service, statements in by_service.items():
+        async with engines[service].connect() as connection:
+            transaction = await connection.begin()
+            await connection.execute(
+                text("SELECT set_config(:n, :v, true)"), {"n": TENANT_SETTING, "v": municipality}
+            )
+            started = time.perf_counter()
+            for statement, params in statements:
+                if TENANT_SETTING in str(params):  # set above
+                    continue
+                await connection.exec_driver_sql(statement, params)
+            elapsed += time.perf_counter() - started
+            await transaction.rollback()
+    return elapsed * 1000
+
+
+async def direct_floor(target: Target, requests: int = 300) -> float:
+    """The framework floor of a call from one service to another: `GET /me` straight to
+    intake's origin (no gateway), one at a time with the services' own HTTP client: p50 ms."""
+    if not target.intake_url:
+        return 0.0
+    url = f"{target.intake_url.rstrip('/')}{API}/me"
+    headers = {"Authorization": f"Bearer {target.token}"}
+    timings = []
+    async with aiohttp.ClientSession() as http:
+        for attempt in range(requests + 30):
+            started = time.perf_counter()
+            async with http.get(url, headers=headers) as response:
+                await response.read()
+                if response.status != 200:
+                    return 0.0
+            if attempt >= 30:  # the first are a warm-up
+                timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
 
 
 # --- the load -------------------------------------------------------------------------------
@@ -686,7 +795,8 @@ async def measure(
 ) -> Result:
     plan = await sample(target, drafts)
     plan["services"] = [service for service in SERVICES if target.has(service)]
-    floors, counts = await sql_floors(target, plan, floor_runs)
+    floors = await sql_floors(target, plan, floor_runs)
+    direct = await direct_floor(target)
     third = len(plan["drafts"]) // 3
     one_plan = {**plan, "drafts": plan["drafts"][:third], "sequential": True}
     many_plan = {**plan, "drafts": plan["drafts"][third : 2 * third]}
@@ -740,8 +850,10 @@ async def measure(
         one=one,
         many=many,
         users=users,
-        sql_floor=floors,
-        statements=counts,
+        sql_floor=floors.sql,
+        statements=floors.statements,
+        calls=floors.calls,
+        direct_floor=direct,
         rate=rate,
         open=opened,
         pages=pages,
@@ -775,7 +887,9 @@ def table(result: Result) -> str:
             continue
         one, many, opened = one or Stat(), many or Stat(), opened or Stat()
         floor = result.sql_floor.get(name)
-        ratio = f"{one.p50 / (floor + framework):.1f}" if floor is not None and one.p50 else "–"
+        calls = result.calls.get(name, 0)
+        whole = None if floor is None else floor + framework + calls * result.direct_floor
+        ratio = f"{one.p50 / whole:.1f}" if whole and one.p50 else "–"
         lines.append(
             f"| {name} | {one.p50:.0f} | {one.p95:.0f} | {one.p99:.0f} | "
             f"{result.statements.get(name, '–')} | "
@@ -791,6 +905,14 @@ def table(result: Result) -> str:
 def summary(result: Result) -> list[str]:
     """The open loop's totals, the person page's throughput, the memory, the machine's load."""
     lines = []
+    calling = [name for name in OPERATIONS if result.calls.get(name)]
+    if calling:
+        lines.append(
+            f"- **Operations that ask another service** ({', '.join(calling)}): their statements "
+            "and SQL floor include the other service's, and their ratio's framework floor adds, "
+            f"per call, a call straight to a service (GET /me to intake, no gateway: "
+            f"{result.direct_floor:.1f} ms p50)."
+        )
     total = result.open.get(ALL)
     if total is not None:
         lines.append(

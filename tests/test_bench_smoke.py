@@ -69,23 +69,31 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
             )
         ).scalar()
     units = sorted({unit.code for service in services for unit in service.units})
+    intake = RunningServer(
+        create_intake(IntakeSettings(**settings_kwargs("intake", database_urls, signing_key)))
+    )
+    asks_intake = {"intake_url": intake.url}  # a plan's decisions, a page of loans' names
     servers = {
-        "intake": RunningServer(
-            create_intake(IntakeSettings(**settings_kwargs("intake", database_urls, signing_key)))
-        ),
+        "intake": intake,
         "coordination": RunningServer(
             create_coordination(
-                CoordinationSettings(**settings_kwargs("coordination", database_urls, signing_key))
+                CoordinationSettings(
+                    **settings_kwargs("coordination", database_urls, signing_key), **asks_intake
+                )
             )
         ),
         "welfaretech": RunningServer(
             create_welfaretech(
-                WelfaretechSettings(**settings_kwargs("welfaretech", database_urls, signing_key))
+                WelfaretechSettings(
+                    **settings_kwargs("welfaretech", database_urls, signing_key), **asks_intake
+                )
             )
         ),
         "quality": RunningServer(
             create_quality(
-                QualitySettings(**settings_kwargs("quality", database_urls, signing_key))
+                QualitySettings(
+                    **settings_kwargs("quality", database_urls, signing_key), **asks_intake
+                )
             )
         ),
     }
@@ -143,3 +151,6 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
     assert list(result.pages) == ["directly"]  # no gateway here
     assert result.pages["directly"].requests > 0 and result.pages["directly"].failures == 0
     assert set(result.sql_floor) == set(OPERATIONS[1:]) - set(WRITES) - (optional - set(WRITES))
+    # the loans list asks intake for the names: intake's statements and a call are counted
+    assert result.calls["welfaretech: loans list"] >= 1
+    assert result.direct_floor > 0 and "straight to a service" in printed
