@@ -549,15 +549,18 @@ def _percentile(histogram: dict[str, int], share: float) -> float:
     return times[-1][0] if times else 0.0
 
 
-def _stat(entries: Sequence[dict[str, Any]]) -> Stat:
-    """One statistic from locust's entries (one operation's, or several together)."""
+def _stat(entries: Sequence[dict[str, Any]], phase: Sequence[dict[str, Any]] = ()) -> Stat:
+    """One statistic from locust's entries (one operation's, or several together); its
+    requests a second over the whole `phase` (every operation's entries: an operation that
+    ran out of work early, such as the drafts to make, is not counted over its burst only)."""
     requests = sum(entry["num_requests"] for entry in entries)
     histogram: dict[str, int] = {}
     for entry in entries:
         for ms, count in entry["response_times"].items():
             histogram[ms] = histogram.get(ms, 0) + count
-    first = min((e["start_time"] for e in entries), default=0.0)
-    last = max((e["last_request_timestamp"] or 0.0 for e in entries), default=0.0)
+    span = phase or entries
+    first = min((e["start_time"] for e in span), default=0.0)
+    last = max((e["last_request_timestamp"] or 0.0 for e in span), default=0.0)
     seconds = max(last - first, 1e-3)
     return Stat(
         requests=requests,
@@ -574,7 +577,7 @@ def _read_stats(path: Path, failures: Path | None = None) -> dict[str, Stat]:
     operation and, under `ALL`, every operation's requests together; with `failures` (its
     CSV of them) what each operation's failures were."""
     entries = [entry for entry in json.loads(path.read_text()) if entry["num_requests"]]
-    stats = {entry["name"]: _stat([entry]) for entry in entries}
+    stats = {entry["name"]: _stat([entry], entries) for entry in entries}
     if entries:
         stats[ALL] = _stat(entries)
     if failures is not None and failures.exists():
@@ -997,8 +1000,11 @@ def growth(results: Sequence[Result]) -> str:
     ]
     for name in OPERATIONS:
         values = [r.one.get(name, Stat()).p50 for r in results]
-        change = f"{values[-1] / values[0]:.1f}×" if values[0] else "–"
-        lines.append(f"| {name} | " + " | ".join(f"{v:.0f}" for v in values) + f" | {change} |")
+        if not any(values):
+            continue
+        change = f"{values[-1] / values[0]:.1f}×" if values[0] and values[-1] else "–"
+        shown = " | ".join(f"{v:.0f}" if v else "–" for v in values)
+        lines.append(f"| {name} | {shown} | {change} |")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ import httpx
 from sqlalchemy import text
 
 from dev import testing
-from dev.bench import ALL, OPERATIONS, WRITES, Target, measure, table
+from dev.bench import ALL, OPERATIONS, WRITES, Result, Stat, Target, _stat, growth, measure, table
 from dev.demo import generate
 from dev.issuer import SigningKey
 from dev.testing import RunningServer, auth, settings_kwargs, tenant_connection
@@ -154,3 +154,38 @@ async def test_the_bench_runs_at_a_tiny_size_and_prints_its_table(
     # the loans list asks intake for the names: intake's statements and a call are counted
     assert result.calls["welfaretech: loans list"] >= 1
     assert result.direct_floor > 0 and "straight to a service" in printed
+
+
+def _entry(name: str, requests: int, first: float, last: float) -> dict[str, object]:
+    return {
+        "name": name,
+        "num_requests": requests,
+        "num_failures": 0,
+        "start_time": first,
+        "last_request_timestamp": last,
+        "response_times": {"10": requests},
+    }
+
+
+def test_an_operation_that_ran_out_of_work_counts_its_rate_over_the_whole_phase() -> None:
+    """Ten drafts made in the first tenth of a second of a 20-second phase are half a
+    decision a second, not a hundred."""
+    burst = _entry("make a decision", 10, 1000.0, 1000.1)
+    phase = [_entry("person page", 400, 1000.0, 1020.0), burst]
+
+    assert _stat([burst], phase).rps == 0.5
+    assert _stat(phase, phase).rps == 20.5
+
+
+def test_the_growth_table_marks_a_size_without_the_operation() -> None:
+    """A size with no drafts left has no «make a decision»: shown as missing, not as 0×."""
+    small, large = Result(size=10_000), Result(size=700_000)
+    for result, p50 in ((small, 10.0), (large, 15.0)):
+        result.one["person page"] = Stat(requests=20, p50=p50)
+    small.one["make a decision"] = Stat(requests=3, p50=30.0)
+
+    lines = growth([small, large]).splitlines()
+
+    assert "| person page | 10 | 15 | 1.5× |" in lines
+    assert "| make a decision | 30 | – | – |" in lines
+    assert not any(line.startswith("| search: rare name") for line in lines)
