@@ -416,6 +416,10 @@ async def test_the_decisions_list_shows_each_decision_without_its_justification(
     }
     assert item["scope_amount"] == 3.5 and item["starts_on"] == "2026-04-01"
     assert not {"facts", "considerations", "legal_basis", "rights", "contact"} & set(item)
+    # the person as the decision shows them, the national id masked (the list reads it whole)
+    assert item["person"] == made["person"] and item["review_due"] == made["review_due"]
+    person = (await client.get(f"{API}/persons/{made['person']['id']}", headers=caseworker)).json()
+    assert person["national_id"] not in listed.text
     for text in (body["facts"], body["considerations"]):
         assert text not in listed.text
         assert text in whole.text
