@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -13,7 +14,9 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    String,
     Uuid,
+    bindparam,
     func,
     literal,
     literal_column,
@@ -142,9 +145,12 @@ class DeviationRepo:
         units: list[str] | None,
         category: DeviationCategory | None,
     ) -> Sequence[Deviation]:
-        statement = _in_period(select(Deviation), first, last, units, category)
+        statement = _in_period(select(Deviation), units is not None, category is not None)
         return (
-            await self.session.scalars(statement.order_by(Deviation.reported_on, Deviation.id))
+            await self.session.scalars(
+                statement.order_by(Deviation.reported_on, Deviation.id),
+                period_values(first, last, units, category),
+            )
         ).all()
 
     async def tally(
@@ -158,7 +164,8 @@ class DeviationRepo:
         """The period's deviations counted by PostgreSQL (`Tally`): one statement of grouping
         sets for the breakdowns, one for the median days to close. No deviation is read."""
         tally, median_of = statistics_statements(first, last, units, category)
-        grouped = await self.session.execute(tally)
+        values = period_values(first, last, units, category)
+        grouped = await self.session.execute(tally, values)
         by_category: Counter[str] = Counter()
         by_unit: Counter[str] = Counter()
         by_status: Counter[str] = Counter()
@@ -175,7 +182,7 @@ class DeviationRepo:
                 by_month_and_grade[row.month, row.consequence, row.probability] = row.n
             elif row.serious:
                 serious_by_month[row.month] = row.serious
-        median = await self.session.scalar(median_of)
+        median = await self.session.scalar(median_of, values)
         return Tally(
             by_category=by_category,
             by_unit=by_unit,
@@ -216,32 +223,52 @@ _MEDIAN = select(
 )
 
 
+@functools.cache
+def _statistics_statements(by_unit: bool, by_category: bool) -> tuple[Select[Any], Select[Any]]:
+    return (
+        _in_period(_TALLY, by_unit, by_category).group_by(_GROUPING_SETS),
+        _in_period(_MEDIAN, by_unit, by_category),
+    )
+
+
 def statistics_statements(
     first: date,
     last: date,
     units: list[str] | None,
     category: DeviationCategory | None = None,
 ) -> tuple[Select[Any], Select[Any]]:
-    """The period's breakdowns (grouping sets) and its median days to close. Every column they
-    read is in `ix_deviations_counted_by_reported_on`, so PostgreSQL counts from the index."""
-    return (
-        _in_period(_TALLY, first, last, units, category).group_by(_GROUPING_SETS),
-        _in_period(_MEDIAN, first, last, units, category),
-    )
+    """The period's breakdowns (grouping sets) and its median days to close, to run with
+    `period_values`. Every column they read is in `ix_deviations_counted_by_reported_on`, so
+    PostgreSQL counts from the index.
+
+    Built once for each choice of filters, the values bound when run: a statement built in
+    the request has its SQLAlchemy cache key computed afresh (≈ 0.8 ms of a 6 ms request)."""
+    return _statistics_statements(units is not None, category is not None)
 
 
-def _in_period(
-    statement: Select[Any],
-    first: date,
-    last: date,
-    units: list[str] | None,
-    category: DeviationCategory | None,
-) -> Select[Any]:
-    statement = statement.where(Deviation.reported_on >= first, Deviation.reported_on <= last)
+def period_values(
+    first: date, last: date, units: list[str] | None, category: DeviationCategory | None
+) -> dict[str, Any]:
+    """The values of a statement `_in_period` filtered."""
+    values: dict[str, Any] = {"first": first, "last": last}
     if units is not None:
-        statement = statement.where(Deviation.unit.in_(units))
+        values["units"] = units
     if category is not None:
-        statement = statement.where(Deviation.category == category.value)
+        values["category"] = category.value
+    return values
+
+
+def _in_period(statement: Select[Any], by_unit: bool, by_category: bool) -> Select[Any]:
+    """The deviations reported from `first` to `last` (both included), of the units and of
+    the category when filtered by them (values bound: `period_values`)."""
+    statement = statement.where(
+        Deviation.reported_on >= bindparam("first", type_=Date()),
+        Deviation.reported_on <= bindparam("last", type_=Date()),
+    )
+    if by_unit:
+        statement = statement.where(Deviation.unit.in_(bindparam("units", expanding=True)))
+    if by_category:
+        statement = statement.where(Deviation.category == bindparam("category", type_=String()))
     return statement
 
 

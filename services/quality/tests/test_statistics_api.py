@@ -52,6 +52,50 @@ async def test_statistics_count_by_category_unit_risk_and_month_with_a_heat_map(
     ]
 
 
+async def test_statistics_and_the_export_count_only_the_asked_unit_category_and_days(
+    client: httpx.AsyncClient,
+    nurse: dict[str, str],
+    quality_lead: dict[str, str],
+    headers_for: Any,
+    today_is: Any,
+) -> None:
+    """The filters are values of statements built once: each choice of them counts what it
+    names, and the period's first and last days are in it."""
+    other_nurse = headers_for("helsepersonell", units=[OTHER_UNIT])
+    today_is(date(2026, 4, 30))
+    await report(client, nurse, category="fall")
+    today_is(date(2026, 5, 1))
+    await report(client, nurse, category="fall")
+    await report(client, nurse)
+    await report(client, other_nurse, unit=OTHER_UNIT, category="fall")
+    today_is(date(2026, 5, 31))
+    await report(client, other_nurse, unit=OTHER_UNIT)
+    today_is(date(2026, 6, 1))
+    await report(client, nurse, category="fall")
+    may = {"first": "2026-05-01", "last": "2026-05-31"}
+
+    async def total(**params: str) -> int:
+        response = await client.get(
+            f"{API}/statistics", params={**may, **params}, headers=quality_lead
+        )
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+    export = await client.get(
+        f"{API}/statistics/export.csv", params={**may, "category": "fall"}, headers=quality_lead
+    )
+    rows = list(csv.reader(io.StringIO(export.text.lstrip("\ufeff")), delimiter=";"))
+
+    assert await total() == 4
+    assert await total(unit=OTHER_UNIT) == 2
+    assert await total(category="fall") == 2
+    assert await total(unit="hjemmetjenesten-ski", category="fall") == 1
+    assert await total(unit=OTHER_UNIT, category="medication") == 1
+    assert sorted((r[1], r[2]) for r in rows[1:]) == sorted(
+        [("2026-05-01", "hjemmetjenesten-ski"), ("2026-05-01", OTHER_UNIT)]
+    )
+
+
 async def test_a_leader_sees_statistics_of_their_own_units_only(
     client: httpx.AsyncClient, nurse: dict[str, str], leader: dict[str, str], headers_for: Any
 ) -> None:
