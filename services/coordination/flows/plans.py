@@ -56,8 +56,16 @@ def facts_of(consent: Consent) -> ConsentFacts:
 
 
 async def relation(work: Work, person_id: uuid.UUID) -> access.PlanRelation:
+    coordinator = await work.assignments.coordinator_sub(person_id)
+    return await relation_given(work, person_id, coordinator)
+
+
+async def relation_given(
+    work: Work, person_id: uuid.UUID, coordinator_sub: str | None
+) -> access.PlanRelation:
+    """The relation when the person's koordinator now is known (None: has none)."""
     return access.PlanRelation(
-        is_coordinator=await work.assignments.is_coordinator(person_id, work.user.sub),
+        is_coordinator=coordinator_sub is not None and coordinator_sub == work.user.sub,
         serves_through_unit=await work.services.serves(person_id, work.user.units, work.today),
     )
 
@@ -184,11 +192,11 @@ async def readable(work: Work, plan_id: uuid.UUID) -> PlanView:
     content = PlanContent.model_validate(plan.content)
     consents = await work.plans.consents(plan.id)
     facts = [facts_of(c) for c in consents]
-    rel = await relation(work, plan.person_id)
+    coordinator = await work.assignments.current_coordinator(plan.person_id)
+    rel = await relation_given(work, plan.person_id, coordinator and coordinator.coordinator_sub)
     async with work.refusals_logged(plan.person_id, "plan", plan.id):
         reason = access.why_may_read(work.user, rel, content.team, facts, work.today)
     await work.log(plan.person_id, AccessAction.read, "plan", plan.id, reason=reason)
-    coordinator = await work.assignments.current_coordinator(plan.person_id)
     return PlanView(
         plan=plan,
         content=content,

@@ -5,10 +5,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import String, bindparam, select
+from sqlalchemy import String, Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
+
+
+_CURRENT = (
+    CoordinatorAssignment.person_id == bindparam("person_id", type_=Uuid()),
+    CoordinatorAssignment.to_date.is_(None),
+)
+CURRENT_COORDINATOR = select(CoordinatorAssignment).where(*_CURRENT)
+"""The person's koordinator now; built once (the person bound per call), as the statements a
+read runs on every request are."""
+CURRENT_COORDINATOR_FOR_UPDATE = CURRENT_COORDINATOR.with_for_update()
+CURRENT_COORDINATOR_SUB = select(CoordinatorAssignment.coordinator_sub).where(*_CURRENT)
 
 
 class AssignmentRepo:
@@ -24,13 +35,10 @@ class AssignmentRepo:
     ) -> CoordinatorAssignment | None:
         """The person's koordinator now; `for_update` locks the assignment for a change
         (reading a plan takes no lock: opens of one plan would wait for each other)."""
-        statement = select(CoordinatorAssignment).where(
-            CoordinatorAssignment.person_id == person_id,
-            CoordinatorAssignment.to_date.is_(None),
+        statement = CURRENT_COORDINATOR_FOR_UPDATE if for_update else CURRENT_COORDINATOR
+        found: CoordinatorAssignment | None = await self.session.scalar(
+            statement, {"person_id": person_id}
         )
-        if for_update:
-            statement = statement.with_for_update()
-        found: CoordinatorAssignment | None = await self.session.scalar(statement)
         return found
 
     async def coordinators(self, person_id: uuid.UUID) -> Sequence[CoordinatorAssignment]:
@@ -67,13 +75,14 @@ class AssignmentRepo:
         return list(found)
 
     async def is_coordinator(self, person_id: uuid.UUID, sub: str) -> bool:
-        current = await self.session.scalar(
-            select(CoordinatorAssignment.coordinator_sub).where(
-                CoordinatorAssignment.person_id == person_id,
-                CoordinatorAssignment.to_date.is_(None),
-            )
+        return await self.coordinator_sub(person_id) == sub
+
+    async def coordinator_sub(self, person_id: uuid.UUID) -> str | None:
+        """Who the person's koordinator is now (None: no one)."""
+        current: str | None = await self.session.scalar(
+            CURRENT_COORDINATOR_SUB, {"person_id": person_id}
         )
-        return current == sub
+        return current
 
     async def current_primary_contact(
         self, person_id: uuid.UUID, unit: str

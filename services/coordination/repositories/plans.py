@@ -25,15 +25,24 @@ from shared.schemas.common import Page
 from shared.schemas.coordination import PlanStatus
 
 
+PLAN = select(Plan).where(Plan.id == bindparam("plan_id", type_=Uuid()))
+"""Built once, like every statement a read runs on each request: a statement built in the
+request has its SQLAlchemy cache key computed afresh (its values are bound per call)."""
+PLAN_FOR_UPDATE = PLAN.with_for_update()
+CONSENTS = (
+    select(Consent)
+    .where(Consent.plan_id == bindparam("plan_id", type_=Uuid()))
+    .order_by(Consent.created_at)
+)
+
+
 class PlanRepo:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def get(self, plan_id: uuid.UUID, *, for_update: bool = False) -> Plan:
-        statement = select(Plan).where(Plan.id == plan_id)
-        if for_update:
-            statement = statement.with_for_update()
-        plan = await self.session.scalar(statement)
+        statement = PLAN_FOR_UPDATE if for_update else PLAN
+        plan = await self.session.scalar(statement, {"plan_id": plan_id})
         if plan is None:
             raise NotFound("There is no such plan")
         return plan
@@ -119,11 +128,7 @@ class PlanRepo:
     # Consents ---------------------------------------------------------------------------------
 
     async def consents(self, plan_id: uuid.UUID) -> Sequence[Consent]:
-        return (
-            await self.session.scalars(
-                select(Consent).where(Consent.plan_id == plan_id).order_by(Consent.created_at)
-            )
-        ).all()
+        return (await self.session.scalars(CONSENTS, {"plan_id": plan_id})).all()
 
     async def consent(self, plan_id: uuid.UUID, consent_id: uuid.UUID) -> Consent:
         found = await self.session.scalar(
