@@ -193,7 +193,8 @@ async def readable(work: Work, plan_id: uuid.UUID) -> PlanView:
     consents = await work.plans.consents(plan.id)
     facts = [facts_of(c) for c in consents]
     coordinator = await work.assignments.current_coordinator(plan.person_id)
-    rel = await relation_given(work, plan.person_id, coordinator and coordinator.coordinator_sub)
+    coordinator_sub = coordinator.coordinator_sub if coordinator else None
+    rel = await relation_given(work, plan.person_id, coordinator_sub)
     async with work.refusals_logged(plan.person_id, "plan", plan.id):
         reason = access.why_may_read(work.user, rel, content.team, facts, work.today)
     await work.log(plan.person_id, AccessAction.read, "plan", plan.id, reason=reason)

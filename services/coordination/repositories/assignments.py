@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.coordination.models import CoordinatorAssignment, PrimaryContact
 
-
 _CURRENT = (
     CoordinatorAssignment.person_id == bindparam("person_id", type_=Uuid()),
     CoordinatorAssignment.to_date.is_(None),

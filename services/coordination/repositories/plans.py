@@ -24,7 +24,6 @@ from shared.pagination import paginate
 from shared.schemas.common import Page
 from shared.schemas.coordination import PlanStatus
 
-
 PLAN = select(Plan).where(Plan.id == bindparam("plan_id", type_=Uuid()))
 """Built once, like every statement a read runs on each request: a statement built in the
 request has its SQLAlchemy cache key computed afresh (its values are bound per call)."""
