@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Row
 
 from services.quality.domain import deviations as rules
 from services.quality.domain import risk
@@ -145,7 +148,8 @@ def deviation_created(seen: Seen, today: date) -> DeviationCreated:
     )
 
 
-def deviation_summary(d: Deviation, today: date) -> DeviationSummary:
+def deviation_summary(d: Deviation | Row[Any], today: date) -> DeviationSummary:
+    """A deviation as a list shows it, from the deviation or from its `SUMMARY_COLUMNS`."""
     status = DeviationStatus(d.status)
     return DeviationSummary(
         id=d.id,

@@ -21,7 +21,7 @@ from services.quality.domain.deadlines import (
 from services.quality.domain.guidance import checklist_codes
 from services.quality.flows import Work
 from services.quality.models import Deviation, DeviationLink, DeviationStep
-from services.quality.repositories.deviations import Chunk
+from services.quality.repositories.deviations import Chunk, SummaryChunk
 from services.quality.schemas import (
     Acknowledgement,
     Closing,
@@ -360,7 +360,8 @@ async def mine(work: Work, limit: int, cursor: str | None) -> Chunk:
     return await work.deviations.reported_by(work.user.sub, limit, cursor)
 
 
-async def queue(work: Work, limit: int, cursor: str | None) -> Chunk:
+async def queue(work: Work, limit: int, cursor: str | None) -> SummaryChunk:
+    """A page of the caller's queue, as the columns of a summary."""
     return await work.deviations.queue(access.handled_units(work.user), limit, cursor)
 
 

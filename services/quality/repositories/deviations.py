@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     Integer,
+    Row,
     Select,
     String,
     Uuid,
@@ -35,6 +36,9 @@ from shared.schemas.quality import DeviationCategory, DeviationStatus
 
 Chunk = tuple[list[Deviation], str | None]
 """One page of deviations and the cursor of the next."""
+SummaryChunk = tuple[list[Row[Any]], str | None]
+"""One page of deviations as the columns of their summaries (`SUMMARY_COLUMNS`), and the
+cursor of the next."""
 
 CLOSED = DeviationStatus.closed.value
 HIGH_RISK_FROM = 10
@@ -79,30 +83,25 @@ class DeviationRepo:
         statement = select(Deviation).where(Deviation.reporter_sub == reporter_sub)
         return await _newest_first(self.session, statement, limit, cursor)
 
-    async def queue(self, units: list[str] | None, limit: int, cursor: str | None) -> Chunk:
-        """Open deviations of `units` (None: all): serious first, then by risk, then deadline.
+    async def queue(self, units: list[str] | None, limit: int, cursor: str | None) -> SummaryChunk:
+        """Open deviations of `units` (None: all): serious first, then by risk, then deadline;
+        the columns a summary shows (`deviation_summary`), not the deviations whole.
 
         Keyset-paged on that order (with the id last), so a page never repeats or skips a
         deviation while others are reported or closed meanwhile."""
-        statement = select(Deviation).where(Deviation.status != CLOSED)
+        values: dict[str, Any] = {"limit": limit + 1}
         if units is not None:
-            statement = statement.where(Deviation.unit.in_(units))
-        order: list[Any] = [
-            not_(Deviation.is_serious),
-            -Deviation.risk_score,
-            Deviation.acknowledge_by,
-            Deviation.id,
-        ]
+            values["units"] = units
         if cursor:
             serious, score, deadline, last_id = decode_cursor(cursor, QUEUE_KEY)
-            bound: list[Any] = [
-                literal(not serious, type_=Boolean()),
-                literal(-score, type_=Integer()),
-                literal(deadline, type_=Date()),
-                literal(last_id, type_=Uuid()),
-            ]
-            statement = statement.where(tuple_(*order) > tuple_(*bound))
-        rows = list((await self.session.scalars(statement.order_by(*order).limit(limit + 1))).all())
+            values |= {
+                "after_not_serious": not serious,
+                "after_minus_score": -score,
+                "after_deadline": deadline,
+                "after_id": last_id,
+            }
+        statement = _queue_statement(units is not None, bool(cursor))
+        rows = list((await self.session.execute(statement, values)).all())
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -191,6 +190,45 @@ class DeviationRepo:
             serious_by_month=serious_by_month,
             median_days_to_close=None if median is None else float(median),
         )
+
+
+SUMMARY_COLUMNS = (
+    Deviation.id,
+    Deviation.reported_on,
+    Deviation.unit,
+    Deviation.category,
+    Deviation.what_happened,
+    Deviation.risk_score,
+    Deviation.is_serious,
+    Deviation.status,
+    Deviation.acknowledge_by,
+    Deviation.closed_on,
+)
+"""What a list's summary of a deviation shows (`deviation_summary`)."""
+_QUEUE_ORDER = (
+    not_(Deviation.is_serious),
+    -Deviation.risk_score,
+    Deviation.acknowledge_by,
+    Deviation.id,
+)
+
+
+@functools.cache
+def _queue_statement(by_unit: bool, after: bool) -> Select[Any]:
+    """The queue's page, built once for each choice (of units, from a cursor), its values
+    bound when run: a statement built in the request has its cache key computed afresh."""
+    statement = select(*SUMMARY_COLUMNS).where(Deviation.status != CLOSED)
+    if by_unit:
+        statement = statement.where(Deviation.unit.in_(bindparam("units", expanding=True)))
+    if after:
+        bound = tuple_(
+            bindparam("after_not_serious", type_=Boolean()),
+            bindparam("after_minus_score", type_=Integer()),
+            bindparam("after_deadline", type_=Date()),
+            bindparam("after_id", type_=Uuid()),
+        )
+        statement = statement.where(tuple_(*_QUEUE_ORDER) > bound)
+    return statement.order_by(*_QUEUE_ORDER).limit(bindparam("limit", type_=Integer()))
 
 
 _MONTH = func.to_char(Deviation.reported_on, literal_column("'YYYY-MM'"))
