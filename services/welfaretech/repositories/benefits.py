@@ -17,6 +17,14 @@ from services.welfaretech.models import BenefitMeasurement, BenefitSums, Device,
 from shared.pagination import paginate
 from shared.schemas.welfaretech import MeasurementKind
 
+SUMS_BY_TECHNOLOGY = (
+    select(Technology, BenefitSums)
+    .join(BenefitSums, BenefitSums.technology_id == Technology.id)
+    .where(BenefitSums.loans > 0)
+    .order_by(Technology.code)
+)
+"""Built once (a statement built in the request has its cache key computed afresh)."""
+
 
 class BenefitRepo:
     def __init__(self, session: AsyncSession) -> None:
@@ -51,15 +59,7 @@ class BenefitRepo:
         as measurements are written): the statement reads as many rows as there are
         technologies, however many loans were measured. The default cost of a staff hour is
         applied to the hours freed on baselines that name none."""
-        s = BenefitSums
-        rows = (
-            await self.session.execute(
-                select(Technology, s)
-                .join(s, s.technology_id == Technology.id)
-                .where(s.loans > 0)
-                .order_by(Technology.code)
-            )
-        ).all()
+        rows = (await self.session.execute(SUMS_BY_TECHNOLOGY)).all()
         return [
             (
                 technology,

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ARRAY, Date, Integer, Select, String, any_, bindparam, func, join, select
+from sqlalchemy import ARRAY, Date, Integer, String, any_, bindparam, func, join, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -139,18 +139,19 @@ class LoanRepo:
 
     async def counts(self, today: date) -> tuple[int, int, int]:
         """(open loans, trials whose evaluation date has come, open loans overdue a check)."""
-        row = (await self.session.execute(counts_of_open_loans(today))).one()
+        row = (await self.session.execute(COUNTS_OF_OPEN_LOANS, {"today": today})).one()
         return int(row[0]), int(row[1]), int(row[2])
 
 
-def counts_of_open_loans(today: date) -> Select[tuple[int, int, int]]:
-    """Counted from the partial index of open loans (`ix_loans_open_counted`), which holds
-    every column these read: the table is not visited."""
-    return select(
-        func.count(),
-        func.count().filter(Loan.is_trial, Loan.evaluation_on <= today),
-        func.count().filter(Loan.next_check_on < today),
-    ).where(Loan.ended_on.is_(None))
+_TODAY = bindparam("today", type_=Date())
+COUNTS_OF_OPEN_LOANS = select(
+    func.count(),
+    func.count().filter(Loan.is_trial, Loan.evaluation_on <= _TODAY),
+    func.count().filter(Loan.next_check_on < _TODAY),
+).where(Loan.ended_on.is_(None))
+"""Counted from the partial index of open loans (`ix_loans_open_counted`), which holds every
+column these read: the table is not visited. Built once, `today` bound when run (a statement
+built in the request has its cache key computed afresh)."""
 
 
 LISTED = select(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 
 from dev.testing import columns_read, indexes_of, tenant_connection
 from services.welfaretech.models import Loan
-from services.welfaretech.repositories.loans import LISTED, counts_of_open_loans
+from services.welfaretech.repositories.loans import COUNTS_OF_OPEN_LOANS, LISTED
 
 
 async def test_the_loans_list_is_read_in_its_order_from_an_index(
@@ -52,7 +50,7 @@ async def test_the_dashboards_counts_of_open_loans_can_be_read_from_an_index_onl
     index of open loans: it holds every column the count reads (at 700,000 inhabitants an
     index-only scan of the municipality's open loans, ≈ 1.2 ms, where reading every loan
     took ≈ 4 ms; docs/performance.md)."""
-    read = columns_read([counts_of_open_loans(date(2026, 12, 3))], Loan.__table__)
+    read = columns_read([COUNTS_OF_OPEN_LOANS], Loan.__table__)
     index = (await indexes_of(database_urls["welfaretech"], municipality, "loans"))[
         "ix_loans_open_counted"
     ]
