@@ -273,8 +273,9 @@ class PersonRepo:
 
         A name is read from `person_name_prefixes` in name order (`name_page`), so a page
         reads about a page of entries however common the name. Planned afresh for each
-        query: a plan made once for every name would not fit a rare one."""
-        await use_custom_plans(self.session)
+        name: a plan made once for every name would not fit a rare one. A national id or a
+        birth date is one index lookup whatever the value, so it is not (one round trip
+        fewer)."""
         words = typed_words(query) if query and query.strip() else []
         by_name = (
             words
@@ -291,6 +292,7 @@ class PersonRepo:
                 cursor=cursor,
                 to_item=lambda person: person,
             )
+        await use_custom_plans(self.session)
         after = decode_cursor(cursor, NAME_ORDER) if cursor else None
         leap = await self._leap(words, after)
         if leap is None:

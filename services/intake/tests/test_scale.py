@@ -325,6 +325,28 @@ async def test_name_search_issues_the_same_few_statements_however_many_match(
     assert len(statements) <= 5, statements
 
 
+async def test_only_a_name_search_has_each_query_planned_for_its_own_values(
+    client: httpx.AsyncClient, caseworker: dict[str, str], statements: list[str]
+) -> None:
+    """A name's best plan depends on the name; a national id's or a birth date's is one
+    index lookup whatever the value, so they skip the round trip that sets the plan mode."""
+    person = await register_person(client, caseworker, family_name="Planmoen")
+    asked = {
+        "national id": person["national_id"],
+        "birth date": person["national_id"][:6],
+        "name": "planmo",
+    }
+    plan_mode_set = {}
+    for kind, query in asked.items():
+        statements.clear()
+        found = await client.get(f"{API}/persons", params={"q": query}, headers=caseworker)
+        assert found.status_code == 200, found.text
+        assert person["id"] in [p["id"] for p in found.json()["items"]], kind
+        plan_mode_set[kind] = any("plan_cache_mode" in s for s in statements)
+
+    assert plan_mode_set == {"national id": False, "birth date": False, "name": True}
+
+
 async def test_the_worklist_issues_the_same_statements_for_three_tasks_as_for_one(
     client: httpx.AsyncClient,
     caseworker: dict[str, str],
