@@ -5,9 +5,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from dev.testing import auth
+from dev.testing import auth, tenant_connection
 from services.catalogue.demo import MUNICIPALITIES
 from services.catalogue.seed import seed
 from shared.db import create_engine, create_sessionmaker
@@ -17,14 +18,14 @@ NORDRE_FOLLO, SELBU = "3207", "5032"
 
 
 @pytest.fixture(scope="module")
-async def seeded(database_urls: dict[str, str]) -> int:
+async def seeded(database_urls: dict[str, str]) -> tuple[int, int]:
+    """What loading the demo catalogue added, and what loading it again added."""
     engine = create_engine(database_urls["catalogue"])
     sessionmaker: async_sessionmaker[AsyncSession] = create_sessionmaker(engine)
     added = await seed(sessionmaker)
     added_again = await seed(sessionmaker)
     await engine.dispose()
-    assert added_again == 0, "a second run must add nothing"
-    return added
+    return added, added_again
 
 
 def headers_for(token_factory: Callable[..., str], municipality: str) -> dict[str, str]:
@@ -42,17 +43,48 @@ async def all_services(client: httpx.AsyncClient, headers: dict[str, str]) -> li
     return page["items"]  # type: ignore[no-any-return]
 
 
-async def test_the_demo_data_loads_once(seeded: int) -> None:
-    expected = sum(
+async def test_the_demo_data_loads_once(
+    seeded: tuple[int, int], database_urls: dict[str, str]
+) -> None:
+    """Loading adds what is missing: everything into an empty catalogue, nothing when an
+    earlier test of the session loaded it already. Loading again adds nothing, and then each
+    demo municipality has its profile and every care level, service type and unit of its
+    data."""
+    added, added_again = seeded
+    everything = sum(
         1 + len(m["care_levels"]) + len(m["service_types"]) + len(m["units"])
         for m in MUNICIPALITIES
     )
-    assert seeded == expected
+    tables = ("care_levels", "service_types", "units")
+    codes: dict[tuple[str, str], set[str]] = {}
+    profiles: dict[str, int] = {}
+    for data in MUNICIPALITIES:
+        number = data["number"]
+        async with tenant_connection(database_urls["catalogue"], number) as connection:
+            for table in tables:
+                rows = await connection.execute(
+                    text(f"SELECT code FROM {table} WHERE municipality = :m"), {"m": number}
+                )
+                codes[number, table] = set(rows.scalars())
+            profiles[number] = await connection.scalar(
+                text("SELECT count(*) FROM municipality_profiles WHERE municipality = :m"),
+                {"m": number},
+            )
+
+    assert added in (0, everything), added
+    assert added_again == 0, "a second run must add nothing"
+    for data in MUNICIPALITIES:
+        assert profiles[data["number"]] == 1
+        for table in tables:
+            assert {item["code"] for item in data[table]} <= codes[data["number"], table], table
 
 
 @pytest.mark.parametrize("municipality", [NORDRE_FOLLO, SELBU])
 async def test_each_demo_municipality_has_a_full_staircase(
-    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str], municipality: str
+    seeded: tuple[int, int],
+    client: httpx.AsyncClient,
+    token_factory: Callable[..., str],
+    municipality: str,
 ) -> None:
     headers = headers_for(token_factory, municipality)
 
@@ -69,7 +101,7 @@ async def test_each_demo_municipality_has_a_full_staircase(
 
 
 async def test_selbu_bpa_follows_the_plans_rule(
-    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+    seeded: tuple[int, int], client: httpx.AsyncClient, token_factory: Callable[..., str]
 ) -> None:
     headers = headers_for(token_factory, SELBU)
     bpa = next(s for s in await all_services(client, headers) if "bpa" in s["code"])
@@ -88,7 +120,7 @@ async def test_selbu_bpa_follows_the_plans_rule(
 
 
 async def test_nordre_follo_long_term_stay_needs_lower_levels_tried(
-    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+    seeded: tuple[int, int], client: httpx.AsyncClient, token_factory: Callable[..., str]
 ) -> None:
     headers = headers_for(token_factory, NORDRE_FOLLO)
     long_term = [s for s in await all_services(client, headers) if "langtid" in s["code"]]
@@ -102,7 +134,7 @@ async def test_nordre_follo_long_term_stay_needs_lower_levels_tried(
 
 
 async def test_the_demo_units_deliver_home_nursing(
-    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+    seeded: tuple[int, int], client: httpx.AsyncClient, token_factory: Callable[..., str]
 ) -> None:
     for municipality, unit in (
         (NORDRE_FOLLO, "hjemmetjenesten-ski"),
@@ -114,7 +146,7 @@ async def test_the_demo_units_deliver_home_nursing(
 
 
 async def test_some_demo_criteria_have_a_history(
-    seeded: int, client: httpx.AsyncClient, token_factory: Callable[..., str]
+    seeded: tuple[int, int], client: httpx.AsyncClient, token_factory: Callable[..., str]
 ) -> None:
     headers = headers_for(token_factory, SELBU)
     histories = []
