@@ -162,7 +162,7 @@ class DeviationRepo:
     ) -> Tally:
         """The period's deviations counted by PostgreSQL (`Tally`): one statement of grouping
         sets for the breakdowns, one for the median days to close. No deviation is read."""
-        tally, median_of = statistics_statements(first, last, units, category)
+        tally, median_of = statistics_statements(units is not None, category is not None)
         values = period_values(first, last, units, category)
         grouped = await self.session.execute(tally, values)
         by_category: Counter[str] = Counter()
@@ -262,26 +262,18 @@ _MEDIAN = select(
 
 
 @functools.cache
-def _statistics_statements(by_unit: bool, by_category: bool) -> tuple[Select[Any], Select[Any]]:
+def statistics_statements(by_unit: bool, by_category: bool) -> tuple[Select[Any], Select[Any]]:
+    """The period's breakdowns (grouping sets) and its median days to close, filtered by
+    units and by category when asked, to run with `period_values`. Every column they read is
+    in `ix_deviations_counted_by_reported_on`, so PostgreSQL counts from the index.
+
+    Built once for each choice of filters, the values bound when run: a statement built in
+    the request has its SQLAlchemy cache key computed afresh (an eighth of the request's
+    time under py-spy, docs/performance.md)."""
     return (
         _in_period(_TALLY, by_unit, by_category).group_by(_GROUPING_SETS),
         _in_period(_MEDIAN, by_unit, by_category),
     )
-
-
-def statistics_statements(
-    first: date,
-    last: date,
-    units: list[str] | None,
-    category: DeviationCategory | None = None,
-) -> tuple[Select[Any], Select[Any]]:
-    """The period's breakdowns (grouping sets) and its median days to close, to run with
-    `period_values`. Every column they read is in `ix_deviations_counted_by_reported_on`, so
-    PostgreSQL counts from the index.
-
-    Built once for each choice of filters, the values bound when run: a statement built in
-    the request has its SQLAlchemy cache key computed afresh (≈ 0.8 ms of a 6 ms request)."""
-    return _statistics_statements(units is not None, category is not None)
 
 
 def period_values(

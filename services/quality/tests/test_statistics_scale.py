@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from dev.testing import columns_read, indexes_of
 from services.quality.models import Deviation
 from services.quality.repositories.deviations import statistics_statements
@@ -16,7 +14,7 @@ async def test_the_statistics_read_only_columns_their_index_holds(
     leads with the municipality and the date, so a period is counted by an index-only scan
     (at 700,000 inhabitants a unit's year of 1,357 deviations; docs/performance.md)."""
     read = columns_read(
-        statistics_statements(date(2026, 1, 1), date(2026, 12, 31), ["enhet"]),
+        statistics_statements(by_unit=True, by_category=True),
         Deviation.__table__,
     )
     index = (await indexes_of(database_urls["quality"], municipality, "deviations"))[
