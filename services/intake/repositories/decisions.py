@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.domain.decisions import MADE
 from services.intake.models import Decision, Person
-from services.intake.repositories.persons import serving_relation
+from services.intake.repositories.persons import serving_bound, serving_values
 from shared import need_to_know
 from shared.errors import NotFound, RuleViolation
-from shared.pagination import paginate
+from shared.pagination import Keyset
 from shared.schemas.common import Page
 from shared.schemas.intake import DecisionStatus, Outcome
 
@@ -93,24 +94,45 @@ class DecisionRepo:
         """Oldest first, as the columns of `LISTED`; `units` narrows to decisions delivered by
         those units, and `serving` (the day and the window) to persons those units have need
         to know of that day."""
-        statement = LISTED
+        params: dict[str, Any] = {}
         if units is not None:
-            statement = statement.where(Decision.unit.in_(units))
+            params["list_units"] = units
             if serving is not None:
-                statement = statement.where(serving_relation(Decision.person_id, units, *serving))
+                params |= serving_values(units, *serving)
         if person_id is not None:
-            statement = statement.where(Decision.person_id == person_id)
+            params["person_id"] = person_id
         if status is not None:
-            statement = statement.where(Decision.status == status)
-        return await paginate(
+            params["status"] = status
+        keyset = listed_keyset(
+            by_units=units is not None,
+            serving=units is not None and serving is not None,
+            by_person=person_id is not None,
+            by_status=status is not None,
+        )
+        return await keyset.page(
             self.session,
-            statement,
-            order_by=[Decision.created_at, Decision.id],
             limit=limit,
             cursor=cursor,
             to_item=lambda row: row,
             rows=True,
+            params=params,
         )
+
+
+@functools.cache
+def listed_keyset(*, by_units: bool, serving: bool, by_person: bool, by_status: bool) -> Keyset:
+    """The decisions list oldest first, built once for each choice of its filters, their
+    values bound when run (`list_units`, `serving_values`, `person_id`, `status`)."""
+    statement = LISTED
+    if by_units:
+        statement = statement.where(Decision.unit.in_(bindparam("list_units", expanding=True)))
+        if serving:
+            statement = statement.where(serving_bound(Decision.person_id))
+    if by_person:
+        statement = statement.where(Decision.person_id == bindparam("person_id"))
+    if by_status:
+        statement = statement.where(Decision.status == bindparam("status"))
+    return Keyset(statement, [Decision.created_at, Decision.id])
 
 
 LISTED = select(

@@ -41,7 +41,7 @@ from services.intake.models import Application, Decision, Person, PersonNamePref
 from shared import need_to_know
 from shared.db import use_custom_plans
 from shared.errors import Conflict, NotFound, RuleViolation
-from shared.pagination import decode_cursor, encode_cursor, paginate
+from shared.pagination import Keyset, decode_cursor, encode_cursor, paginate
 from shared.schemas.common import AnyPage, Page
 from shared.schemas.intake import ApplicationStatus, Outcome
 
@@ -73,7 +73,7 @@ def _word_starts(column: InstrumentedAttribute[str], token: str) -> ColumnElemen
 @dataclass(frozen=True)
 class ServedBy:
     """A clinician's units on a day, for the persons they have need to know of
-    (`serving_relation`)."""
+    (`serving_bound`)."""
 
     units: list[str]
     today: date
@@ -184,19 +184,34 @@ class PersonRepo:
             raise NotFound("There is no such person in this municipality")
         return person
 
-    def _search(self, query: str | None, today: date) -> Select[tuple[Person]]:
-        """Every person, or by national id or birth date; a name search where no word has
-        letters to look up (only hyphens) is checked on each name in order."""
-        statement = select(Person)
+    async def _listed(
+        self, query: str | None, today: date, limit: int, cursor: str | None
+    ) -> Page[Person | ListedPerson]:
+        """Every person, or by national id or birth date, as a list shows them, by
+        statements built once; a name search where no word has letters to look up (only
+        hyphens) is checked on each name in order."""
+        params: dict[str, Any] = {}
         if not query or not query.strip():
-            return statement
-        if looks_like_national_id(query):
+            keyset = EVERYONE
+        elif looks_like_national_id(query):
             digits = "".join(ch for ch in query if ch.isdigit())
-            return statement.where(Person.national_id == digits)
-        born = birth_dates(query, today)
-        if born:
-            return statement.where(Person.birth_date.in_(born))
-        return statement.where(*(word.found_in(Person.search_text) for word in typed_words(query)))
+            keyset, params = BY_NATIONAL_ID, {"national_id": digits}
+        elif born := birth_dates(query, today):
+            keyset, params = BY_BIRTH_DATE, {"born": born}
+        else:
+            return await paginate(
+                self.session,
+                select(Person).where(
+                    *(word.found_in(Person.search_text) for word in typed_words(query))
+                ),
+                order_by=NAME_ORDER,
+                limit=limit,
+                cursor=cursor,
+                to_item=lambda person: person,
+            )
+        return await keyset.page(
+            self.session, limit=limit, cursor=cursor, to_item=_as_listed, rows=True, params=params
+        )
 
     async def _leap(
         self, words: list[TypedWord], after: list[Any] | None
@@ -284,14 +299,7 @@ class PersonRepo:
             and any(word.parts for word in words)
         )
         if not by_name:
-            return await paginate(
-                self.session,
-                self._search(query, today),
-                order_by=NAME_ORDER,
-                limit=limit,
-                cursor=cursor,
-                to_item=lambda person: person,
-            )
+            return await self._listed(query, today, limit, cursor)
         await use_custom_plans(self.session)
         after = decode_cursor(cursor, NAME_ORDER) if cursor else None
         leap = await self._leap(words, after)
@@ -327,11 +335,7 @@ class PersonRepo:
                 LISTED_BY_IDS_SERVED,
                 {
                     "ids": person_ids,
-                    "units": list(served_by.units),
-                    "today": served_by.today,
-                    "earliest_end": need_to_know.earliest_end_that_opens(
-                        served_by.today, served_by.window
-                    ),
+                    **serving_values(list(served_by.units), served_by.today, served_by.window),
                 },
             )
         return [ListedPerson(*row) for row in found]
@@ -359,12 +363,7 @@ class PersonRepo:
         return bool(
             await self.session.scalar(
                 HAS_SERVICE_RELATION,
-                {
-                    "person_id": person_id,
-                    "units": units,
-                    "today": today,
-                    "earliest_end": need_to_know.earliest_end_that_opens(today, window),
-                },
+                {"person_id": person_id, **serving_values(units, today, window)},
             )
         )
 
@@ -393,17 +392,30 @@ class PersonRepo:
         return person
 
 
-def serving_relation(
-    person_id: uuid.UUID | InstrumentedAttribute[uuid.UUID],
-    units: list[str],
-    today: date,
-    window: need_to_know.RelationWindow,
-) -> ColumnElement[bool]:
-    """The condition that one of `units` has need to know of the person today
+def serving_bound(person_id: Any) -> ColumnElement[bool]:
+    """The condition that one of the units has need to know of the person today
     (`shared/need_to_know.py`): it was asked to assess an open application of the person, or
     delivers a granted, made decision that has started and has not ended, or ended less than
-    the window ago. `person_id` may be a column, to ask it of every row of a list."""
-    return _serving(person_id, units, today, need_to_know.earliest_end_that_opens(today, window))
+    the window ago. `person_id` may be a column, to ask it of every row of a list. For
+    statements built once: the units, the day and the window's first day are the bound
+    parameters `units`, `today` and `earliest_end` (their values from `serving_values`)."""
+    return _serving(
+        person_id,
+        bindparam("units", expanding=True),
+        bindparam("today", type_=Date()),
+        bindparam("earliest_end", type_=Date()),
+    )
+
+
+def serving_values(
+    units: list[str], today: date, window: need_to_know.RelationWindow
+) -> dict[str, Any]:
+    """The values of `serving_bound`'s parameters."""
+    return {
+        "units": units,
+        "today": today,
+        "earliest_end": need_to_know.earliest_end_that_opens(today, window),
+    }
 
 
 _SERVED = aliased(Decision, name="served")
@@ -411,7 +423,7 @@ _SERVED = aliased(Decision, name="served")
 
 
 def _serving(person_id: Any, units: Any, today: Any, earliest_end: Any) -> ColumnElement[bool]:
-    """`serving_relation` with the day its window opens given (values or bound parameters)."""
+    """`serving_bound` with the units, the day and the day the window opens given."""
     asked = exists().where(
         Application.person_id == person_id,
         Application.assessment_unit.in_(units),
@@ -444,22 +456,21 @@ of 50 as ORM persons cost about a third of a name search's CPU)."""
 LISTED_BY_IDS = LISTED.where(Person.id == any_(bindparam("ids", type_=ARRAY(Uuid()))))
 """Built once, the ids one array parameter: 50 ids as `IN` were 50 parameters to render
 and convert for every request."""
-LISTED_BY_IDS_SERVED = LISTED_BY_IDS.where(
-    _serving(
-        Person.id,
-        bindparam("units", expanding=True),
-        bindparam("today", type_=Date()),
-        bindparam("earliest_end", type_=Date()),
-    )
-)
 
-HAS_SERVICE_RELATION = select(
-    _serving(
-        bindparam("person_id", type_=Uuid()),
-        bindparam("units", expanding=True),
-        bindparam("today", type_=Date()),
-        bindparam("earliest_end", type_=Date()),
-    )
+
+def _as_listed(row: Any) -> ListedPerson:
+    return ListedPerson(*row)
+
+
+EVERYONE = Keyset(LISTED, NAME_ORDER)
+BY_NATIONAL_ID = Keyset(LISTED.where(Person.national_id == bindparam("national_id")), NAME_ORDER)
+BY_BIRTH_DATE = Keyset(
+    LISTED.where(Person.birth_date == any_(bindparam("born", type_=ARRAY(Date())))), NAME_ORDER
 )
+"""The lists of persons that are not a name search, built once (a search by national id
+built its statement, order and limit anew on every request: about a tenth of its CPU)."""
+LISTED_BY_IDS_SERVED = LISTED_BY_IDS.where(serving_bound(Person.id))
+
+HAS_SERVICE_RELATION = select(serving_bound(bindparam("person_id", type_=Uuid())))
 """The person page's need-to-know check as one statement built once (building the condition
 took about 2 ms of CPU per request); its values are bound per call."""

@@ -8,7 +8,12 @@ import httpx
 import pytest
 
 from dev.testing import auth
-from services.intake.tests.conftest import API, application_body, register_person
+from services.intake.tests.conftest import (
+    API,
+    application_body,
+    register_person,
+    synthetic_national_id,
+)
 from services.intake.tests.test_assessments_api import assessment_body, scores
 
 
@@ -540,3 +545,82 @@ async def test_a_draft_letter_is_marked_as_a_draft_and_states_the_deadline_rule(
     assert "UTKAST" in html
     assert "fire veker frå den dagen du fekk vedtaket" in html
     assert decision["language"] == "nn"
+
+
+async def _walk(
+    client: httpx.AsyncClient, headers: dict[str, str], path: str, **params: Any
+) -> list[str]:
+    """Every item's id, one page of one item at a time, following the cursors."""
+    ids: list[str] = []
+    cursor = None
+    for _ in range(20):
+        query = {**params, "limit": 1, **({"cursor": cursor} if cursor else {})}
+        response = await client.get(f"{API}{path}", params=query, headers=headers)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        ids += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return ids
+    raise AssertionError("the pages never ended")
+
+
+async def test_lists_built_once_page_each_filter_with_its_own_values(
+    client: httpx.AsyncClient,
+    caseworker: dict[str, str],
+    catalogue_services: list[str],
+    token_factory: Callable[..., str],
+    municipality: str,
+) -> None:
+    """The decisions list and the searches by birth date and national id are statements
+    built once, their filters, cursor and limit bound when run: each page holds what its
+    own request asked for, in order, and the cursors walk the whole list without repeats."""
+    born = date(1941, 5, 17)
+    application = await application_for(
+        client,
+        caseworker,
+        ["hjemmesykepleie", "praktisk-bistand", "trygghetsalarm"],
+        national_id=synthetic_national_id(born),
+        family_name="Brekke",
+    )
+    ski, kolbotn = "hjemmetjenesten-ski", "hjemmetjenesten-kolbotn"
+    drafts = [
+        await draft(client, caseworker, decision_body(application, service, unit=unit))
+        for service, unit in (
+            ("hjemmesykepleie", ski),
+            ("praktisk-bistand", kolbotn),
+            ("trygghetsalarm", ski),
+        )
+    ]
+    for decision in drafts[:2]:
+        assert (await make(client, caseworker, decision)).status_code == 200
+    other = await application_for(client, caseworker, ["hjemmesykepleie"])
+    made_elsewhere = await draft(client, caseworker, decision_body(other))
+    assert (await make(client, caseworker, made_elsewhere)).status_code == 200
+    person = drafts[0]["person"]["id"]
+    ids = [d["id"] for d in drafts]
+    nurse = auth(token_factory("helsepersonell", municipality=municipality, units=[ski]))
+
+    assert await _walk(client, caseworker, "/decisions", person_id=person) == ids
+    assert await _walk(client, caseworker, "/decisions", person_id=person, status="made") == ids[:2]
+    assert await _walk(client, caseworker, "/decisions") == [*ids, made_elsewhere["id"]]
+    # the nurse's unit delivers the first and the draft; the person is served by a made one
+    assert await _walk(client, nurse, "/decisions") == [ids[0], ids[2], made_elsewhere["id"]]
+    assert await _walk(client, nurse, "/decisions", person_id=person) == [ids[0], ids[2]]
+
+    twins = [
+        await register_person(
+            client,
+            caseworker,
+            national_id=synthetic_national_id(born),
+            family_name=family,
+            given_name="Eli",
+        )
+        for family in ("Aas", "Zahl")
+    ]
+    by_birth_date = await _walk(client, caseworker, "/persons", q=born.strftime("%d%m%y"))
+    national_id = twins[1]["national_id"]
+
+    assert by_birth_date == [twins[0]["id"], person, twins[1]["id"]]
+    assert await _walk(client, caseworker, "/persons", q=national_id) == [twins[1]["id"]]
+    assert await _walk(client, caseworker, "/persons", q=born.strftime("%d.%m.%Y")) == by_birth_date
