@@ -123,6 +123,22 @@ def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+async def walk_pages(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], **params: str
+) -> list[str]:
+    """Every item's id of a list, one item a page, following the cursors to the end."""
+    ids: list[str] = []
+    cursor = None
+    for _ in range(50):
+        query = {**params, "limit": "1", **({"cursor": cursor} if cursor else {})}
+        page = await client.get(url, params=query, headers=headers)
+        assert page.status_code == 200, page.text
+        ids += [item["id"] for item in page.json()["items"]]
+        if (cursor := page.json()["next_cursor"]) is None:
+            return ids
+    raise AssertionError("the pages never ended")
+
+
 def settings_kwargs(
     service: str, database_urls: dict[str, str], signing_key: SigningKey
 ) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from dev.testing import auth
+from dev.testing import auth, walk_pages
 from services.intake.tests.conftest import (
     API,
     application_body,
@@ -550,19 +550,7 @@ async def test_a_draft_letter_is_marked_as_a_draft_and_states_the_deadline_rule(
 async def _walk(
     client: httpx.AsyncClient, headers: dict[str, str], path: str, **params: Any
 ) -> list[str]:
-    """Every item's id, one page of one item at a time, following the cursors."""
-    ids: list[str] = []
-    cursor = None
-    for _ in range(20):
-        query = {**params, "limit": 1, **({"cursor": cursor} if cursor else {})}
-        response = await client.get(f"{API}{path}", params=query, headers=headers)
-        assert response.status_code == 200, response.text
-        page = response.json()
-        ids += [item["id"] for item in page["items"]]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return ids
-    raise AssertionError("the pages never ended")
+    return await walk_pages(client, f"{API}{path}", headers, **params)
 
 
 async def test_lists_built_once_page_each_filter_with_its_own_values(

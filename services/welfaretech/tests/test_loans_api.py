@@ -17,6 +17,7 @@ from dev.testing import (
     open_client,
     settings_kwargs,
     tenant_connection,
+    walk_pages,
 )
 from services.welfaretech.app import create_app
 from services.welfaretech.settings import WelfaretechSettings
@@ -30,6 +31,7 @@ from services.welfaretech.tests.conftest import (
     lend_alarm,
     loan_body,
     recommended,
+    register_person,
 )
 from shared.errors import PROBLEM_BASE as PROBLEMS
 
@@ -824,3 +826,41 @@ async def test_a_clinicians_list_shows_each_loan_as_the_loan_itself_shows_it(
     ]
     assert [one["legal_decision_lapses_soon"] for one in shown] == [True, False, False]
     assert [one["status"] for one in shown] == ["active", "ended", "active"]
+
+
+async def test_the_loans_list_pages_each_choice_of_filters_with_its_own_values(
+    client: httpx.AsyncClient,
+    catalogue: list[str],
+    person: dict[str, Any],
+    team: dict[str, str],
+    headers_for: Callable[..., dict[str, str]],
+    intake_server: RunningServer,
+) -> None:
+    """The list's statement is built once for each choice of status, person and units, their
+    values bound when run: one loan a page, the cursors walk each choice in installation
+    order without repeats, and each page holds only what its own request asked for."""
+    other = await register_person(intake_server, headers_for("saksbehandler"))
+    first = await lend_alarm(client, team, person["id"], installed_on="2026-03-18")
+    elsewhere = await lend_alarm(
+        client, team, person["id"], installed_on="2026-03-19", unit="hjemmetjenesten-as"
+    )
+    theirs = await lend_alarm(client, team, other["id"], installed_on="2026-03-20")
+    ended = await client.post(
+        f"{API}/loans/{first['id']}/end",
+        json={"ended_on": "2026-04-01", "reason": "Flyttet på sykehjem"},
+        headers={**team, "If-Match": f'"{first["version"]}"'},
+    )
+    assert ended.status_code == 200, ended.text
+    nurse = headers_for("helsepersonell", units=["hjemmetjenesten-ski"])
+
+    async def walk(headers: dict[str, str], **params: str) -> list[str]:
+        return await walk_pages(client, f"{API}/loans", headers, **params)
+
+    ours = [first["id"], elsewhere["id"]]
+    assert await walk(team) == [*ours, theirs["id"]]
+    assert await walk(team, status="active") == [elsewhere["id"], theirs["id"]]
+    assert await walk(team, status="ended") == [first["id"]]
+    assert await walk(team, person_id=person["id"]) == ours
+    assert await walk(team, person_id=other["id"], status="active") == [theirs["id"]]
+    assert await walk(nurse) == [first["id"], theirs["id"]]
+    assert await walk(nurse, person_id=person["id"], status="active") == []
